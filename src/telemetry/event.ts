@@ -1,0 +1,90 @@
+/**
+ * The telemetry event: one per request, emitted after the response ends.
+ * Shape is the contract in DESIGN.md ("Telemetry event"); JSONL on disk.
+ */
+
+/** The ladder's actions, in order of severity. */
+export const LEVELS = ['allow', 'monitor', 'throttle', 'degrade', 'challenge', 'block'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** Index of a level on the ladder (allow = 0). */
+export function levelRank(level: Level): number {
+  return LEVELS.indexOf(level);
+}
+
+export type Endpoint = 'chat.completions' | 'messages';
+
+export interface EventResponse {
+  text: string;
+  inputTokens: number;
+  outputTokens: number;
+  finishReason: string | null;
+  latencyMs: number;
+  /** Milliseconds from arrival to the first byte sent to the client (streams). */
+  firstByteMs?: number;
+  /** Signed receipt over the returned text, when provenance signing is on. */
+  receipt?: string;
+}
+
+export interface TelemetryEvent {
+  /** Epoch ms when the request arrived. */
+  ts: number;
+  account: string;
+  /** Key id, never the secret. */
+  key: string;
+  requestId?: string;
+  ip?: string;
+  userAgent?: string;
+  ja4?: string;
+  headerOrder?: string[];
+  /** Combined client fingerprint id and its components (fingerprint module). */
+  fingerprint?: string;
+  fingerprintParts?: Record<string, string>;
+  endpoint: Endpoint;
+  model: string;
+  /** The body exactly as the client sent it, in its own API's shape. */
+  request: { messages: unknown[]; [k: string]: unknown };
+  response?: EventResponse;
+  status: number;
+  /** The ladder action applied (allow, monitor, throttle, degrade, challenge, block) or a limiter outcome. */
+  action: string;
+  /** Error code when the request failed. */
+  error?: string;
+  [k: string]: unknown;
+}
+
+/** A risk reason (DESIGN.md "Risk verdict"). */
+export interface Reason {
+  code: string;
+  weight: number;
+  detail: string;
+}
+
+/** A risk verdict (DESIGN.md "Risk verdict"). */
+export interface Verdict {
+  account: string;
+  score: number;
+  level: Level;
+  reasons: Reason[];
+  cluster: string | null;
+  updatedAt: number;
+}
+
+/** An account record (DESIGN.md "Account record"). */
+export interface AccountRecord {
+  id: string;
+  createdAt: number;
+  email?: string | undefined;
+  name?: string | undefined;
+  signupIp?: string | undefined;
+  paymentFingerprint?: string | undefined;
+  country?: string | undefined;
+  tier?: string | undefined;
+  route?: string | undefined;
+  [k: string]: unknown;
+}
+
+/** The verdict every account has before a detector says otherwise. */
+export function allowVerdict(account: string, now = Date.now()): Verdict {
+  return { account, score: 0, level: 'allow', reasons: [], cluster: null, updatedAt: now };
+}
