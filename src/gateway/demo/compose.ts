@@ -1,0 +1,113 @@
+import type { Corpus } from './corpus.js';
+
+/** A seeded pseudo-random source: mulberry32 (Tommy Ettinger, public domain), 32-bit state. */
+export type Rng = () => number;
+
+/** mulberry32: fast, deterministic on every platform, good enough to pick sentences. */
+export function rng(seed: number): Rng {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** FNV-1a 32-bit hash of a string's UTF-16 code units (Fowler–Noll–Vo, IETF draft-eastlake-fnv). */
+export function fnv1a(s: string, h = 0x811c9dc5): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+const STOPWORDS = new Set(
+  'about above after again also because been before being between both could does doing down during each from further have having here into itself just more most other over same should some such than that their them then there these they this those through under until very were what when where which while with would your please tell explain write give make want need know like'.split(' '),
+);
+const LINKS = ['In addition, ', 'For example, ', 'By contrast, ', 'Similarly, ', 'In practice, ', 'Note that '];
+const LIST_INTROS = ['A few related points:', 'Some points worth keeping in mind:', 'In short:', 'To summarise the main ideas:'];
+const THINK_OPENERS = ['Let me think about what is being asked.', 'First, I should recall the relevant facts.', 'I need to work out a clear answer.'];
+
+/** Rough token estimate used only while drafting; exact counts come from the tokenizer. */
+const approxTokens = (s: string): number => Math.ceil(s.length / 4.3);
+
+function pick<T>(r: Rng, list: readonly T[]): T {
+  return list[Math.floor(r() * list.length)]!;
+}
+
+/** Sentence ids about words of the prompt (WordNet lemmas), so answers stay loosely on topic. */
+export function topicIds(corpus: Corpus, prompt: string): number[] {
+  const ids: number[] = [];
+  for (const m of prompt.toLowerCase().matchAll(/[a-z]{4,}/g)) {
+    if (STOPWORDS.has(m[0])) continue;
+    const found = corpus.byLemma.get(m[0]) ?? corpus.byLemma.get(m[0].replace(/s$/, ''));
+    if (found) ids.push(...found.slice(0, 8));
+    if (ids.length > 40) break;
+  }
+  return ids;
+}
+
+/** Prefix a linking phrase where lower-casing the first word is safe. */
+function link(r: Rng, s: string): string {
+  if (r() > 0.18 || !/^(The|A|An|To|When) /.test(s)) return s;
+  return pick(r, LINKS) + s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+function nextSentence(r: Rng, corpus: Corpus, topic: number[]): string {
+  const useTopic = topic.length > 0 && r() < 0.35;
+  const id = useTopic ? pick(r, topic) : Math.floor(r() * corpus.sentences.length);
+  return corpus.sentences[id]!;
+}
+
+/**
+ * Draft an answer of about `target` tokens: paragraphs of 2–5 sentences, sometimes a
+ * bulleted list, the first sentence on the prompt's topic when WordNet knows a word of it.
+ */
+export function composeAnswer(corpus: Corpus, r: Rng, target: number, topic: number[]): string {
+  const parts: string[] = [];
+  let used = 0;
+  let listDone = target < 120 || r() > 0.3;
+  const first = topic.length ? corpus.sentences[pick(r, topic)]! : nextSentence(r, corpus, topic);
+  let para = [first];
+  used += approxTokens(first);
+  while (used < target) {
+    if (para.length >= 2 + Math.floor(r() * 4)) {
+      parts.push(para.join(' '));
+      para = [];
+      if (!listDone && parts.length === 1) {
+        listDone = true;
+        const items = Array.from({ length: 3 + Math.floor(r() * 3) }, () => `- ${nextSentence(r, corpus, topic)}`);
+        parts.push(`${pick(r, LIST_INTROS)}\n\n${items.join('\n')}`);
+        used += items.reduce((n, s) => n + approxTokens(s), 0);
+        continue;
+      }
+    }
+    const s = link(r, nextSentence(r, corpus, topic));
+    para.push(s);
+    used += approxTokens(s);
+  }
+  if (para.length) parts.push(para.join(' '));
+  return parts.join('\n\n');
+}
+
+/** Draft a short chain of "reasoning" for the reasoner model. */
+export function composeReasoning(corpus: Corpus, r: Rng, target: number, topic: number[]): string {
+  const lines = [pick(r, THINK_OPENERS)];
+  let used = approxTokens(lines[0]!);
+  while (used < target) {
+    const s = nextSentence(r, corpus, topic);
+    lines.push(s);
+    used += approxTokens(s);
+  }
+  lines.push('That should be enough to write the answer.');
+  return lines.join(' ');
+}
+
+/** An answer length drawn around `mean` (roughly log-normal, clamped to 0.3–3× the mean). */
+export function answerLength(r: Rng, mean: number): number {
+  const z = (r() + r() + r() - 1.5) * 2; // ≈ N(0, 1) by the Irwin–Hall sum of three uniforms
+  return Math.max(8, Math.round(mean * Math.min(3, Math.max(0.3, Math.exp(0.4 * z)))));
+}

@@ -1,0 +1,153 @@
+import type { Protocol } from '../upstream.js';
+import { answerLength, composeAnswer, composeReasoning, fnv1a, rng, topicIds } from './compose.js';
+import { loadCorpus } from './corpus.js';
+import type { Corpus } from './corpus.js';
+
+/** The slice of gpt-tokenizer the demo needs (o200k_base, loaded lazily). */
+export interface Tokenizer {
+  encode(text: string): number[];
+  decode(tokens: number[]): string;
+}
+
+/** How one choice of a demo answer ended. */
+export type DemoFinish = 'stop' | 'length' | 'stop_sequence';
+
+/** One generated choice, with exact token counts. */
+export interface DemoChoice {
+  reasoning: string;
+  text: string;
+  reasoningTokens: number;
+  textTokens: number;
+  finish: DemoFinish;
+  /** The stop sequence that ended the text, when `finish` is stop_sequence. */
+  stopSequence: string | null;
+}
+
+/** What the demo model will say to one request, decided before anything is sent. */
+export interface DemoPlan {
+  promptTokens: number;
+  choices: DemoChoice[];
+  /** Seed the plan was drawn from, also used for ids. */
+  seed: number;
+}
+
+/** Pace and length knobs of the demo model (the top-level `demo:` config section). */
+export interface DemoConfig {
+  tokensPerSecond: number;
+  meanTokens: number;
+}
+
+interface Loaded {
+  corpus: Corpus;
+  tok: Tokenizer;
+}
+let loaded: Promise<Loaded> | undefined;
+
+/** Load the WordNet corpus and the tokenizer once; call at start-up to keep the first request fast. */
+export function preloadDemo(): Promise<Loaded> {
+  loaded ??= Promise.all([loadCorpus(), import('gpt-tokenizer')]).then(([corpus, t]) => ({
+    corpus,
+    tok: { encode: (s: string) => t.encode(s), decode: (ids: number[]) => t.decode(ids) },
+  }));
+  return loaded;
+}
+
+type Json = Record<string, unknown>;
+
+/** The text of a message `content`: a string, or the text of its text-like blocks. */
+export function contentText(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (!Array.isArray(content)) return content === undefined || content === null ? '' : JSON.stringify(content);
+  let out = '';
+  for (const part of content as Json[]) {
+    if (typeof part['text'] === 'string') out += part['text'];
+    else if (part['type'] === 'tool_result') out += contentText(part['content']);
+    else if (part['type'] === 'tool_use') out += JSON.stringify(part['input'] ?? {});
+  }
+  return out;
+}
+
+/**
+ * Prompt tokens, counted the way OpenAI's cookbook ("How to count tokens with tiktoken")
+ * does for chat models: 3 per message + role + content (+1 for a name), +3 to prime the
+ * reply. Anthropic requests are counted the same way with their top-level `system` first;
+ * Anthropic's own tokenizer is not public, so this is an o200k approximation.
+ */
+export function countPrompt(tok: Tokenizer, protocol: Protocol, body: Json): { tokens: number; text: string } {
+  let tokens = 3;
+  let text = '';
+  if (protocol === 'anthropic' && body['system'] !== undefined) {
+    const s = contentText(body['system']);
+    tokens += 3 + tok.encode(s).length;
+    text += s;
+  }
+  const messages = Array.isArray(body['messages']) ? (body['messages'] as Json[]) : [];
+  for (const m of messages) {
+    const c = contentText(m['content']);
+    tokens += 3 + tok.encode(String(m['role'] ?? '')).length + tok.encode(c).length + (m['name'] ? 1 : 0);
+    text += `\n${c}`;
+  }
+  return { tokens, text };
+}
+
+function stopsOf(protocol: Protocol, body: Json): string[] {
+  const raw = protocol === 'openai' ? body['stop'] : body['stop_sequences'];
+  if (typeof raw === 'string') return raw ? [raw] : [];
+  return Array.isArray(raw) ? raw.filter((s): s is string => typeof s === 'string' && s.length > 0) : [];
+}
+
+function maxTokensOf(protocol: Protocol, body: Json): number {
+  const v = protocol === 'openai' ? (body['max_completion_tokens'] ?? body['max_tokens']) : body['max_tokens'];
+  return typeof v === 'number' && v >= 0 ? Math.floor(v) : Number.POSITIVE_INFINITY;
+}
+
+/** Cut `text` at the earliest stop sequence. */
+function applyStops(text: string, stops: string[]): { text: string; stop: string | null } {
+  let at = -1;
+  let stop: string | null = null;
+  for (const s of stops) {
+    const i = text.indexOf(s);
+    if (i >= 0 && (at < 0 || i < at)) [at, stop] = [i, s];
+  }
+  return at < 0 ? { text, stop: null } : { text: text.slice(0, at), stop };
+}
+
+function makeChoice(l: Loaded, seed: number, cfg: DemoConfig, topic: number[], reasoner: boolean, limits: { max: number; stops: string[] }): DemoChoice {
+  const r = rng(seed);
+  const target = answerLength(r, cfg.meanTokens);
+  let reasoning = reasoner ? composeReasoning(l.corpus, r, Math.round(target / 2), topic) : '';
+  let rTok = reasoning ? l.tok.encode(reasoning) : [];
+  const cut = applyStops(composeAnswer(l.corpus, r, target, topic), limits.stops);
+  let text = cut.text;
+  let tTok = l.tok.encode(text);
+  let finish: DemoFinish = cut.stop ? 'stop_sequence' : 'stop';
+  if (rTok.length >= limits.max) {
+    rTok = rTok.slice(0, limits.max);
+    reasoning = l.tok.decode(rTok);
+    [text, tTok, finish] = ['', [], 'length'];
+  } else if (rTok.length + tTok.length > limits.max) {
+    tTok = tTok.slice(0, limits.max - rTok.length);
+    text = l.tok.decode(tTok);
+    finish = 'length';
+  }
+  return { reasoning, text, reasoningTokens: rTok.length, textTokens: tTok.length, finish, stopSequence: finish === 'stop_sequence' ? cut.stop : null };
+}
+
+/**
+ * Decide the whole answer to one request. Reproducible: the seed is a hash of the model and
+ * prompt, mixed with the request's `seed` when given, else with `counter` (so repeated
+ * prompts vary) unless `temperature` is 0 (so they do not).
+ */
+export async function planAnswer(protocol: Protocol, body: Json, cfg: DemoConfig, counter: number): Promise<DemoPlan> {
+  const l = await preloadDemo();
+  const prompt = countPrompt(l.tok, protocol, body);
+  const model = String(body['model'] ?? '');
+  const mix = typeof body['seed'] === 'number' ? body['seed'] : body['temperature'] === 0 ? 0 : counter;
+  const seed = fnv1a(`${mix}`, fnv1a(prompt.text, fnv1a(model)));
+  const n = protocol === 'openai' && typeof body['n'] === 'number' ? Math.max(1, Math.min(16, Math.floor(body['n']))) : 1;
+  const topic = topicIds(l.corpus, prompt.text.slice(-2000));
+  const limits = { max: maxTokensOf(protocol, body), stops: stopsOf(protocol, body) };
+  const reasoner = model.includes('reasoner');
+  const choices = Array.from({ length: n }, (_, i) => makeChoice(l, (seed + Math.imul(i, 0x9e3779b9)) >>> 0, cfg, topic, reasoner, limits));
+  return { promptTokens: prompt.tokens, choices, seed };
+}
