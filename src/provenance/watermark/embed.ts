@@ -1,0 +1,71 @@
+import { pairWords } from './lexicon.js';
+import { PositionPrf } from './prf.js';
+import { WordScanner } from './scanner.js';
+
+/** Options of the embedder. */
+export interface WatermarkOptions {
+  /**
+   * Per-account key (deriveAccountKey). A keyed share of positions then follows this key
+   * instead of the master key, so detection can say which account the text went to, while
+   * the master key still detects every account's text from the remaining positions.
+   */
+  accountKey?: Buffer | undefined;
+  /** Share of positions that follow the account key; default 0.5. */
+  accountShare?: number | undefined;
+}
+
+/** Counters of one watermarked text. */
+export interface WatermarkStats {
+  /** Whitespace-delimited chunks seen. */
+  words: number;
+  /** Words eligible to carry the watermark. */
+  eligible: number;
+  /** Words replaced by their synonym. */
+  changed: number;
+}
+
+/** A streaming watermarker: feed text deltas, emit what it returns, call flush at the end. */
+export interface Watermarker {
+  /** Returns text safe to emit now; holds back at most the current (partial) word. */
+  push(delta: string): string;
+  /** Returns the held-back remainder; call once when the text ends. */
+  flush(): string;
+  stats(): WatermarkStats;
+}
+
+/**
+ * A keyed lexical watermark on a stream, in the family of He et al. 2022 (arXiv 2112.02701)
+ * and CATER (arXiv 2209.08773): each eligible word is set to the member of its synonym
+ * pair that HMAC(key, previous word ‖ pair) prefers. Concatenated output equals
+ * watermarkText(key, whole text) for any split of the input.
+ * @example
+ * const wm = createWatermarker(key);
+ * for await (const d of deltas) send(wm.push(d));
+ * send(wm.flush());
+ */
+export function createWatermarker(key: Buffer, opts: WatermarkOptions = {}): Watermarker {
+  const master = new PositionPrf(key);
+  const account = opts.accountKey ? new PositionPrf(opts.accountKey) : undefined;
+  const share = opts.accountShare ?? 0.5;
+  let eligible = 0;
+  let changed = 0;
+  const scanner = new WordScanner((w) => {
+    eligible++;
+    const bits = master.bits(w.context, w.pair);
+    const choice = account && bits.layer < share ? account.bits(w.context, w.pair).choice : bits.choice;
+    if (choice === w.index) return undefined;
+    changed++;
+    return pairWords(w.pair)[choice];
+  });
+  return {
+    push: (delta) => scanner.write(delta),
+    flush: () => scanner.end(),
+    stats: () => ({ words: scanner.words, eligible, changed }),
+  };
+}
+
+/** Watermark a whole text at once (same result as the streaming form). */
+export function watermarkText(key: Buffer, text: string, opts: WatermarkOptions = {}): string {
+  const wm = createWatermarker(key, opts);
+  return wm.push(text) + wm.flush();
+}
