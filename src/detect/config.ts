@@ -1,6 +1,64 @@
 import { z } from 'zod';
 
-/** Configuration of the detect module (the `detect:` section of the YAML). Every field has a default. */
-export const detectConfigSchema = z.object({}).loose();
+const unit = () => z.number().min(0).max(1);
 
+/** Weights of the evidence terms; each is the most that term alone contributes (noisy-OR). */
+const weightsSchema = z
+  .object({
+    /** Core: what is being harvested. */
+    reasoning: unit().default(0.9),
+    grader: unit().default(0.9),
+    datagen: unit().default(0.85),
+    longOutput: unit().default(0.45),
+    logitSweep: unit().default(0.95),
+    /** Amplifiers: how it is being harvested. */
+    templateReuse: unit().default(0.6),
+    sharedTemplate: unit().default(0.6),
+    coverageSweep: unit().default(0.35),
+    singleTurn: unit().default(0.25),
+    timing: unit().default(0.3),
+    volumeAge: unit().default(0.35),
+    signupRoute: unit().default(0.15),
+    modelPivot: unit().default(0.3),
+    sampling: unit().default(0.15),
+    cluster: unit().default(0.5),
+  })
+  .prefault({});
+
+/** Score cut-offs of the levels; a level is left only when the score falls `hysteresis` below its cut-off. */
+const levelsSchema = z
+  .object({
+    monitor: unit().default(0.35),
+    throttle: unit().default(0.5),
+    degrade: unit().default(0.65),
+    challenge: unit().default(0.8),
+    block: unit().default(0.93),
+    hysteresis: unit().default(0.05),
+  })
+  .prefault({});
+
+/** Configuration of the detect module (the `detect:` section of the YAML). Every field has a default. */
+export const detectConfigSchema = z.object({
+  weights: weightsSchema,
+  levels: levelsSchema,
+  /** Half-life of every per-account and per-cluster counter, in hours of event time. */
+  halfLifeHours: z.number().positive().default(7 * 24),
+  /** Requests at which an account's evidence counts fully (confidence n / (n + k)). */
+  confidenceRequests: z.number().positive().default(6),
+  /** A verdict is re-emitted when its score moves at least this much without a level change. */
+  materialChange: unit().default(0.05),
+  /** IPv4 / IPv6 prefix lengths that count as "the same network" for linking. */
+  ipv4Prefix: z.number().int().min(8).max(32).default(24),
+  ipv6Prefix: z.number().int().min(16).max(128).default(48),
+  /** Entries kept in the cross-account template index (bounded memory). */
+  templateIndexSize: z.number().int().positive().default(200_000),
+  /** A template shared by more accounts than this is treated as common phrasing, not a link. */
+  templateLinkMaxAccounts: z.number().int().positive().default(5_000),
+  /** Hours after its first appearance during which a model counts as newly released. */
+  newModelWindowHours: z.number().positive().default(48),
+  /** Largest cluster the union-find will grow (bounds the cost of raising members). */
+  maxClusterSize: z.number().int().positive().default(20_000),
+});
+
+/** Parsed `detect:` configuration. */
 export type DetectConfig = z.infer<typeof detectConfigSchema>;

@@ -1,0 +1,149 @@
+/**
+ * Per-account bounded state: decayed counters (Stats), a Misra–Gries heavy-hitter sketch
+ * of template keys (Misra & Gries 1982), timing and verdict bookkeeping.
+ */
+import type { Level, Verdict } from '../telemetry/event.js';
+import type { EventFeatures } from './features.js';
+import { F, Stats } from './stats.js';
+import { hllAdd } from './text.js';
+
+const SLOTS = 24;
+const LOW_FRICTION = /educat|research|startup|credit|student|academic|trial|free/i;
+
+/** Misra–Gries sketch of the template keys one account keeps sending. */
+export class TemplateSketch {
+  readonly keys = new Uint32Array(SLOTS);
+  readonly counts = new Uint16Array(SLOTS);
+
+  /** True when `key` is already a tracked heavy hitter. */
+  has(key: number): boolean {
+    for (let i = 0; i < SLOTS; i++) if (this.keys[i] === key && this.counts[i]! > 0) return true;
+    return false;
+  }
+
+  /** Count one occurrence of `key`. */
+  add(key: number): void {
+    let free = -1;
+    for (let i = 0; i < SLOTS; i++) {
+      if (this.counts[i]! > 0 && this.keys[i] === key) {
+        if (this.counts[i]! < 0xffff) this.counts[i]!++;
+        return;
+      }
+      if (free < 0 && this.counts[i] === 0) free = i;
+    }
+    if (free >= 0) {
+      this.keys[free] = key;
+      this.counts[free] = 1;
+      return;
+    }
+    for (let i = 0; i < SLOTS; i++) this.counts[i]!--;
+  }
+
+  /** Templates seen at least `min` times. */
+  heavy(min: number): number {
+    let k = 0;
+    for (let i = 0; i < SLOTS; i++) if (this.counts[i]! >= min) k++;
+    return k;
+  }
+}
+
+/** Everything the detector keeps about one account. */
+export class AccountState {
+  readonly stats = new Stats();
+  readonly templates = new TemplateSketch();
+  createdAt = 0;
+  lowFriction = false;
+  firstTs = 0;
+  lastTs = 0;
+  lastBias = 0;
+  /** Verdict bookkeeping. */
+  level: Level = 'allow';
+  score = 0;
+  emittedScore = -1;
+  verdict: Verdict | null = null;
+
+  constructor(
+    readonly id: string,
+    readonly idx: number,
+  ) {}
+
+  /** Apply signup metadata. */
+  setRecord(createdAt: number, route: string | undefined): void {
+    if (createdAt > 0) this.createdAt = createdAt;
+    this.lowFriction = route !== undefined && LOW_FRICTION.test(route);
+  }
+
+  /** Template keys of a request not yet seen from this account; records them. Returns "seen before". */
+  observeTemplates(f: EventFeatures): boolean {
+    const k = f.keys;
+    let hit = (k.head !== 0 && this.templates.has(k.head)) || (k.tail !== 0 && this.templates.has(k.tail));
+    for (const b of k.bands) if (!hit && this.templates.has(b)) hit = true;
+    if (k.head !== 0) this.templates.add(k.head);
+    if (k.tail !== 0) this.templates.add(k.tail);
+    for (const b of k.bands) this.templates.add(b);
+    return hit;
+  }
+
+  /** Approximate heap bytes of this state. */
+  bytes(): number {
+    let b = 160 + this.id.length * 2 + Stats.BYTES + SLOTS * 6 + 2 * 64;
+    if (this.verdict) {
+      b += 120;
+      for (const r of this.verdict.reasons) b += 80 + r.detail.length * 2;
+    }
+    return b;
+  }
+}
+
+/** Per-event deltas applied to an account's and its cluster's Stats. */
+export interface Deltas {
+  f: EventFeatures;
+  ts: number;
+  tplHit: boolean;
+  tplShared: boolean;
+  biasChanged: boolean;
+  pivot: boolean;
+  young: boolean;
+  lowFriction: boolean;
+  /** ln of the gap to this sender's previous request, seconds; NaN when none. */
+  logGap: number;
+}
+
+/** Add one request's evidence to Stats. */
+export function applyDeltas(s: Stats, d: Deltas, halfLifeMs: number): void {
+  s.decayTo(d.ts, halfLifeMs);
+  const c = s.c;
+  const f = d.f;
+  c[F.n]! += 1;
+  if (f.singleTurn && !f.usesTools) c[F.singleTurn]! += 1;
+  if (f.intent.reasoning) c[F.reasoning]! += 1;
+  if (f.intent.grader) c[F.grader]! += 1;
+  if (f.intent.datagen) c[F.datagen]! += 1;
+  if (f.suspect) c[F.suspect]! += 1;
+  if (d.tplHit) c[F.tplHit]! += 1;
+  if (d.tplShared) c[F.tplShared]! += 1;
+  if (f.hasResponse) {
+    c[F.withResponse]! += 1;
+    if (f.longOutput) c[F.longOutput]! += 1;
+    if (f.capHit) c[F.capHit]! += 1;
+    c[F.outTokens]! += f.outTokens;
+    c[F.inTokens]! += f.inTokens;
+  }
+  if (f.logprobs) c[F.logprobs]! += 1;
+  if (f.biasHash !== 0) c[F.logitBias]! += 1;
+  if (d.biasChanged) c[F.biasChange]! += 1;
+  if (f.multiSample) c[F.multiSample]! += 1;
+  if (f.temp0) c[F.temp0]! += 1;
+  if (f.highTemp) c[F.highTemp]! += 1;
+  if (d.pivot) c[F.pivot]! += 1;
+  if (f.usesTools) c[F.tools]! += 1;
+  if (d.young) c[F.young]! += 1;
+  if (d.lowFriction) c[F.lowFrictionRoute]! += 1;
+  if (!Number.isNaN(d.logGap)) {
+    c[F.gaps]! += 1;
+    c[F.logGapSum]! += d.logGap;
+    c[F.logGapSq]! += d.logGap * d.logGap;
+  }
+  c[F.hours + (Math.floor(d.ts / 3_600_000) % 24)]! += 1;
+  hllAdd(s.items, f.keys.item);
+}

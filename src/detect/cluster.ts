@@ -1,0 +1,130 @@
+/**
+ * Clusters of linked accounts: a union-find (union by size, path halving; Tarjan 1975)
+ * whose roots carry the summed Stats of their members and a tally of the link kinds
+ * that joined them. Coordination strength depends on the kinds: a shared network alone
+ * (a university behind one NAT) is weak; shared payment, identity-module links or shared
+ * templates are strong.
+ */
+import { Stats } from './stats.js';
+import { hllCount } from './text.js';
+import { fnv1a } from './text.js';
+
+/** Link kinds and how much each says about coordination on its own. */
+const KIND_STRENGTH: Record<string, number> = {
+  payment: 1,
+  template: 0.8,
+  identity: 0.8,
+  fingerprint: 0.5,
+  timing: 0.4,
+  network: 0.25,
+};
+
+/** The state of a cluster root. */
+export class ClusterState {
+  readonly stats = new Stats();
+  readonly members: number[] = [];
+  readonly kinds = new Map<string, number>();
+  createdAt = 0;
+  firstTs = 0;
+  lastTs = 0;
+  score = 0;
+  emittedScore = -1;
+  /** Sum over members of each member's own distinct-item estimate (for complementary coverage). */
+  memberItems = 0;
+
+  constructor(readonly id: string) {}
+
+  /** Coordination strength in [0,1] and its sentence. */
+  coordination(): { x: number; detail: string } {
+    let x = 0;
+    const parts: string[] = [];
+    for (const [kind, count] of [...this.kinds].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      x = Math.max(x, KIND_STRENGTH[kind] ?? 0.5);
+      parts.push(`${kind} (${count})`);
+    }
+    const union = hllCount(this.stats.items);
+    const complementary = this.members.length >= 3 && this.memberItems > 20 && union >= 0.8 * this.memberItems;
+    if (complementary) x = Math.min(1, x + 0.2);
+    const cover = complementary
+      ? `; members cover ~${Math.round(union).toLocaleString('en-US')} distinct items with little overlap`
+      : '';
+    return { x, detail: `${this.members.length} accounts linked by ${parts.join(', ')}${cover}` };
+  }
+}
+
+/** Union-find over account indices. */
+export class Clusters {
+  private readonly parent: number[] = [];
+  private readonly size: number[] = [];
+  private readonly roots = new Map<number, ClusterState>();
+
+  constructor(private readonly maxSize: number) {}
+
+  /** Register account index `i` (indices are dense, in order). */
+  add(i: number): void {
+    this.parent[i] = i;
+    this.size[i] = 1;
+  }
+
+  /** Root of `i`. */
+  find(i: number): number {
+    let x = i;
+    while (this.parent[x] !== x) {
+      const p = this.parent[x]!;
+      this.parent[x] = this.parent[p]!;
+      x = p;
+    }
+    return x;
+  }
+
+  /** The cluster state of `i`, or undefined while it is alone. */
+  of(i: number): ClusterState | undefined {
+    return this.roots.get(this.find(i));
+  }
+
+  /** All clusters of two or more accounts. */
+  all(): ClusterState[] {
+    return [...this.roots.values()];
+  }
+
+  /**
+   * Join the sets of `a` and `b`. `seed` builds a new cluster's state from a lone account.
+   * Returns the surviving root's state, or undefined when already joined or over the size cap.
+   */
+  union(a: number, b: number, kind: string, seed: (i: number) => ClusterState, halfLifeMs: number): ClusterState | undefined {
+    let ra = this.find(a);
+    let rb = this.find(b);
+    if (ra === rb) {
+      const st = this.roots.get(ra);
+      return st;
+    }
+    if (this.size[ra]! + this.size[rb]! > this.maxSize) return undefined;
+    if (this.size[ra]! < this.size[rb]! || (this.size[ra] === this.size[rb] && rb < ra)) [ra, rb] = [rb, ra];
+    const sa = this.roots.get(ra) ?? seed(ra);
+    const sb = this.roots.get(rb) ?? seed(rb);
+    sa.stats.merge(sb.stats, halfLifeMs);
+    for (const m of sb.members) sa.members.push(m);
+    for (const [k, v] of sb.kinds) sa.kinds.set(k, (sa.kinds.get(k) ?? 0) + v);
+    sa.kinds.set(kind, (sa.kinds.get(kind) ?? 0) + 1);
+    sa.memberItems += sb.memberItems;
+    sa.createdAt = minKnown(sa.createdAt, sb.createdAt);
+    sa.firstTs = minKnown(sa.firstTs, sb.firstTs);
+    sa.lastTs = Math.max(sa.lastTs, sb.lastTs);
+    this.parent[rb] = ra;
+    this.size[ra]! += this.size[rb]!;
+    this.roots.delete(rb);
+    this.roots.set(ra, sa);
+    return sa;
+  }
+}
+
+function minKnown(a: number, b: number): number {
+  if (a === 0) return b;
+  if (b === 0) return a;
+  return Math.min(a, b);
+}
+
+/** Stable cluster id from its founding account's id. */
+export function clusterId(accountId: string): string {
+  return 'cl_' + fnv1a(accountId).toString(36);
+}

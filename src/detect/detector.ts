@@ -1,0 +1,281 @@
+/**
+ * The detector: consumes telemetry events in timestamp order and keeps bounded per-account
+ * and per-cluster state; emits verdicts when they change. Pure and deterministic: time
+ * comes only from event timestamps, iteration orders are insertion orders.
+ */
+import type { AccountRecord, Reason, TelemetryEvent, Verdict } from '../telemetry/event.js';
+import { AccountState, applyDeltas, type Deltas } from './account.js';
+import { ClusterState, Clusters, clusterId } from './cluster.js';
+import type { DetectConfig } from './config.js';
+import { featuresOf, type EventFeatures } from './features.js';
+import { levelFor } from './levels.js';
+import { FirstSeenIndex } from './links.js';
+import { assess, reasonsOf, type AssessContext } from './score.js';
+import { F } from './stats.js';
+import { hllCount } from './text.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** A cluster as reported by the detector. */
+export interface ClusterReport {
+  id: string;
+  accounts: string[];
+  reasons: Reason[];
+}
+
+/** See the module comment. */
+export class Detector {
+  private readonly accounts = new Map<string, AccountState>();
+  private readonly byIdx: AccountState[] = [];
+  private readonly clusterSets: Clusters;
+  private readonly templateIndex: FirstSeenIndex<number>;
+  private readonly netIndex: FirstSeenIndex<string>;
+  private readonly payIndex: FirstSeenIndex<string>;
+  private readonly modelFirst = new Map<string, number>();
+  private readonly halfLifeMs: number;
+  private streamStart = 0;
+
+  constructor(private readonly cfg: DetectConfig) {
+    this.halfLifeMs = cfg.halfLifeHours * HOUR;
+    this.clusterSets = new Clusters(cfg.maxClusterSize);
+    this.templateIndex = new FirstSeenIndex(cfg.templateIndexSize);
+    this.netIndex = new FirstSeenIndex(cfg.templateIndexSize);
+    this.payIndex = new FirstSeenIndex(cfg.templateIndexSize);
+  }
+
+  /** Signup metadata; links accounts sharing a payment fingerprint. */
+  addAccount(rec: AccountRecord): void {
+    const st = this.state(rec.id);
+    st.setRecord(rec.createdAt, rec.route);
+    if (rec.paymentFingerprint) {
+      const prev = this.payIndex.touch(rec.paymentFingerprint, st.idx, true);
+      if (prev && prev.first !== st.idx) this.join(st.idx, prev.first, 'payment');
+    }
+  }
+
+  /** A link found elsewhere (identity module: same payment, client fingerprint, prefix+window). */
+  addLink(a: string, b: string, kind: string, _detail: string): Verdict[] {
+    if (a === b) return [];
+    const k = /pay/i.test(kind) ? 'payment' : /finger|client/i.test(kind) ? 'fingerprint' : 'identity';
+    const sa = this.state(a);
+    const sb = this.state(b);
+    const cl = this.join(sa.idx, sb.idx, k);
+    return cl ? this.refreshCluster(cl, true) : [];
+  }
+
+  /** Consume one event; returns the verdicts that changed (possibly several, for a cluster). */
+  ingest(ev: TelemetryEvent): Verdict[] {
+    if (this.streamStart === 0) this.streamStart = ev.ts;
+    const st = this.state(ev.account);
+    const f = featuresOf(ev, this.cfg.ipv4Prefix, this.cfg.ipv6Prefix);
+    const tplHit = st.observeTemplates(f);
+    const { shared, linked } = this.crossTemplates(st, f, tplHit);
+    const d = this.deltas(st, ev, f, tplHit, shared);
+    const beforeItems = hllCount(st.stats.items);
+    applyDeltas(st.stats, d, this.halfLifeMs);
+    if (st.firstTs === 0) st.firstTs = ev.ts;
+    st.lastTs = ev.ts;
+    let cl = this.clusterSets.of(st.idx);
+    if (cl) {
+      applyDeltas(cl.stats, d, this.halfLifeMs);
+      cl.memberItems += hllCount(st.stats.items) - beforeItems;
+      cl.lastTs = Math.max(cl.lastTs, ev.ts);
+      if (cl.firstTs === 0) cl.firstTs = ev.ts;
+    }
+    let joined = false;
+    for (const other of linked) joined = this.join(st.idx, other, 'template') !== undefined || joined;
+    if (f.netKey) {
+      const prev = this.netIndex.touch(f.netKey, st.idx, true);
+      if (prev && prev.first !== st.idx) joined = this.join(st.idx, prev.first, 'network') !== undefined || joined;
+    }
+    cl = this.clusterSets.of(st.idx);
+    if (cl) return this.refreshCluster(cl, joined, st);
+    const v = this.evaluate(st, undefined);
+    return v ? [v] : [];
+  }
+
+  /** The current verdict of an account (allow with score 0 when unknown). */
+  verdict(account: string): Verdict {
+    const st = this.accounts.get(account);
+    if (!st) return { account, score: 0, level: 'allow', reasons: [], cluster: null, updatedAt: 0 };
+    return this.build(st);
+  }
+
+  /** Every account's current verdict, in first-seen order. */
+  verdicts(): Verdict[] {
+    return this.byIdx.map((st) => this.build(st));
+  }
+
+  /** Every cluster of two or more accounts, by id. */
+  clusters(): ClusterReport[] {
+    return this.clusterSets
+      .all()
+      .filter((c) => c.members.length >= 2)
+      .map((c) => ({
+        id: c.id,
+        accounts: c.members.map((m) => this.byIdx[m]!.id).sort(),
+        reasons: reasonsOf(assess(c.stats, this.clusterCtx(c), this.cfg, true)),
+      }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /** Approximate bytes of detector state (accounts, clusters, indexes). */
+  stateBytes(): number {
+    let b = 0;
+    for (const st of this.byIdx) b += st.bytes() + 64;
+    for (const c of this.clusterSets.all()) b += 1200 + c.members.length * 8;
+    b += (this.templateIndex.size + this.netIndex.size + this.payIndex.size) * 80;
+    return b;
+  }
+
+  private state(id: string): AccountState {
+    let st = this.accounts.get(id);
+    if (!st) {
+      st = new AccountState(id, this.byIdx.length);
+      this.accounts.set(id, st);
+      this.byIdx.push(st);
+      this.clusterSets.add(st.idx);
+    }
+    return st;
+  }
+
+  /** Frames (head/tail) already sent by other accounts; suspect requests propose template links. */
+  private crossTemplates(st: AccountState, f: EventFeatures, tplHit: boolean): { shared: boolean; linked: number[] } {
+    let shared = false;
+    const linked: number[] = [];
+    if (f.keys.headWords < 5) return { shared, linked };
+    for (const key of [f.keys.head, f.keys.tail]) {
+      if (key === 0) continue;
+      const prev = this.templateIndex.touch(key, st.idx, !tplHit);
+      if (!prev || prev.first === st.idx) continue;
+      shared = true;
+      if (f.suspect && prev.accounts < this.cfg.templateLinkMaxAccounts) linked.push(prev.first);
+    }
+    return { shared, linked };
+  }
+
+  private deltas(st: AccountState, ev: TelemetryEvent, f: EventFeatures, tplHit: boolean, tplShared: boolean): Deltas {
+    const biasChanged = f.biasHash !== 0 && f.logprobs && f.biasHash !== st.lastBias;
+    if (f.biasHash !== 0) st.lastBias = f.biasHash;
+    let first = this.modelFirst.get(ev.model);
+    if (first === undefined) {
+      first = ev.ts;
+      if (ev.model) this.modelFirst.set(ev.model, first);
+    }
+    const pivot = first - this.streamStart >= DAY && ev.ts - first <= this.cfg.newModelWindowHours * HOUR;
+    return {
+      f,
+      ts: ev.ts,
+      tplHit,
+      tplShared,
+      biasChanged,
+      pivot,
+      young: st.createdAt > 0 && ev.ts - st.createdAt < 7 * DAY,
+      lowFriction: st.lowFriction,
+      logGap: st.lastTs > 0 ? Math.log(Math.max(0, ev.ts - st.lastTs) / 1000 + 1) : Number.NaN,
+    };
+  }
+
+  private join(a: number, b: number, kind: string): ClusterState | undefined {
+    return this.clusterSets.union(a, b, kind, (i) => this.seed(i), this.halfLifeMs);
+  }
+
+  private seed(i: number): ClusterState {
+    const st = this.byIdx[i]!;
+    const cl = new ClusterState(clusterId(st.id));
+    cl.stats.merge(st.stats, this.halfLifeMs);
+    cl.members.push(i);
+    cl.createdAt = st.createdAt;
+    cl.firstTs = st.firstTs;
+    cl.lastTs = st.lastTs;
+    cl.memberItems = hllCount(st.stats.items);
+    return cl;
+  }
+
+  private clusterCtx(cl: ClusterState): AssessContext {
+    const co = cl.coordination();
+    return { createdAt: cl.createdAt, firstTs: cl.firstTs, lastTs: cl.lastTs, coordination: co.x, coordinationDetail: co.detail };
+  }
+
+  private ownCtx(st: AccountState): AssessContext {
+    return { createdAt: st.createdAt, firstTs: st.firstTs, lastTs: st.lastTs, coordination: 0, coordinationDetail: '' };
+  }
+
+  /** Re-score a cluster; re-evaluate every member when it moved or grew, else only `only`. */
+  private refreshCluster(cl: ClusterState, joined: boolean, only?: AccountState): Verdict[] {
+    cl.score = assess(cl.stats, this.clusterCtx(cl), this.cfg, false).score;
+    const moved = Math.abs(cl.score - cl.emittedScore) >= this.cfg.materialChange;
+    const all = moved || (joined && cl.score >= this.cfg.levels.monitor / 2);
+    const out: Verdict[] = [];
+    if (all) {
+      cl.emittedScore = cl.score;
+      for (const m of cl.members) {
+        const v = this.evaluate(this.byIdx[m]!, cl);
+        if (v) out.push(v);
+      }
+    } else if (only) {
+      const v = this.evaluate(only, cl);
+      if (v) out.push(v);
+    }
+    return out;
+  }
+
+  /**
+   * How much of its cluster's evidence a member inherits: its share of requests on the
+   * cluster's shared templates, or of core-suspect requests. An honest user merged in by a
+   * shared NAT has neither, so the cluster cannot raise it.
+   */
+  private affinity(st: AccountState, cl: ClusterState): number {
+    const c = st.stats.c;
+    const n = c[F.n]!;
+    if (n < 1) return 0;
+    const suspect = c[F.suspect]! / n;
+    const shared = c[F.tplShared]! / n;
+    const strong = cl.kinds.has('payment') || cl.kinds.has('identity') || cl.kinds.has('template');
+    return Math.min(1, Math.max(shared, suspect * suspect, strong ? suspect : 0));
+  }
+
+  private scoreOf(st: AccountState, cl: ClusterState | undefined): number {
+    const own = assess(st.stats, this.ownCtx(st), this.cfg, false).score;
+    return cl ? Math.max(own, cl.score * this.affinity(st, cl)) : own;
+  }
+
+  /** Re-score one account; returns its verdict when the level or score changed materially. */
+  private evaluate(st: AccountState, cl: ClusterState | undefined): Verdict | undefined {
+    const score = this.scoreOf(st, cl);
+    const level = levelFor(score, st.level, this.cfg.levels);
+    st.score = score;
+    if (level === st.level && Math.abs(score - Math.max(0, st.emittedScore)) < this.cfg.materialChange) return undefined;
+    st.level = level;
+    st.emittedScore = score;
+    return this.build(st);
+  }
+
+  private build(st: AssessedAccount): Verdict {
+    const cl = this.clusterSets.of(st.idx);
+    const own = assess(st.stats, this.ownCtx(st), this.cfg, true);
+    const reasons = reasonsOf(own);
+    if (cl && cl.members.length >= 2) {
+      const inherited = cl.score * this.affinity(st, cl);
+      if (inherited > own.score + 0.01) {
+        const top = reasonsOf(assess(cl.stats, this.clusterCtx(cl), this.cfg, true)).slice(0, 3);
+        reasons.unshift({
+          code: 'cluster_evidence',
+          weight: Math.round(inherited * 100) / 100,
+          detail: `member of ${cl.id} (cluster score ${cl.score.toFixed(2)}): ${top.map((r) => r.detail).join('; ')}`,
+        });
+      }
+    }
+    return {
+      account: st.id,
+      score: Math.round(st.score * 1000) / 1000,
+      level: st.level,
+      reasons,
+      cluster: cl && cl.members.length >= 2 ? cl.id : null,
+      updatedAt: st.lastTs,
+    };
+  }
+}
+
+type AssessedAccount = AccountState;

@@ -1,0 +1,96 @@
+/**
+ * Per-request features: everything the detector reads from one event, computed once.
+ */
+import type { TelemetryEvent } from '../telemetry/event.js';
+import { normalizeRequest, stoppedAtCap } from './normalize.js';
+import { intentOf, type Intent } from './phrases.js';
+import { fnv1a, templateKeys, type TemplateKeys } from './text.js';
+
+/** Features of one request. */
+export interface EventFeatures {
+  intent: Intent;
+  keys: TemplateKeys;
+  singleTurn: boolean;
+  usesTools: boolean;
+  hasResponse: boolean;
+  longOutput: boolean;
+  capHit: boolean;
+  inTokens: number;
+  outTokens: number;
+  logprobs: boolean;
+  /** Hash of the logit_bias map (0 = none). */
+  biasHash: number;
+  multiSample: boolean;
+  temp0: boolean;
+  highTemp: boolean;
+  /** Any core intent: reasoning, grader, data generation or a logprob+bias probe. */
+  suspect: boolean;
+  /** "prefix|client" network key for linking, '' when the event carries no IP. */
+  netKey: string;
+}
+
+/** The /24 (IPv4) or /48 (IPv6) network of an address, '' when unparseable. */
+export function ipPrefix(ip: string | undefined, v4Bits: number, v6Bits: number): string {
+  if (!ip) return '';
+  if (ip.includes('.') && !ip.includes(':')) {
+    const parts = ip.split('.').map(Number);
+    if (parts.length !== 4 || parts.some((p) => !(p >= 0 && p <= 255))) return '';
+    const n = ((parts[0]! << 24) | (parts[1]! << 16) | (parts[2]! << 8) | parts[3]!) >>> 0;
+    const masked = v4Bits >= 32 ? n : (n & ~((1 << (32 - v4Bits)) - 1)) >>> 0;
+    return `${masked >>> 24}.${(masked >>> 16) & 255}.${(masked >>> 8) & 255}.${masked & 255}/${v4Bits}`;
+  }
+  const groups = expandV6(ip);
+  if (!groups) return '';
+  const keep = Math.ceil(v6Bits / 16);
+  return groups.slice(0, keep).join(':') + `::/${v6Bits}`;
+}
+
+function expandV6(ip: string): string[] | null {
+  const [head, tail, extra] = ip.split('::');
+  if (extra !== undefined) return null;
+  const h = head ? head.split(':') : [];
+  const t = tail !== undefined && tail !== '' ? tail.split(':') : [];
+  const fill = tail === undefined ? 0 : 8 - h.length - t.length;
+  if (fill < 0) return null;
+  const all = [...h, ...new Array<string>(fill).fill('0'), ...t];
+  if (all.length !== 8 || all.some((g) => !/^[0-9a-f]{1,4}$/i.test(g))) return null;
+  return all.map((g) => g.toLowerCase().replace(/^0+(?=.)/, ''));
+}
+
+function clientKey(ev: TelemetryEvent): string {
+  if (typeof ev.fingerprint === 'string' && ev.fingerprint) return ev.fingerprint;
+  const parts = [ev.ja4 ?? '', ev.userAgent ?? '', Array.isArray(ev.headerOrder) ? ev.headerOrder.join(',') : ''];
+  return parts.join('|');
+}
+
+/** Compute the features of one event. */
+export function featuresOf(ev: TelemetryEvent, v4Bits: number, v6Bits: number): EventFeatures {
+  const req = normalizeRequest(ev);
+  const intent = intentOf(req.system, req.lastUser);
+  const res = ev.response;
+  const inTokens = res?.inputTokens ?? 0;
+  const outTokens = res?.outputTokens ?? 0;
+  const capHit =
+    res !== undefined &&
+    (stoppedAtCap(res.finishReason) || (req.maxTokens !== null && req.maxTokens > 0 && outTokens >= 0.97 * req.maxTokens));
+  const biasHash = req.logitBias ? fnv1a(req.logitBias) || 1 : 0;
+  const prefix = ipPrefix(ev.ip, v4Bits, v6Bits);
+  return {
+    intent,
+    keys: templateKeys(req.lastUser),
+    singleTurn: req.userTurns <= 1 && req.assistantTurns === 0,
+    usesTools: req.usesTools,
+    hasResponse: res !== undefined && ev.status < 400,
+    longOutput: outTokens >= 300 && outTokens >= 3 * Math.max(1, inTokens),
+    capHit,
+    inTokens,
+    outTokens,
+    logprobs: req.logprobs,
+    biasHash,
+    multiSample: req.n > 1,
+    temp0: req.temperature === 0,
+    highTemp: req.temperature !== null && req.temperature >= 1,
+    suspect: intent.reasoning || intent.grader || intent.datagen || (req.logprobs && biasHash !== 0),
+    netKey: prefix ? `${prefix}|${clientKey(ev)}` : '',
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * Bounded cross-account indexes that propose links: who first sent a template frame, who
+ * first used a network+client key or a payment fingerprint. Each index holds at most
+ * `cap` keys; when full, keys seen by one account only are dropped first (deterministic:
+ * Map iteration is insertion order), then everything.
+ */
+
+interface Entry {
+  first: number;
+  accounts: number;
+}
+
+/** First account seen per key, with an approximate count of accounts using it. */
+export class FirstSeenIndex<K> {
+  private readonly map = new Map<K, Entry>();
+
+  constructor(private readonly cap: number) {}
+
+  /**
+   * Record that account `idx` used `key`; `newForAccount` says whether this account had not
+   * used it before. Returns the entry as it was before this use (undefined on first sight).
+   */
+  touch(key: K, idx: number, newForAccount: boolean): Entry | undefined {
+    const e = this.map.get(key);
+    if (e === undefined) {
+      if (this.map.size >= this.cap) this.evict();
+      this.map.set(key, { first: idx, accounts: 1 });
+      return undefined;
+    }
+    const before = { first: e.first, accounts: e.accounts };
+    if (newForAccount && e.first !== idx) e.accounts++;
+    return before;
+  }
+
+  /** Number of keys held. */
+  get size(): number {
+    return this.map.size;
+  }
+
+  private evict(): void {
+    for (const [k, e] of this.map) if (e.accounts <= 1) this.map.delete(k);
+    if (this.map.size >= this.cap * 0.9) this.map.clear();
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * Intent families of a prompt, robust to paraphrase and language: a family fires when
+ * the prompt holds words from two or more *concepts* (e.g. "reasoning" and "make it
+ * explicit"), each concept a list of stems in English, Spanish, French, German,
+ * Portuguese, Italian, Chinese, Japanese, Russian and Korean. No single fixed phrase
+ * decides; a paraphrase keeps the concepts even when it changes every word order.
+ * Phrasing reported in THREATS.md (reasoning-trace harvesting, model as grader,
+ * "safe" rewrites) and the Alpaca instruction-generation prompt shaped the concepts.
+ */
+
+const C = {
+  think: 1,
+  explicit: 2,
+  explain: 4,
+  score: 8,
+  target: 16,
+  rewrite: 32,
+  safe: 64,
+  make: 128,
+  set: 256,
+} as const;
+
+/** Stems per concept; `\b` is added around short ASCII stems that would match inside words. */
+const STEMS: Record<keyof typeof C, string[]> = {
+  think: [
+    'reasoning', 'reason through', 'thinking', 'thought process', 'chain of thought', 'chain-of-thought',
+    'rationale', 'deliberat', 'internal monologue', 'inner monologue', 'your thoughts', 'think through',
+    'razonamiento', 'razona', 'pensamiento', 'raisonnement', 'raisonne', 'réflexion', 'reflexion',
+    'begründung', 'denkprozess', 'gedankengang', 'überlegung', 'raciocínio', 'raciocinio', 'pensamento',
+    'ragionamento', 'ragiona', 'pensiero', '推理', '思考', '思路', '思维', '推論', '考え方', '考えて',
+    'рассужд', 'размышл', 'мышлени', '추론', '생각', '사고 과정',
+  ],
+  explicit: [
+    'step by step', 'step-by-step', 'each step', 'every step', 'show your work', 'show all', 'write out',
+    'spell out', 'articulate', 'in detail', 'detailed', 'explicit', 'before answering', 'before you answer',
+    'before giving', 'walk me through', 'walk through', 'internal', 'intermediate', 'verbose', 'thorough',
+    'paso a paso', 'cada paso', 'detallad', 'étape par étape', 'etape par etape', 'chaque étape', 'détaill',
+    'schritt für schritt', 'schritt-für-schritt', 'jeden schritt', 'ausführlich', 'passo a passo',
+    'cada passo', 'passo dopo passo', 'dettagliat', '一步一步', '逐步', '分步', '详细', '每一步', 'ステップバイステップ',
+    '段階的', '詳しく', '詳細', 'шаг за шагом', 'пошагов', 'подробно', '단계별', '단계적', '자세히',
+  ],
+  explain: [
+    'explain', 'explanation', 'justify', 'derive', 'derivation', 'why', 'explica', 'expliqu', 'erklär',
+    'erklar', 'spiega', '解释', '説明', '解説', 'объясн', '설명',
+  ],
+  score: [
+    'score', 'rate', 'rating', 'grade', 'grading', 'grader', 'rubric', 'evaluate', 'assess', 'judge',
+    'critique', 'reward', 'puntúa', 'puntua', 'califica', 'evalúa', 'evalua', 'barème', 'bareme', 'évalue',
+    'évaluer', 'noter', 'bewerte', 'punktzahl', 'benote', 'avalie', 'avalia', 'pontua', 'valuta',
+    'punteggio', '评分', '打分', '评估', '评价', '採点', '評価', 'оцени', 'балл', '평가', '채점', '점수',
+  ],
+  target: [
+    'response', 'answer', 'output', 'completion', 'candidate', 'submission', 'on a scale', 'scale of',
+    'out of 10', '1-10', '1 to 10', '1 to 5', '1-5', 'criteria', 'criterion', 'assistant', 'respuesta',
+    'réponse', 'reponse', 'antwort', 'resposta', 'risposta', '回答', '答案', '回复', '応答', 'ответ', '답변', '응답',
+  ],
+  rewrite: [
+    'rewrite', 'rephrase', 'reword', 'reescrib', 'reformula', 'réécri', 'reecri', 'umschreib', 'umformulier',
+    'reescrev', 'riscriv', '改写', '重写', '書き直', 'перепиш', '다시 작성',
+  ],
+  safe: [
+    'safe', 'harmless', 'non-harmful', 'sanitiz', 'segura', 'seguro', 'inofensiv', 'sans danger', 'sûre',
+    'sicher', 'harmlos', 'sicur', '安全', '無害', 'безопас', '안전',
+  ],
+  make: [
+    'come up with', 'generate', 'brainstorm', 'produce', 'create', 'genera', 'génère', 'générer', 'propose',
+    'erzeuge', 'erstelle', 'gere', 'crie', '生成', '提出', '作成', 'сгенерир', 'придума', '생성',
+  ],
+  set: [
+    'diverse', 'dataset', 'training data', 'task instructions', 'instructions', 'synthetic', 'variations',
+    'diversos', 'diversas', 'diversif', 'verschiedene', 'vielfältig', 'diversi', '多样', '多様', 'разнообраз',
+    '다양한', 'seed tasks',
+  ],
+};
+
+const SHORT = /^[a-z0-9 -]{1,6}$/;
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const conceptOf = new Map<string, number>();
+const alternatives: string[] = [];
+for (const [concept, stems] of Object.entries(STEMS) as Array<[keyof typeof C, string[]]>) {
+  for (const s of stems) {
+    conceptOf.set(s, (conceptOf.get(s) ?? 0) | C[concept]);
+    alternatives.push(SHORT.test(s) ? `\\b${escape(s)}\\b` : escape(s));
+  }
+}
+// Longest first so that "step by step" wins over "step".
+alternatives.sort((a, b) => b.length - a.length);
+const STEM_RE = new RegExp(alternatives.join('|'), 'g');
+
+/** Which intent families a prompt expresses. */
+export interface Intent {
+  /** Asks for the model's reasoning to be written out. */
+  reasoning: boolean;
+  /** Uses the model as a grader / reward model, or asks for "safe" rewrites. */
+  grader: boolean;
+  /** Asks for many diverse instructions or data items (instruction harvesting). */
+  datagen: boolean;
+}
+
+/** Bitmask of the concepts present in (already lower-cased) text. */
+export function concepts(lower: string): number {
+  let mask = 0;
+  STEM_RE.lastIndex = 0;
+  for (let m = STEM_RE.exec(lower); m !== null; m = STEM_RE.exec(lower)) mask |= conceptOf.get(m[0]) ?? 0;
+  return mask;
+}
+
+function has(mask: number, bits: number): boolean {
+  return (mask & bits) === bits;
+}
+
+/** Score a prompt (system text + last user text) into intent families. */
+export function intentOf(system: string, user: string): Intent {
+  const u = user.length > 600 ? user.slice(0, 360) + '\n' + user.slice(-240) : user;
+  const s = system.length > 240 ? system.slice(0, 240) : system;
+  const mask = concepts((s ? s + '\n' + u : u).toLowerCase());
+  return {
+    reasoning: has(mask, C.explicit) && (has(mask, C.think) || has(mask, C.explain)),
+    grader: has(mask, C.score | C.target) || has(mask, C.rewrite | C.safe),
+    datagen: has(mask, C.make | C.set),
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * Bounded evidence of one account or one cluster: a fixed vector of exponentially
+ * decayed counters, a 24-bin hour-of-day histogram and a HyperLogLog of distinct prompt
+ * items. Clusters are the sums of their members (merge = add), so one scoring function
+ * reads both.
+ */
+import { HLL_REGISTERS, hllMerge } from './text.js';
+
+/** Counter slots of a Stats vector. */
+export const F = {
+  n: 0,
+  singleTurn: 1,
+  reasoning: 2,
+  grader: 3,
+  datagen: 4,
+  suspect: 5,
+  tplHit: 6,
+  tplShared: 7,
+  withResponse: 8,
+  longOutput: 9,
+  capHit: 10,
+  outTokens: 11,
+  inTokens: 12,
+  logprobs: 13,
+  logitBias: 14,
+  biasChange: 15,
+  multiSample: 16,
+  temp0: 17,
+  highTemp: 18,
+  pivot: 19,
+  tools: 20,
+  gaps: 21,
+  logGapSum: 22,
+  logGapSq: 23,
+  young: 24,
+  lowFrictionRoute: 25,
+  hours: 26,
+} as const;
+
+/** Length of the counter vector (hours take 24 slots at the end). */
+export const STATS_LEN = F.hours + 24;
+
+/** One account's or cluster's counters. */
+export class Stats {
+  readonly c = new Float64Array(STATS_LEN);
+  readonly items = new Uint8Array(HLL_REGISTERS);
+  /** Event time the counters were last decayed to. */
+  at = 0;
+
+  /** Decay every counter to time `ts` with half-life `halfLifeMs` (no-op going backwards). */
+  decayTo(ts: number, halfLifeMs: number): void {
+    if (this.at === 0) {
+      this.at = ts;
+      return;
+    }
+    const dt = ts - this.at;
+    if (dt <= 0) return;
+    const f = Math.pow(2, -dt / halfLifeMs);
+    const c = this.c;
+    for (let i = 0; i < c.length; i++) c[i]! *= f;
+    this.at = ts;
+  }
+
+  /** Add another Stats into this one (both first decayed to the later time). */
+  merge(other: Stats, halfLifeMs: number): void {
+    const t = Math.max(this.at, other.at);
+    this.decayTo(t, halfLifeMs);
+    other.decayTo(t, halfLifeMs);
+    for (let i = 0; i < STATS_LEN; i++) this.c[i]! += other.c[i]!;
+    hllMerge(this.items, other.items);
+  }
+
+  /** Approximate heap bytes. */
+  static readonly BYTES = STATS_LEN * 8 + HLL_REGISTERS + 3 * 64;
+}
