@@ -1,0 +1,170 @@
+import type { FastifyInstance } from 'fastify';
+import { pino, type Logger } from 'pino';
+import type { MoatConfig } from '../config/config.js';
+import { adminRoutes, type AdminHooks } from '../console/admin.js';
+import { KeyService } from '../identity/keys.js';
+import { loadOrCreateSecret } from '../identity/secrets.js';
+import { openStore } from '../store/index.js';
+import type { Store } from '../store/store.js';
+import type { EventBus } from '../telemetry/bus.js';
+import type { TelemetryEvent, Verdict } from '../telemetry/event.js';
+import { MemoryBus } from '../telemetry/memory/memory-bus.js';
+import { createMetrics, type GatewayMetrics } from '../telemetry/metrics.js';
+import type { Finisher, Guard } from './context.js';
+import { ModelRouter } from './router.js';
+import { buildServer } from './server.js';
+import type { StageFactory } from './stages.js';
+import type { Upstream } from './upstream.js';
+import { createUpstream } from './upstream/index.js';
+import { VerdictCache } from './verdict-cache.js';
+
+/** The running gateway and what it is made of. */
+export interface MoatApp {
+  config: MoatConfig;
+  server: FastifyInstance;
+  store: Store;
+  keys: KeyService;
+  bus: EventBus;
+  verdicts: VerdictCache;
+  metrics: GatewayMetrics;
+  logger: Logger;
+  /** Apply verdicts from the detector: cache (hot path), store, metrics. */
+  applyVerdicts(v: Verdict[]): void;
+  /** Deliver queued telemetry to the store now (tests, shutdown). */
+  flushTelemetry(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** What a module adds to the gateway when it is wired in. */
+export interface Extension {
+  name: string;
+  guards?: Guard[];
+  stageFactories?: StageFactory[];
+  finishers?: Finisher[];
+  plugins?: Array<(app: FastifyInstance) => Promise<void> | void>;
+  adminHooks?: AdminHooks;
+  /** Receives every telemetry batch (off the request path). */
+  onEvents?: (batch: TelemetryEvent[]) => void | Promise<void>;
+  close?: () => Promise<void>;
+}
+
+/** Options for tests and embedders. */
+export interface AppOptions {
+  logger?: Logger;
+  extensions?: (core: Omit<MoatApp, 'server' | 'close' | 'flushTelemetry'>) => Promise<Extension[]> | Extension[];
+}
+
+function mergeHooks(list: AdminHooks[]): AdminHooks {
+  return {
+    accountCreated: async (acct) => {
+      let verdict: Verdict | undefined;
+      for (const h of list) {
+        const v = await h.accountCreated?.(acct);
+        if (v && (!verdict || v.score > verdict.score)) verdict = v;
+      }
+      return verdict;
+    },
+    audit: async (e) => {
+      for (const h of list) await h.audit?.(e);
+    },
+    pinChanged: async (a) => {
+      for (const h of list) await h.pinChanged?.(a);
+    },
+    limitsChanged: async (a) => {
+      for (const h of list) await h.limitsChanged?.(a);
+    },
+  };
+}
+
+/**
+ * Assemble the gateway from its config: store, keys, telemetry bus and writer, verdict
+ * cache, upstreams and routes, plus whatever extensions (detector, limits, ladder,
+ * provenance, fingerprints…) the caller wires in.
+ */
+export async function createApp(config: MoatConfig, opts: AppOptions = {}): Promise<MoatApp> {
+  const logger =
+    opts.logger ??
+    pino({
+      level: config.logLevel,
+      redact: { paths: ['req.headers.authorization', 'req.headers["x-api-key"]', '*.apiKey', '*.key', '*.secret'], censor: '[redacted]' },
+    });
+  const store = await openStore(config);
+  const keys = new KeyService(store, loadOrCreateSecret(config.dataDirAbs, 'key-pepper'));
+  const metrics = createMetrics();
+  const bus = new MemoryBus({
+    capacity: config.telemetry.bufferSize,
+    batchSize: config.telemetry.batchSize,
+    flushMs: config.telemetry.flushMs,
+    onError: (err) => logger.error({ err }, 'telemetry handler failed'),
+  });
+  const verdicts = new VerdictCache();
+  for (const { account, pin } of await store.listPins()) verdicts.setPin(account, pin);
+  for (const v of await store.listVerdicts({ minLevel: 'allow', limit: 1_000_000 })) verdicts.put(v);
+
+  const applyVerdicts = (list: Verdict[]) => {
+    for (const v of list) verdicts.put(v);
+    store.putVerdicts(list).catch((err: unknown) => logger.error({ err }, 'could not persist verdicts'));
+    const counts = verdicts.counts();
+    for (const [level, n] of Object.entries(counts)) metrics.verdictLevels.set({ level }, n);
+  };
+
+  bus.subscribe(async (batch) => {
+    try {
+      await store.insertEvents(batch);
+      metrics.eventsPersisted.inc(batch.length);
+    } catch (err) {
+      logger.error({ err, events: batch.length }, 'could not persist telemetry batch');
+    }
+    metrics.eventsDropped.set(bus.dropped);
+  });
+
+  const upstreams = new Map<string, Upstream>();
+  for (const [name, up] of Object.entries(config.upstreams)) upstreams.set(name, createUpstream(name, up, config.demo));
+  const router = new ModelRouter(config.models, upstreams);
+
+  const core = { config, store, keys, bus, verdicts, metrics, logger, applyVerdicts };
+  const extensions = (await opts.extensions?.(core)) ?? [];
+  for (const ext of extensions) if (ext.onEvents) bus.subscribe(ext.onEvents);
+
+  const hooks = mergeHooks(extensions.flatMap((e) => (e.adminHooks ? [e.adminHooks] : [])));
+  const server = await buildServer({
+    router,
+    bus,
+    metrics,
+    keys,
+    verdicts,
+    logger,
+    log: logger,
+    storeText: config.telemetry.storeText,
+    bodyLimitBytes: config.bodyLimitBytes,
+    maxHeaderCount: config.maxHeaderCount,
+    guards: extensions.flatMap((e) => e.guards ?? []),
+    finishers: extensions.flatMap((e) => e.finishers ?? []),
+    stageFactories: extensions.flatMap((e) => e.stageFactories ?? []),
+    plugins: [
+      adminRoutes({ adminToken: config.adminTokenResolved, store, keys, verdicts, hooks }),
+      ...extensions.flatMap((e) => e.plugins ?? []),
+    ],
+    ready: async () => {
+      const ok = await store.ping().catch(() => false);
+      return { ok, detail: ok ? `store ${store.kind} ok` : `store ${store.kind} unreachable` };
+    },
+    metricsText: () => metrics.registry.metrics(),
+  });
+
+  let closed = false;
+  return {
+    ...core,
+    server,
+    flushTelemetry: () => bus.drain(),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await server.close();
+      await bus.close();
+      for (const ext of extensions.reverse()) await ext.close?.().catch((err: unknown) => logger.error({ err, ext: ext.name }, 'close failed'));
+      await router.close();
+      await store.close();
+    },
+  };
+}

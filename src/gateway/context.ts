@@ -1,0 +1,54 @@
+import type { IncomingMessage } from 'node:http';
+import type { Level } from '../telemetry/event.js';
+import type { ProtocolAdapter, ResponseFacts } from './protocol/protocol.js';
+import type { ResponsePlan } from './stages.js';
+import type { Protocol } from './upstream.js';
+
+/** Everything known about one model request while it is in flight. */
+export interface RequestContext {
+  requestId: string;
+  protocol: Protocol;
+  adapter: ProtocolAdapter;
+  arrivedAt: number;
+  /** High-resolution start, for latency. */
+  startNs: bigint;
+  raw: IncomingMessage;
+  account: string;
+  keyId: string;
+  model: string;
+  /** The body exactly as the client sent it (telemetry). */
+  clientBody: Record<string, unknown>;
+  /** The body that goes upstream (guards may change it, e.g. degrade). */
+  upstreamBody: Record<string, unknown>;
+  stream: boolean;
+  /** Verdict level in force (after pins). */
+  level: Level;
+  /** Action taken (allow, monitor, throttle, degrade, challenge, block, rate_limited…). */
+  action: string;
+  /** Headers added to the response (rate-limit headers, receipt…). */
+  responseHeaders: Record<string, string>;
+  plan: ResponsePlan;
+  /** Extra telemetry fields (fingerprint parts, ip, ja4…). */
+  eventExtras: Record<string, unknown>;
+}
+
+/**
+ * A guard runs before the upstream call (authenticated, body validated) and may reject with
+ * a MoatError (limits, challenge, block), change the upstream body (degrade), add response
+ * headers and stages; `after` runs once the response has ended (settle token reservations).
+ */
+export interface Guard {
+  readonly name: string;
+  before(ctx: RequestContext): void | Promise<void>;
+  after?(ctx: RequestContext, facts: ResponseFacts, status: number): void;
+}
+
+/** Finishes a response: returns extra SSE events to append (e.g. a receipt) or headers. */
+export interface Finisher {
+  /** Non-streaming: headers to add given the final text. */
+  jsonHeaders?(ctx: RequestContext, facts: ResponseFacts): Record<string, string>;
+  /** Streaming: events to send after the last upstream event. */
+  trailingEvents?(ctx: RequestContext, facts: ResponseFacts): Array<{ event: string; data: string }>;
+  /** Fields to add to the telemetry event's `response`. */
+  eventFields?(ctx: RequestContext, facts: ResponseFacts): Record<string, unknown>;
+}

@@ -1,0 +1,79 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import type { Store, StoredKey } from '../store/store.js';
+
+/** What authentication yields on the hot path. */
+export interface AuthenticatedKey {
+  keyId: string;
+  account: string;
+}
+
+interface CacheEntry {
+  key: AuthenticatedKey | null;
+  expires: number;
+}
+
+const KEY_PREFIX = 'sk-moat-';
+
+/**
+ * API keys: generated secrets shown once, stored only as HMAC-SHA256 under a server
+ * pepper (never the secret — cf. LiteLLM #31620), looked up by that hash (O(1) index) and
+ * cached in memory. Revocation drops the cache entry at once in this process; other
+ * replicas see it within `cacheTtlMs`.
+ */
+export class KeyService {
+  private readonly cache = new Map<string, CacheEntry>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly pepper: Buffer,
+    private readonly opts: { cacheTtlMs?: number; cacheMax?: number; negativeTtlMs?: number } = {},
+  ) {}
+
+  /** Keyed hash of a presented secret. */
+  hash(secret: string): string {
+    return createHmac('sha256', this.pepper).update(secret).digest('hex');
+  }
+
+  /** Create a key for an account; the returned secret is never stored. */
+  async create(account: string, now = Date.now()): Promise<{ key: StoredKey; secret: string }> {
+    const secret = KEY_PREFIX + randomBytes(32).toString('base64url');
+    const key: StoredKey = {
+      id: `key_${randomBytes(8).toString('hex')}`,
+      account,
+      hash: this.hash(secret),
+      prefix: secret.slice(0, KEY_PREFIX.length + 4),
+      createdAt: now,
+      revokedAt: null,
+    };
+    await this.store.createKey(key);
+    return { key, secret };
+  }
+
+  /** Revoke a key and forget it in this process's cache immediately. */
+  async revoke(keyId: string, now = Date.now()): Promise<StoredKey | undefined> {
+    const key = await this.store.revokeKey(keyId, now);
+    if (key) this.cache.delete(key.hash);
+    return key;
+  }
+
+  /**
+   * Resolve a presented secret to its key and account, or null when unknown or revoked.
+   * Cached: a hit costs one HMAC and one Map lookup.
+   */
+  async authenticate(secret: string, now = Date.now()): Promise<AuthenticatedKey | null> {
+    if (secret.length < 8 || secret.length > 256) return null;
+    const h = this.hash(secret);
+    const hit = this.cache.get(h);
+    if (hit && hit.expires > now) return hit.key;
+    const stored = await this.store.getKeyByHash(h);
+    const key = stored && stored.revokedAt === null ? { keyId: stored.id, account: stored.account } : null;
+    const ttl = key ? (this.opts.cacheTtlMs ?? 10_000) : (this.opts.negativeTtlMs ?? 2_000);
+    if (this.cache.size >= (this.opts.cacheMax ?? 100_000)) {
+      // Evict the oldest insertion (Map keeps insertion order).
+      const first = this.cache.keys().next();
+      if (!first.done) this.cache.delete(first.value);
+    }
+    this.cache.set(h, { key, expires: now + ttl });
+    return key;
+  }
+}
