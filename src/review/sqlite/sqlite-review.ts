@@ -70,9 +70,13 @@ export class SqliteReviewStore implements ReviewStore {
   list(q: IncidentQuery = {}): Promise<Incident[]> {
     const where: string[] = [];
     const args: unknown[] = [];
-    if (q.status) (where.push('status = ?'), args.push(q.status));
-    if (q.resolution) (where.push('resolution = ?'), args.push(q.resolution));
-    if (q.account) (where.push('id IN (SELECT incident FROM incident_accounts WHERE account = ?)'), args.push(q.account));
+    const add = (cond: string, v: unknown) => {
+      where.push(cond);
+      args.push(v);
+    };
+    if (q.status) add('status = ?', q.status);
+    if (q.resolution) add('resolution = ?', q.resolution);
+    if (q.account) add('id IN (SELECT incident FROM incident_accounts WHERE account = ?)', q.account);
     const sql = `SELECT doc FROM incidents ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY opened_at DESC, id LIMIT ?`;
     const rows = this.db.prepare(sql).all(...args, q.limit ?? 1000) as Array<{ doc: string }>;
     return Promise.resolve(rows.map((r) => JSON.parse(r.doc) as Incident));
