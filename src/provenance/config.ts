@@ -36,6 +36,8 @@ export const provenanceConfigSchema = z.object({
       minLevel: z.enum(LEVELS).default('monitor'),
       /** Share of those accounts' responses that carry a canary. */
       rate: z.number().min(0).max(1).default(0.02),
+      /** Distinct canaries per account: repeated exposure makes a student learn them. */
+      perAccount: z.number().int().min(1).max(64).default(3),
     })
     .prefault({}),
   probe: z
