@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { ERRORS, MoatError, errorBody, type ApiFlavor, type ErrorCode } from '../errors/registry.js';
@@ -71,7 +71,7 @@ export function presentedKey(req: FastifyRequest): string | undefined {
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger as unknown as FastifyBaseLogger,
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: deps.bodyLimitBytes,
     genReqId: newRequestId,
     return503OnClosing: true,
