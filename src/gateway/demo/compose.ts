@@ -56,9 +56,14 @@ function link(r: Rng, s: string): string {
   return pick(r, LINKS) + s.charAt(0).toLowerCase() + s.slice(1);
 }
 
-function nextSentence(r: Rng, corpus: Corpus, topic: number[]): string {
-  const useTopic = topic.length > 0 && r() < 0.35;
-  const id = useTopic ? pick(r, topic) : Math.floor(r() * corpus.sentences.length);
+/** A sentence not used yet in this answer: on topic about a third of the time. */
+function nextSentence(r: Rng, corpus: Corpus, topic: number[], used: Set<number>): string {
+  let id = 0;
+  for (let tries = 0; tries < 4; tries++) {
+    id = topic.length > 0 && r() < 0.35 ? pick(r, topic) : Math.floor(r() * corpus.sentences.length);
+    if (!used.has(id)) break;
+  }
+  used.add(id);
   return corpus.sentences[id]!;
 }
 
@@ -68,9 +73,12 @@ function nextSentence(r: Rng, corpus: Corpus, topic: number[]): string {
  */
 export function composeAnswer(corpus: Corpus, r: Rng, target: number, topic: number[]): string {
   const parts: string[] = [];
+  const seen = new Set<number>();
   let used = 0;
   let listDone = target < 120 || r() > 0.3;
-  const first = topic.length ? corpus.sentences[pick(r, topic)]! : nextSentence(r, corpus, topic);
+  const firstId = topic.length ? pick(r, topic.slice(0, 8)) : Math.floor(r() * corpus.sentences.length);
+  seen.add(firstId);
+  const first = corpus.sentences[firstId]!;
   let para = [first];
   used += approxTokens(first);
   while (used < target) {
@@ -79,13 +87,13 @@ export function composeAnswer(corpus: Corpus, r: Rng, target: number, topic: num
       para = [];
       if (!listDone && parts.length === 1) {
         listDone = true;
-        const items = Array.from({ length: 3 + Math.floor(r() * 3) }, () => `- ${nextSentence(r, corpus, topic)}`);
+        const items = Array.from({ length: 3 + Math.floor(r() * 3) }, () => `- ${nextSentence(r, corpus, topic, seen)}`);
         parts.push(`${pick(r, LIST_INTROS)}\n\n${items.join('\n')}`);
         used += items.reduce((n, s) => n + approxTokens(s), 0);
         continue;
       }
     }
-    const s = link(r, nextSentence(r, corpus, topic));
+    const s = link(r, nextSentence(r, corpus, topic, seen));
     para.push(s);
     used += approxTokens(s);
   }
@@ -96,9 +104,10 @@ export function composeAnswer(corpus: Corpus, r: Rng, target: number, topic: num
 /** Draft a short chain of "reasoning" for the reasoner model. */
 export function composeReasoning(corpus: Corpus, r: Rng, target: number, topic: number[]): string {
   const lines = [pick(r, THINK_OPENERS)];
+  const seen = new Set<number>();
   let used = approxTokens(lines[0]!);
   while (used < target) {
-    const s = nextSentence(r, corpus, topic);
+    const s = nextSentence(r, corpus, topic, seen);
     lines.push(s);
     used += approxTokens(s);
   }

@@ -20,6 +20,10 @@ const FILES = ['noun', 'verb', 'adj', 'adv'] as const;
 const NOUN_FORMS = ['A {w} is {g}.', 'The word {w} names {g}.', 'By {w} one usually means {g}.', 'Put simply, a {w} is {g}.'];
 const VERB_FORMS = ['To {w} is to {g}.', 'To {w} means to {g}.', 'When people {w}, they {g}.'];
 const ARTICLE = /^(a|an|the|any|one|some) /;
+/** Synsets a demo should not quote: WordNet marks slurs and vulgar senses in the gloss. */
+const UNFIT_SYNSET = /offensive|vulgar|obscene|slur|disparaging|derogatory|sexual|genital|masturbat|copulat|fuck|shit|\bkill|suicide|rape|racis/i;
+/** A finite verb, so an example is a sentence rather than a bare phrase like "a gradual increase". */
+const FINITE = /\b(is|was|are|were|has|had|have|will|would|can|could|did|does|do|should|must|may|might|\w{3,}ed)\b/;
 
 function sentence(s: string): string {
   const t = s.trim().replace(/\s+/g, ' ');
@@ -28,7 +32,12 @@ function sentence(s: string): string {
 }
 
 function fill(form: string, word: string, gloss: string): string {
-  return form.replace('{w}', word).replace('{g}', gloss);
+  const article = /^[aeiou]/.test(word) ? 'an' : 'a';
+  return form.replace(/\ba \{w\}/i, (m) => `${m.charAt(0) === 'A' ? 'A' : 'a'}${article.slice(1)} {w}`).replace('{w}', word).replace('{g}', gloss);
+}
+
+function isSentence(example: string): boolean {
+  return example.split(' ').length >= 5 && !/^an? /i.test(example) && FINITE.test(example);
 }
 
 /** Parse one synset line into its lemmas, definition and example sentences. */
@@ -40,10 +49,11 @@ function parseLine(line: string): { lemmas: string[]; gloss: string; examples: s
   const lemmas: string[] = [];
   for (let i = 0; i < count; i++) {
     const w = head[4 + 2 * i];
-    if (w) lemmas.push(w.replace(/\(.*\)$/, '').replace(/_/g, ' ').toLowerCase());
+    if (w) lemmas.push(w.replace(/\(.*\)$/, '').replace(/_/g, ' '));
   }
   const text = line.slice(bar + 3).trim();
-  const examples = [...text.matchAll(/"([^"]{12,})"/g)].map((m) => m[1]!).filter((e) => e.split(' ').length >= 4);
+  if (UNFIT_SYNSET.test(text)) return undefined;
+  const examples = [...text.matchAll(/"([^"]{12,})"/g)].map((m) => m[1]!).filter(isSentence);
   const gloss = (text.split(/;\s*"/)[0] ?? '').replace(/;\s*$/, '').trim();
   return { lemmas, gloss, examples, offset: parseInt(head[0] ?? '0', 10) };
 }
@@ -51,7 +61,9 @@ function parseLine(line: string): { lemmas: string[]; gloss: string; examples: s
 function glossSentence(pos: string, lemma: string, gloss: string, offset: number): string | undefined {
   if (gloss.length < 12 || gloss.includes('(') || lemma.includes(' ')) return undefined;
   if (pos === 'verb') return sentence(fill(VERB_FORMS[offset % VERB_FORMS.length]!, lemma, gloss));
-  if (pos === 'noun' && ARTICLE.test(gloss)) return sentence(fill(NOUN_FORMS[offset % NOUN_FORMS.length]!, lemma, gloss));
+  if (pos !== 'noun' || !ARTICLE.test(gloss)) return undefined;
+  if (/^[A-Z]/.test(lemma)) return sentence(`${lemma} is ${gloss}`); // a proper noun takes no article
+  return sentence(fill(NOUN_FORMS[offset % NOUN_FORMS.length]!, lemma, gloss));
   return undefined;
 }
 
@@ -72,9 +84,10 @@ function addFile(pos: string, data: string, sentences: string[], byLemma: Map<st
     if (sentences.length === first) continue;
     const ids = Array.from({ length: sentences.length - first }, (_, i) => first + i);
     for (const lemma of syn.lemmas) {
-      const list = byLemma.get(lemma);
+      const key = lemma.toLowerCase();
+      const list = byLemma.get(key);
       if (list) list.push(...ids);
-      else byLemma.set(lemma, ids.slice());
+      else byLemma.set(key, ids.slice());
     }
   }
 }
