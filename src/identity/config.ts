@@ -51,7 +51,7 @@ const hygieneSchema = z
     velocity: z
       .object({
         /** Per IP prefix (/24, /48): weak, because campuses and offices share one NAT. */
-        ipPrefix: velocityRule(HOUR, 20, 0.15),
+        ipPrefix: velocityRule(HOUR, 20, 0.1),
         /** Per payment fingerprint: one card behind many accounts. */
         payment: velocityRule(30 * DAY, 2, 0.45),
         /** Per client fingerprint id (fingerprint module or the signup page's device id). */

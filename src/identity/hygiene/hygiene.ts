@@ -38,7 +38,8 @@ interface Keys {
   pattern: string | undefined;
 }
 
-const CORROBORATING = new Set(['disposable_email', 'plus_address', 'numbered_local_part', 'malformed_email', 'email_pattern_velocity', 'payment_velocity', 'fingerprint_velocity']);
+// Signals strong enough to vouch for co-location; a +tag or a number in an address is not (people use both).
+const CORROBORATING = new Set(['disposable_email', 'malformed_email', 'email_pattern_velocity', 'payment_velocity', 'fingerprint_velocity']);
 
 /** Signup risk and the linked-account graph. */
 export class SignupHygiene {
