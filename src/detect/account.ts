@@ -8,6 +8,11 @@ import { F, Stats } from './stats.js';
 import { hllAdd } from './text.js';
 
 const SLOTS = 24;
+
+/** Bits of AccountState.links. */
+export const LINK: Record<string, number> = { payment: 1, identity: 2, template: 4, fingerprint: 8, network: 16, timing: 32 };
+/** Links that say "same operator" on their own. */
+export const STRONG_LINKS = LINK.payment! | LINK.identity! | LINK.template!;
 const LOW_FRICTION = /educat|research|startup|credit|student|academic|trial|free/i;
 
 /** Misra–Gries sketch of the template keys one account keeps sending. */
@@ -56,9 +61,13 @@ export class AccountState {
   firstTs = 0;
   lastTs = 0;
   lastBias = 0;
+  /** Kinds of links this account took part in directly (LINK bits). */
+  links = 0;
   /** Verdict bookkeeping. */
   level: Level = 'allow';
   score = 0;
+  /** Score on this account's own evidence alone (no cluster), at its last evaluation. */
+  ownScore = 0;
   emittedScore = -1;
   verdict: Verdict | null = null;
 

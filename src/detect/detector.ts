@@ -4,7 +4,7 @@
  * comes only from event timestamps, iteration orders are insertion orders.
  */
 import type { AccountRecord, Reason, TelemetryEvent, Verdict } from '../telemetry/event.js';
-import { AccountState, applyDeltas, type Deltas } from './account.js';
+import { AccountState, LINK, STRONG_LINKS, applyDeltas, type Deltas } from './account.js';
 import { ClusterState, Clusters, clusterId } from './cluster.js';
 import type { DetectConfig } from './config.js';
 import { featuresOf, type EventFeatures } from './features.js';
@@ -85,7 +85,9 @@ export class Detector {
     }
     let joined = false;
     for (const other of linked) joined = this.join(st.idx, other, 'template') !== undefined || joined;
-    if (f.netKey) {
+    // A shared network + client alone never links: a campus NAT is full of honest users.
+    // Only accounts already suspicious on their own evidence are joined through it.
+    if (f.netKey && st.ownScore >= this.cfg.levels.monitor) {
       const prev = this.netIndex.touch(f.netKey, st.idx, true);
       if (prev && prev.first !== st.idx) joined = this.join(st.idx, prev.first, 'network') !== undefined || joined;
     }
@@ -178,6 +180,9 @@ export class Detector {
   }
 
   private join(a: number, b: number, kind: string): ClusterState | undefined {
+    const bit = LINK[kind] ?? LINK.identity!;
+    this.byIdx[a]!.links |= bit;
+    this.byIdx[b]!.links |= bit;
     return this.clusterSets.union(a, b, kind, (i) => this.seed(i), this.halfLifeMs);
   }
 
@@ -222,23 +227,27 @@ export class Detector {
   }
 
   /**
-   * How much of its cluster's evidence a member inherits: its share of requests on the
-   * cluster's shared templates, or of core-suspect requests. An honest user merged in by a
-   * shared NAT has neither, so the cluster cannot raise it.
+   * How much of its cluster's evidence a member inherits. A member linked directly by
+   * payment, identity or a shared suspect template inherits by its share of shared-template
+   * or core-suspect requests (at least half when payment/identity tie it to the cluster).
+   * A member linked only through a network or client fingerprint must show both. Network
+   * links are only made between accounts already suspicious on their own (see ingest).
    */
-  private affinity(st: AccountState, cl: ClusterState): number {
+  private affinity(st: AccountState): number {
     const c = st.stats.c;
     const n = c[F.n]!;
     if (n < 1) return 0;
     const suspect = c[F.suspect]! / n;
     const shared = c[F.tplShared]! / n;
-    const strong = cl.kinds.has('payment') || cl.kinds.has('identity') || cl.kinds.has('template');
-    return Math.min(1, Math.max(shared, suspect * suspect, strong ? suspect : 0));
+    if (st.links & (LINK.payment! | LINK.identity!)) return Math.max(shared, suspect, 0.5);
+    if (st.links & STRONG_LINKS) return Math.max(shared, suspect);
+    return Math.min(shared, suspect);
   }
 
   private scoreOf(st: AccountState, cl: ClusterState | undefined): number {
     const own = assess(st.stats, this.ownCtx(st), this.cfg, false).score;
-    return cl ? Math.max(own, cl.score * this.affinity(st, cl)) : own;
+    st.ownScore = own;
+    return cl ? Math.max(own, cl.score * this.affinity(st)) : own;
   }
 
   /** Re-score one account; returns its verdict when the level or score changed materially. */
@@ -257,7 +266,7 @@ export class Detector {
     const own = assess(st.stats, this.ownCtx(st), this.cfg, true);
     const reasons = reasonsOf(own);
     if (cl && cl.members.length >= 2) {
-      const inherited = cl.score * this.affinity(st, cl);
+      const inherited = cl.score * this.affinity(st);
       if (inherited > own.score + 0.01) {
         const top = reasonsOf(assess(cl.stats, this.clusterCtx(cl), this.cfg, true)).slice(0, 3);
         reasons.unshift({

@@ -151,9 +151,14 @@ export function assess(s: Stats, ctx: AssessContext, cfg: DetectConfig, details:
   return { score, core, amp, terms };
 }
 
-/** Reasons of an assessment, strongest first, weights rounded to 0.01. */
+/**
+ * Reasons of an assessment, strongest first, weights rounded to 0.01. An amplifier's
+ * reported weight is scaled by the core evidence it amplifies, so a batch pipeline's
+ * template reuse alone lists nothing.
+ */
 export function reasonsOf(a: Assessment): Reason[] {
   return a.terms
+    .map((t) => (t.core || t.code === 'logit_bias_sweep' ? t : { ...t, weight: t.weight * a.core }))
     .filter((t) => t.weight >= 0.05)
     .sort((x, y) => y.weight - x.weight || (x.code < y.code ? -1 : 1))
     .map((t) => ({ code: t.code, weight: Math.round(t.weight * 100) / 100, detail: t.detail }));

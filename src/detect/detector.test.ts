@@ -1,0 +1,162 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Detector } from './detector.js';
+import { detectConfigSchema } from './config.js';
+import { levelRank, type TelemetryEvent, type Verdict } from '../telemetry/event.js';
+import * as g from './testdata/traffic.js';
+
+const cfg = detectConfigSchema.parse({});
+
+/** Run events; return final verdicts and, per account, the request count at its first non-allow verdict. */
+function run(events: TelemetryEvent[], d = new Detector(cfg)) {
+  const seen = new Map<string, number>();
+  const firstFlag = new Map<string, number>();
+  const everRaised = new Set<string>();
+  for (const ev of events) {
+    seen.set(ev.account, (seen.get(ev.account) ?? 0) + 1);
+    for (const v of d.ingest(ev)) {
+      if (v.level !== 'allow') {
+        everRaised.add(v.account);
+        if (!firstFlag.has(v.account)) firstFlag.set(v.account, seen.get(v.account) ?? 0);
+      }
+    }
+  }
+  const final = new Map(d.verdicts().map((v) => [v.account, v]));
+  return { d, final, firstFlag, everRaised };
+}
+
+const atLeast = (v: Verdict | undefined, level: Verdict['level']) => v !== undefined && levelRank(v.level) >= levelRank(level);
+
+test('detector: a batch pipeline and an eval-harness burst stay allow (issue 3 hard negatives)', () => {
+  const r = g.rng(11);
+  const { final, everRaised } = run(g.mergeByTime(g.batchPipeline(r, 'batch', 1500), g.evalHarness(r, 'eval', 800)));
+  assert.equal(final.get('batch')!.level, 'allow');
+  assert.equal(final.get('eval')!.level, 'allow');
+  assert.equal(everRaised.size, 0);
+});
+
+test('detector: chat users and students stay allow', () => {
+  const r = g.rng(12);
+  const lists = Array.from({ length: 20 }, (_, i) => (i % 2 ? g.student : g.chatUser)(r, 'u' + i, 60, `198.51.${i}.9`));
+  const { everRaised } = run(g.mergeByTime(...lists));
+  assert.deepEqual([...everRaised], []);
+});
+
+test('detector: a templated reasoning harvester is caught within 100 requests (issue 3)', () => {
+  const r = g.rng(13);
+  const { final, firstFlag } = run(g.harvester(r, 'harv', 400));
+  const v = final.get('harv')!;
+  assert.ok(atLeast(v, 'throttle'), `level ${v.level} score ${v.score}`);
+  assert.ok((firstFlag.get('harv') ?? Infinity) <= 100);
+  const codes = v.reasons.map((x) => x.code);
+  assert.ok(codes.includes('reasoning_elicitation') && codes.includes('template_reuse'), codes.join());
+  for (const reason of v.reasons) {
+    assert.match(reason.code, /^[a-z_]+$/);
+    assert.ok(reason.weight > 0 && reason.weight <= 1);
+    assert.match(reason.detail, /\d/, 'every reason carries checkable numbers');
+  }
+});
+
+test('detector: a hydra of 30 accounts under 50 requests each is linked and every member raised (issue 3)', () => {
+  const r = g.rng(14);
+  const { d, final, firstFlag } = run(g.hydra(r, 'hy', 30, 45));
+  const clusters = d.clusters();
+  const hydra = clusters.find((c) => c.accounts.includes('hy0'));
+  assert.ok(hydra, 'a cluster holds the hydra');
+  assert.equal(hydra.accounts.filter((a) => a.startsWith('hy')).length, 30);
+  for (let i = 0; i < 30; i++) {
+    const v = final.get('hy' + i)!;
+    assert.ok(atLeast(v, 'throttle'), `hy${i}: ${v.level}`);
+    assert.equal(v.cluster, hydra.id);
+  }
+  const late = [...firstFlag].filter(([a]) => a.startsWith('hy')).map(([, n]) => n);
+  late.sort((a, b) => a - b);
+  assert.ok(late[Math.floor(late.length / 2)]! <= 10, `median requests to detect ${late[Math.floor(late.length / 2)]}`);
+});
+
+test('detector: a shared-NAT university of 40 honest accounts stays allow, even beside a hydra on the same /24 (issue 3)', () => {
+  const r = g.rng(15);
+  const uni = Array.from({ length: 40 }, (_, i) => (i % 2 ? g.student : g.chatUser)(r, 'uni' + i, 30, `10.1.2.${i + 3}`, 'Mozilla/5.0 campus'));
+  const alone = run(g.mergeByTime(...uni));
+  assert.deepEqual([...alone.everRaised], []);
+  const hy = g.hydra(r, 'hy', 30, 45).map((e) => ({ ...e, ip: `10.1.2.${Number(e.account.slice(2)) + 100}`, userAgent: 'Mozilla/5.0 campus' }));
+  const mixed = run(g.mergeByTime(...uni, hy));
+  assert.deepEqual([...mixed.everRaised].filter((a) => a.startsWith('uni')), []);
+  for (let i = 0; i < 30; i++) assert.ok(atLeast(mixed.final.get('hy' + i), 'throttle'));
+});
+
+function logitSweep(account: string, n: number, sweep: boolean): TelemetryEvent[] {
+  const r = g.rng(16);
+  return Array.from({ length: n }, (_, i) =>
+    g.event({
+      ts: 1767600000000 + i * 1500,
+      account,
+      user: sweep ? 'The' : g.question(r),
+      inTokens: 3,
+      outTokens: 1,
+      request: { logprobs: true, top_logprobs: 5, max_tokens: 1, ...(sweep ? { logit_bias: { [String(1000 + i)]: 100 } } : { logit_bias: { '50256': -100 } }) },
+    }),
+  );
+}
+
+test('detector: logprobs with logit_bias sweeps are caught; an honest logprob user is not', () => {
+  const { final } = run(g.mergeByTime(logitSweep('sweeper', 200, true), logitSweep('honest', 200, false)));
+  assert.ok(atLeast(final.get('sweeper'), 'degrade'));
+  assert.equal(final.get('sweeper')!.reasons[0]!.code, 'logit_bias_sweep');
+  assert.equal(final.get('honest')!.level, 'allow');
+});
+
+test('detector: grader abuse is caught', () => {
+  const r = g.rng(17);
+  const evs = Array.from({ length: 200 }, (_, i) =>
+    g.event({ ts: 1767600000000 + i * 5000, account: 'grader', user: `You are a strict grader. Score the candidate response below on a scale of 1 to 10 using the rubric.\n\nQuestion: ${g.problem(r)}\nResponse: ${g.phrase(r, 30)}` }),
+  );
+  const { final } = run(evs);
+  assert.ok(atLeast(final.get('grader'), 'throttle'));
+  assert.ok(final.get('grader')!.reasons.some((x) => x.code === 'grader_phrasing'));
+});
+
+test('detector: payment links from account records raise a fresh member on its first suspect requests', () => {
+  const r = g.rng(18);
+  const d = new Detector(cfg);
+  d.addAccount({ id: 'boss', createdAt: 1767500000000, paymentFingerprint: 'card_1', route: 'startup-credits' });
+  d.addAccount({ id: 'fresh', createdAt: 1767500000000, paymentFingerprint: 'card_1' });
+  run(g.harvester(r, 'boss', 300), d);
+  const later = g.harvester(r, 'fresh', 3, 1767700000000, '203.0.113.99');
+  const { final } = run(later, d);
+  assert.ok(atLeast(final.get('fresh'), 'monitor'), JSON.stringify(final.get('fresh')));
+  assert.equal(final.get('fresh')!.cluster, final.get('boss')!.cluster);
+});
+
+test('detector: addLink joins accounts and returns the verdicts it changed', () => {
+  const r = g.rng(19);
+  const d = new Detector(cfg);
+  run(g.harvester(r, 'a', 200), d);
+  run(g.chatUser(r, 'b', 2, '203.0.113.98').map((e) => ({ ...e, ts: e.ts + 2e8 })), d);
+  const changed = d.addLink('a', 'b', 'payment', 'same card');
+  assert.ok(changed.some((v) => v.account === 'b'));
+  assert.equal(d.verdict('a').cluster, d.verdict('b').cluster);
+  assert.equal(d.verdict('nobody').level, 'allow');
+});
+
+test('detector: same input, same output (determinism)', () => {
+  const build = () => {
+    const r = g.rng(20);
+    return g.mergeByTime(g.harvester(r, 'h', 150), g.hydra(r, 'hy', 10, 20), g.chatUser(r, 'c', 50), g.batchPipeline(r, 'b', 200));
+  };
+  const a = run(build());
+  const b = run(build());
+  assert.deepEqual(a.d.verdicts(), b.d.verdicts());
+  assert.deepEqual(a.d.clusters(), b.d.clusters());
+});
+
+test('detector: state per account stays bounded however long an account runs', () => {
+  const small = detectConfigSchema.parse({ templateIndexSize: 2000 });
+  const r = g.rng(21);
+  const d = new Detector(small);
+  run(g.chatUser(r, 'long', 2000), d);
+  const after2k = d.stateBytes();
+  run(g.chatUser(r, 'long', 8000).map((e) => ({ ...e, ts: e.ts + 1e10 })), d);
+  assert.ok(d.stateBytes() <= after2k * 1.5, `${after2k} → ${d.stateBytes()}`);
+  assert.ok(d.stateBytes() < 2000 * 80 * 3 + 4096);
+});

@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { intentOf } from './phrases.js';
+import { templateKeys } from './text.js';
+
+test('phrases: reasoning elicitation in several languages and paraphrases (issue 3)', () => {
+  const yes = [
+    'Write out your complete reasoning step by step before the final answer.',
+    'Before answering, articulate the thought process behind it in detail.',
+    'Imagine and articulate the internal reasoning behind a completed response.',
+    'Résous ce problème étape par étape en expliquant ton raisonnement.',
+    'Erkläre Schritt für Schritt, wie du auf das Ergebnis kommst.',
+    'Explica paso a paso tu razonamiento.',
+    '请一步一步地推理并给出答案。',
+    'Объясни шаг за шагом своё рассуждение.',
+  ];
+  for (const p of yes) assert.equal(intentOf('', p).reasoning, true, p);
+  for (const p of ['What is the capital of France?', 'Write a haiku about winter.', 'Summarize this article.']) {
+    assert.equal(intentOf('', p).reasoning, false, p);
+  }
+});
+
+test('phrases: grader / rubric and safe-rewrite phrasing', () => {
+  for (const p of [
+    'Rate the following response on a scale of 1 to 10 according to the rubric.',
+    'You are a judge. Score the assistant answer below.',
+    'Évalue la réponse suivante et donne une note.',
+    'Rewrite the text so that it is harmless.',
+  ]) assert.equal(intentOf('', p).grader, true, p);
+  assert.equal(intentOf('', 'How do I grade a dirt road?').grader, false);
+});
+
+test('phrases: instruction-generation prompts', () => {
+  assert.equal(intentOf('', 'You are asked to come up with a set of 20 diverse task instructions.').datagen, true);
+  assert.equal(intentOf('', 'Generate a birthday message for my mom.').datagen, false);
+});
+
+test('templates: slots are masked so filled templates share a frame', () => {
+  const a = templateKeys('Solve the following problem step by step and show reasoning: Janet has 16 ducks and 3 eggs');
+  const b = templateKeys('Solve the following problem step by step and show reasoning: Bob owns 12 cats and 2 dogs');
+  const c = templateKeys('Tell me about the history of the Roman empire and its fall in 476');
+  assert.equal(a.head, b.head);
+  assert.notEqual(a.head, c.head);
+  assert.notEqual(a.item, b.item);
+});
