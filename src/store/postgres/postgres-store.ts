@@ -171,9 +171,18 @@ export class PostgresStore implements Store {
     while (sent < limit) {
       const conds = ['(ts > $1 OR (ts = $1 AND seq > $2))'];
       const args: unknown[] = [lastTs, lastSeq];
-      if (query.account !== undefined) (args.push(query.account), conds.push(`account = $${args.length}`));
-      if (query.since !== undefined) (args.push(query.since), conds.push(`ts >= $${args.length}`));
-      if (query.until !== undefined) (args.push(query.until), conds.push(`ts < $${args.length}`));
+      if (query.account !== undefined) {
+      args.push(query.account);
+      conds.push(`account = $${args.length}`);
+    }
+      if (query.since !== undefined) {
+      args.push(query.since);
+      conds.push(`ts >= $${args.length}`);
+    }
+      if (query.until !== undefined) {
+      args.push(query.until);
+      conds.push(`ts < $${args.length}`);
+    }
       args.push(Math.min(page, limit - sent));
       const rows = await this.q(
         `SELECT seq, ts, doc FROM ${this.s}.events WHERE ${conds.join(' AND ')} ORDER BY ts, seq LIMIT $${args.length}`,
@@ -193,9 +202,18 @@ export class PostgresStore implements Store {
   async countEvents(query: EventQuery = {}): Promise<number> {
     const conds: string[] = [];
     const args: unknown[] = [];
-    if (query.account !== undefined) (args.push(query.account), conds.push(`account = $${args.length}`));
-    if (query.since !== undefined) (args.push(query.since), conds.push(`ts >= $${args.length}`));
-    if (query.until !== undefined) (args.push(query.until), conds.push(`ts < $${args.length}`));
+    if (query.account !== undefined) {
+      args.push(query.account);
+      conds.push(`account = $${args.length}`);
+    }
+    if (query.since !== undefined) {
+      args.push(query.since);
+      conds.push(`ts >= $${args.length}`);
+    }
+    if (query.until !== undefined) {
+      args.push(query.until);
+      conds.push(`ts < $${args.length}`);
+    }
     const where = conds.length ? `WHERE ${conds.join(' AND ')}` : '';
     const rows = await this.q(`SELECT COUNT(*)::bigint AS n FROM ${this.s}.events ${where}`, args);
     return Number(rows[0]?.['n'] ?? 0);

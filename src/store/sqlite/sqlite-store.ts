@@ -41,9 +41,18 @@ function keyFromRow(r: Row): StoredKey {
 function whereEvents(q: EventQuery): { sql: string; args: unknown[] } {
   const parts: string[] = [];
   const args: unknown[] = [];
-  if (q.account !== undefined) (parts.push('account = ?'), args.push(q.account));
-  if (q.since !== undefined) (parts.push('ts >= ?'), args.push(q.since));
-  if (q.until !== undefined) (parts.push('ts < ?'), args.push(q.until));
+  if (q.account !== undefined) {
+      parts.push('account = ?');
+      args.push(q.account);
+    }
+  if (q.since !== undefined) {
+      parts.push('ts >= ?');
+      args.push(q.since);
+    }
+  if (q.until !== undefined) {
+      parts.push('ts < ?');
+      args.push(q.until);
+    }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', args };
 }
 
