@@ -139,3 +139,13 @@ export function keysFromJwks(jwks: { keys: { kty?: string; crv?: string; x?: str
   }
   return out;
 }
+
+/**
+ * The master watermark key as configured (config, env) or stored in the data dir, without
+ * creating one: undefined when none exists yet (detection has nothing to look for).
+ */
+export function findWatermarkKey(dataDir: string, cfg: ProvenanceConfig, env: NodeJS.ProcessEnv = {}): Buffer | undefined {
+  const dir = join(dataDir, 'provenance');
+  if (!cfg.watermark.key && !cfg.watermark.keyEnv && !existsSync(join(dir, 'watermark.key'))) return undefined;
+  return resolveWatermarkKey(dir, cfg, env);
+}

@@ -1,0 +1,179 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseCommandArgs } from '../args.js';
+import { UsageError, type Command, type CommandContext } from '../command.js';
+import { Progress } from '../progress.js';
+import { deriveAccountKey, findWatermarkKey, keysFromJwks, loadPublicKeys } from '../../provenance/keys.js';
+import { verifyReceipt } from '../../provenance/receipt.js';
+import { detectWatermark } from '../../provenance/watermark/detect.js';
+import { SqliteCanaryStore } from '../../provenance/canary-store/sqlite.js';
+import { runProbe, type ProbeReport } from '../../provenance/probe.js';
+import { createSuspectClient } from '../../provenance/suspect-client.js';
+
+const USAGE = `Usage:
+  moat provenance detect [--key HEX]... [--json] [--out FILE] FILE|-
+      Test a text for Moat's watermark. Without --key, uses the data dir's key and the
+      per-account keys of every account that received watermarked text.
+  moat provenance verify --text FILE --receipt RECEIPT|@FILE [--jwks FILE] [--json]
+      Check a text against a moat-receipt header value. Exit 0 only when it matches.
+  moat provenance probe --suspect URL --model M [--api-key K] [--max-requests N]
+      [--max-tokens N] [--prompts FILE] [--timeout-ms N] [--json] [--out FILE]
+      Query a suspect OpenAI-compatible endpoint with canary triggers and score its
+      answers for the watermark (radioactivity test). --out is rewritten after every
+      request, so partial results survive an interruption.
+`;
+
+async function readInput(path: string): Promise<string> {
+  if (path !== '-') return readFileSync(path, 'utf8');
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function emit(ctx: CommandContext, json: boolean, out: string | undefined, doc: unknown, human: string): void {
+  const body = json || out ? JSON.stringify(doc, null, 2) + '\n' : human;
+  if (out) writeFileSync(out, body);
+  else ctx.stdout.write(body);
+}
+
+async function countTokens(text: string): Promise<number> {
+  const { countTokens: count } = (await import('gpt-tokenizer/encoding/o200k_base')) as { countTokens: (s: string) => number };
+  return count(text);
+}
+
+async function knownAccounts(dataDir: string): Promise<string[]> {
+  const file = join(dataDir, 'provenance.db');
+  if (!existsSync(file)) return [];
+  const store = new SqliteCanaryStore(file);
+  try {
+    return await store.accounts();
+  } finally {
+    await store.close();
+  }
+}
+
+async function detect(argv: string[], ctx: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    key: { type: 'string', multiple: true },
+    json: { type: 'boolean' },
+    out: { type: 'string' },
+  });
+  if (positionals.length !== 1) throw new UsageError('detect takes one FILE (or - for stdin)');
+  const text = await readInput(positionals[0]!);
+  let keys: Buffer[];
+  let labels: string[];
+  const cfg = ctx.config();
+  if (values.key?.length) {
+    if (values.key.some((k) => !/^[0-9a-fA-F]{64}$/.test(k))) throw new UsageError('--key: expected 64 hex characters');
+    keys = values.key.map((k) => Buffer.from(k, 'hex'));
+    labels = values.key.map((_, i) => `--key #${i + 1}`);
+  } else {
+    const master = findWatermarkKey(cfg.dataDirAbs, cfg.provenance, ctx.env);
+    if (!master) throw new Error(`no watermark key in ${join(cfg.dataDirAbs, 'provenance')} (set MOAT_DATA_DIR or pass --key HEX)`);
+    const accounts = await knownAccounts(cfg.dataDirAbs);
+    keys = [master, ...accounts.map((a) => deriveAccountKey(master, a))];
+    labels = ['master', ...accounts];
+  }
+  const { alpha, minTrials } = cfg.provenance.watermark;
+  const r = detectWatermark(keys, text, { alpha, minTrials });
+  const tokens = await countTokens(text);
+  const accounts = r.perKey
+    .map((k, i) => ({ key: labels[i]!, pValue: Math.min(1, k.pValue * keys.length) }))
+    .filter((k) => k.pValue < alpha);
+  const doc = { pValue: r.pValue, verdict: r.verdict, trials: r.trials, hits: r.hits, tokens, reason: r.reason, matchingKeys: accounts };
+  const human = `${r.verdict.replaceAll('_', ' ')}: ${r.reason}; ${tokens} tokens` + (accounts.length ? `\nmatching keys: ${accounts.map((a) => `${a.key} (p = ${a.pValue.toExponential(2)})`).join(', ')}` : '') + '\n';
+  emit(ctx, Boolean(values.json), values.out, doc, human);
+  return 0;
+}
+
+function verify(argv: string[], ctx: CommandContext): number {
+  const { values } = parseCommandArgs(argv, { text: { type: 'string' }, receipt: { type: 'string' }, jwks: { type: 'string' }, json: { type: 'boolean' } }, false);
+  if (!values.text || !values.receipt) throw new UsageError('verify needs --text FILE and --receipt RECEIPT|@FILE');
+  const text = readFileSync(values.text, 'utf8');
+  const receipt = values.receipt.startsWith('@') ? readFileSync(values.receipt.slice(1), 'utf8').trim() : values.receipt;
+  const keys = values.jwks
+    ? keysFromJwks(JSON.parse(readFileSync(values.jwks, 'utf8')) as { keys: [] })
+    : loadPublicKeys(ctx.config().dataDirAbs);
+  const r = verifyReceipt(text, receipt, keys);
+  if (values.json) ctx.stdout.write(JSON.stringify(r, null, 2) + '\n');
+  if (!r.ok) {
+    ctx.stderr.write(`moat provenance verify: ${r.reason}\n`);
+    return 1;
+  }
+  if (!values.json) {
+    const f = r.fields;
+    ctx.stdout.write(`receipt matches: account ${f.account}, key ${f.keyId}, model ${f.model}, request ${f.requestId}, ${new Date(f.ts).toISOString()}, signed by ${f.kid}\n`);
+  }
+  return 0;
+}
+
+function positiveInt(flag: string, v: string | undefined, dflt: number): number {
+  if (v === undefined) return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag}: expected a positive integer, got "${v}"`);
+  return n;
+}
+
+function humanProbe(r: ProbeReport): string {
+  const w = r.watermark;
+  const lines = [
+    `requests ${r.requests}, tokens ${r.tokens}, errors ${r.errors.length}${r.complete ? '' : ` (stopped: ${r.stoppedBecause})`}`,
+    `watermark: ${w.verdict.replaceAll('_', ' ')} — ${w.reason}`,
+    `canaries: ${r.canaries.hits.length} of ${r.canaries.probed} revealed`,
+    ...r.canaries.hits.map((h) => `  ${h.secret} (account ${h.account}, canary ${h.canaryId})`),
+    `implicated accounts: ${r.implicatedAccounts.length ? r.implicatedAccounts.join(', ') : 'none'}`,
+  ];
+  return lines.join('\n') + '\n';
+}
+
+async function probe(argv: string[], ctx: CommandContext): Promise<number> {
+  const { values } = parseCommandArgs(argv, {
+    suspect: { type: 'string' }, model: { type: 'string' }, 'api-key': { type: 'string' },
+    'max-requests': { type: 'string' }, 'max-tokens': { type: 'string' }, prompts: { type: 'string' },
+    'timeout-ms': { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' },
+  }, false);
+  if (!values.suspect || !values.model) throw new UsageError('probe needs --suspect URL and --model M');
+  const cfg = ctx.config();
+  const p = cfg.provenance.probe;
+  const master = findWatermarkKey(cfg.dataDirAbs, cfg.provenance, ctx.env);
+  if (!master) throw new Error(`no watermark key in ${join(cfg.dataDirAbs, 'provenance')} (set MOAT_DATA_DIR)`);
+  const dbFile = join(cfg.dataDirAbs, 'provenance.db');
+  const store = existsSync(dbFile) ? new SqliteCanaryStore(dbFile) : undefined;
+  const [canaries, accounts] = store ? await Promise.all([store.canaries(), store.accounts()]) : [[], []];
+  await store?.close();
+  const prompts = values.prompts ? readFileSync(values.prompts, 'utf8').split('\n').map((s) => s.trim()).filter(Boolean) : undefined;
+  const progress = new Progress(ctx.stderr, ctx.isTTY, 'probe');
+  const client = createSuspectClient({
+    url: values.suspect, model: values.model, apiKey: values['api-key'],
+    timeoutMs: positiveInt('--timeout-ms', values['timeout-ms'], p.timeoutMs), retries: p.retries,
+  });
+  const report = await runProbe({
+    client, masterKey: master, accounts, canaries, ...(prompts ? { prompts } : {}),
+    maxRequests: positiveInt('--max-requests', values['max-requests'], p.maxRequests),
+    maxTokens: positiveInt('--max-tokens', values['max-tokens'], p.maxTokens),
+    alpha: cfg.provenance.watermark.alpha, minTrials: cfg.provenance.watermark.minTrials,
+    onProgress: (done, total, note) => { progress.setTotal(total); progress.update(done, note); },
+    ...(values.out ? { onPartial: (r: ProbeReport) => writeFileSync(values.out!, JSON.stringify({ ...r, partial: true }, null, 2) + '\n') } : {}),
+  });
+  progress.done();
+  emit(ctx, Boolean(values.json), values.out, report, humanProbe(report));
+  if (report.requests > 0 && report.errors.length === report.requests) {
+    ctx.stderr.write(`moat provenance probe: every request failed; last error: ${report.errors.at(-1)?.error}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** `moat provenance detect|verify|probe` (issue 6). */
+export const command: Command = {
+  name: 'provenance',
+  summary: 'Watermark detection, receipt verification and suspect-model probes',
+  usage: USAGE,
+  async run(argv, ctx) {
+    const [sub, ...rest] = argv;
+    if (sub === 'detect') return detect(rest, ctx);
+    if (sub === 'verify') return verify(rest, ctx);
+    if (sub === 'probe') return probe(rest, ctx);
+    throw new UsageError(sub ? `unknown sub-command "${sub}"` : 'expected a sub-command: detect, verify or probe');
+  },
+};
