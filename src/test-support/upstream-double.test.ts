@@ -2,7 +2,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startUpstreamDouble } from './upstream-double.js';
 import type { UpstreamDouble } from './upstream-double.js';
-import { DOUBLE_TEXT } from './double-bodies.js';
+import { DOUBLE_TEXT, DOUBLE_USAGE } from './double-bodies.js';
+import OpenAI from 'openai';
+import Anthropic from '@anthropic-ai/sdk';
 
 describe('upstream double', () => {
   let d: UpstreamDouble;
@@ -68,5 +70,22 @@ describe('upstream double', () => {
   it('lists models', async () => {
     const j = (await (await fetch(`${d.url}/models`)).json()) as { data: Array<{ id: string }> };
     assert.equal(j.data[0]!.id, 'double-model');
+  });
+
+  it('is read correctly by the official SDKs, streaming and not', async () => {
+    const openai = new OpenAI({ baseURL: d.url, apiKey: 'k', maxRetries: 0 });
+    const messages = [{ role: 'user' as const, content: 'hi' }];
+    const o = await openai.chat.completions.create({ model: 'x', messages });
+    assert.equal(o.choices[0]?.message.content, DOUBLE_TEXT);
+    const os = await openai.chat.completions.stream({ model: 'x', messages, stream_options: { include_usage: true } }).finalChatCompletion();
+    assert.equal(os.choices[0]?.message.content, DOUBLE_TEXT);
+    assert.equal(os.usage?.completion_tokens, DOUBLE_USAGE.output);
+    const anthropic = new Anthropic({ baseURL: d.url.replace(/\/v1$/, ''), apiKey: 'k', maxRetries: 0 });
+    const a = await anthropic.messages.create({ model: 'x', max_tokens: 10, messages });
+    assert.deepEqual(a.content, [{ type: 'text', text: DOUBLE_TEXT }]);
+    const as = await anthropic.messages.stream({ model: 'x', max_tokens: 10, messages }).finalMessage();
+    assert.equal(as.content[0]?.type === 'text' ? as.content[0].text : '', DOUBLE_TEXT);
+    assert.equal(as.usage.output_tokens, DOUBLE_USAGE.output);
+    await assert.rejects(anthropic.messages.create({ model: 'double/error-400', max_tokens: 10, messages }), Anthropic.BadRequestError);
   });
 });
