@@ -1,0 +1,86 @@
+/**
+ * The benchmark's upstream: a minimal OpenAI-compatible `node:http` server with prebuilt
+ * response bytes, identical for every contender. `POST …/chat/completions` answers JSON, or
+ * an SSE stream of `STREAM_WORDS` content chunks (one `write` per event, a `setImmediate`
+ * between events so a proxy sees them as separate reads, as it would from a real model)
+ * when the body asks for `"stream": true`. Any other path gets a tiny `/v1/models` list.
+ *
+ *   node --import tsx bench/gateway/mock.ts PORT      (prints `listening PORT`)
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+
+/** Content chunks in one streamed answer. */
+export const STREAM_WORDS = 30;
+
+const MODEL = 'bench-model';
+const CREATED = 1_700_000_000;
+const WORDS = Array.from({ length: STREAM_WORDS }, (_, i) => (i === 0 ? 'Rivers' : ` word${i}`));
+const TEXT = WORDS.join('');
+const USAGE = { prompt_tokens: 24, completion_tokens: STREAM_WORDS, total_tokens: 24 + STREAM_WORDS };
+
+const JSON_BODY = Buffer.from(
+  JSON.stringify({
+    id: 'chatcmpl-bench',
+    object: 'chat.completion',
+    created: CREATED,
+    model: MODEL,
+    choices: [{ index: 0, message: { role: 'assistant', content: TEXT }, logprobs: null, finish_reason: 'stop' }],
+    usage: USAGE,
+  }),
+);
+
+function sse(obj: unknown): Buffer {
+  return Buffer.from(`data: ${JSON.stringify(obj)}\n\n`);
+}
+
+function buildEvents(withUsage: boolean): Buffer[] {
+  const base = { id: 'chatcmpl-bench', object: 'chat.completion.chunk', created: CREATED, model: MODEL };
+  const chunk = (delta: Record<string, unknown>, finish: string | null) =>
+    sse({ ...base, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] });
+  const out = [chunk({ role: 'assistant', content: '' }, null), ...WORDS.map((w) => chunk({ content: w }, null)), chunk({}, 'stop')];
+  if (withUsage) out.push(sse({ ...base, choices: [], usage: USAGE }));
+  out.push(Buffer.from('data: [DONE]\n\n'));
+  return out;
+}
+
+const EVENTS = buildEvents(false);
+const EVENTS_USAGE = buildEvents(true);
+const MODELS = Buffer.from(JSON.stringify({ object: 'list', data: [{ id: MODEL, object: 'model', created: CREATED, owned_by: 'bench' }] }));
+
+function stream(res: ServerResponse, events: Buffer[]): void {
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  let i = 0;
+  const step = (): void => {
+    if (res.destroyed) return;
+    const ev = events[i++];
+    if (ev === undefined) return void res.end();
+    res.write(ev);
+    setImmediate(step);
+  };
+  step();
+}
+
+function handle(req: IncomingMessage, res: ServerResponse): void {
+  const parts: Buffer[] = [];
+  req.on('data', (c: Buffer) => parts.push(c));
+  req.on('end', () => {
+    if (req.method !== 'POST') {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': MODELS.length });
+      return void res.end(MODELS);
+    }
+    const body = Buffer.concat(parts).toString('latin1');
+    if (/"stream"\s*:\s*true/.test(body)) return stream(res, /"include_usage"\s*:\s*true/.test(body) ? EVENTS_USAGE : EVENTS);
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': JSON_BODY.length });
+    res.end(JSON_BODY);
+  });
+}
+
+if (process.argv[1]?.endsWith('mock.ts')) {
+  const server = createServer({ keepAliveTimeout: 60_000 }, handle);
+  server.listen(Number(process.argv[2] ?? 0), '127.0.0.1', () => {
+    const addr = server.address();
+    process.stdout.write(`listening ${typeof addr === 'object' && addr ? addr.port : 0}\n`);
+  });
+  process.once('SIGTERM', () => process.exit(0));
+  process.once('SIGINT', () => process.exit(0));
+}

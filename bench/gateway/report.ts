@@ -1,0 +1,101 @@
+/**
+ * Medians over rounds and the printed table of the gateway benchmark.
+ */
+
+/** One measured round of one contender in one mode. */
+export interface RoundSample {
+  contender: string;
+  mode: Mode;
+  round: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  /** CPU µs per request of the contender's process tree (undefined for direct). */
+  cpuUs: number | undefined;
+  /** p50 latency at one connection, ms. */
+  p50One: number;
+  errors: number;
+}
+
+/** Non-streaming JSON or SSE streaming. */
+export type Mode = 'json' | 'stream';
+
+/** Medians of one contender in one mode. */
+export interface Summary {
+  contender: string;
+  mode: Mode;
+  rps: number;
+  p50: number;
+  p99: number;
+  cpuUs: number | undefined;
+  p50One: number;
+  /** p50 at one connection minus direct's, ms. */
+  addedMs: number | undefined;
+  errors: number;
+}
+
+/** Median of a non-empty list (mean of the middle two when even). */
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Collapse rounds into medians per contender and mode. */
+export function summarise(samples: RoundSample[]): Summary[] {
+  const keys = [...new Set(samples.map((s) => `${s.mode}\u0000${s.contender}`))];
+  const out: Summary[] = [];
+  for (const key of keys) {
+    const [mode, contender] = key.split('\u0000') as [Mode, string];
+    const rs = samples.filter((s) => s.mode === mode && s.contender === contender);
+    const cpu = rs.flatMap((s) => (s.cpuUs === undefined ? [] : [s.cpuUs]));
+    out.push({
+      contender,
+      mode,
+      rps: median(rs.map((s) => s.rps)),
+      p50: median(rs.map((s) => s.p50)),
+      p99: median(rs.map((s) => s.p99)),
+      cpuUs: cpu.length ? median(cpu) : undefined,
+      p50One: median(rs.map((s) => s.p50One)),
+      addedMs: undefined,
+      errors: rs.reduce((a, s) => a + s.errors, 0),
+    });
+  }
+  for (const s of out) {
+    const direct = out.find((d) => d.contender === 'direct' && d.mode === s.mode);
+    if (direct && s.contender !== 'direct') s.addedMs = s.p50One - direct.p50One;
+  }
+  return out;
+}
+
+const fmt = (x: number | undefined, digits = 0): string => (x === undefined ? '—' : x.toFixed(digits));
+
+/** Targets from issue 2 (CPU µs/request, added latency ms, nginx throughput share). */
+export const TARGETS = { cpuUs: { json: 250, stream: 400 }, addedMs: { json: 0.5, stream: 1 }, nginxShare: 0.6, portkeyRatio: 8 };
+
+/** The Markdown table plus ratio lines, for the terminal and bench/README.md. */
+export function renderTable(rows: Summary[], connections: number): string {
+  const lines = [
+    `| mode | contender | req/s (c=${connections}) | p50 ms | p99 ms | CPU µs/req | p50 ms (c=1) | added ms (c=1) | errors |`,
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of rows) {
+    lines.push(
+      `| ${r.mode} | ${r.contender} | ${fmt(r.rps)} | ${fmt(r.p50, 2)} | ${fmt(r.p99, 2)} | ${fmt(r.cpuUs)} | ${fmt(r.p50One, 3)} | ${fmt(r.addedMs, 3)} | ${r.errors} |`,
+    );
+  }
+  lines.push('');
+  for (const mode of ['json', 'stream'] as const) {
+    const get = (c: string) => rows.find((r) => r.contender === c && r.mode === mode);
+    const moat = get('moat');
+    if (!moat) continue;
+    const parts = [`${mode}: Moat ${fmt(moat.cpuUs)} µs/req (target ≤ ${TARGETS.cpuUs[mode]})`];
+    parts.push(`added ${fmt(moat.addedMs, 3)} ms (target ≤ ${TARGETS.addedMs[mode]})`);
+    const nginx = get('nginx');
+    if (nginx) parts.push(`throughput ${fmt((100 * moat.rps) / nginx.rps)}% of nginx (target ≥ ${TARGETS.nginxShare * 100}%)`);
+    const pk = get('portkey');
+    if (pk?.cpuUs !== undefined && moat.cpuUs) parts.push(`Portkey/Moat CPU ${fmt(pk.cpuUs / moat.cpuUs, 1)}× (target ≥ ${TARGETS.portkeyRatio}×)`);
+    lines.push(`- ${parts.join('; ')}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,162 @@
+/**
+ * Gateway benchmark (issue 2, "Performance"): direct-to-upstream, Moat, nginx and Portkey
+ * side by side in one run, non-streaming and streaming, interleaved rounds, medians.
+ * The gateway under test runs on CPU 0; wrk and the mock upstream share CPU 1. CPU time
+ * per request comes from /proc/PID/stat before/after each round (see bench/README.md).
+ *
+ *   npx tsx bench/gateway/run.ts [--seconds 4] [--rounds 3] [--connections 16]
+ *                                [--only moat,nginx] [--profile] [--json]
+ */
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { compileMoat, hasNginx, startMock, startMoat, startNginx, startPortkey, type Running } from './contenders.js';
+import { treeCpuSeconds } from './proc.js';
+import { summariseProfile } from './profile.js';
+import { renderTable, summarise, type Mode, type RoundSample } from './report.js';
+import { runWrk, writeScript, type LoadTarget } from './wrk.js';
+
+const GATEWAY_CPU = '0';
+const LOAD_CPU = '1';
+const ROOT = resolve(import.meta.dirname, '..', '..');
+
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '4' },
+    'latency-seconds': { type: 'string', default: '2' },
+    rounds: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '16' },
+    only: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  },
+});
+const seconds = Number(args.seconds);
+const latencySeconds = Number(args['latency-seconds']);
+const rounds = Number(args.rounds);
+const connections = Number(args.connections);
+
+/** A chat request of realistic shape (system + user message, common parameters). */
+function body(stream: boolean): string {
+  return JSON.stringify({
+    model: 'gpt-4o-mini',
+    messages: [
+      { role: 'system', content: 'You are a helpful assistant.' },
+      { role: 'user', content: 'Explain in two sentences how rivers shape the valleys they flow through.' },
+    ],
+    temperature: 0.7,
+    max_tokens: 256,
+    ...(stream ? { stream: true } : {}),
+  });
+}
+
+function target(c: Running, mode: Mode): LoadTarget {
+  return { url: `${c.base}/chat/completions`, headers: { ...c.headers, 'content-type': 'application/json' }, body: body(mode === 'stream') };
+}
+
+/** One request of each mode must succeed before a contender is measured. */
+async function check(c: Running): Promise<void> {
+  for (const mode of ['json', 'stream'] as const) {
+    const t = target(c, mode);
+    const res = await fetch(t.url, { method: 'POST', headers: t.headers, body: t.body });
+    const text = await res.text();
+    const ok = res.status === 200 && (mode === 'json' ? text.includes('"choices"') : text.includes('[DONE]'));
+    if (!ok) throw new Error(`${c.name} ${mode}: HTTP ${res.status}: ${text.slice(0, 300)}`);
+  }
+}
+
+async function measure(c: Running, mode: Mode, round: number, scripts: Map<string, string>): Promise<RoundSample> {
+  const t = target(c, mode);
+  const script = scripts.get(`${c.name}/${mode}`)!;
+  const before = c.pid === undefined ? 0 : treeCpuSeconds(c.pid);
+  const load = await runWrk(t, script, connections, seconds, LOAD_CPU);
+  const after = c.pid === undefined ? 0 : treeCpuSeconds(c.pid);
+  const one = await runWrk(t, script, 1, latencySeconds, LOAD_CPU);
+  const cpuUs = c.pid === undefined ? undefined : ((after - before) * 1e6) / Math.max(1, load.requests);
+  return { contender: c.name, mode, round, rps: load.rps, p50: load.p50, p99: load.p99, cpuUs, p50One: one.p50, errors: load.errors + one.errors };
+}
+
+async function startAll(upstream: string, launcher: string): Promise<Running[]> {
+  const only = args.only?.split(',');
+  const want = (n: string) => !only || only.includes(n);
+  const list: Running[] = [];
+  if (want('moat')) list.push(await startMoat(launcher, upstream, GATEWAY_CPU));
+  if (want('nginx')) {
+    if (hasNginx()) list.push(await startNginx(upstream, GATEWAY_CPU));
+    else process.stderr.write('nginx not found: skipping it (Debian/Ubuntu: apt-get install -y nginx-light)\n');
+  }
+  if (want('portkey')) list.push(await startPortkey(upstream, GATEWAY_CPU));
+  return list;
+}
+
+async function warmUp(list: Running[], scripts: Map<string, string>): Promise<void> {
+  for (const c of list) {
+    // Portkey needs ~10 s of load before it reaches steady state (issue 2); JITs need a little.
+    const secs = c.name === 'portkey' ? 5 : c.name === 'direct' || c.name === 'nginx' ? 1 : 3;
+    for (const mode of ['json', 'stream'] as const) await runWrk(target(c, mode), scripts.get(`${c.name}/${mode}`)!, connections, secs, LOAD_CPU);
+  }
+}
+
+async function benchmark(mock: Running, launcher: string): Promise<void> {
+  const gateways = await startAll(mock.base, launcher);
+  const all = [{ ...mock, pid: undefined }, ...gateways];
+  try {
+    for (const c of all) await check(c);
+    const scripts = new Map<string, string>();
+    for (const c of all) for (const mode of ['json', 'stream'] as const) scripts.set(`${c.name}/${mode}`, writeScript(target(c, mode)));
+    process.stderr.write(`warming up ${all.map((c) => c.name).join(', ')}…\n`);
+    await warmUp(all, scripts);
+    const samples: RoundSample[] = [];
+    for (let r = 0; r < rounds; r++) {
+      // Interleave: rotate the order each round so no contender always follows another.
+      const order = all.map((_, i) => all[(i + r) % all.length]!);
+      for (const mode of ['json', 'stream'] as const) {
+        for (const c of order) {
+          const s = await measure(c, mode, r, scripts);
+          samples.push(s);
+          process.stderr.write(`round ${r + 1}/${rounds} ${mode} ${c.name}: ${s.rps.toFixed(0)} req/s, ${s.cpuUs?.toFixed(0) ?? '—'} µs/req, p50@1 ${s.p50One.toFixed(3)} ms\n`);
+        }
+      }
+    }
+    const rows = summarise(samples);
+    const table = renderTable(rows, connections);
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const dir = join(ROOT, 'bench/results');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `gateway-${stamp}.json`), JSON.stringify({ seconds, latencySeconds, rounds, connections, samples, rows }, null, 2));
+    process.stdout.write(args.json ? JSON.stringify({ rows, samples }) + '\n' : table + '\n');
+  } finally {
+    for (const c of gateways) await c.stop();
+  }
+}
+
+/** `--profile`: Moat alone under --cpu-prof, both modes, then the hottest functions. */
+async function profile(mock: Running, launcher: string): Promise<void> {
+  const profDir = mkdtempSync(join(tmpdir(), 'moat-bench-prof-'));
+  const moat = await startMoat(launcher, mock.base, GATEWAY_CPU, ['--cpu-prof', `--cpu-prof-dir=${profDir}`]);
+  try {
+    for (const mode of ['json', 'stream'] as const) {
+      const t = target(moat, mode);
+      await runWrk(t, writeScript(t), connections, seconds, LOAD_CPU);
+    }
+  } finally {
+    await moat.stop();
+  }
+  const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) throw new Error(`no .cpuprofile written in ${profDir}`);
+  process.stdout.write(`profile: ${join(profDir, file)}\n${summariseProfile(join(profDir, file))}\n`);
+}
+
+async function main(): Promise<void> {
+  const mock = await startMock(LOAD_CPU);
+  try {
+    const launcher = compileMoat(join(tmpdir(), 'moat-bench-dist'));
+    if (args.profile) await profile(mock, launcher);
+    else await benchmark(mock, launcher);
+  } finally {
+    await mock.stop();
+  }
+}
+
+await main();
