@@ -1,5 +1,5 @@
 import { createApp } from '../../gateway/app.js';
-import { defaultExtensions } from '../../gateway/extensions.js';
+import { defaultExtensions } from '../wiring/index.js';
 import type { Command } from '../command.js';
 import { parseCommandArgs } from '../args.js';
 
