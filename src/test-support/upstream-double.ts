@@ -19,6 +19,8 @@ export const DOUBLE_MODES = [
   'close-stream',
   'slow-stream',
   'huge',
+  'ignore-stream',
+  'non-json-200',
 ] as const;
 /** One of DOUBLE_MODES. */
 export type DoubleMode = (typeof DOUBLE_MODES)[number];
@@ -160,13 +162,16 @@ function answer(res: ServerResponse, c: Ctx, opts: Required<DoubleOptions>): voi
       return void res.end('<html><body>Internal Server Error</body></html>');
     case 'hang-headers':
       return;
+    case 'non-json-200':
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      return void res.end('OK');
     case 'huge':
       if (!c.streaming) return sendJson(res, 200, Buffer.from(JSON.stringify({ filler: hugeText(opts.hugeBytes) })));
       return stream(res, hugeEvents(c, opts.hugeBytes), 0);
     default:
       break;
   }
-  if (!c.streaming) {
+  if (!c.streaming || c.mode === 'ignore-stream') {
     return sendJson(res, 200, c.anthropic ? cached(`aj:${c.model}`, () => anthropicJson(c.model)) : cached(`oj:${c.model}`, () => openaiJson(c.model)));
   }
   if (c.mode === 'hang-stream') return stream(res, events(), 0, 'hang');

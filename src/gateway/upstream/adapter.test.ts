@@ -113,6 +113,17 @@ for (const protocol of ['openai', 'anthropic'] as const satisfies readonly Proto
       if (protocol === 'anthropic') assert.equal(res.json?.['type'], 'error');
     });
 
+    it('returns JSON when the upstream ignores stream: true', async () => {
+      const res = await call(up, true, { model: 'double/ignore-stream' });
+      assert.equal(res.status, 200);
+      assert.equal(res.events, undefined);
+      assert.ok(res.json);
+    });
+
+    it('refuses a 200 whose body is not JSON with MOAT_UPSTREAM_ERROR', async () => {
+      await assert.rejects(call(up, false, { model: 'double/non-json-200' }), isCode('MOAT_UPSTREAM_ERROR'));
+    });
+
     it('times out waiting for headers with MOAT_UPSTREAM_TIMEOUT', async () => {
       await assert.rejects(call(fast, false, { model: 'double/hang-headers' }), isCode('MOAT_UPSTREAM_TIMEOUT'));
     });

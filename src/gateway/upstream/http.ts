@@ -201,8 +201,18 @@ export class UpstreamHttp {
     });
   }
 
-  /** Close idle connections and refuse new requests. */
-  async close(): Promise<void> {
-    await this.pool.close();
+  /**
+   * Refuse new requests and close connections once in-flight requests finish; requests
+   * still running after `graceMs` (a hung stream) are cut.
+   */
+  async close(graceMs = 5_000): Promise<void> {
+    const timer = setTimeout(() => void this.pool.destroy().catch(() => undefined), graceMs);
+    try {
+      await this.pool.close();
+    } catch {
+      // destroyed during the grace period: nothing left to close
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }

@@ -9,6 +9,7 @@ export { createOpenAIUpstream } from './openai.js';
 export { createAnthropicUpstream } from './anthropic.js';
 export type { HttpUpstream } from './adapter.js';
 export { decodeSse, encodeSse } from './sse.js';
+export { createDemoUpstream, DEMO_MODELS, preloadDemo } from '../demo/index.js';
 
 /** Defaults of the top-level `demo:` config section, for callers that have none. */
 const DEMO_DEFAULTS: DemoConfig = { tokensPerSecond: 0, meanTokens: 220 };
