@@ -1,0 +1,112 @@
+import type { Reason } from '../telemetry/event.js';
+import { cidrContains, parseCidr, type Cidr } from './cidr.js';
+import { indicatorHash } from './ids.js';
+
+/** What a shared indicator describes. */
+export type IndicatorKind = 'ip' | 'fingerprint' | 'payment' | 'template';
+
+/** One matchable value from a peer's STIX indicator. */
+export interface SharedIndicator {
+  /** STIX id of the indicator it came from. */
+  stixId: string;
+  kind: IndicatorKind;
+  /** A CIDR network (ip) or a lower-case SHA-256 hex (the others). */
+  value: string;
+  /** 0–100; 50 when the producer gave none. */
+  confidence: number;
+  /** Epoch ms; null when open-ended. */
+  validUntil: number | null;
+  /** Producer name (or its identity id). */
+  source: string;
+  tlp: string | null;
+}
+
+/** What is known about an account (or request) to match against shared indicators. */
+export interface MatchQuery {
+  /** A single client address. */
+  ip?: string | undefined;
+  /** The account's IP prefix (CIDR); matches a shared network that contains or overlaps it. */
+  ipPrefix?: string | undefined;
+  /** Raw client fingerprint id (hashed here). */
+  fingerprint?: string | undefined;
+  /** Raw payment fingerprint (hashed here). */
+  paymentFingerprint?: string | undefined;
+  /** SHA-256 of the payment fingerprint, when the caller already has it. */
+  paymentHash?: string | undefined;
+  /** SHA-256 hashes of the account's prompt-template signatures. */
+  templateHashes?: string[] | undefined;
+}
+
+interface Net {
+  net: Cidr;
+  ind: SharedIndicator;
+}
+
+/**
+ * An in-memory index of shared indicators for the detector's hot loop: hashes in a
+ * map, networks in a list (peers share at most thousands of prefixes).
+ */
+export class IndicatorMatcher {
+  private readonly byHash = new Map<string, SharedIndicator[]>();
+  private readonly nets: Net[] = [];
+
+  constructor(
+    indicators: SharedIndicator[],
+    private readonly weight = 0.3,
+  ) {
+    for (const ind of indicators) {
+      if (ind.kind === 'ip') {
+        const net = parseCidr(ind.value);
+        if (net) this.nets.push({ net, ind });
+      } else {
+        const key = `${ind.kind}:${ind.value}`;
+        this.byHash.set(key, [...(this.byHash.get(key) ?? []), ind]);
+      }
+    }
+  }
+
+  /** Number of indexed indicators. */
+  get size(): number {
+    return this.nets.length + [...this.byHash.values()].reduce((n, l) => n + l.length, 0);
+  }
+
+  private reason(ind: SharedIndicator, what: string): Reason {
+    return {
+      code: 'shared_indicator',
+      weight: Math.round(this.weight * (ind.confidence / 100) * 1000) / 1000,
+      detail: `${what} matches an indicator shared by ${ind.source} (${ind.stixId}, confidence ${ind.confidence}${ind.tlp ? `, TLP:${ind.tlp.toUpperCase()}` : ''})`,
+    };
+  }
+
+  /**
+   * `shared_indicator` reasons for every live indicator the query matches; weight is
+   * the configured match weight scaled by the producer's confidence.
+   * @example matcher.matchIndicators({ ip: '203.0.113.7', fingerprint: 'fp_9' })
+   */
+  matchIndicators(q: MatchQuery, now = Date.now()): Reason[] {
+    const live = (i: SharedIndicator) => i.validUntil === null || i.validUntil > now;
+    const out: Reason[] = [];
+    const seen = new Set<string>();
+    const add = (ind: SharedIndicator, what: string) => {
+      if (!live(ind) || seen.has(ind.stixId + ind.value)) return;
+      seen.add(ind.stixId + ind.value);
+      out.push(this.reason(ind, what));
+    };
+    for (const [text, label] of [[q.ip, 'IP'], [q.ipPrefix, 'IP prefix']] as const) {
+      const c = text ? parseCidr(text) : undefined;
+      if (!c) continue;
+      for (const n of this.nets) if (cidrContains(n.net, c) || cidrContains(c, n.net)) add(n.ind, `${label} ${text} (in ${n.ind.value})`);
+    }
+    const hashes: Array<[string, string | undefined, string]> = [
+      ['fingerprint', q.fingerprint && indicatorHash(q.fingerprint), 'client fingerprint'],
+      ['payment', q.paymentFingerprint && indicatorHash(q.paymentFingerprint), 'payment fingerprint'],
+      ['payment', q.paymentHash?.toLowerCase(), 'payment fingerprint'],
+      ...(q.templateHashes ?? []).map((h): [string, string, string] => ['template', h.toLowerCase(), 'prompt template']),
+    ];
+    for (const [kind, h, label] of hashes) {
+      if (!h) continue;
+      for (const ind of this.byHash.get(`${kind}:${h}`) ?? []) add(ind, label);
+    }
+    return out;
+  }
+}

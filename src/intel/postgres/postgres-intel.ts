@@ -1,0 +1,62 @@
+import pg from 'pg';
+import type { SharedIndicator } from '../indicators.js';
+import { indicatorFromRow, type ImportRecord, type IntelRow, type IntelStore } from '../store.js';
+
+/** Imported indicators in PostgreSQL (schema default `moat`). */
+export class PostgresIntelStore implements IntelStore {
+  private readonly pool: pg.Pool;
+  private readonly s: string;
+
+  constructor(url: string, opts: { schema?: string; max?: number } = {}) {
+    const schema = opts.schema ?? 'moat';
+    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name "${schema}"`);
+    this.s = schema;
+    this.pool = new pg.Pool({ connectionString: url, max: opts.max ?? 2, connectionTimeoutMillis: 5000 });
+    this.pool.on('error', () => {});
+  }
+
+  async migrate(): Promise<void> {
+    await this.pool.query(`CREATE SCHEMA IF NOT EXISTS ${this.s};
+CREATE TABLE IF NOT EXISTS ${this.s}.intel_indicators (
+  stix_id TEXT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL, confidence INT NOT NULL,
+  valid_until BIGINT, source TEXT NOT NULL, tlp TEXT, bundle_id TEXT NOT NULL, origin TEXT NOT NULL,
+  imported_at BIGINT NOT NULL, PRIMARY KEY (stix_id, value));`);
+  }
+
+  /** Drop the schema (tests). */
+  async dropSchema(): Promise<void> {
+    await this.pool.query(`DROP SCHEMA IF EXISTS ${this.s} CASCADE`);
+  }
+
+  async add(indicators: SharedIndicator[], from: ImportRecord): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      for (const i of indicators) {
+        await client.query(
+          `INSERT INTO ${this.s}.intel_indicators (stix_id, kind, value, confidence, valid_until, source, tlp, bundle_id, origin, imported_at)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)
+           ON CONFLICT (stix_id, value) DO UPDATE SET kind = EXCLUDED.kind, confidence = EXCLUDED.confidence,
+             valid_until = EXCLUDED.valid_until, source = EXCLUDED.source, tlp = EXCLUDED.tlp,
+             bundle_id = EXCLUDED.bundle_id, origin = EXCLUDED.origin, imported_at = EXCLUDED.imported_at`,
+          [i.stixId, i.kind, i.value, i.confidence, i.validUntil, i.source, i.tlp, from.bundleId, from.origin, from.importedAt],
+        );
+      }
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  async live(now: number): Promise<SharedIndicator[]> {
+    const res = await this.pool.query(`SELECT * FROM ${this.s}.intel_indicators WHERE valid_until IS NULL OR valid_until > $1 ORDER BY stix_id, value`, [now]);
+    return (res.rows as IntelRow[]).map(indicatorFromRow);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
