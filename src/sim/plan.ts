@@ -1,0 +1,75 @@
+/** The plan of one simulated account, and the world it lives in. */
+import type { SimAccount } from './accounts.js';
+import type { IdentitySource } from './identity.js';
+import type { Rng } from './prng.js';
+import type { PromptSource } from './source.js';
+import type { GapProcess, Schedule } from './timing.js';
+
+/** The simulated period and the model release inside it. */
+export interface World {
+  start: number;
+  window: number;
+  /** When the new model name first appears. */
+  release: number;
+}
+
+/** Ground truth for one account (labels.json). */
+export interface Label {
+  malicious: boolean;
+  persona: string;
+  campaign: string | null;
+}
+
+/** Which model a request names. */
+export type ModelPolicy = (rng: Rng, ts: number) => string;
+
+/** Everything the simulator needs to run one account. */
+export interface ActorPlan {
+  account: SimAccount;
+  label: Label;
+  /** Relative request volume; the run's event budget is split in proportion. */
+  volume: number;
+  schedule: Schedule;
+  process: GapProcess;
+  /** Fraction of the window the account's activity spans. */
+  span: number;
+  identity: IdentitySource;
+  prompts: PromptSource;
+  model: ModelPolicy;
+}
+
+/** Model names; `next` appears at the world's release time. */
+export const MODELS = { large: 'moat-large-1', mini: 'moat-mini-1', reasoner: 'moat-reasoner-1', next: 'moat-reasoner-2' } as const;
+
+const DAY = 86_400_000;
+
+/**
+ * Honest model choice: a per-account mix; early adopters move part of their reasoning
+ * traffic to the new model over the days after release.
+ */
+export function steadyModels(rng: Rng, world: World, reasonerShare: number): ModelPolicy {
+  const adopter = rng.chance(0.35);
+  const mini = rng.float() * 0.4;
+  return (r, ts) => {
+    const x = r.float();
+    if (x < reasonerShare) {
+      const ramp = adopter && ts > world.release ? Math.min(0.4, ((ts - world.release) / (5 * DAY)) * 0.4) : 0;
+      return r.chance(ramp) ? MODELS.next : MODELS.reasoner;
+    }
+    return x < reasonerShare + (1 - reasonerShare) * mini ? MODELS.mini : MODELS.large;
+  };
+}
+
+/** A campaign that moves half its traffic to the new model within 24 hours of release. */
+export function pivotModels(world: World): ModelPolicy {
+  return (r, ts) => {
+    if (ts <= world.release) return MODELS.reasoner;
+    const share = Math.min(0.6, ((ts - world.release) / DAY) * 0.55);
+    return r.chance(share) ? MODELS.next : MODELS.reasoner;
+  };
+}
+
+/** Always the same model. */
+export function fixedModel(name: string): ModelPolicy {
+  return () => name;
+}
