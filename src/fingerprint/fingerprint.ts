@@ -244,6 +244,22 @@ export function computeFingerprint(input: FingerprintInput, cfg: FingerprintConf
 }
 
 /**
+ * A fingerprint function with the config compiled once (trusted-proxy matcher, header
+ * sets). Prefer this in the gateway: `computeFingerprint` caches per config object, so
+ * a config rebuilt per request (e.g. merging the server's top-level `trustedProxies`)
+ * would recompile every time.
+ * @example
+ * const fingerprint = createFingerprinter({ ...config.fingerprint,
+ *   trustedProxies: [...config.trustedProxies, ...config.fingerprint.trustedProxies] });
+ * const fp = fingerprint({ rawHeaders: req.rawHeaders, httpVersion: req.httpVersion, remoteAddress: req.socket.remoteAddress ?? '' });
+ */
+export function createFingerprinter(cfg: FingerprintConfig): (input: FingerprintInput) => Fingerprint {
+  const frozen = { ...cfg };
+  compile(frozen);
+  return (input) => computeFingerprint(input, frozen);
+}
+
+/**
  * Lower-cased names of incoming headers the gateway must remove before forwarding a
  * request upstream: the JA4 header (whoever sent it — upstream must never see a
  * client-chosen TLS identity) and the configured `stripHeaders`.

@@ -51,7 +51,7 @@ test('issue 5: the OpenAI Node SDK is recognised from its real request', async (
   assert.ok(fp.headerOrder.includes('authorization'));
 });
 
-test('issue 5: the Anthropic Node SDK is recognised and differs from the OpenAI one', async () => {
+test('issue 5: the Anthropic Node SDK is recognised from its real request', async () => {
   const fp = await capture(
     (baseURL) => new Anthropic({ apiKey: 'sk-ant-test', baseURL, maxRetries: 0 }).messages.create({ model: 'm', max_tokens: 16, messages: [{ role: 'user', content: 'hi' }] }),
     msgReply,

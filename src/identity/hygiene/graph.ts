@@ -85,6 +85,13 @@ export class LinkGraph {
     return out;
   }
 
+  /** Every link between remembered accounts, each once. */
+  allLinks(): Link[] {
+    const out: Link[] = [];
+    for (const n of this.#nodes.values()) for (const l of n.links) if (l.a === n.id) out.push(l);
+    return out;
+  }
+
   /** Accounts remembered. */
   get size(): number {
     return this.#nodes.size;

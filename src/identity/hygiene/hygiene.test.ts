@@ -128,3 +128,23 @@ test('connectedComponents groups linked ids by union-find', () => {
   const comps = [...connectedComponents([{ a: 'a', b: 'b' }, { a: 'c', b: 'd' }, { a: 'b', b: 'c' }, { a: 'x', b: 'y' }]).values()];
   assert.deepEqual(comps.map((c) => c.join(',')).sort(), ['a,b,c,d', 'x,y']);
 });
+
+test('assessAccounts replays account records in creation order and reports invalid ones by position', async () => {
+  const { assessAccounts } = await import('./replay.js');
+  const h = hygiene();
+  const out = assessAccounts(
+    [
+      { id: 'r3', createdAt: new Date(T0 + 2 * MIN).toISOString(), paymentFingerprint: 'card' },
+      { id: 'r1', createdAt: T0, paymentFingerprint: 'card' },
+      { id: 'bad', createdAt: 'soon', email: 'x@' },
+      { id: 'r2', createdAt: T0 + MIN, paymentFingerprint: 'card' },
+      'not an object',
+    ],
+    h,
+  );
+  assert.deepEqual(out.verdicts.map((v) => v.account), ['r1', 'r2', 'r3']);
+  assert.ok(out.verdicts.every((v) => v.level !== 'allow'));
+  assert.equal(out.links.length, 3);
+  assert.deepEqual(out.invalid.map((i) => [i.index, i.id]), [[2, 'bad'], [4, undefined]]);
+  assert.match(out.invalid[0]!.error, /createdAt: "soon" is not an ISO 8601 timestamp; email: /);
+});

@@ -111,6 +111,11 @@ export class SignupHygiene {
     return [...(this.#graph.get(id)?.links ?? [])];
   }
 
+  /** Every link in the graph (each once): what the detector's clustering seeds from. */
+  allLinks(): Link[] {
+    return this.#graph.allLinks();
+  }
+
   /** Account ids in the same signup cluster (bounded by `maxClusterScan`). */
   clusterOf(id: string): string[] {
     return this.#graph.component(id, this.#cfg.links.maxClusterScan).map((n) => n.id);
