@@ -1,8 +1,7 @@
 /**
  * Run the Detector in a worker thread so detection never blocks the gateway's event loop.
  * Works from the TypeScript sources (through tsx) and from compiled dist/: the entry file
- * is resolved next to this module with the same extension, and a .ts entry gets tsx's
- * loader in its execArgv when the host was not started with it.
+ * is resolved next to this module with the same extension.
  */
 import { Worker } from 'node:worker_threads';
 import type { DetectConfig } from '../detect/config.js';
@@ -19,11 +18,16 @@ export interface DetectorWorker {
   close(): Promise<void>;
 }
 
-function workerExecArgv(entry: URL): string[] {
-  const argv = [...process.execArgv];
-  if (!entry.pathname.endsWith('.ts')) return argv;
-  const hasTsx = argv.some((a, i) => a.includes('tsx') && (argv[i - 1] === '--import' || argv[i - 1] === '--loader' || a.startsWith('--import=')));
-  return hasTsx ? argv : [...argv, '--import', 'tsx'];
+/**
+ * Build the Worker: a compiled .js entry runs directly; a .ts entry (development, tests)
+ * first registers tsx's ESM loader inside the worker, because on Node 20 an `--import`
+ * in a worker's execArgv does not apply to the worker's own entry module.
+ */
+function spawn(entry: URL, cfg: DetectConfig): Worker {
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: cfg });
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
+  return new Worker(boot, { eval: true, workerData: cfg });
 }
 
 /**
@@ -39,7 +43,7 @@ export function startDetectorWorker(
 ): DetectorWorker {
   const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
   const entry = new URL('./detector-thread' + ext, import.meta.url);
-  const worker = new Worker(entry, { workerData: cfg, execArgv: workerExecArgv(entry) });
+  const worker = spawn(entry, cfg);
   let closed: Promise<void> | undefined;
   let resolveClosed: (() => void) | undefined;
   worker.on('message', (msg: FromWorker) => {

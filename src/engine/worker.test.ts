@@ -1,0 +1,80 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { startDetectorWorker } from './worker.js';
+import { detectConfigSchema } from '../detect/config.js';
+import type { Verdict } from '../telemetry/event.js';
+import * as g from '../detect/testdata/traffic.js';
+
+const cfg = detectConfigSchema.parse({});
+const srcDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+function waitFor(pred: () => boolean, ms = 15_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const tick = (): void => {
+      if (pred()) resolve();
+      else if (Date.now() - started > ms) reject(new Error('timed out waiting for verdicts'));
+      else setTimeout(tick, 10);
+    };
+    tick();
+  });
+}
+
+test('worker: runs the detector off-thread from the TypeScript sources and streams verdicts back (issue 3)', async () => {
+  const got: Verdict[] = [];
+  const w = startDetectorWorker(cfg, (v) => got.push(...v));
+  const r = g.rng(31);
+  w.addAccount({ id: 'h', createdAt: 1767500000000, route: 'research' });
+  const evs = g.harvester(r, 'h', 120);
+  for (let i = 0; i < evs.length; i += 20) w.push(evs.slice(i, i + 20));
+  await waitFor(() => got.some((v) => v.account === 'h' && v.level !== 'allow'));
+  w.addLink('h', 'other', 'payment', 'same card');
+  await w.close();
+  assert.ok(got.every((v) => typeof v.score === 'number' && Array.isArray(v.reasons)));
+  w.push(evs.slice(0, 1)); // after close: ignored, never throws
+});
+
+/** Transpile detect/, engine/ and telemetry/ to plain JS, as a build would. */
+function compileTo(out: string): void {
+  for (const dir of ['detect', 'detect/testdata', 'engine', 'telemetry']) {
+    for (const f of readdirSync(join(srcDir, dir))) {
+      if (!f.endsWith('.ts') || f.endsWith('.test.ts')) continue;
+      const file = join(srcDir, dir, f);
+      const js = ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false } }).outputText;
+      const dest = join(out, relative(srcDir, file)).replace(/\.ts$/, '.js');
+      mkdirSync(dirname(dest), { recursive: true });
+      writeFileSync(dest, js);
+    }
+  }
+}
+
+test('worker: also runs from compiled JavaScript with no TypeScript loader', () => {
+  // Inside the repo so `zod` resolves from node_modules, as it would from dist/.
+  const out = join(srcDir, '..', 'node_modules', '.cache', `moat-worker-test-${process.pid}`);
+  rmSync(out, { recursive: true, force: true });
+  try {
+    compileTo(out);
+    const script = `
+      import { startDetectorWorker } from './engine/worker.js';
+      import { detectConfigSchema } from './detect/config.js';
+      import * as g from './detect/testdata/traffic.js';
+      const got = [];
+      const w = startDetectorWorker(detectConfigSchema.parse({}), (v) => got.push(...v));
+      w.push(g.harvester(g.rng(32), 'h', 150));
+      const t = setInterval(async () => {
+        if (got.some((v) => v.level !== 'allow')) { clearInterval(t); await w.close(); console.log('OK ' + got.length); }
+      }, 10);
+      setTimeout(() => { console.log('TIMEOUT'); process.exit(1); }, 15000).unref();
+    `;
+    writeFileSync(join(out, 'run.mjs'), script);
+    const res = spawnSync(process.execPath, [join(out, 'run.mjs')], { encoding: 'utf8', execArgv: [] } as never);
+    assert.match(res.stdout, /^OK \d+/, res.stderr);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
