@@ -45,6 +45,11 @@ export const configSchema = z
     dataDir: z.string().default('.moat'),
     /** Bearer token for /admin/v1; generated into the data dir when unset. */
     adminToken: z.string().min(16, 'must be at least 16 characters').optional(),
+    /**
+     * Secret mixed into API-key hashes (HMAC-SHA256). Replicas sharing a store must share it
+     * (MOAT_KEY_PEPPER); generated into the data dir when unset.
+     */
+    keyPepper: z.string().min(32, 'must be at least 32 characters').optional(),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     bodyLimitBytes: z.number().int().positive().default(4 * 1024 * 1024),
     maxHeaderCount: z.number().int().positive().default(100),
@@ -55,9 +60,17 @@ export const configSchema = z
         kind: z.enum(['sqlite', 'postgres']).default('sqlite'),
         /** postgres://… when kind is postgres. */
         url: z.string().optional(),
+        /** PostgreSQL schema holding Moat's tables (several deployments can share a database). */
+        schema: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'expected a lower-case SQL identifier').default('moat'),
       })
       .prefault({}),
-    redis: z.object({ url: z.string().optional() }).prefault({}),
+    redis: z
+      .object({
+        url: z.string().optional(),
+        /** Prefix of every Redis key and channel Moat uses (several deployments can share a server). */
+        prefix: z.string().default('moat'),
+      })
+      .prefault({}),
     nats: z.object({ url: z.string().optional(), stream: z.string().default('MOAT_EVENTS') }).prefault({}),
     upstreams: z.record(z.string(), upstreamSchema).default({ demo: { kind: 'demo', timeoutMs: 120_000, headers: {} } }),
     models: z.array(modelRouteSchema).default([
@@ -123,6 +136,7 @@ export const ENV_VARS = {
   MOAT_REDIS_URL: 'redis://… switches limiter and verdict cache to Redis',
   MOAT_NATS_URL: 'nats://… switches the event bus to NATS JetStream',
   MOAT_LOG_LEVEL: 'fatal|error|warn|info|debug|trace|silent',
+  MOAT_KEY_PEPPER: 'secret for API-key hashes, shared by replicas that share a store',
 } as const;
 
 function formatIssues(error: z.ZodError, source: string): string {
@@ -186,6 +200,7 @@ export function loadConfig(
   if (env['MOAT_HOST']) raw['host'] = env['MOAT_HOST'];
   if (env['MOAT_ADMIN_TOKEN']) raw['adminToken'] = env['MOAT_ADMIN_TOKEN'];
   if (env['MOAT_DATA_DIR']) raw['dataDir'] = env['MOAT_DATA_DIR'];
+  if (env['MOAT_KEY_PEPPER']) raw['keyPepper'] = env['MOAT_KEY_PEPPER'];
   if (env['MOAT_LOG_LEVEL']) raw['logLevel'] = env['MOAT_LOG_LEVEL'];
   if (env['MOAT_DATABASE_URL']) setPath(raw, ['store'], { kind: 'postgres', url: env['MOAT_DATABASE_URL'] });
   if (env['MOAT_REDIS_URL']) setPath(raw, ['redis', 'url'], env['MOAT_REDIS_URL']);

@@ -17,6 +17,7 @@ import type { StageFactory } from './stages.js';
 import type { Upstream } from './upstream.js';
 import { createUpstream } from './upstream/index.js';
 import { VerdictCache } from './verdict-cache.js';
+import { RedisVerdictSync } from './verdict-sync/redis.js';
 
 /** The running gateway and what it is made of. */
 export interface MoatApp {
@@ -89,7 +90,7 @@ export async function createApp(config: MoatConfig, opts: AppOptions = {}): Prom
       redact: { paths: ['req.headers.authorization', 'req.headers["x-api-key"]', '*.apiKey', '*.key', '*.secret'], censor: '[redacted]' },
     });
   const store = await openStore(config);
-  const keys = new KeyService(store, loadOrCreateSecret(config.dataDirAbs, 'key-pepper'));
+  const keys = new KeyService(store, config.keyPepper ? Buffer.from(config.keyPepper) : loadOrCreateSecret(config.dataDirAbs, 'key-pepper'));
   const metrics = createMetrics();
   const bus = new MemoryBus({
     capacity: config.telemetry.bufferSize,
@@ -101,8 +102,15 @@ export async function createApp(config: MoatConfig, opts: AppOptions = {}): Prom
   for (const { account, pin } of await store.listPins()) verdicts.setPin(account, pin);
   for (const v of await store.listVerdicts({ minLevel: 'allow', limit: 1_000_000 })) verdicts.put(v);
 
+  let sync: RedisVerdictSync | undefined;
+  if (config.redis.url) {
+    sync = new RedisVerdictSync(config.redis.url, config.redis.prefix, verdicts, (err) => logger.warn({ err }, 'redis verdict sync'));
+    await sync.start();
+  }
+
   const applyVerdicts = (list: Verdict[]) => {
     for (const v of list) verdicts.put(v);
+    sync?.publishVerdicts(list).catch((err: unknown) => logger.error({ err }, 'could not share verdicts'));
     store.putVerdicts(list).catch((err: unknown) => logger.error({ err }, 'could not persist verdicts'));
     const counts = verdicts.counts();
     for (const [level, n] of Object.entries(counts)) metrics.verdictLevels.set({ level }, n);
@@ -126,7 +134,12 @@ export async function createApp(config: MoatConfig, opts: AppOptions = {}): Prom
   const extensions = (await opts.extensions?.(core)) ?? [];
   for (const ext of extensions) if (ext.onEvents) bus.subscribe(ext.onEvents);
 
-  const hooks = mergeHooks(extensions.flatMap((e) => (e.adminHooks ? [e.adminHooks] : [])));
+  const coreHooks: AdminHooks = {
+    pinChanged: async (account) => {
+      await sync?.publishPin(account, verdicts.pin(account));
+    },
+  };
+  const hooks = mergeHooks([coreHooks, ...extensions.flatMap((e) => (e.adminHooks ? [e.adminHooks] : []))]);
   const server = await buildServer({
     router,
     bus,
@@ -164,6 +177,7 @@ export async function createApp(config: MoatConfig, opts: AppOptions = {}): Prom
       await bus.close();
       for (const ext of extensions.reverse()) await ext.close?.().catch((err: unknown) => logger.error({ err, ext: ext.name }, 'close failed'));
       await router.close();
+      await sync?.close();
       await store.close();
     },
   };

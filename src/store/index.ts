@@ -8,7 +8,7 @@ import { PostgresStore } from './postgres/postgres-store.js';
 export async function openStore(cfg: Pick<MoatConfig, 'store' | 'dataDirAbs'>): Promise<Store> {
   const store: Store =
     cfg.store.kind === 'postgres'
-      ? new PostgresStore(cfg.store.url!)
+      ? new PostgresStore(cfg.store.url!, { schema: cfg.store.schema })
       : new SqliteStore(join(cfg.dataDirAbs, 'moat.db'));
   await store.migrate();
   return store;
