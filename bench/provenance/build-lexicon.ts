@@ -5,10 +5,9 @@
  * text is detected with the table it was embedded with.
  */
 import { writeFileSync } from 'node:fs';
-import { buildLexicon } from '../../src/provenance/watermark/lexicon-build.js';
-import { renderLexiconModule } from '../../src/provenance/watermark/lexicon-build.js';
+import { buildLexicon, renderLexiconModule } from '../../src/provenance/watermark/lexicon-build.js';
 
-const pairs = await buildLexicon();
+const lex = await buildLexicon();
 const out = new URL('../../src/provenance/watermark/lexicon-data.ts', import.meta.url);
-writeFileSync(out, renderLexiconModule(pairs));
-console.log(`wrote ${pairs.length} pairs to ${out.pathname}`);
+writeFileSync(out, renderLexiconModule(lex));
+console.log(`wrote ${lex.pairs.length} pairs to ${out.pathname}`);

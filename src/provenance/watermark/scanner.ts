@@ -13,10 +13,7 @@ export type WordVisitor = (w: EligibleWord) => string | undefined;
 
 /** Longest whitespace-free chunk held back; longer ones (blobs, URLs) pass straight through. */
 const MAX_CHUNK = 40;
-const WS = /[ \t\n\r\f\v]+|[^ \t\n\r\f\v]+/g;
-const WORD = /^(\(?)([A-Za-z]{3,20})([.,;:!?)]*)$/;
 const LIST_MARKER = /^([-*+>]|#{1,6}|\d{1,3}[.)])$/;
-const SENTENCE_END = /[.!?:]['")\]]*$/;
 const EDGES = /^[^a-z0-9]+|[^a-z0-9]+$/g;
 
 /**
@@ -42,6 +39,7 @@ export class WordScanner {
   private newlines = 0;
   private sentenceStart = true;
   private prev = '';
+  private prev2 = '';
   /** Whitespace-delimited chunks seen so far. */
   words = 0;
 
@@ -49,16 +47,22 @@ export class WordScanner {
 
   /** Feed text; returns what may be emitted now (everything but the current chunk). */
   write(text: string): string {
+    // Index-based rather than regex matches: this runs on every served token, and match
+    // objects were most of the garbage.
     let out = '';
-    WS.lastIndex = 0;
-    for (let m = WS.exec(text); m; m = WS.exec(text)) {
-      const seg = m[0];
-      if (isSpace(seg.charCodeAt(0))) {
-        out += this.endChunk() + seg;
-        this.whitespace(seg);
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      let j = i;
+      if (isSpace(text.charCodeAt(i))) {
+        out += this.endChunk();
+        while (j < n && isSpace(text.charCodeAt(j))) this.space(text.charCodeAt(j++));
+        out += text.slice(i, j);
       } else {
-        out += this.extend(seg);
+        while (j < n && !isSpace(text.charCodeAt(j))) j++;
+        out += this.extend(text.slice(i, j));
       }
+      i = j;
     }
     return out;
   }
@@ -76,17 +80,14 @@ export class WordScanner {
     return this.chunk;
   }
 
-  private whitespace(seg: string): void {
-    for (let i = 0; i < seg.length; i++) {
-      const c = seg.charCodeAt(i);
-      if (c === 10) {
-        this.firstOnLine = true;
-        this.lineIndent = 0;
-        this.sentenceStart = true;
-        if (++this.newlines >= 2) this.inline = this.quote = false; // a blank line ends inline spans
-      } else if (this.firstOnLine) {
-        this.lineIndent += c === 9 ? 4 : 1;
-      }
+  private space(c: number): void {
+    if (c === 10) {
+      this.firstOnLine = true;
+      this.lineIndent = 0;
+      this.sentenceStart = true;
+      if (++this.newlines >= 2) this.inline = this.quote = false; // a blank line ends inline spans
+    } else if (this.firstOnLine) {
+      this.lineIndent += c === 9 ? 4 : 1;
     }
   }
 
@@ -111,9 +112,12 @@ export class WordScanner {
     } else if (!this.fence && this.lineKind !== 'code') {
       this.toggleSpans(chunk);
     }
-    const ctx = (this.passedThrough ? chunk : out).slice(-32).toLowerCase().replace(EDGES, '');
-    if (ctx) this.prev = ctx;
-    this.sentenceStart = SENTENCE_END.test(chunk) || (this.firstOnLine && LIST_MARKER.test(chunk));
+    if (hasAlnum(chunk)) {
+      // Contexts are normalised lazily (only eligible words need them): keep the raw chunk.
+      this.prev2 = this.prev;
+      this.prev = this.passedThrough ? chunk.slice(-32) : out;
+    }
+    this.sentenceStart = endsSentence(chunk) || (this.firstOnLine && LIST_MARKER.test(chunk));
     this.firstOnLine = false;
     this.newlines = 0;
     this.chunk = '';
@@ -123,28 +127,67 @@ export class WordScanner {
 
   private toggleSpans(chunk: string): void {
     for (let i = 0; i < chunk.length; i++) {
-      const c = chunk[i];
-      if (c === '`') this.inline = !this.inline;
+      const c = chunk.charCodeAt(i);
+      if (c === 96) this.inline = !this.inline; // `
       else if (this.inline) continue;
-      else if (c === '"') this.quote = !this.quote;
-      else if (c === '\u201c') this.quote = true;
-      else if (c === '\u201d') this.quote = false;
+      else if (c === 34) this.quote = !this.quote; // "
+      else if (c === 0x201c) this.quote = true;
+      else if (c === 0x201d) this.quote = false;
     }
   }
 
   private rewrite(chunk: string): string | undefined {
-    const m = WORD.exec(chunk);
-    if (!m) return undefined;
-    const [, open = '', word = '', close = ''] = m;
+    const start = chunk.charCodeAt(0) === 40 ? 1 : 0; // (
+    let end = start;
+    while (end < chunk.length && isLetter(chunk.charCodeAt(end))) end++;
+    const len = end - start;
+    if (len < 3 || len > 20) return undefined;
+    for (let i = end; i < chunk.length; i++) if (!isClosing(chunk.charCodeAt(i))) return undefined;
+    const word = start === 0 && end === chunk.length ? chunk : chunk.slice(start, end);
     const lower = word.toLowerCase();
     const title = word !== lower;
     if (title && !(this.sentenceStart && word === capitalize(lower))) return undefined;
     const entry = lexicon().get(lower);
     if (!entry) return undefined;
-    const rep = this.visit({ context: this.prev, word: lower, pair: entry.pair, index: entry.index });
+    const prev = normalize(this.prev);
+    if (entry.after && !entry.after.has(prev)) return undefined;
+    // A context-gated pair always has the same previous word, so its PRF context also takes
+    // the word before that; otherwise de-duplication would leave it one position per gate.
+    const context = entry.after ? normalize(this.prev2) + ' ' + prev : prev;
+    const rep = this.visit({ context, word: lower, pair: entry.pair, index: entry.index });
     if (rep === undefined) return undefined;
-    return open + (title ? capitalize(rep) : rep) + close;
+    return chunk.slice(0, start) + (title ? capitalize(rep) : rep) + chunk.slice(end);
   }
+}
+
+/** A context word: lower case, without leading or trailing punctuation, at most 32 chars. */
+function normalize(raw: string): string {
+  return raw.slice(-32).toLowerCase().replace(EDGES, '');
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Trailing punctuation allowed after a word: . , ; : ! ? ) */
+function isClosing(c: number): boolean {
+  return c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 41;
+}
+
+function hasAlnum(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isLetter(c) || (c >= 48 && c <= 57)) return true;
+  }
+  return false;
+}
+
+/** Ends with . ! ? or : optionally followed by closing quotes or brackets. */
+function endsSentence(s: string): boolean {
+  let i = s.length - 1;
+  while (i >= 0 && (s[i] === '"' || s[i] === "'" || s[i] === ')' || s[i] === ']')) i--;
+  const c = s[i];
+  return c === '.' || c === '!' || c === '?' || c === ':';
 }
 
 function isSpace(c: number): boolean {
