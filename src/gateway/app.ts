@@ -9,6 +9,7 @@ import type { Store } from '../store/store.js';
 import type { EventBus } from '../telemetry/bus.js';
 import type { TelemetryEvent, Verdict } from '../telemetry/event.js';
 import { MemoryBus } from '../telemetry/memory/memory-bus.js';
+import { NatsBus } from '../telemetry/nats/nats-bus.js';
 import { createMetrics, type GatewayMetrics } from '../telemetry/metrics.js';
 import type { Finisher, Guard } from './context.js';
 import { ModelRouter } from './router.js';
@@ -92,12 +93,22 @@ export async function createApp(config: MoatConfig, opts: AppOptions = {}): Prom
   const store = await openStore(config);
   const keys = new KeyService(store, config.keyPepper ? Buffer.from(config.keyPepper) : loadOrCreateSecret(config.dataDirAbs, 'key-pepper'));
   const metrics = createMetrics();
-  const bus = new MemoryBus({
-    capacity: config.telemetry.bufferSize,
-    batchSize: config.telemetry.batchSize,
-    flushMs: config.telemetry.flushMs,
-    onError: (err) => logger.error({ err }, 'telemetry handler failed'),
-  });
+  const onBusError = (err: unknown) => logger.error({ err }, 'telemetry bus');
+  const bus: MemoryBus | NatsBus = config.nats.url
+    ? await NatsBus.connect({
+        url: config.nats.url,
+        stream: config.nats.stream,
+        batchSize: config.telemetry.batchSize,
+        flushMs: config.telemetry.flushMs,
+        maxPending: config.telemetry.bufferSize,
+        onError: onBusError,
+      })
+    : new MemoryBus({
+        capacity: config.telemetry.bufferSize,
+        batchSize: config.telemetry.batchSize,
+        flushMs: config.telemetry.flushMs,
+        onError: onBusError,
+      });
   const verdicts = new VerdictCache();
   for (const { account, pin } of await store.listPins()) verdicts.setPin(account, pin);
   for (const v of await store.listVerdicts({ minLevel: 'allow', limit: 1_000_000 })) verdicts.put(v);
@@ -124,7 +135,7 @@ export async function createApp(config: MoatConfig, opts: AppOptions = {}): Prom
       logger.error({ err, events: batch.length }, 'could not persist telemetry batch');
     }
     metrics.eventsDropped.set(bus.dropped);
-  });
+  }, { group: 'moat-store-writer' });
 
   const upstreams = new Map<string, Upstream>();
   for (const [name, up] of Object.entries(config.upstreams)) upstreams.set(name, createUpstream(name, up, config.demo));
@@ -132,7 +143,7 @@ export async function createApp(config: MoatConfig, opts: AppOptions = {}): Prom
 
   const core = { config, store, keys, bus, verdicts, metrics, logger, applyVerdicts };
   const extensions = (await opts.extensions?.(core)) ?? [];
-  for (const ext of extensions) if (ext.onEvents) bus.subscribe(ext.onEvents);
+  for (const ext of extensions) if (ext.onEvents) bus.subscribe(ext.onEvents, { group: `moat-${ext.name}` });
 
   const coreHooks: AdminHooks = {
     pinChanged: async (account) => {
@@ -169,7 +180,12 @@ export async function createApp(config: MoatConfig, opts: AppOptions = {}): Prom
   return {
     ...core,
     server,
-    flushTelemetry: () => bus.drain(),
+    flushTelemetry: async () => {
+      if (bus instanceof MemoryBus) return bus.drain();
+      await bus.flush();
+      // Give consumers one fetch cycle to deliver what JetStream holds.
+      await new Promise((r) => setTimeout(r, config.telemetry.flushMs * 2 + 50));
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -8,8 +8,12 @@ import type { TelemetryEvent, Verdict } from './event.js';
 export interface EventBus {
   /** Queue an event; returns false when it had to be dropped (buffer full). */
   publish(event: TelemetryEvent): boolean;
-  /** Receive events in batches, in publish order. Returns an unsubscribe function. */
-  subscribe(handler: (batch: TelemetryEvent[]) => void | Promise<void>): () => void;
+  /**
+   * Receive events in batches, in publish order. Subscribers sharing a `group` share the
+   * work (each event reaches one of them — e.g. the store writers of several replicas);
+   * different groups each see every event. Returns an unsubscribe function.
+   */
+  subscribe(handler: (batch: TelemetryEvent[]) => void | Promise<void>, opts?: { group?: string }): () => void;
   /** Deliver what is queued and stop. */
   close(): Promise<void>;
 }

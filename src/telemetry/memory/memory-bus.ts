@@ -35,7 +35,8 @@ export class MemoryBus implements EventBus {
     return true;
   }
 
-  subscribe(handler: Handler): () => void {
+  /** In one process every subscriber is its own group: each sees every event. */
+  subscribe(handler: Handler, _opts?: { group?: string }): () => void {
     this.handlers.add(handler);
     return () => this.handlers.delete(handler);
   }

@@ -51,3 +51,40 @@ test('a level pinned through one replica reaches the other through Redis; keys w
     r.disconnect();
   }
 });
+
+test('scale-out column: events travel over NATS JetStream into PostgreSQL', async () => {
+  const id = randomBytes(5).toString('hex');
+  const gw = await startGateway(undefined, {
+    nats: { url: process.env['MOAT_TEST_NATS_URL'] ?? 'nats://127.0.0.1:4222', stream: `T_${id}` },
+    store: { kind: 'postgres', url: PG, schema: `t_${id}` },
+    telemetry: { flushMs: 50 },
+  });
+  try {
+    const k = await gw.newKey('acct_nats');
+    for (let i = 0; i < 5; i++) {
+      const r = await fetch(gw.url + '/v1/messages', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': k.key },
+        body: JSON.stringify({ model: 'moat-demo', max_tokens: 8, messages: [{ role: 'user', content: `hi ${i}` }] }),
+      });
+      assert.equal(r.status, 200);
+      await r.arrayBuffer();
+    }
+    let events: any[] = [];
+    for (let i = 0; i < 50 && events.length < 5; i++) {
+      await gw.app.flushTelemetry();
+      events = (await gw.admin('GET', '/events?account=acct_nats')).json.data;
+    }
+    assert.equal(events.length, 5);
+    assert.deepEqual(events.map((e) => e.request.messages[0].content), ['hi 0', 'hi 1', 'hi 2', 'hi 3', 'hi 4']);
+  } finally {
+    await gw.close();
+    const s = new PostgresStore(PG, { schema: `t_${id}` });
+    await s.dropSchema();
+    await s.close();
+    const { connect } = await import('nats');
+    const nc = await connect({ servers: process.env['MOAT_TEST_NATS_URL'] ?? 'nats://127.0.0.1:4222' });
+    await (await nc.jetstreamManager()).streams.delete(`T_${id}`).catch(() => false);
+    await nc.close();
+  }
+});
