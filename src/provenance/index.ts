@@ -15,3 +15,4 @@ export { SqliteCanaryStore } from './canary-store/sqlite.js';
 export { runProbe, defaultProbePrompts, type ProbeInput, type ProbeReport } from './probe.js';
 export { createSuspectClient, type SuspectClient } from './suspect-client.js';
 export { provenanceConfigSchema, type ProvenanceConfig } from './config.js';
+export { createProvenance, type Provenance, type ResponseProvenance, type ResponseMeta, type ResponseEnd } from './response.js';
