@@ -1,12 +1,17 @@
 import type { AppOptions, Extension } from '../../gateway/app.js';
 import { detectionExtension } from './detection.js';
 import { fingerprintExtension } from './fingerprint.js';
+import { provenanceExtension } from './provenance.js';
 
 /**
- * The modules wired into a standard `moat serve`: each returns an Extension (guards,
- * stages, finishers, routes, admin hooks, telemetry consumers).
+ * The modules wired into a standard `moat serve`, in the order their guards run:
+ * fingerprint → (limits and ladder) → provenance; the detector consumes telemetry.
  */
 export const defaultExtensions: NonNullable<AppOptions['extensions']> = async (core) => {
-  const list: Extension[] = [fingerprintExtension(core.config), await detectionExtension(core)];
+  const list: Extension[] = [
+    fingerprintExtension(core.config),
+    await detectionExtension(core),
+    provenanceExtension(core, process.env),
+  ];
   return list;
 };

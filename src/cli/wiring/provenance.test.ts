@@ -1,0 +1,94 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startGateway, type TestGateway } from '../../test-support/gateway.js';
+import { defaultExtensions } from './index.js';
+import { main, makeContext } from '../main.js';
+import { Writable } from 'node:stream';
+
+let gw: TestGateway;
+let key: string;
+
+before(async () => {
+  gw = await startGateway(undefined, { demo: { meanTokens: 700 } }, { extensions: defaultExtensions });
+  key = (await gw.newKey('acct_prov')).key;
+});
+after(async () => {
+  await gw.close();
+});
+
+function sink() {
+  let text = '';
+  const stream = new Writable({
+    write(chunk, _enc, cb) {
+      text += String(chunk);
+      cb();
+    },
+  });
+  return { stream, text: () => text };
+}
+
+async function cli(args: string[]) {
+  const out = sink();
+  const err = sink();
+  const code = await main(args, makeContext({ MOAT_DATA_DIR: gw.dataDir }, out.stream, err.stream));
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+test('issue 6: a non-streaming answer carries a receipt that moat provenance verify accepts, and rejects when altered', async () => {
+  const res = await fetch(gw.url + '/v1/chat/completions', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ model: 'moat-demo', messages: [{ role: 'user', content: 'Tell me about lakes.' }] }),
+  });
+  const receipt = res.headers.get('moat-receipt');
+  assert.ok(receipt, 'moat-receipt header');
+  const body = (await res.json()) as any;
+  const text = body.choices[0].message.content as string;
+  const file = join(gw.dataDir, 'answer.txt');
+  writeFileSync(file, text);
+  const ok = await cli(['provenance', 'verify', '--text', file, '--receipt', receipt!]);
+  assert.equal(ok.code, 0, ok.stderr);
+  writeFileSync(file, text + ' ');
+  const bad = await cli(['provenance', 'verify', '--text', file, '--receipt', receipt!]);
+  assert.notEqual(bad.code, 0);
+  assert.ok(bad.stderr.length > 0);
+  const jwks = (await (await fetch(gw.url + '/.well-known/moat-keys')).json()) as any;
+  assert.equal(jwks.keys[0].crv, 'Ed25519');
+});
+
+test('issue 6: a stream ends with a receipt event covering the concatenated deltas; served text is watermarked', async () => {
+  let all = '';
+  for (let i = 0; i < 16; i++) {
+    const res = await fetch(gw.url + '/v1/messages', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': key },
+      body: JSON.stringify({ model: 'moat-demo', max_tokens: 1500, stream: true, messages: [{ role: 'user', content: `Describe mountains, part ${i}.` }] }),
+    });
+    const raw = await res.text();
+    let text = '';
+    let receipt = '';
+    for (const block of raw.split('\n\n')) {
+      const ev = /^event: (.*)$/m.exec(block)?.[1];
+      const data = /^data: (.*)$/m.exec(block)?.[1];
+      if (!data) continue;
+      const d = JSON.parse(data);
+      if (ev === 'content_block_delta' && d.delta.type === 'text_delta') text += d.delta.text;
+      if (ev === 'moat-receipt') receipt = d.receipt;
+    }
+    assert.ok(receipt, 'trailing receipt event');
+    const file = join(gw.dataDir, `s${i}.txt`);
+    writeFileSync(file, text);
+    const v = await cli(['provenance', 'verify', '--text', file, '--receipt', receipt]);
+    assert.equal(v.code, 0, v.stderr);
+    all += text + '\n\n';
+  }
+  const file = join(gw.dataDir, 'all.txt');
+  writeFileSync(file, all);
+  const d = await cli(['provenance', 'detect', '--json', file]);
+  assert.equal(d.code, 0, d.stderr);
+  const r = JSON.parse(d.stdout);
+  assert.equal(r.verdict, 'watermarked', d.stdout);
+  assert.ok(r.pValue < 1e-4);
+});

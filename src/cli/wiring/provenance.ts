@@ -1,0 +1,118 @@
+import { join } from 'node:path';
+import type { Extension, MoatApp } from '../../gateway/app.js';
+import type { RequestContext } from '../../gateway/context.js';
+import type { TextStage } from '../../gateway/stages.js';
+import {
+  createCanaryPlanter,
+  createWatermarker,
+  deriveAccountKey,
+  loadOrCreateKeys,
+  publicJwks,
+  signReceipt,
+  SqliteCanaryStore,
+  watermarkText,
+  type Watermarker,
+} from '../../provenance/index.js';
+
+type Core = Omit<MoatApp, 'server' | 'close' | 'flushTelemetry'>;
+
+/** Watermark every choice / content block of one response, on the stream or whole. */
+function watermarkStage(key: Buffer, accountKey: Buffer | undefined, accountShare: number): TextStage {
+  const opts = { accountKey, accountShare };
+  const byChoice = new Map<number, Watermarker>();
+  const get = (c: number) => {
+    let w = byChoice.get(c);
+    if (!w) byChoice.set(c, (w = createWatermarker(key, opts)));
+    return w;
+  };
+  return {
+    push: (c, text) => get(c).push(text),
+    flush: (c) => {
+      const w = byChoice.get(c);
+      byChoice.delete(c);
+      return w ? w.flush() : '';
+    },
+    whole: (text) => watermarkText(key, text, opts),
+  };
+}
+
+/** Append a canary once, to the first choice / text block that ends. */
+function canaryStage(suffix: string): TextStage {
+  let done = false;
+  const once = () => {
+    if (done) return '';
+    done = true;
+    return suffix;
+  };
+  return { push: (_c, text) => text, flush: () => once(), whole: (text) => text + once() };
+}
+
+/**
+ * Provenance (issue 6) in the gateway: keyed lexical watermark on served text (streams
+ * too), an Ed25519 receipt on every response (`moat-receipt` header; a trailing
+ * `moat-receipt` SSE event for streams), canaries for suspect accounts, and the public
+ * keys at GET /.well-known/moat-keys.
+ */
+export function provenanceExtension(core: Core, env: NodeJS.ProcessEnv): Extension {
+  const cfg = core.config.provenance;
+  const keys = loadOrCreateKeys(core.config.dataDirAbs, cfg, env);
+  const canaryStore = new SqliteCanaryStore(join(core.config.dataDirAbs, 'provenance.db'));
+  const planter = createCanaryPlanter(keys.watermarkKey, canaryStore, cfg.canary);
+  const accountKeys = new Map<string, Buffer>();
+  const accountKey = (account: string) => {
+    let k = accountKeys.get(account);
+    if (!k) {
+      if (accountKeys.size > 100_000) accountKeys.clear();
+      accountKeys.set(account, (k = deriveAccountKey(keys.watermarkKey, account)));
+    }
+    return k;
+  };
+  const receipts = new WeakMap<RequestContext, string>();
+  const receiptOf = (ctx: RequestContext, text: string) => {
+    let r = receipts.get(ctx);
+    if (!r) {
+      r = signReceipt(keys.signing, text, { account: ctx.account, keyId: ctx.keyId, model: ctx.model, ts: Date.now(), requestId: ctx.requestId });
+      receipts.set(ctx, r);
+    }
+    return r;
+  };
+  const jwks = publicJwks(keys);
+
+  return {
+    name: 'provenance',
+    guards: [
+      {
+        name: 'canary',
+        async before(ctx) {
+          const suffix = await planter.plant({ account: ctx.account, level: ctx.level, requestId: ctx.requestId, ts: ctx.arrivedAt });
+          if (suffix) {
+            ctx.plan.textStages.push(canaryStage(suffix));
+            ctx.eventExtras['canary'] = true;
+          }
+        },
+      },
+    ],
+    stageFactories: cfg.watermark.enabled
+      ? [
+          (c) => ({
+            textStages: [watermarkStage(keys.watermarkKey, cfg.watermark.perAccount ? accountKey(c.account) : undefined, cfg.watermark.accountShare)],
+          }),
+        ]
+      : [],
+    finishers: cfg.receipts.enabled
+      ? [
+          {
+            jsonHeaders: (ctx, facts) => ({ 'moat-receipt': receiptOf(ctx, facts.text) }),
+            trailingEvents: (ctx, facts) => [{ event: 'moat-receipt', data: JSON.stringify({ type: 'moat-receipt', receipt: receiptOf(ctx, facts.text) }) }],
+            eventFields: (ctx, facts) => (facts.text || receipts.has(ctx) ? { receipt: receiptOf(ctx, facts.text) } : {}),
+          },
+        ]
+      : [],
+    plugins: [
+      (app) => {
+        app.get('/.well-known/moat-keys', async (_req, reply) => reply.header('cache-control', 'public, max-age=300').send(jwks));
+      },
+    ],
+    close: async () => canaryStore.close(),
+  };
+}
