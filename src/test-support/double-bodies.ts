@@ -27,7 +27,12 @@ export function openaiJson(model: string): Buffer {
       created: CREATED,
       model,
       choices: [
-        { index: 0, message: { role: 'assistant', content: DOUBLE_TEXT, refusal: null }, logprobs: null, finish_reason: 'stop' },
+        {
+          index: 0,
+          message: { role: 'assistant', content: DOUBLE_TEXT, refusal: null },
+          logprobs: null,
+          finish_reason: 'stop',
+        },
       ],
       usage: {
         prompt_tokens: DOUBLE_USAGE.input,
@@ -42,7 +47,11 @@ export function openaiJson(model: string): Buffer {
 export function openaiEvents(model: string, includeUsage: boolean): string[] {
   const base = { id: 'chatcmpl-double', object: 'chat.completion.chunk', created: CREATED, model };
   const chunk = (delta: Record<string, unknown>, finish: string | null): string =>
-    sse({ ...base, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }], ...(includeUsage ? { usage: null } : {}) });
+    sse({
+      ...base,
+      choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+      ...(includeUsage ? { usage: null } : {}),
+    });
   const out = [chunk({ role: 'assistant', content: '' }, null)];
   for (const w of DOUBLE_WORDS) out.push(chunk({ content: w }, null));
   out.push(chunk({}, 'stop'));
@@ -88,11 +97,19 @@ export function anthropicEvents(model: string): string[] {
   };
   const out = [
     sse({ type: 'message_start', message }, 'message_start'),
-    sse({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }, 'content_block_start'),
+    sse(
+      { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
+      'content_block_start',
+    ),
     sse({ type: 'ping' }, 'ping'),
   ];
   for (const w of DOUBLE_WORDS) {
-    out.push(sse({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: w } }, 'content_block_delta'));
+    out.push(
+      sse(
+        { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: w } },
+        'content_block_delta',
+      ),
+    );
   }
   out.push(sse({ type: 'content_block_stop', index: 0 }, 'content_block_stop'));
   out.push(
@@ -113,10 +130,12 @@ export function anthropicEvents(model: string): string[] {
 export function errorJson(anthropic: boolean, status: number): Buffer {
   const message = `double: simulated HTTP ${status}`;
   if (anthropic) {
-    const type = status === 429 ? 'rate_limit_error' : status >= 500 ? 'api_error' : 'invalid_request_error';
+    const type =
+      status === 429 ? 'rate_limit_error' : status >= 500 ? 'api_error' : 'invalid_request_error';
     return Buffer.from(JSON.stringify({ type: 'error', error: { type, message } }));
   }
-  const type = status === 429 ? 'rate_limit_error' : status >= 500 ? 'server_error' : 'invalid_request_error';
+  const type =
+    status === 429 ? 'rate_limit_error' : status >= 500 ? 'server_error' : 'invalid_request_error';
   return Buffer.from(JSON.stringify({ error: { message, type, param: null, code: null } }));
 }
 

@@ -13,7 +13,12 @@ describe('upstream double', () => {
   });
   after(() => d.close());
 
-  const post = (path: string, body: unknown, headers: Record<string, string> = {}, signal?: AbortSignal) =>
+  const post = (
+    path: string,
+    body: unknown,
+    headers: Record<string, string> = {},
+    signal?: AbortSignal,
+  ) =>
     fetch(`${d.url}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
@@ -23,8 +28,15 @@ describe('upstream double', () => {
 
   it('listens on 127.0.0.1 with a /v1 base URL and records requests', async () => {
     assert.match(d.url, /^http:\/\/127\.0\.0\.1:\d+\/v1$/);
-    const res = await post('/chat/completions', { model: 'x', messages: [] }, { authorization: 'Bearer k' });
-    const j = (await res.json()) as { model: string; choices: Array<{ message: { content: string } }> };
+    const res = await post(
+      '/chat/completions',
+      { model: 'x', messages: [] },
+      { authorization: 'Bearer k' },
+    );
+    const j = (await res.json()) as {
+      model: string;
+      choices: Array<{ message: { content: string } }>;
+    };
     assert.equal(j.model, 'x');
     assert.equal(j.choices[0]!.message.content, DOUBLE_TEXT);
     const rec = d.requests.at(-1)!;
@@ -34,7 +46,13 @@ describe('upstream double', () => {
   });
 
   it('streams both protocols as SSE', async () => {
-    const o = await (await post('/chat/completions', { model: 'x', stream: true, stream_options: { include_usage: true } })).text();
+    const o = await (
+      await post('/chat/completions', {
+        model: 'x',
+        stream: true,
+        stream_options: { include_usage: true },
+      })
+    ).text();
     assert.match(o, /"usage":\{"prompt_tokens"/);
     assert.ok(o.endsWith('data: [DONE]\n\n'));
     const a = await post('/messages', { model: 'x', stream: true });
@@ -45,7 +63,10 @@ describe('upstream double', () => {
   });
 
   it('switches mode by header, by model name, and by setMode', async () => {
-    assert.equal((await post('/messages', { model: 'x' }, { 'x-double-mode': 'error-400' })).status, 400);
+    assert.equal(
+      (await post('/messages', { model: 'x' }, { 'x-double-mode': 'error-400' })).status,
+      400,
+    );
     const r = await post('/messages', { model: 'double/error-500' });
     assert.equal(r.status, 500);
     assert.deepEqual(((await r.json()) as { type: string }).type, 'error');
@@ -59,7 +80,12 @@ describe('upstream double', () => {
   it('counts client aborts', async () => {
     const before = d.aborted;
     const ac = new AbortController();
-    const res = await post('/chat/completions', { model: 'double/slow-stream', stream: true }, {}, ac.signal);
+    const res = await post(
+      '/chat/completions',
+      { model: 'double/slow-stream', stream: true },
+      {},
+      ac.signal,
+    );
     const reader = res.body!.getReader();
     await reader.read();
     ac.abort();
@@ -77,15 +103,26 @@ describe('upstream double', () => {
     const messages = [{ role: 'user' as const, content: 'hi' }];
     const o = await openai.chat.completions.create({ model: 'x', messages });
     assert.equal(o.choices[0]?.message.content, DOUBLE_TEXT);
-    const os = await openai.chat.completions.stream({ model: 'x', messages, stream_options: { include_usage: true } }).finalChatCompletion();
+    const os = await openai.chat.completions
+      .stream({ model: 'x', messages, stream_options: { include_usage: true } })
+      .finalChatCompletion();
     assert.equal(os.choices[0]?.message.content, DOUBLE_TEXT);
     assert.equal(os.usage?.completion_tokens, DOUBLE_USAGE.output);
-    const anthropic = new Anthropic({ baseURL: d.url.replace(/\/v1$/, ''), apiKey: 'k', maxRetries: 0 });
+    const anthropic = new Anthropic({
+      baseURL: d.url.replace(/\/v1$/, ''),
+      apiKey: 'k',
+      maxRetries: 0,
+    });
     const a = await anthropic.messages.create({ model: 'x', max_tokens: 10, messages });
     assert.deepEqual(a.content, [{ type: 'text', text: DOUBLE_TEXT }]);
-    const as = await anthropic.messages.stream({ model: 'x', max_tokens: 10, messages }).finalMessage();
+    const as = await anthropic.messages
+      .stream({ model: 'x', max_tokens: 10, messages })
+      .finalMessage();
     assert.equal(as.content[0]?.type === 'text' ? as.content[0].text : '', DOUBLE_TEXT);
     assert.equal(as.usage.output_tokens, DOUBLE_USAGE.output);
-    await assert.rejects(anthropic.messages.create({ model: 'double/error-400', max_tokens: 10, messages }), Anthropic.BadRequestError);
+    await assert.rejects(
+      anthropic.messages.create({ model: 'double/error-400', max_tokens: 10, messages }),
+      Anthropic.BadRequestError,
+    );
   });
 });

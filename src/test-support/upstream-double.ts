@@ -1,7 +1,14 @@
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { anthropicEvents, anthropicJson, errorJson, hugeText, openaiEvents, openaiJson } from './double-bodies.js';
+import {
+  anthropicEvents,
+  anthropicJson,
+  errorJson,
+  hugeText,
+  openaiEvents,
+  openaiJson,
+} from './double-bodies.js';
 
 /**
  * How the double answers a request. Chosen per request by the `x-double-mode` header, else
@@ -68,7 +75,8 @@ export interface UpstreamDouble {
 
 function modeOf(headers: IncomingHttpHeaders, model: unknown, fallback: DoubleMode): DoubleMode {
   const h = headers['x-double-mode'];
-  if (typeof h === 'string' && (DOUBLE_MODES as readonly string[]).includes(h)) return h as DoubleMode;
+  if (typeof h === 'string' && (DOUBLE_MODES as readonly string[]).includes(h))
+    return h as DoubleMode;
   if (typeof model === 'string' && model.startsWith('double/')) {
     const m = model.slice(7);
     if ((DOUBLE_MODES as readonly string[]).includes(m)) return m as DoubleMode;
@@ -79,7 +87,9 @@ function modeOf(headers: IncomingHttpHeaders, model: unknown, fallback: DoubleMo
 function parseBody(raw: string): Record<string, unknown> | undefined {
   try {
     const v: unknown = JSON.parse(raw);
-    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+    return typeof v === 'object' && v !== null && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -98,13 +108,32 @@ function cached<T extends Buffer | string[]>(key: string, build: () => T): T {
 const MODELS = Buffer.from(
   JSON.stringify({
     object: 'list',
-    data: [{ id: 'double-model', object: 'model', type: 'model', created: 1767225600, owned_by: 'double', display_name: 'Double' }],
+    data: [
+      {
+        id: 'double-model',
+        object: 'model',
+        type: 'model',
+        created: 1767225600,
+        owned_by: 'double',
+        display_name: 'Double',
+      },
+    ],
     has_more: false,
   }),
 );
 
-function sendJson(res: ServerResponse, status: number, body: Buffer, extra: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': body.length, 'x-request-id': 'req_double', ...extra });
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: Buffer,
+  extra: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': body.length,
+    'x-request-id': 'req_double',
+    ...extra,
+  });
   res.end(body);
 }
 
@@ -115,8 +144,17 @@ const joined = new WeakMap<string[], Buffer>();
 const cutByDouble = new WeakSet<ServerResponse>();
 
 /** Stream `events`, all at once or `delayMs` apart; `cut` stops after the first few. */
-function stream(res: ServerResponse, events: string[], delayMs: number, cut?: 'hang' | 'close'): void {
-  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-request-id': 'req_double' });
+function stream(
+  res: ServerResponse,
+  events: string[],
+  delayMs: number,
+  cut?: 'hang' | 'close',
+): void {
+  res.writeHead(200, {
+    'content-type': 'text/event-stream',
+    'cache-control': 'no-cache',
+    'x-request-id': 'req_double',
+  });
   const stopAt = cut ? 2 : events.length;
   if (delayMs === 0 && !cut) {
     let whole = joined.get(events);
@@ -131,8 +169,7 @@ function stream(res: ServerResponse, events: string[], delayMs: number, cut?: 'h
       if (cut === 'close') {
         cutByDouble.add(res);
         res.socket?.destroy();
-      }
-      else if (!cut) res.end();
+      } else if (!cut) res.end();
       return;
     }
     res.write(events[i++]);
@@ -160,7 +197,12 @@ function answer(res: ServerResponse, c: Ctx, opts: Required<DoubleOptions>): voi
     case 'error-429':
     case 'error-500': {
       const status = Number(c.mode.slice(6));
-      return sendJson(res, status, errorJson(c.anthropic, status), status === 429 ? { 'retry-after': '1' } : {});
+      return sendJson(
+        res,
+        status,
+        errorJson(c.anthropic, status),
+        status === 429 ? { 'retry-after': '1' } : {},
+      );
     }
     case 'non-json-500':
       res.writeHead(500, { 'content-type': 'text/html' });
@@ -171,13 +213,24 @@ function answer(res: ServerResponse, c: Ctx, opts: Required<DoubleOptions>): voi
       res.writeHead(200, { 'content-type': 'text/plain' });
       return void res.end('OK');
     case 'huge':
-      if (!c.streaming) return sendJson(res, 200, Buffer.from(JSON.stringify({ filler: hugeText(opts.hugeBytes) })));
+      if (!c.streaming)
+        return sendJson(
+          res,
+          200,
+          Buffer.from(JSON.stringify({ filler: hugeText(opts.hugeBytes) })),
+        );
       return stream(res, hugeEvents(c, opts.hugeBytes), 0);
     default:
       break;
   }
   if (!c.streaming || c.mode === 'ignore-stream') {
-    return sendJson(res, 200, c.anthropic ? cached(`aj:${c.model}`, () => anthropicJson(c.model)) : cached(`oj:${c.model}`, () => openaiJson(c.model)));
+    return sendJson(
+      res,
+      200,
+      c.anthropic
+        ? cached(`aj:${c.model}`, () => anthropicJson(c.model))
+        : cached(`oj:${c.model}`, () => openaiJson(c.model)),
+    );
   }
   if (c.mode === 'hang-stream') return stream(res, events(), 0, 'hang');
   if (c.mode === 'close-stream') return stream(res, events(), 0, 'close');
@@ -201,7 +254,12 @@ function hugeEvents(c: Ctx, bytes: number): string[] {
  * @example const up = await startUpstreamDouble(); … await up.close();
  */
 export async function startUpstreamDouble(options: DoubleOptions = {}): Promise<UpstreamDouble> {
-  const opts: Required<DoubleOptions> = { record: true, slowDelayMs: 20, hugeBytes: 8 * 1024 * 1024, ...options };
+  const opts: Required<DoubleOptions> = {
+    record: true,
+    slowDelayMs: 20,
+    hugeBytes: 8 * 1024 * 1024,
+    ...options,
+  };
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   let fallback: DoubleMode = 'normal';
@@ -219,7 +277,14 @@ export async function startUpstreamDouble(options: DoubleOptions = {}): Promise<
       if (!res.writableFinished && !cutByDouble.has(res)) onAbort();
     });
     const body = raw ? parseBody(raw) : undefined;
-    if (opts.record) requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, raw });
+    if (opts.record)
+      requests.push({
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        body,
+        raw,
+      });
     const path = (req.url ?? '').split('?')[0];
     if (req.method === 'GET' && path === '/v1/models') return sendJson(res, 200, MODELS);
     const anthropic = path === '/v1/messages';
@@ -266,7 +331,9 @@ export async function startUpstreamDouble(options: DoubleOptions = {}): Promise<
       return connectionsClosed;
     },
     waitForAbort: (count = aborted + 1) =>
-      count <= aborted ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ count, resolve })),
+      count <= aborted
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => waiters.push({ count, resolve })),
     close: async () => {
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

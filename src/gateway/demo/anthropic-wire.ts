@@ -13,7 +13,11 @@ import type { Step } from './pace.js';
 
 type Json = Record<string, unknown>;
 
-const STOP: Record<DemoFinish, string> = { stop: 'end_turn', stop_sequence: 'stop_sequence', length: 'max_tokens' };
+const STOP: Record<DemoFinish, string> = {
+  stop: 'end_turn',
+  stop_sequence: 'stop_sequence',
+  length: 'max_tokens',
+};
 /** Words per text delta: Anthropic sends a few tokens per event. */
 const WORDS_PER_DELTA = 4;
 
@@ -28,7 +32,8 @@ function messageId(plan: DemoPlan): string {
 
 function blocks(c: DemoChoice): Json[] {
   const out: Json[] = [];
-  if (c.reasoning) out.push({ type: 'thinking', thinking: c.reasoning, signature: signature(c.reasoning) });
+  if (c.reasoning)
+    out.push({ type: 'thinking', thinking: c.reasoning, signature: signature(c.reasoning) });
   out.push({ type: 'text', text: c.text });
   return out;
 }
@@ -57,14 +62,29 @@ function step(event: string, payload: Json, tokens = 0): Step {
   return { ev: { event, data: JSON.stringify(payload) }, tokens };
 }
 
-function* blockSteps(index: number, kind: 'thinking' | 'text', text: string, tokens: number): Generator<Step> {
-  const start = kind === 'thinking' ? { type: 'thinking', thinking: '', signature: '' } : { type: 'text', text: '' };
+function* blockSteps(
+  index: number,
+  kind: 'thinking' | 'text',
+  text: string,
+  tokens: number,
+): Generator<Step> {
+  const start =
+    kind === 'thinking'
+      ? { type: 'thinking', thinking: '', signature: '' }
+      : { type: 'text', text: '' };
   yield step('content_block_start', { type: 'content_block_start', index, content_block: start });
   if (index === 0) yield step('ping', { type: 'ping' });
   const parts = deltas(text, WORDS_PER_DELTA);
   for (const p of parts) {
-    const delta = kind === 'thinking' ? { type: 'thinking_delta', thinking: p } : { type: 'text_delta', text: p };
-    yield step('content_block_delta', { type: 'content_block_delta', index, delta }, tokens / parts.length);
+    const delta =
+      kind === 'thinking'
+        ? { type: 'thinking_delta', thinking: p }
+        : { type: 'text_delta', text: p };
+    yield step(
+      'content_block_delta',
+      { type: 'content_block_delta', index, delta },
+      tokens / parts.length,
+    );
   }
   if (kind === 'thinking') {
     const delta = { type: 'signature_delta', signature: signature(text) };
@@ -81,7 +101,12 @@ export function* anthropicSteps(plan: DemoPlan, model: string): Generator<Step> 
     content: [],
     stop_reason: null,
     stop_sequence: null,
-    usage: { input_tokens: plan.promptTokens, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, output_tokens: 1 },
+    usage: {
+      input_tokens: plan.promptTokens,
+      cache_creation_input_tokens: 0,
+      cache_read_input_tokens: 0,
+      output_tokens: 1,
+    },
   };
   yield step('message_start', { type: 'message_start', message });
   let index = 0;

@@ -25,11 +25,29 @@ export function fnv1a(s: string, h = 0x811c9dc5): number {
 }
 
 const STOPWORDS = new Set(
-  'about above after again also because been before being between both could does doing down during each from further have having here into itself just more most other over same should some such than that their them then there these they this those through under until very were what when where which while with would your please tell explain write give make want need know like'.split(' '),
+  'about above after again also because been before being between both could does doing down during each from further have having here into itself just more most other over same should some such than that their them then there these they this those through under until very were what when where which while with would your please tell explain write give make want need know like'.split(
+    ' ',
+  ),
 );
-const LINKS = ['In addition, ', 'For example, ', 'By contrast, ', 'Similarly, ', 'In practice, ', 'Note that '];
-const LIST_INTROS = ['A few related points:', 'Some points worth keeping in mind:', 'In short:', 'To summarise the main ideas:'];
-const THINK_OPENERS = ['Let me think about what is being asked.', 'First, I should recall the relevant facts.', 'I need to work out a clear answer.'];
+const LINKS = [
+  'In addition, ',
+  'For example, ',
+  'By contrast, ',
+  'Similarly, ',
+  'In practice, ',
+  'Note that ',
+];
+const LIST_INTROS = [
+  'A few related points:',
+  'Some points worth keeping in mind:',
+  'In short:',
+  'To summarise the main ideas:',
+];
+const THINK_OPENERS = [
+  'Let me think about what is being asked.',
+  'First, I should recall the relevant facts.',
+  'I need to work out a clear answer.',
+];
 
 /** Rough token estimate used only while drafting; exact counts come from the tokenizer. */
 const approxTokens = (s: string): number => Math.ceil(s.length / 4.3);
@@ -60,7 +78,8 @@ function link(r: Rng, s: string): string {
 function nextSentence(r: Rng, corpus: Corpus, topic: number[], used: Set<number>): string {
   let id = 0;
   for (let tries = 0; tries < 4; tries++) {
-    id = topic.length > 0 && r() < 0.35 ? pick(r, topic) : Math.floor(r() * corpus.sentences.length);
+    id =
+      topic.length > 0 && r() < 0.35 ? pick(r, topic) : Math.floor(r() * corpus.sentences.length);
     if (!used.has(id)) break;
   }
   used.add(id);
@@ -76,7 +95,9 @@ export function composeAnswer(corpus: Corpus, r: Rng, target: number, topic: num
   const seen = new Set<number>();
   let used = 0;
   let listDone = target < 120 || r() > 0.3;
-  const firstId = topic.length ? pick(r, topic.slice(0, 8)) : Math.floor(r() * corpus.sentences.length);
+  const firstId = topic.length
+    ? pick(r, topic.slice(0, 8))
+    : Math.floor(r() * corpus.sentences.length);
   seen.add(firstId);
   const first = corpus.sentences[firstId]!;
   let para = [first];
@@ -87,7 +108,10 @@ export function composeAnswer(corpus: Corpus, r: Rng, target: number, topic: num
       para = [];
       if (!listDone && parts.length === 1) {
         listDone = true;
-        const items = Array.from({ length: 3 + Math.floor(r() * 3) }, () => `- ${nextSentence(r, corpus, topic, seen)}`);
+        const items = Array.from(
+          { length: 3 + Math.floor(r() * 3) },
+          () => `- ${nextSentence(r, corpus, topic, seen)}`,
+        );
         parts.push(`${pick(r, LIST_INTROS)}\n\n${items.join('\n')}`);
         used += items.reduce((n, s) => n + approxTokens(s), 0);
         continue;

@@ -17,13 +17,20 @@ export interface Corpus {
 
 const FILES = ['noun', 'verb', 'adj', 'adv'] as const;
 /** Templates that turn a noun or verb gloss into a sentence; chosen by synset offset. */
-const NOUN_FORMS = ['A {w} is {g}.', 'The word {w} names {g}.', 'By {w} one usually means {g}.', 'Put simply, a {w} is {g}.'];
+const NOUN_FORMS = [
+  'A {w} is {g}.',
+  'The word {w} names {g}.',
+  'By {w} one usually means {g}.',
+  'Put simply, a {w} is {g}.',
+];
 const VERB_FORMS = ['To {w} is to {g}.', 'To {w} means to {g}.', 'When people {w}, they {g}.'];
 const ARTICLE = /^(a|an|the|any|one|some) /;
 /** Synsets a demo should not quote: WordNet marks slurs and vulgar senses in the gloss. */
-const UNFIT_SYNSET = /offensive|vulgar|obscene|slur|disparaging|derogatory|sexual|genital|masturbat|copulat|fuck|shit|\bkill|suicide|rape|racis/i;
+const UNFIT_SYNSET =
+  /offensive|vulgar|obscene|slur|disparaging|derogatory|sexual|genital|masturbat|copulat|fuck|shit|\bkill|suicide|rape|racis/i;
 /** A finite verb, so an example is a sentence rather than a bare phrase like "a gradual increase". */
-const FINITE = /\b(is|was|are|were|has|had|have|will|would|can|could|did|does|do|should|must|may|might|\w{3,}ed)\b/;
+const FINITE =
+  /\b(is|was|are|were|has|had|have|will|would|can|could|did|does|do|should|must|may|might|\w{3,}ed)\b/;
 
 function sentence(s: string): string {
   const t = s.trim().replace(/\s+/g, ' ');
@@ -33,7 +40,10 @@ function sentence(s: string): string {
 
 function fill(form: string, word: string, gloss: string): string {
   const article = /^[aeiou]/.test(word) ? 'an' : 'a';
-  return form.replace(/\ba \{w\}/i, (m) => `${m.charAt(0) === 'A' ? 'A' : 'a'}${article.slice(1)} {w}`).replace('{w}', word).replace('{g}', gloss);
+  return form
+    .replace(/\ba \{w\}/i, (m) => `${m.charAt(0) === 'A' ? 'A' : 'a'}${article.slice(1)} {w}`)
+    .replace('{w}', word)
+    .replace('{g}', gloss);
 }
 
 function isSentence(example: string): boolean {
@@ -41,7 +51,9 @@ function isSentence(example: string): boolean {
 }
 
 /** Parse one synset line into its lemmas, definition and example sentences. */
-function parseLine(line: string): { lemmas: string[]; gloss: string; examples: string[]; offset: number } | undefined {
+function parseLine(
+  line: string,
+): { lemmas: string[]; gloss: string; examples: string[]; offset: number } | undefined {
   const bar = line.indexOf(' | ');
   if (bar < 0) return undefined;
   const head = line.slice(0, bar).split(' ');
@@ -58,7 +70,12 @@ function parseLine(line: string): { lemmas: string[]; gloss: string; examples: s
   return { lemmas, gloss, examples, offset: parseInt(head[0] ?? '0', 10) };
 }
 
-function glossSentence(pos: string, lemma: string, gloss: string, offset: number): string | undefined {
+function glossSentence(
+  pos: string,
+  lemma: string,
+  gloss: string,
+  offset: number,
+): string | undefined {
   if (gloss.length < 12 || gloss.includes('(') || lemma.includes(' ')) return undefined;
   if (pos === 'verb') return sentence(fill(VERB_FORMS[offset % VERB_FORMS.length]!, lemma, gloss));
   if (pos !== 'noun' || !ARTICLE.test(gloss)) return undefined;
@@ -67,7 +84,12 @@ function glossSentence(pos: string, lemma: string, gloss: string, offset: number
   return undefined;
 }
 
-function addFile(pos: string, data: string, sentences: string[], byLemma: Map<string, number[]>): void {
+function addFile(
+  pos: string,
+  data: string,
+  sentences: string[],
+  byLemma: Map<string, number[]>,
+): void {
   let start = 0;
   while (start < data.length) {
     let end = data.indexOf('\n', start);
@@ -109,7 +131,8 @@ export function loadCorpus(): Promise<Corpus> {
     const dir = wordnetDir();
     const sentences: string[] = [];
     const byLemma = new Map<string, number[]>();
-    for (const pos of FILES) addFile(pos, await readFile(join(dir, `data.${pos}`), 'latin1'), sentences, byLemma);
+    for (const pos of FILES)
+      addFile(pos, await readFile(join(dir, `data.${pos}`), 'latin1'), sentences, byLemma);
     return { sentences, byLemma };
   })();
   return loading;

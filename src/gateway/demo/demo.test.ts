@@ -14,11 +14,29 @@ const MESSAGES = [
 function body(protocol: Protocol, extra: Json = {}): Json {
   return protocol === 'openai'
     ? { model: 'moat-demo', messages: MESSAGES, ...extra }
-    : { model: 'moat-demo', system: MESSAGES[0]!.content, messages: [MESSAGES[1]], max_tokens: 1024, ...extra };
+    : {
+        model: 'moat-demo',
+        system: MESSAGES[0]!.content,
+        messages: [MESSAGES[1]],
+        max_tokens: 1024,
+        ...extra,
+      };
 }
 
-async function call(up: Upstream, protocol: Protocol, stream: boolean, extra: Json = {}, signal = new AbortController().signal): Promise<UpstreamResponse> {
-  return up.call({ protocol, body: body(protocol, { ...extra, ...(stream ? { stream: true } : {}) }), stream, signal, requestId: 'r' });
+async function call(
+  up: Upstream,
+  protocol: Protocol,
+  stream: boolean,
+  extra: Json = {},
+  signal = new AbortController().signal,
+): Promise<UpstreamResponse> {
+  return up.call({
+    protocol,
+    body: body(protocol, { ...extra, ...(stream ? { stream: true } : {}) }),
+    stream,
+    signal,
+    requestId: 'r',
+  });
 }
 
 async function events(res: UpstreamResponse): Promise<SseEvent[]> {
@@ -27,7 +45,8 @@ async function events(res: UpstreamResponse): Promise<SseEvent[]> {
   return out;
 }
 
-const parse = (evs: SseEvent[]): Json[] => evs.filter((e) => e.data !== '[DONE]').map((e) => JSON.parse(e.data) as Json);
+const parse = (evs: SseEvent[]): Json[] =>
+  evs.filter((e) => e.data !== '[DONE]').map((e) => JSON.parse(e.data) as Json);
 const text = (j: Json): string => j['choices'][0].message.content as string;
 
 describe('demo upstream, OpenAI protocol', () => {
@@ -45,7 +64,10 @@ describe('demo upstream, OpenAI protocol', () => {
     assert.equal(j['model'], 'moat-demo');
     assert.match(j['id'], /^chatcmpl-/);
     const content = text(j);
-    assert.ok(content.length > 100 && /[.!?]$/.test(content.trim()), 'a fluent answer of realistic length');
+    assert.ok(
+      content.length > 100 && /[.!?]$/.test(content.trim()),
+      'a fluent answer of realistic length',
+    );
     assert.equal(j['choices'][0].finish_reason, 'stop');
     assert.equal(j['usage'].completion_tokens, encode(content).length);
     assert.equal(j['usage'].prompt_tokens, encodeChat(MESSAGES as never, 'gpt-4o').length);
@@ -65,7 +87,9 @@ describe('demo upstream, OpenAI protocol', () => {
   });
 
   it('honours stream_options.include_usage', async () => {
-    const chunks = parse(await events(await call(up, 'openai', true, { stream_options: { include_usage: true } })));
+    const chunks = parse(
+      await events(await call(up, 'openai', true, { stream_options: { include_usage: true } })),
+    );
     const last = chunks.at(-1)!;
     assert.deepEqual(last['choices'], []);
     assert.ok(chunks.slice(0, -1).every((c) => c['usage'] === null));
@@ -83,12 +107,21 @@ describe('demo upstream, OpenAI protocol', () => {
 
   it('returns n choices, interleaved when streaming', async () => {
     const j = (await call(up, 'openai', false, { n: 3 })).json as Json;
-    assert.deepEqual(j['choices'].map((c: Json) => c['index']), [0, 1, 2]);
+    assert.deepEqual(
+      j['choices'].map((c: Json) => c['index']),
+      [0, 1, 2],
+    );
     assert.equal(new Set(j['choices'].map((c: Json) => c['message'].content)).size, 3);
-    const sum = j['choices'].reduce((n: number, c: Json) => n + encode(c['message'].content).length, 0);
+    const sum = j['choices'].reduce(
+      (n: number, c: Json) => n + encode(c['message'].content).length,
+      0,
+    );
     assert.equal(j['usage'].completion_tokens, sum);
     const chunks = parse(await events(await call(up, 'openai', true, { n: 2 })));
-    assert.deepEqual(chunks.slice(0, 2).map((c) => c['choices'][0].index), [0, 1]);
+    assert.deepEqual(
+      chunks.slice(0, 2).map((c) => c['choices'][0].index),
+      [0, 1],
+    );
     assert.equal(chunks.filter((c) => c['choices'][0].finish_reason).length, 2);
   });
 
@@ -104,9 +137,17 @@ describe('demo upstream, OpenAI protocol', () => {
     const j = (await call(up, 'openai', false, { model: 'moat-demo-reasoner' })).json as Json;
     const msg = j['choices'][0].message;
     assert.ok(msg.reasoning_content.length > 20);
-    assert.equal(j['usage'].completion_tokens_details.reasoning_tokens, encode(msg.reasoning_content).length);
-    assert.equal(j['usage'].completion_tokens, encode(msg.reasoning_content).length + encode(msg.content).length);
-    const deltas = parse(await events(await call(up, 'openai', true, { model: 'moat-demo-reasoner' }))).map((c) => c['choices'][0].delta);
+    assert.equal(
+      j['usage'].completion_tokens_details.reasoning_tokens,
+      encode(msg.reasoning_content).length,
+    );
+    assert.equal(
+      j['usage'].completion_tokens,
+      encode(msg.reasoning_content).length + encode(msg.content).length,
+    );
+    const deltas = parse(
+      await events(await call(up, 'openai', true, { model: 'moat-demo-reasoner' })),
+    ).map((c) => c['choices'][0].delta);
     const firstReason = deltas.findIndex((d) => d.reasoning_content);
     const firstText = deltas.findIndex((d) => d.content);
     assert.ok(firstReason > 0 && firstReason < firstText);
@@ -136,16 +177,33 @@ describe('demo upstream, Anthropic protocol', () => {
     const evs = await events(await call(up, 'anthropic', true, { model: 'moat-demo-reasoner' }));
     const names = evs.map((e) => e.event);
     assert.ok(evs.every((e) => JSON.parse(e.data).type === e.event));
-    const kinds = parse(evs).map((d) => (d['type'] === 'content_block_delta' ? d['delta'].type : d['type']));
+    const kinds = parse(evs).map((d) =>
+      d['type'] === 'content_block_delta' ? d['delta'].type : d['type'],
+    );
     const collapsed = kinds.filter((k, i) => k !== kinds[i - 1]);
     assert.deepEqual(collapsed, [
-      'message_start', 'content_block_start', 'ping', 'thinking_delta', 'signature_delta', 'content_block_stop',
-      'content_block_start', 'text_delta', 'content_block_stop', 'message_delta', 'message_stop',
+      'message_start',
+      'content_block_start',
+      'ping',
+      'thinking_delta',
+      'signature_delta',
+      'content_block_stop',
+      'content_block_start',
+      'text_delta',
+      'content_block_stop',
+      'message_delta',
+      'message_stop',
     ]);
     assert.equal(names.at(-1), 'message_stop');
     const data = parse(evs);
-    const thinking = data.filter((d) => d['delta']?.type === 'thinking_delta').map((d) => d['delta'].thinking).join('');
-    const said = data.filter((d) => d['delta']?.type === 'text_delta').map((d) => d['delta'].text).join('');
+    const thinking = data
+      .filter((d) => d['delta']?.type === 'thinking_delta')
+      .map((d) => d['delta'].thinking)
+      .join('');
+    const said = data
+      .filter((d) => d['delta']?.type === 'text_delta')
+      .map((d) => d['delta'].text)
+      .join('');
     const delta = data.find((d) => d['type'] === 'message_delta')!;
     assert.equal(delta['usage'].output_tokens, encode(thinking).length + encode(said).length);
     assert.equal(delta['delta'].stop_reason, 'end_turn');
@@ -156,16 +214,22 @@ describe('demo upstream, Anthropic protocol', () => {
     const j = (await call(up, 'anthropic', false, { max_tokens: 5 })).json as Json;
     assert.equal(j['stop_reason'], 'max_tokens');
     assert.equal(j['usage'].output_tokens, 5);
-    const whole = ((await call(up, 'anthropic', false, { temperature: 0 })).json as Json)['content'][0].text as string;
+    const whole = ((await call(up, 'anthropic', false, { temperature: 0 })).json as Json)[
+      'content'
+    ][0].text as string;
     const stop = whole.split(' ')[3]!;
-    const s = (await call(up, 'anthropic', false, { temperature: 0, stop_sequences: [stop] })).json as Json;
+    const s = (await call(up, 'anthropic', false, { temperature: 0, stop_sequences: [stop] }))
+      .json as Json;
     assert.equal(s['stop_reason'], 'stop_sequence');
     assert.equal(s['stop_sequence'], stop);
   });
 
   it('the reasoner puts a signed thinking block first', async () => {
     const j = (await call(up, 'anthropic', false, { model: 'moat-demo-reasoner' })).json as Json;
-    assert.deepEqual(j['content'].map((b: Json) => b['type']), ['thinking', 'text']);
+    assert.deepEqual(
+      j['content'].map((b: Json) => b['type']),
+      ['thinking', 'text'],
+    );
     assert.ok(j['content'][0].signature.length > 20);
   });
 });
@@ -174,7 +238,8 @@ describe('demo upstream behaviour', () => {
   it('is reproducible: fresh instances agree; repeats vary unless temperature 0 or a seed is given', async () => {
     const a = createDemoUpstream('a', CFG);
     const b = createDemoUpstream('b', CFG);
-    const t = async (u: Upstream, extra: Json = {}) => text((await call(u, 'openai', false, extra)).json as Json);
+    const t = async (u: Upstream, extra: Json = {}) =>
+      text((await call(u, 'openai', false, extra)).json as Json);
     assert.equal(await t(a), await t(b));
     assert.notEqual(await t(a), await t(a));
     assert.equal(await t(a, { temperature: 0 }), await t(a, { temperature: 0 }));
@@ -184,7 +249,9 @@ describe('demo upstream behaviour', () => {
   it('answers at about meanTokens on average', async () => {
     const up = createDemoUpstream('m', { tokensPerSecond: 0, meanTokens: 200 });
     let total = 0;
-    for (let i = 0; i < 30; i++) total += ((await call(up, 'openai', false)).json as Json)['usage'].completion_tokens as number;
+    for (let i = 0; i < 30; i++)
+      total += ((await call(up, 'openai', false)).json as Json)['usage']
+        .completion_tokens as number;
     const mean = total / 30;
     assert.ok(mean > 120 && mean < 330, `mean ${mean}`);
   });
@@ -200,7 +267,10 @@ describe('demo upstream behaviour', () => {
   });
 
   it('lists its models as demos', () => {
-    assert.deepEqual(DEMO_MODELS.map((m) => m.id), ['moat-demo', 'moat-demo-reasoner']);
+    assert.deepEqual(
+      DEMO_MODELS.map((m) => m.id),
+      ['moat-demo', 'moat-demo-reasoner'],
+    );
     assert.ok(DEMO_MODELS.every((m) => /demo/i.test(m.description)));
   });
 });

@@ -10,8 +10,16 @@ export type { DemoConfig } from './plan.js';
 
 /** The demo's models, for GET /v1/models (labelled as demos). */
 export const DEMO_MODELS: ReadonlyArray<{ id: string; description: string; reasoning: boolean }> = [
-  { id: 'moat-demo', description: 'Built-in demo model (WordNet text, no real model)', reasoning: false },
-  { id: 'moat-demo-reasoner', description: 'Built-in demo model that also streams reasoning', reasoning: true },
+  {
+    id: 'moat-demo',
+    description: 'Built-in demo model (WordNet text, no real model)',
+    reasoning: false,
+  },
+  {
+    id: 'moat-demo-reasoner',
+    description: 'Built-in demo model that also streams reasoning',
+    reasoning: true,
+  },
 ];
 
 /**
@@ -34,12 +42,20 @@ export function createDemoUpstream(name: string, demoCfg: DemoConfig): Upstream 
       const model = String(req.body['model'] ?? name);
       if (req.stream) {
         const so = req.body['stream_options'] as { include_usage?: unknown } | undefined;
-        const steps = req.protocol === 'openai' ? openaiSteps(plan, model, so?.include_usage === true) : anthropicSteps(plan, model);
-        return { status: 200, headers: {}, events: paced(steps, demoCfg.tokensPerSecond, req.signal) };
+        const steps =
+          req.protocol === 'openai'
+            ? openaiSteps(plan, model, so?.include_usage === true)
+            : anthropicSteps(plan, model);
+        return {
+          status: 200,
+          headers: {},
+          events: paced(steps, demoCfg.tokensPerSecond, req.signal),
+        };
       }
       const tokens = plan.choices.reduce((n, c) => n + c.reasoningTokens + c.textTokens, 0);
       await generationDelay(tokens, demoCfg.tokensPerSecond, req.signal);
-      const json = req.protocol === 'openai' ? openaiCompletion(plan, model) : anthropicMessage(plan, model);
+      const json =
+        req.protocol === 'openai' ? openaiCompletion(plan, model) : anthropicMessage(plan, model);
       return { status: 200, headers: {}, json };
     },
     close: () => Promise.resolve(),

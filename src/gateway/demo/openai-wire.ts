@@ -11,7 +11,11 @@ import type { Step } from './pace.js';
 
 type Json = Record<string, unknown>;
 
-const FINISH: Record<DemoFinish, string> = { stop: 'stop', stop_sequence: 'stop', length: 'length' };
+const FINISH: Record<DemoFinish, string> = {
+  stop: 'stop',
+  stop_sequence: 'stop',
+  length: 'length',
+};
 /** Marks responses as the demo's, like a real deployment's fingerprint. */
 const FINGERPRINT = 'fp_moat_demo';
 
@@ -60,12 +64,20 @@ export function openaiCompletion(plan: DemoPlan, model: string): Json {
 }
 
 /** One choice's deltas: role first, then reasoning, then content, then the finish reason. */
-function* choiceDeltas(c: DemoChoice): Generator<{ delta: Json; finish: string | null; tokens: number }> {
+function* choiceDeltas(
+  c: DemoChoice,
+): Generator<{ delta: Json; finish: string | null; tokens: number }> {
   yield { delta: { role: 'assistant', content: '' }, finish: null, tokens: 0 };
   const r = deltas(c.reasoning, 1);
-  for (const piece of r) yield { delta: { reasoning_content: piece }, finish: null, tokens: c.reasoningTokens / r.length };
+  for (const piece of r)
+    yield {
+      delta: { reasoning_content: piece },
+      finish: null,
+      tokens: c.reasoningTokens / r.length,
+    };
   const t = deltas(c.text, 1);
-  for (const piece of t) yield { delta: { content: piece }, finish: null, tokens: c.textTokens / t.length };
+  for (const piece of t)
+    yield { delta: { content: piece }, finish: null, tokens: c.textTokens / t.length };
   yield { delta: {}, finish: FINISH[c.finish], tokens: 0 };
 }
 
@@ -74,7 +86,11 @@ function* choiceDeltas(c: DemoChoice): Generator<{ delta: Json; finish: string |
  * interleave as a real server's do. With `includeUsage` every chunk carries `usage: null`
  * and a last chunk with empty `choices` carries the totals (stream_options.include_usage).
  */
-export function* openaiSteps(plan: DemoPlan, model: string, includeUsage: boolean): Generator<Step> {
+export function* openaiSteps(
+  plan: DemoPlan,
+  model: string,
+  includeUsage: boolean,
+): Generator<Step> {
   const head = `{"id":"${completionId(plan)}","object":"chat.completion.chunk","created":${Math.floor(Date.now() / 1000)},"model":${JSON.stringify(model)},"system_fingerprint":"${FINGERPRINT}",`;
   const tail = includeUsage ? ',"usage":null}' : '}';
   let live = plan.choices.map((c, index) => ({ index, gen: choiceDeltas(c) }));
@@ -88,6 +104,10 @@ export function* openaiSteps(plan: DemoPlan, model: string, includeUsage: boolea
       if (finish !== null) live = live.filter((l) => l.index !== index);
     }
   }
-  if (includeUsage) yield { ev: { data: `${head}"choices":[],"usage":${JSON.stringify(usage(plan))}}` }, tokens: 0 };
+  if (includeUsage)
+    yield {
+      ev: { data: `${head}"choices":[],"usage":${JSON.stringify(usage(plan))}}` },
+      tokens: 0,
+    };
   yield { ev: { data: '[DONE]' }, tokens: 0 };
 }

@@ -27,7 +27,11 @@ export function deltas(text: string, words: number): string[] {
  * timer lateness does not add up. Ends quietly when
  * `signal` aborts.
  */
-export async function* paced(steps: Iterable<Step>, tokensPerSecond: number, signal: AbortSignal): AsyncGenerator<SseEvent> {
+export async function* paced(
+  steps: Iterable<Step>,
+  tokensPerSecond: number,
+  signal: AbortSignal,
+): AsyncGenerator<SseEvent> {
   const start = performance.now();
   let sent = 0;
   for (const step of steps) {
@@ -48,7 +52,11 @@ export async function* paced(steps: Iterable<Step>, tokensPerSecond: number, sig
 }
 
 /** Wait as long as generating `tokens` would take; rejects with `signal.reason` on abort. */
-export async function generationDelay(tokens: number, tokensPerSecond: number, signal: AbortSignal): Promise<void> {
+export async function generationDelay(
+  tokens: number,
+  tokensPerSecond: number,
+  signal: AbortSignal,
+): Promise<void> {
   if (tokensPerSecond <= 0 || tokens <= 0) return;
   try {
     await sleep((tokens * 1000) / tokensPerSecond, undefined, { signal });

@@ -57,7 +57,8 @@ type Json = Record<string, unknown>;
 /** The text of a message `content`: a string, or the text of its text-like blocks. */
 export function contentText(content: unknown): string {
   if (typeof content === 'string') return content;
-  if (!Array.isArray(content)) return content === undefined || content === null ? '' : JSON.stringify(content);
+  if (!Array.isArray(content))
+    return content === undefined || content === null ? '' : JSON.stringify(content);
   let out = '';
   for (const part of content as Json[]) {
     if (typeof part['text'] === 'string') out += part['text'];
@@ -73,7 +74,11 @@ export function contentText(content: unknown): string {
  * reply. Anthropic requests are counted the same way with their top-level `system` first;
  * Anthropic's own tokenizer is not public, so this is an o200k approximation.
  */
-export function countPrompt(tok: Tokenizer, protocol: Protocol, body: Json): { tokens: number; text: string } {
+export function countPrompt(
+  tok: Tokenizer,
+  protocol: Protocol,
+  body: Json,
+): { tokens: number; text: string } {
   let tokens = 3;
   let text = '';
   if (protocol === 'anthropic' && body['system'] !== undefined) {
@@ -84,7 +89,8 @@ export function countPrompt(tok: Tokenizer, protocol: Protocol, body: Json): { t
   const messages = Array.isArray(body['messages']) ? (body['messages'] as Json[]) : [];
   for (const m of messages) {
     const c = contentText(m['content']);
-    tokens += 3 + tok.encode(String(m['role'] ?? '')).length + tok.encode(c).length + (m['name'] ? 1 : 0);
+    tokens +=
+      3 + tok.encode(String(m['role'] ?? '')).length + tok.encode(c).length + (m['name'] ? 1 : 0);
     text += `\n${c}`;
   }
   return { tokens, text };
@@ -93,11 +99,16 @@ export function countPrompt(tok: Tokenizer, protocol: Protocol, body: Json): { t
 function stopsOf(protocol: Protocol, body: Json): string[] {
   const raw = protocol === 'openai' ? body['stop'] : body['stop_sequences'];
   if (typeof raw === 'string') return raw ? [raw] : [];
-  return Array.isArray(raw) ? raw.filter((s): s is string => typeof s === 'string' && s.length > 0) : [];
+  return Array.isArray(raw)
+    ? raw.filter((s): s is string => typeof s === 'string' && s.length > 0)
+    : [];
 }
 
 function maxTokensOf(protocol: Protocol, body: Json): number {
-  const v = protocol === 'openai' ? (body['max_completion_tokens'] ?? body['max_tokens']) : body['max_tokens'];
+  const v =
+    protocol === 'openai'
+      ? (body['max_completion_tokens'] ?? body['max_tokens'])
+      : body['max_tokens'];
   return typeof v === 'number' && v >= 0 ? Math.floor(v) : Number.POSITIVE_INFINITY;
 }
 
@@ -112,7 +123,14 @@ function applyStops(text: string, stops: string[]): { text: string; stop: string
   return at < 0 ? { text, stop: null } : { text: text.slice(0, at), stop };
 }
 
-function makeChoice(l: Loaded, seed: number, cfg: DemoConfig, topic: number[], reasoner: boolean, limits: { max: number; stops: string[] }): DemoChoice {
+function makeChoice(
+  l: Loaded,
+  seed: number,
+  cfg: DemoConfig,
+  topic: number[],
+  reasoner: boolean,
+  limits: { max: number; stops: string[] },
+): DemoChoice {
   const r = rng(seed);
   const target = answerLength(r, cfg.meanTokens);
   let reasoning = reasoner ? composeReasoning(l.corpus, r, Math.round(target / 2), topic) : '';
@@ -130,7 +148,14 @@ function makeChoice(l: Loaded, seed: number, cfg: DemoConfig, topic: number[], r
     text = l.tok.decode(tTok);
     finish = 'length';
   }
-  return { reasoning, text, reasoningTokens: rTok.length, textTokens: tTok.length, finish, stopSequence: finish === 'stop_sequence' ? cut.stop : null };
+  return {
+    reasoning,
+    text,
+    reasoningTokens: rTok.length,
+    textTokens: tTok.length,
+    finish,
+    stopSequence: finish === 'stop_sequence' ? cut.stop : null,
+  };
 }
 
 /**
@@ -138,16 +163,27 @@ function makeChoice(l: Loaded, seed: number, cfg: DemoConfig, topic: number[], r
  * prompt, mixed with the request's `seed` when given, else with `counter` (so repeated
  * prompts vary) unless `temperature` is 0 (so they do not).
  */
-export async function planAnswer(protocol: Protocol, body: Json, cfg: DemoConfig, counter: number): Promise<DemoPlan> {
+export async function planAnswer(
+  protocol: Protocol,
+  body: Json,
+  cfg: DemoConfig,
+  counter: number,
+): Promise<DemoPlan> {
   const l = await preloadDemo();
   const prompt = countPrompt(l.tok, protocol, body);
   const model = String(body['model'] ?? '');
-  const mix = typeof body['seed'] === 'number' ? body['seed'] : body['temperature'] === 0 ? 0 : counter;
+  const mix =
+    typeof body['seed'] === 'number' ? body['seed'] : body['temperature'] === 0 ? 0 : counter;
   const seed = fnv1a(`${mix}`, fnv1a(prompt.text, fnv1a(model)));
-  const n = protocol === 'openai' && typeof body['n'] === 'number' ? Math.max(1, Math.min(16, Math.floor(body['n']))) : 1;
+  const n =
+    protocol === 'openai' && typeof body['n'] === 'number'
+      ? Math.max(1, Math.min(16, Math.floor(body['n'])))
+      : 1;
   const topic = topicIds(l.corpus, prompt.text.slice(-2000));
   const limits = { max: maxTokensOf(protocol, body), stops: stopsOf(protocol, body) };
   const reasoner = model.includes('reasoner');
-  const choices = Array.from({ length: n }, (_, i) => makeChoice(l, (seed + Math.imul(i, 0x9e3779b9)) >>> 0, cfg, topic, reasoner, limits));
+  const choices = Array.from({ length: n }, (_, i) =>
+    makeChoice(l, (seed + Math.imul(i, 0x9e3779b9)) >>> 0, cfg, topic, reasoner, limits),
+  );
   return { promptTokens: prompt.tokens, choices, seed };
 }

@@ -30,8 +30,18 @@ async function closedPort(): Promise<number> {
 }
 
 const BODY = {
-  openai: { model: 'm-1', messages: [{ role: 'user', content: 'hi ☃' }], temperature: 0.3, logit_bias: { '42': 1 } },
-  anthropic: { model: 'm-1', max_tokens: 64, system: 'be brief', messages: [{ role: 'user', content: 'hi ☃' }] },
+  openai: {
+    model: 'm-1',
+    messages: [{ role: 'user', content: 'hi ☃' }],
+    temperature: 0.3,
+    logit_bias: { '42': 1 },
+  },
+  anthropic: {
+    model: 'm-1',
+    max_tokens: 64,
+    system: 'be brief',
+    messages: [{ role: 'user', content: 'hi ☃' }],
+  },
 };
 
 for (const protocol of ['openai', 'anthropic'] as const satisfies readonly Protocol[]) {
@@ -46,8 +56,19 @@ for (const protocol of ['openai', 'anthropic'] as const satisfies readonly Proto
       timeoutMs,
       headers,
     });
-    const call = (u: Upstream, stream: boolean, extra: Record<string, unknown> = {}, signal = new AbortController().signal) =>
-      u.call({ protocol, body: { ...BODY[protocol], ...extra, ...(stream ? { stream: true } : {}) }, stream, signal, requestId: 'r1' });
+    const call = (
+      u: Upstream,
+      stream: boolean,
+      extra: Record<string, unknown> = {},
+      signal = new AbortController().signal,
+    ) =>
+      u.call({
+        protocol,
+        body: { ...BODY[protocol], ...extra, ...(stream ? { stream: true } : {}) },
+        stream,
+        signal,
+        requestId: 'r1',
+      });
 
     before(async () => {
       double = await startUpstreamDouble({ slowDelayMs: 30, hugeBytes: 1024 * 1024 });
@@ -66,15 +87,17 @@ for (const protocol of ['openai', 'anthropic'] as const satisfies readonly Proto
       const res = await call(up, false);
       assert.equal(res.status, 200);
       assert.equal(res.headers['x-request-id'], 'req_double');
-      const text = protocol === 'openai'
-        ? (res.json?.['choices'] as Array<{ message: { content: string } }>)[0]!.message.content
-        : (res.json?.['content'] as Array<{ text: string }>)[0]!.text;
+      const text =
+        protocol === 'openai'
+          ? (res.json?.['choices'] as Array<{ message: { content: string } }>)[0]!.message.content
+          : (res.json?.['content'] as Array<{ text: string }>)[0]!.text;
       assert.equal(text, DOUBLE_TEXT);
       const rec = double.requests.at(-1)!;
       assert.equal(rec.path, protocol === 'openai' ? '/v1/chat/completions' : '/v1/messages');
       assert.deepEqual(rec.body, BODY[protocol]);
       assert.equal(rec.headers['x-extra'], 'yes');
-      if (protocol === 'openai') assert.equal(rec.headers['authorization'], 'Bearer sk-upstream-secret');
+      if (protocol === 'openai')
+        assert.equal(rec.headers['authorization'], 'Bearer sk-upstream-secret');
       else {
         assert.equal(rec.headers['x-api-key'], 'sk-upstream-secret');
         assert.equal(rec.headers['anthropic-version'], '2023-06-01');
@@ -85,7 +108,14 @@ for (const protocol of ['openai', 'anthropic'] as const satisfies readonly Proto
       const events = await collect(await call(up, true));
       if (protocol === 'openai') {
         assert.equal(events.at(-1)!.data, '[DONE]');
-        const text = events.slice(0, -1).map((e) => (JSON.parse(e.data) as { choices: Array<{ delta: { content?: string } }> }).choices[0]?.delta.content ?? '').join('');
+        const text = events
+          .slice(0, -1)
+          .map(
+            (e) =>
+              (JSON.parse(e.data) as { choices: Array<{ delta: { content?: string } }> }).choices[0]
+                ?.delta.content ?? '',
+          )
+          .join('');
         assert.equal(text, DOUBLE_TEXT);
       } else {
         assert.equal(events[0]!.event, 'message_start');
@@ -107,7 +137,9 @@ for (const protocol of ['openai', 'anthropic'] as const satisfies readonly Proto
     it('synthesises an API-shaped error when the error body is not JSON', async () => {
       const res = await call(up, true, { model: 'double/non-json-500' });
       assert.equal(res.status, 500);
-      const err = (protocol === 'openai' ? res.json?.['error'] : (res.json?.['error'] as object)) as { message: string; type: string };
+      const err = (
+        protocol === 'openai' ? res.json?.['error'] : (res.json?.['error'] as object)
+      ) as { message: string; type: string };
       assert.match(err.message, /HTTP 500.*Internal Server Error/);
       assert.equal(err.type, protocol === 'openai' ? 'server_error' : 'api_error');
       if (protocol === 'anthropic') assert.equal(res.json?.['type'], 'error');
@@ -121,11 +153,17 @@ for (const protocol of ['openai', 'anthropic'] as const satisfies readonly Proto
     });
 
     it('refuses a 200 whose body is not JSON with MOAT_UPSTREAM_ERROR', async () => {
-      await assert.rejects(call(up, false, { model: 'double/non-json-200' }), isCode('MOAT_UPSTREAM_ERROR'));
+      await assert.rejects(
+        call(up, false, { model: 'double/non-json-200' }),
+        isCode('MOAT_UPSTREAM_ERROR'),
+      );
     });
 
     it('times out waiting for headers with MOAT_UPSTREAM_TIMEOUT', async () => {
-      await assert.rejects(call(fast, false, { model: 'double/hang-headers' }), isCode('MOAT_UPSTREAM_TIMEOUT'));
+      await assert.rejects(
+        call(fast, false, { model: 'double/hang-headers' }),
+        isCode('MOAT_UPSTREAM_TIMEOUT'),
+      );
     });
 
     it('times out a stalled stream with MOAT_UPSTREAM_TIMEOUT from the iterator', async () => {
@@ -196,8 +234,19 @@ for (const protocol of ['openai', 'anthropic'] as const satisfies readonly Proto
 describe('anthropic-version', () => {
   it('is replaced by a configured header', async () => {
     const double = await startUpstreamDouble();
-    const up = createUpstream('a', { kind: 'anthropic', baseUrl: double.url, timeoutMs: 5000, headers: { 'Anthropic-Version': '2099-01-01' } });
-    await up.call({ protocol: 'anthropic', body: BODY.anthropic, stream: false, signal: new AbortController().signal, requestId: 'x' });
+    const up = createUpstream('a', {
+      kind: 'anthropic',
+      baseUrl: double.url,
+      timeoutMs: 5000,
+      headers: { 'Anthropic-Version': '2099-01-01' },
+    });
+    await up.call({
+      protocol: 'anthropic',
+      body: BODY.anthropic,
+      stream: false,
+      signal: new AbortController().signal,
+      requestId: 'x',
+    });
     assert.equal(double.requests[0]!.headers['anthropic-version'], '2099-01-01');
     assert.equal(double.requests[0]!.headers['x-api-key'], undefined);
     await up.close();

@@ -28,11 +28,18 @@ export function lowerKeys(headers: Record<string, string>): Record<string, strin
 }
 
 /** An error body in the protocol's shape for an upstream error whose body was not JSON. */
-export function synthesiseError(protocol: Protocol, status: number, body: string): Record<string, unknown> {
+export function synthesiseError(
+  protocol: Protocol,
+  status: number,
+  body: string,
+): Record<string, unknown> {
   const snippet = body.length > 200 ? `${body.slice(0, 200)}…` : body;
   const message = `The upstream returned HTTP ${status}${snippet.trim() ? `: ${snippet.trim()}` : ''}`;
   if (protocol === 'anthropic') {
-    return { type: 'error', error: { type: status >= 500 ? 'api_error' : 'invalid_request_error', message } };
+    return {
+      type: 'error',
+      error: { type: status >= 500 ? 'api_error' : 'invalid_request_error', message },
+    };
   }
   const type = status >= 500 ? 'server_error' : 'invalid_request_error';
   return { error: { message, type, param: null, code: null } };
@@ -41,7 +48,9 @@ export function synthesiseError(protocol: Protocol, status: number, body: string
 function parseObject(text: string): Record<string, unknown> | undefined {
   try {
     const v: unknown = JSON.parse(text);
-    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+    return typeof v === 'object' && v !== null && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -53,16 +62,29 @@ export function toUpstreamResponse(protocol: Protocol, r: HttpResult): UpstreamR
   const text = r.body ? r.body.toString('utf8') : '';
   const json = parseObject(text);
   if (json) return { status: r.status, headers: r.headers, json };
-  if (r.status >= 400) return { status: r.status, headers: r.headers, json: synthesiseError(protocol, r.status, text) };
-  throw new MoatError('MOAT_UPSTREAM_ERROR', `HTTP ${r.status} with a body that is not a JSON object`);
+  if (r.status >= 400)
+    return {
+      status: r.status,
+      headers: r.headers,
+      json: synthesiseError(protocol, r.status, text),
+    };
+  throw new MoatError(
+    'MOAT_UPSTREAM_ERROR',
+    `HTTP ${r.status} with a body that is not a JSON object`,
+  );
 }
 
 /**
  * The shared body of the OpenAI- and Anthropic-compatible adapters: one keep-alive pool per
  * upstream, the body serialised once, the SSE stream decoded by the one decoder.
  */
-export function createHttpUpstream(name: string, cfg: UpstreamConfig, flavor: HttpFlavor): HttpUpstream {
-  if (!cfg.baseUrl) throw new MoatError('MOAT_UPSTREAM_UNREACHABLE', `upstream "${name}" has no baseUrl`);
+export function createHttpUpstream(
+  name: string,
+  cfg: UpstreamConfig,
+  flavor: HttpFlavor,
+): HttpUpstream {
+  if (!cfg.baseUrl)
+    throw new MoatError('MOAT_UPSTREAM_UNREACHABLE', `upstream "${name}" has no baseUrl`);
   const http = new UpstreamHttp(cfg.baseUrl, cfg.timeoutMs);
   const { protocol, path, headers } = flavor;
   return {
@@ -70,7 +92,14 @@ export function createHttpUpstream(name: string, cfg: UpstreamConfig, flavor: Ht
     kind: cfg.kind,
     speaks: (p: Protocol) => p === protocol,
     async call(req: UpstreamRequest): Promise<UpstreamResponse> {
-      const r = await http.send('POST', path, headers, JSON.stringify(req.body), req.signal, req.stream);
+      const r = await http.send(
+        'POST',
+        path,
+        headers,
+        JSON.stringify(req.body),
+        req.signal,
+        req.stream,
+      );
       return toUpstreamResponse(protocol, r);
     },
     async listModels(signal = AbortSignal.timeout(cfg.timeoutMs)): Promise<string[]> {
@@ -79,7 +108,9 @@ export function createHttpUpstream(name: string, cfg: UpstreamConfig, flavor: Ht
       if (r.status !== 200 || !json || !Array.isArray(json['data'])) {
         throw new MoatError('MOAT_UPSTREAM_ERROR', `GET /models answered HTTP ${r.status}`);
       }
-      return (json['data'] as Array<{ id?: unknown }>).flatMap((m) => (typeof m.id === 'string' ? [m.id] : []));
+      return (json['data'] as Array<{ id?: unknown }>).flatMap((m) =>
+        typeof m.id === 'string' ? [m.id] : [],
+      );
     },
     close: () => http.close(),
   };

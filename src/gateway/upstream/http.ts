@@ -56,9 +56,11 @@ export function mapNetworkError(err: unknown, timeoutMs: number, midStream: bool
   }
   const message = typeof e.message === 'string' ? e.message : String(err);
   const reason = code ? `${code} ${message}` : message;
-  if (midStream) return new MoatError('MOAT_UPSTREAM_ERROR', `connection lost mid-response (${reason})`);
+  if (midStream)
+    return new MoatError('MOAT_UPSTREAM_ERROR', `connection lost mid-response (${reason})`);
   if (UNREACHABLE_CODES.has(code)) return new MoatError('MOAT_UPSTREAM_UNREACHABLE', reason);
-  if (e.cause !== undefined && e.cause !== err) return mapNetworkError(e.cause, timeoutMs, midStream);
+  if (e.cause !== undefined && e.cause !== err)
+    return mapNetworkError(e.cause, timeoutMs, midStream);
   return new MoatError('MOAT_UPSTREAM_UNREACHABLE', reason);
 }
 
@@ -102,12 +104,21 @@ class Exchange implements Dispatcher.DispatchHandler {
     if (this.signal.aborted) controller.abort(this.signal.reason as Error);
   }
 
-  onResponseStart(controller: Dispatcher.DispatchController, status: number, headers: IncomingHttpHeaders): void {
+  onResponseStart(
+    controller: Dispatcher.DispatchController,
+    status: number,
+    headers: IncomingHttpHeaders,
+  ): void {
     if (status < 200) return;
     this.status = status;
     this.headers = pickHeaders(headers);
     const type = headers['content-type'];
-    if (this.wantEvents && status < 300 && typeof type === 'string' && type.startsWith('text/event-stream')) {
+    if (
+      this.wantEvents &&
+      status < 300 &&
+      typeof type === 'string' &&
+      type.startsWith('text/event-stream')
+    ) {
       this.queue = new ChunkQueue({
         pause: () => controller.pause(),
         resume: () => controller.resume(),
@@ -122,7 +133,9 @@ class Exchange implements Dispatcher.DispatchHandler {
     if (this.queue) return this.queue.push(chunk);
     this.size += chunk.length;
     if (this.size > MAX_RESPONSE_BYTES) {
-      controller.abort(new MoatError('MOAT_UPSTREAM_ERROR', `response larger than ${MAX_RESPONSE_BYTES} bytes`));
+      controller.abort(
+        new MoatError('MOAT_UPSTREAM_ERROR', `response larger than ${MAX_RESPONSE_BYTES} bytes`),
+      );
       return;
     }
     this.parts.push(chunk);
@@ -146,7 +159,11 @@ class Exchange implements Dispatcher.DispatchHandler {
     }
     if (this.settled) return;
     this.settled = true;
-    this.reject(this.signal.aborted ? this.signal.reason : mapNetworkError(err, this.timeoutMs, this.status !== 0));
+    this.reject(
+      this.signal.aborted
+        ? this.signal.reason
+        : mapNetworkError(err, this.timeoutMs, this.status !== 0),
+    );
   }
 }
 
@@ -169,7 +186,10 @@ export class UpstreamHttp {
   ) {
     const url = new URL(baseUrl);
     this.prefix = url.pathname.replace(/\/+$/, '');
-    this.pool = new Pool(url.origin, { keepAliveTimeout: 30_000, connect: { timeout: Math.min(timeoutMs, 10_000) } });
+    this.pool = new Pool(url.origin, {
+      keepAliveTimeout: 30_000,
+      connect: { timeout: Math.min(timeoutMs, 10_000) },
+    });
   }
 
   /**

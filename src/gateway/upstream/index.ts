@@ -19,7 +19,11 @@ const DEMO_DEFAULTS: DemoConfig = { tokensPerSecond: 0, meanTokens: 220 };
  * `demo` is the top-level `demo:` config section (pace and length of the built-in model).
  * @example const up = createUpstream('demo', cfg.upstreams['demo']!, cfg.demo)
  */
-export function createUpstream(name: string, cfg: UpstreamConfig, demo: DemoConfig = DEMO_DEFAULTS): Upstream {
+export function createUpstream(
+  name: string,
+  cfg: UpstreamConfig,
+  demo: DemoConfig = DEMO_DEFAULTS,
+): Upstream {
   switch (cfg.kind) {
     case 'openai':
       return createOpenAIUpstream(name, cfg);

@@ -8,7 +8,8 @@ export class ChunkQueue implements AsyncIterable<Buffer>, AsyncIterator<Buffer> 
   private items: Buffer[] = [];
   private ended = false;
   private failure: Error | undefined;
-  private waiting: { resolve: (r: IteratorResult<Buffer>) => void; reject: (e: Error) => void } | undefined;
+  private waiting:
+    { resolve: (r: IteratorResult<Buffer>) => void; reject: (e: Error) => void } | undefined;
   private paused = false;
 
   /**

@@ -14,7 +14,11 @@ async function* chunksOf(bytes: Uint8Array, cuts: number[]): AsyncGenerator<Uint
 
 /** A plain object with only the fields that are set, so events compare structurally. */
 function plain(ev: SseEvent): SseEvent {
-  return { data: ev.data, ...(ev.event === undefined ? {} : { event: ev.event }), ...(ev.id === undefined ? {} : { id: ev.id }) };
+  return {
+    data: ev.data,
+    ...(ev.event === undefined ? {} : { event: ev.event }),
+    ...(ev.id === undefined ? {} : { id: ev.id }),
+  };
 }
 
 async function decodeAll(bytes: Uint8Array, cuts: number[] = []): Promise<SseEvent[]> {
@@ -44,7 +48,9 @@ describe('SSE decoder', () => {
           let text = events.map(encodeSse).join('');
           if (crlf) text = text.replace(/\n/g, '\r\n');
           const bytes = Buffer.from(text, 'utf8');
-          const cuts = [...new Set(rawCuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+          const cuts = [...new Set(rawCuts.map((c) => c % (bytes.length + 1)))].sort(
+            (a, b) => a - b,
+          );
           assert.deepEqual(await decodeAll(bytes, cuts), events.map(plain));
         },
       ),
@@ -59,7 +65,10 @@ describe('SSE decoder', () => {
   });
 
   it('skips comments and keeps multi-line data joined with newlines', async () => {
-    const bytes = Buffer.from(': keep-alive\n\nevent: ping\ndata: {"a":1}\ndata: {"b":2}\n\n', 'utf8');
+    const bytes = Buffer.from(
+      ': keep-alive\n\nevent: ping\ndata: {"a":1}\ndata: {"b":2}\n\n',
+      'utf8',
+    );
     assert.deepEqual(await decodeAll(bytes), [{ event: 'ping', data: '{"a":1}\n{"b":2}' }]);
   });
 

@@ -12,7 +12,9 @@ import type { SseEvent } from '../upstream.js';
  * beyond the current partial event.
  * @example for await (const ev of decodeSse(bodyChunks)) if (ev.data === '[DONE]') break;
  */
-export async function* decodeSse(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<SseEvent> {
+export async function* decodeSse(
+  chunks: AsyncIterable<Uint8Array | string>,
+): AsyncGenerator<SseEvent> {
   const utf8 = new TextDecoder('utf-8');
   let ready: SseEvent[] = [];
   const parser = createParser({
@@ -41,5 +43,7 @@ export async function* decodeSse(chunks: AsyncIterable<Uint8Array | string>): As
 export function encodeSse(ev: SseEvent): string {
   const data = ev.data.includes('\n') ? ev.data.split('\n').join('\ndata: ') : ev.data;
   const id = ev.id === undefined ? '' : `id: ${ev.id}\n`;
-  return ev.event === undefined ? `${id}data: ${data}\n\n` : `event: ${ev.event}\n${id}data: ${data}\n\n`;
+  return ev.event === undefined
+    ? `${id}data: ${data}\n\n`
+    : `event: ${ev.event}\n${id}data: ${data}\n\n`;
 }
