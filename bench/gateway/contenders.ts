@@ -189,3 +189,14 @@ export async function startPortkey(upstream: string, cpu: string): Promise<Runni
   const headers = { authorization: 'Bearer upstream-key', 'x-portkey-provider': 'openai', 'x-portkey-custom-host': upstream };
   return { name: 'portkey', pid: child.pid, base, headers, stop: () => stopChild(child) };
 }
+
+/** The bare node:http + undici forwarder (bench/gateway/bare-proxy.ts): Node's floor. */
+export async function startBare(upstream: string, cpu: string): Promise<Running> {
+  const port = await freePort();
+  const origin = new URL(upstream).origin;
+  const args = ['--import', 'tsx', join(ROOT, 'bench/gateway/bare-proxy.ts'), String(port), origin];
+  const child = pinned(cpu, process.execPath, args, { ...process.env, NODE_ENV: 'production' }, 'node-bare');
+  const base = `http://127.0.0.1:${port}/v1`;
+  await waitUp(`${base}/models`, 15_000);
+  return { name: 'node-bare', pid: child.pid, base, headers: { authorization: 'Bearer upstream-key' }, stop: () => stopChild(child) };
+}

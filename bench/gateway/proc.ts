@@ -54,3 +54,40 @@ export function treeCpuSeconds(pid: number): number {
   for (const p of descendants(pid)) ticks += readStat(p)?.ticks ?? 0;
   return ticks / CLK_TCK;
 }
+
+/**
+ * CPU seconds per thread of one process, keyed `comm` (the thread's name: `node` for the
+ * main thread, `libuv-worker`, `V8 DefaultWorke`…) plus `/TID` so threads stay distinct.
+ */
+export function threadCpuSeconds(pid: number): Map<string, number> {
+  const out = new Map<string, number>();
+  let tids: string[] = [];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const tid of tids) {
+    let text: string;
+    try {
+      text = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'latin1');
+    } catch {
+      continue;
+    }
+    const comm = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
+    const rest = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    out.set(`${comm}/${tid}`, (Number(rest[11]) + Number(rest[12])) / CLK_TCK);
+  }
+  return out;
+}
+
+/** Per-thread-name µs per request between two `threadCpuSeconds` snapshots. */
+export function threadCostUs(before: Map<string, number>, after: Map<string, number>, requests: number): Record<string, number> {
+  const byName: Record<string, number> = {};
+  for (const [key, secs] of after) {
+    const name = key.slice(0, key.lastIndexOf('/'));
+    const d = secs - (before.get(key) ?? 0);
+    byName[name] = (byName[name] ?? 0) + (d * 1e6) / Math.max(1, requests);
+  }
+  return byName;
+}

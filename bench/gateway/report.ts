@@ -15,6 +15,8 @@ export interface RoundSample {
   /** p50 latency at one connection, ms. */
   p50One: number;
   errors: number;
+  /** Moat only: CPU µs per request by thread name (main `node`, workers, GC…). */
+  threads?: Record<string, number>;
 }
 
 /** Non-streaming JSON or SSE streaming. */
@@ -32,6 +34,8 @@ export interface Summary {
   /** p50 at one connection minus direct's, ms. */
   addedMs: number | undefined;
   errors: number;
+  /** Median CPU µs per request by thread name, when sampled. */
+  threads?: Record<string, number>;
 }
 
 /** Median of a non-empty list (mean of the middle two when even). */
@@ -39,6 +43,14 @@ export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function threadMedians(rs: RoundSample[]): { threads?: Record<string, number> } {
+  const names = new Set(rs.flatMap((s) => Object.keys(s.threads ?? {})));
+  if (names.size === 0) return {};
+  const threads: Record<string, number> = {};
+  for (const n of names) threads[n] = median(rs.map((s) => s.threads?.[n] ?? 0));
+  return { threads };
 }
 
 /** Collapse rounds into medians per contender and mode. */
@@ -59,6 +71,7 @@ export function summarise(samples: RoundSample[]): Summary[] {
       p50One: median(rs.map((s) => s.p50One)),
       addedMs: undefined,
       errors: rs.reduce((a, s) => a + s.errors, 0),
+      ...threadMedians(rs),
     });
   }
   for (const s of out) {
@@ -96,6 +109,8 @@ export function renderTable(rows: Summary[], connections: number): string {
     const pk = get('portkey');
     if (pk?.cpuUs !== undefined && moat.cpuUs) parts.push(`Portkey/Moat CPU ${fmt(pk.cpuUs / moat.cpuUs, 1)}× (target ≥ ${TARGETS.portkeyRatio}×)`);
     lines.push(`- ${parts.join('; ')}`);
+    const th = Object.entries(moat.threads ?? {}).filter(([, us]) => us >= 1);
+    if (th.length) lines.push(`  - Moat CPU µs/req by thread: ${th.map(([n, us]) => `${n} ${fmt(us)}`).join(', ')}`);
   }
   return lines.join('\n');
 }

@@ -5,14 +5,15 @@
  * per request comes from /proc/PID/stat before/after each round (see bench/README.md).
  *
  *   npx tsx bench/gateway/run.ts [--seconds 4] [--rounds 3] [--connections 16]
- *                                [--only moat,nginx] [--profile] [--json]
+ *                                [--only moat,nginx,node-bare,portkey] [--modes json,stream]
+ *                                [--profile] [--json]
  */
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { compileMoat, hasNginx, startMock, startMoat, startNginx, startPortkey, type Running } from './contenders.js';
-import { treeCpuSeconds } from './proc.js';
+import { compileMoat, hasNginx, startBare, startMock, startMoat, startNginx, startPortkey, type Running } from './contenders.js';
+import { threadCostUs, threadCpuSeconds, treeCpuSeconds } from './proc.js';
 import { summariseProfile } from './profile.js';
 import { renderTable, summarise, type Mode, type RoundSample } from './report.js';
 import { runWrk, writeScript, type LoadTarget } from './wrk.js';
@@ -30,12 +31,14 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     profile: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    modes: { type: 'string', default: 'json,stream' },
   },
 });
 const seconds = Number(args.seconds);
 const latencySeconds = Number(args['latency-seconds']);
 const rounds = Number(args.rounds);
 const connections = Number(args.connections);
+const modes = args.modes.split(',').filter((m): m is Mode => m === 'json' || m === 'stream');
 
 /** A chat request of realistic shape (system + user message, common parameters). */
 function body(stream: boolean): string {
@@ -70,11 +73,15 @@ async function measure(c: Running, mode: Mode, round: number, scripts: Map<strin
   const t = target(c, mode);
   const script = scripts.get(`${c.name}/${mode}`)!;
   const before = c.pid === undefined ? 0 : treeCpuSeconds(c.pid);
+  const threadsBefore = c.pid === undefined ? new Map<string, number>() : threadCpuSeconds(c.pid);
   const load = await runWrk(t, script, connections, seconds, LOAD_CPU);
   const after = c.pid === undefined ? 0 : treeCpuSeconds(c.pid);
+  const threads = c.pid === undefined ? undefined : threadCostUs(threadsBefore, threadCpuSeconds(c.pid), load.requests);
   const one = await runWrk(t, script, 1, latencySeconds, LOAD_CPU);
   const cpuUs = c.pid === undefined ? undefined : ((after - before) * 1e6) / Math.max(1, load.requests);
-  return { contender: c.name, mode, round, rps: load.rps, p50: load.p50, p99: load.p99, cpuUs, p50One: one.p50, errors: load.errors + one.errors };
+  const sample: RoundSample = { contender: c.name, mode, round, rps: load.rps, p50: load.p50, p99: load.p99, cpuUs, p50One: one.p50, errors: load.errors + one.errors };
+  if (threads) sample.threads = threads;
+  return sample;
 }
 
 async function startAll(upstream: string, launcher: string): Promise<Running[]> {
@@ -86,6 +93,7 @@ async function startAll(upstream: string, launcher: string): Promise<Running[]> 
     if (hasNginx()) list.push(await startNginx(upstream, GATEWAY_CPU));
     else process.stderr.write('nginx not found: skipping it (Debian/Ubuntu: apt-get install -y nginx-light)\n');
   }
+  if (want('node-bare')) list.push(await startBare(upstream, GATEWAY_CPU));
   if (want('portkey')) list.push(await startPortkey(upstream, GATEWAY_CPU));
   return list;
 }
@@ -94,7 +102,7 @@ async function warmUp(list: Running[], scripts: Map<string, string>): Promise<vo
   for (const c of list) {
     // Portkey needs ~10 s of load before it reaches steady state (issue 2); JITs need a little.
     const secs = c.name === 'portkey' ? 5 : c.name === 'direct' || c.name === 'nginx' ? 1 : 3;
-    for (const mode of ['json', 'stream'] as const) await runWrk(target(c, mode), scripts.get(`${c.name}/${mode}`)!, connections, secs, LOAD_CPU);
+    for (const mode of modes) await runWrk(target(c, mode), scripts.get(`${c.name}/${mode}`)!, connections, secs, LOAD_CPU);
   }
 }
 
@@ -111,7 +119,7 @@ async function benchmark(mock: Running, launcher: string): Promise<void> {
     for (let r = 0; r < rounds; r++) {
       // Interleave: rotate the order each round so no contender always follows another.
       const order = all.map((_, i) => all[(i + r) % all.length]!);
-      for (const mode of ['json', 'stream'] as const) {
+      for (const mode of modes) {
         for (const c of order) {
           const s = await measure(c, mode, r, scripts);
           samples.push(s);
@@ -136,16 +144,24 @@ async function profile(mock: Running, launcher: string): Promise<void> {
   const profDir = mkdtempSync(join(tmpdir(), 'moat-bench-prof-'));
   const moat = await startMoat(launcher, mock.base, GATEWAY_CPU, ['--cpu-prof', `--cpu-prof-dir=${profDir}`]);
   try {
-    for (const mode of ['json', 'stream'] as const) {
+    for (const mode of modes) {
       const t = target(moat, mode);
-      await runWrk(t, writeScript(t), connections, seconds, LOAD_CPU);
+      const before = threadCpuSeconds(moat.pid!);
+      const load = await runWrk(t, writeScript(t), connections, seconds, LOAD_CPU);
+      const threads = threadCostUs(before, threadCpuSeconds(moat.pid!), load.requests);
+      const parts = Object.entries(threads).filter(([, us]) => us >= 1).map(([name, us]) => `${name} ${us.toFixed(0)}`);
+      process.stdout.write(`${mode}: ${load.rps.toFixed(0)} req/s; CPU µs/req by thread: ${parts.join(', ')}\n`);
     }
   } finally {
     await moat.stop();
   }
-  const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
-  if (!file) throw new Error(`no .cpuprofile written in ${profDir}`);
-  process.stdout.write(`profile: ${join(profDir, file)}\n${summariseProfile(join(profDir, file))}\n`);
+  // One profile per thread, main thread first (its file sorts first: it was started first).
+  const files = readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile')).sort();
+  if (files.length === 0) throw new Error(`no .cpuprofile written in ${profDir}`);
+  files.forEach((f, i) => {
+    const marker = i === 0 ? 'proxyRequest' : undefined;
+    process.stdout.write(`\n${i === 0 ? 'main thread' : 'worker thread'} profile: ${join(profDir, f)}\n${summariseProfile(join(profDir, f), 25, marker)}\n`);
+  });
 }
 
 async function main(): Promise<void> {
