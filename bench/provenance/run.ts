@@ -10,14 +10,35 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { createWatermarker, watermarkText } from '../../src/provenance/watermark/embed.js';
-import { detectWatermark, scanPositions, scorePositions } from '../../src/provenance/watermark/detect.js';
+import {
+  detectWatermark,
+  scanPositions,
+  scorePositions,
+} from '../../src/provenance/watermark/detect.js';
+import { binomialTail } from '../../src/provenance/stats/binomial.js';
 import { synonymAttack } from './attack.js';
 import { DEFAULT_DATA_DIR, hhReplies, oasstReplies } from './corpus.js';
 
-const { values } = parseArgs({ options: { data: { type: 'string' }, keys: { type: 'string' }, streams: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    keys: { type: 'string' },
+    'doc-keys': { type: 'string' },
+    streams: { type: 'string' },
+    only: { type: 'string' },
+  },
+});
 const dataDir = values.data ?? DEFAULT_DATA_DIR;
 const nKeys = Number(values.keys ?? 200);
+const nDocKeys = Number(values['doc-keys'] ?? 2000);
 const nStreams = Number(values.streams ?? 200);
+const only = values.only;
+
+/** P(p-value < alpha) for n trials under the exact null Binomial(n, 1/2): the expected FPR. */
+function nullRate(n: number, alpha: number): number {
+  for (let h = 0; h <= n; h++) if (binomialTail(h, n, 0.5) < alpha) return binomialTail(h, n, 0.5);
+  return 0;
+}
 
 function rng(seed: number): () => number {
   let s = seed >>> 0 || 1;
@@ -38,7 +59,14 @@ function percentile(xs: number[], q: number): number {
  * Tokens a stream of random watermarked answers needs before p < target (checked after
  * each answer); Infinity when `maxTokens` is reached first. `attack` rewrites each answer.
  */
-function tokensToDetect(answers: string[], key: Buffer, seed: number, target: number, maxTokens: number, attack?: (t: string, i: number) => string): number {
+function tokensToDetect(
+  answers: string[],
+  key: Buffer,
+  seed: number,
+  target: number,
+  maxTokens: number,
+  attack?: (t: string, i: number) => string,
+): number {
   const r = rng(seed);
   const seen = new Set<string>();
   const positions: ReturnType<typeof scanPositions>['positions'] = [];
@@ -49,16 +77,24 @@ function tokensToDetect(answers: string[], key: Buffer, seed: number, target: nu
     if (attack) text = attack(text, seed * 1000 + i);
     tokens += countTokens(text);
     positions.push(...scanPositions(text, seen).positions);
-    if (positions.length >= 16 && scorePositions([key], positions, tokens).pValue < target) return tokens;
+    if (positions.length >= 16 && scorePositions([key], positions, tokens).pValue < target)
+      return tokens;
   }
   return Infinity;
 }
 
-function detectionTable(answers: string[], label: string, attack?: (t: string, i: number) => string): void {
+function detectionTable(
+  answers: string[],
+  label: string,
+  attack?: (t: string, i: number) => string,
+): void {
   const need: number[] = [];
-  for (let s = 1; s <= nStreams; s++) need.push(tokensToDetect(answers, randomBytes(32), s, 1e-6, 50_000, attack));
+  for (let s = 1; s <= nStreams; s++)
+    need.push(tokensToDetect(answers, randomBytes(32), s, 1e-6, 50_000, attack));
   const within2k = need.filter((t) => t <= 2000).length / need.length;
-  console.log(`| ${label} | ${percentile(need, 0.5)} | ${percentile(need, 0.95)} | ${(100 * within2k).toFixed(1)}% |`);
+  console.log(
+    `| ${label} | ${percentile(need, 0.5)} | ${percentile(need, 0.95)} | ${(100 * within2k).toFixed(1)}% |`,
+  );
 }
 
 /** Human documents of about `size` tokens, made of consecutive replies. */
@@ -79,24 +115,36 @@ function humanDocs(texts: string[], size: number): string[] {
 }
 
 function falsePositives(name: string, texts: string[]): void {
-  const keys = Array.from({ length: nKeys }, () => randomBytes(32));
-  for (const [unit, docs] of [['reply', texts], ['~2k-token doc', humanDocs(texts, 2000)]] as const) {
+  for (const [unit, docs, nk] of [
+    ['reply', texts, nKeys],
+    ['~2k-token doc', humanDocs(texts, 2000), nDocKeys],
+  ] as const) {
+    const keys = Array.from({ length: nk }, () => randomBytes(32));
     let tests = 0;
     let fp = 0;
     let decided = 0;
     let below01 = 0;
+    let expected = 0;
     for (const doc of docs) {
       const { positions, words } = scanPositions(doc);
+      if (positions.length < 16) {
+        tests += nk;
+        continue;
+      }
       const r = scorePositions(keys, positions, words, { alpha: 1e-4, minTrials: 16 });
+      const rate = nullRate(positions.length, 1e-4);
       for (const k of r.perKey) {
         tests++;
-        if (k.trials < 16) continue;
         decided++;
+        expected += rate;
         if (k.pValue < 1e-4) fp++;
         if (k.pValue < 0.01) below01++;
       }
     }
-    console.log(`| ${name} | ${unit} | ${docs.length} | ${tests} | ${decided} | ${fp} | ${(fp / Math.max(1, decided)).toExponential(1)} | ${(below01 / Math.max(1, decided)).toFixed(4)} |`);
+    const fpr = (fp / Math.max(1, decided)).toExponential(1);
+    console.log(
+      `| ${name} | ${unit} | ${docs.length} | ${tests} | ${decided} | ${fp} | ${expected.toFixed(1)} | ${fpr} | ${(below01 / Math.max(1, decided)).toFixed(4)} |`,
+    );
   }
 }
 
@@ -124,40 +172,63 @@ function speed(texts: string[]): void {
   });
   const det = time(() => detectWatermark(key, corpus));
   const per1k = (us: number): string => ((us / words) * 1000).toFixed(0);
-  console.log(`| push() in 4-char deltas | ${per1k(push)} | ${(push / baseline).toFixed(1)}× a plain concatenation of the same deltas (${per1k(baseline)} µs) |`);
+  console.log(
+    `| push() in 4-char deltas | ${per1k(push)} | ${(push / baseline).toFixed(1)}× a plain concatenation of the same deltas (${per1k(baseline)} µs) |`,
+  );
   console.log(`| detectWatermark() | ${per1k(det)} | |`);
 }
 
 const oasst = oasstReplies(dataDir);
 const hh = hhReplies(dataDir);
 if (!oasst.length) throw new Error(`no OpenAssistant data under ${dataDir} (pass --data DIR)`);
-console.log(`data: ${oasst.length} OpenAssistant replies, ${hh.length} HH replies; ${nKeys} keys, ${nStreams} streams\n`);
+console.log(
+  `data: ${oasst.length} OpenAssistant replies, ${hh.length} HH replies; ${nKeys} keys, ${nStreams} streams\n`,
+);
 
-let words = 0;
-let eligible = 0;
-let changed = 0;
-for (const t of oasst) {
-  const wm = createWatermarker(randomBytes(32));
-  wm.push(t);
-  wm.flush();
-  const s = wm.stats();
-  words += s.words;
-  eligible += s.eligible;
-  changed += s.changed;
+if (!only || only === 'detect') {
+  let words = 0;
+  let eligible = 0;
+  let changed = 0;
+  for (const t of oasst) {
+    const wm = createWatermarker(randomBytes(32));
+    wm.push(t);
+    wm.flush();
+    const s = wm.stats();
+    words += s.words;
+    eligible += s.eligible;
+    changed += s.changed;
+  }
+  console.log('| words | eligible | changed | share of words changed |\n|---|---|---|---|');
+  console.log(
+    `| ${words} | ${eligible} (${((1000 * eligible) / words).toFixed(1)} per 1k words) | ${changed} | ${((100 * changed) / words).toFixed(2)}% |\n`,
+  );
+
+  console.log(
+    'Tokens (o200k) until p < 1e-6, streams of random watermarked OpenAssistant answers\n',
+  );
+  console.log(
+    '| condition | median tokens | 95th percentile | detected within 2,000 tokens |\n|---|---|---|---|',
+  );
+  detectionTable(oasst, 'unmodified');
+  detectionTable(oasst, '10% of words synonym-replaced', (t, i) => synonymAttack(t, 0.1, i + 1));
+  detectionTable(oasst, '30% of words synonym-replaced', (t, i) => synonymAttack(t, 0.3, i + 1));
 }
-console.log('| words | eligible | changed | share of words changed |\n|---|---|---|---|');
-console.log(`| ${words} | ${eligible} (${((1000 * eligible) / words).toFixed(1)} per 1k words) | ${changed} | ${((100 * changed) / words).toFixed(2)}% |\n`);
 
-console.log('Tokens (o200k) until p < 1e-6, streams of random watermarked OpenAssistant answers\n');
-console.log('| condition | median tokens | 95th percentile | detected within 2,000 tokens |\n|---|---|---|---|');
-detectionTable(oasst, 'unmodified');
-detectionTable(oasst, '10% of words synonym-replaced', (t, i) => synonymAttack(t, 0.1, i + 1));
-detectionTable(oasst, '30% of words synonym-replaced', (t, i) => synonymAttack(t, 0.3, i + 1));
+if (!only || only === 'fpr') {
+  console.log(
+    '\nFalse positives on human text at p < 1e-4 (random keys; "decided" = at least 16 scored contexts;',
+  );
+  console.log(
+    '"expected" = false positives the exact Binomial(n, 1/2) null predicts for those tests)\n',
+  );
+  console.log(
+    '| corpus | unit | texts | tests | decided | p < 1e-4 | expected | FPR | share p < 0.01 |\n|---|---|---|---|---|---|---|---|---|',
+  );
+  falsePositives('OpenAssistant', oasst);
+  falsePositives('Anthropic HH', hh);
+}
 
-console.log('\nFalse positives on human text at p < 1e-4 (random keys; "decided" = at least 16 scored contexts)\n');
-console.log('| corpus | unit | texts | tests | decided | p < 1e-4 | FPR | share p < 0.01 |\n|---|---|---|---|---|---|---|---|');
-falsePositives('OpenAssistant', oasst);
-falsePositives('Anthropic HH', hh);
-
-console.log('\n| speed | µs per 1,000 words | note |\n|---|---|---|');
-speed(oasst);
+if (!only || only === 'speed') {
+  console.log('\n| speed | µs per 1,000 words | note |\n|---|---|---|');
+  speed(oasst);
+}
