@@ -195,26 +195,47 @@ function targets(r: EvalResult): EvalResult['targets'] {
   ];
 }
 
-/** Run the evaluation. */
-export async function evaluate(opts: EvalOptions): Promise<EvalResult> {
-  const level = opts.level ?? 'throttle';
-  const maxFpr = opts.maxFpr ?? 0.001;
-  const { items, unlabelled } = scoredAccounts(opts);
+/** One simulated run to evaluate (several runs are pooled, account ids kept apart). */
+export interface EvalRun {
+  verdicts: VerdictLike[];
+  labels: LabelsDoc;
+  events?: string;
+  timeline?: VerdictLike[];
+}
+
+async function prepare(run: EvalRun, notes: string[]): Promise<{ items: Scored[]; unlabelled: number; replays: Map<string, AccountReplay> | null }> {
+  const { items, unlabelled } = scoredAccounts(run);
+  if (!run.events) {
+    notes.push('No events given: requests-to-detect, attacker yield and benign friction are not computed.');
+    return { items, unlabelled, replays: null };
+  }
+  if (!run.timeline) notes.push('No verdict timeline given: each final verdict is assumed in force from its updatedAt; requests-to-detect, yield and friction are approximations.');
+  const source = run.timeline ?? run.verdicts.filter((v) => v.level !== 'allow');
+  const entries: TimelineEntry[] = source.filter((v) => typeof v.updatedAt === 'number').map((v) => ({ account: v.account, level: v.level, updatedAt: v.updatedAt as number }));
+  const res = await replay(fileLines(run.events), normalizeTimeline(entries));
+  if (res.badLines) notes.push(`${res.badLines} event lines without ts/account were skipped.`);
+  return { items, unlabelled, replays: res.accounts };
+}
+
+/** Run the evaluation over one or more runs (pooled: ids of run k > 0 are prefixed "k:"). */
+export async function evaluateRuns(runs: EvalRun[], level: Level = 'throttle', maxFpr = 0.001): Promise<EvalResult> {
   const notes: string[] = [];
-  let replays: Map<string, AccountReplay> | null = null;
-  let mode: RtdStats['mode'] = 'final';
-  if (opts.events) {
-    const source = opts.timeline ?? opts.verdicts.filter((v) => v.level !== 'allow');
-    mode = opts.timeline ? 'timeline' : 'final';
-    if (!opts.timeline) notes.push('No verdict timeline given: each final verdict is assumed in force from its updatedAt; requests-to-detect, yield and friction are approximations.');
-    const entries: TimelineEntry[] = source.filter((v) => typeof v.updatedAt === 'number').map((v) => ({ account: v.account, level: v.level, updatedAt: v.updatedAt as number }));
-    const res = await replay(fileLines(opts.events), normalizeTimeline(entries));
-    replays = res.accounts;
-    if (res.badLines) notes.push(`${res.badLines} event lines without ts/account were skipped.`);
-  } else notes.push('No events given: requests-to-detect, attacker yield and benign friction are not computed.');
+  const items: Scored[] = [];
+  let unlabelled = 0;
+  let replays: Map<string, AccountReplay> | null = new Map();
+  const campaignKinds = new Map<string, string>();
+  for (const [k, run] of runs.entries()) {
+    const p = await prepare(run, notes);
+    const id = (a: string): string => (k === 0 ? a : `${k}:${a}`);
+    for (const it of p.items) items.push({ ...it, account: id(it.account), campaign: it.campaign === null ? null : id(it.campaign) });
+    for (const c of run.labels.campaigns ?? []) campaignKinds.set(id(c.id), c.kind);
+    unlabelled += p.unlabelled;
+    if (p.replays && replays) for (const [a, r] of p.replays) replays.set(id(a), r);
+    else replays = null;
+  }
+  const mode: RtdStats['mode'] = runs.every((r) => r.timeline) ? 'timeline' : 'final';
   const curve = rocCurve(items);
   const best = recallAtFpr(curve, maxFpr);
-  const campaignKinds = new Map((opts.labels.campaigns ?? []).map((c) => [c.id, c.kind]));
   const result: EvalResult = {
     level,
     accounts: { total: items.length, malicious: items.filter((i) => i.malicious).length, benign: items.filter((i) => !i.malicious).length, unlabelledVerdicts: unlabelled },
@@ -228,9 +249,17 @@ export async function evaluate(opts: EvalOptions): Promise<EvalResult> {
     yield: null,
     friction: null,
     targets: [],
-    notes,
+    notes: [...new Set(notes)],
   };
   if (replays) Object.assign(result, servedShares(items, replays));
   result.targets = targets(result);
   return result;
+}
+
+/** Run the evaluation of one run. */
+export async function evaluate(opts: EvalOptions): Promise<EvalResult> {
+  const run: EvalRun = { verdicts: opts.verdicts, labels: opts.labels };
+  if (opts.events) run.events = opts.events;
+  if (opts.timeline) run.timeline = opts.timeline;
+  return evaluateRuns([run], opts.level, opts.maxFpr);
 }
