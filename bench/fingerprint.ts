@@ -76,3 +76,21 @@ const base = time('baseline (read headers)', baseline);
 const fp = time('computeFingerprint', (input) => computeFingerprint(input, cfg));
 console.log(`added per request       ${(fp - base).toFixed(3)} µs (budget 20 µs)`);
 console.log(`ratio to baseline       ${(fp / base).toFixed(1)}×`);
+
+// Signup hygiene (same issue): cost of one assess() against a warm graph — off the
+// request path (account creation), reported for sizing only.
+const { SignupHygiene } = await import('../src/identity/hygiene/hygiene.js');
+const { identityConfigSchema } = await import('../src/identity/config.js');
+const hygiene = new SignupHygiene(identityConfigSchema.parse({}));
+const signups = Array.from({ length: 20_000 }, (_, i) => ({
+  id: `acct_${i}`,
+  createdAt: 1_767_225_600_000 + i * 2_000,
+  email: i % 100 < 5 ? `worker${String(i).padStart(5, '0')}@outlook.com` : `user.${(i * 7919) % 100_003}x@example.com`,
+  signupIp: `${10 + (i % 200)}.${(i >> 3) & 255}.${i & 255}.7`,
+  paymentFingerprint: i % 100 < 5 ? 'card_fleet' : `card_${i}`,
+  route: i % 10 === 0 ? 'education' : 'self-serve',
+}));
+const h0 = process.hrtime.bigint();
+for (const s of signups) hygiene.assess(s);
+const perAssess = Number(process.hrtime.bigint() - h0) / 1000 / signups.length;
+console.log(`SignupHygiene.assess   ${perAssess.toFixed(1)} µs/signup over ${signups.length} signups (5% one fleet)`);

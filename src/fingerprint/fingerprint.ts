@@ -5,7 +5,7 @@
  */
 import type { FingerprintConfig } from './config.js';
 import { bodyShape } from './body-shape.js';
-import { hash8, hash16 } from './hash.js';
+import { hash8, hash16, memoized } from './hash.js';
 import { compileCidrs, formatIp, ipPrefix, parseIp, type ParsedIp } from './ip.js';
 import { classifyClient, type StainlessHeaders } from './user-agent.js';
 
@@ -60,6 +60,11 @@ interface Compiled {
 }
 
 const compiledCache = new WeakMap<FingerprintConfig, Compiled>();
+// Process-wide memos: the same inputs always give the same hash, whatever the config.
+const hashOrder = memoized(hash8);
+const hashCasing = memoized(hash8);
+const hashShape = memoized(hash8);
+const hashId = memoized(hash16);
 
 function compile(cfg: FingerprintConfig): Compiled {
   let c = compiledCache.get(cfg);
@@ -169,7 +174,7 @@ function clientIp(peer: ParsedIp | null, xff: string, c: Compiled): { ip: Parsed
 function combinedId(parts: Record<string, string>, idParts: readonly string[]): string {
   let key = '';
   for (const p of idParts) key += `${p}=${parts[p] ?? ''}\n`;
-  return hash16(key);
+  return hashId(key);
 }
 
 function build(input: FingerprintInput, c: Compiled): Fingerprint {
@@ -181,15 +186,15 @@ function build(input: FingerprintInput, c: Compiled): Fingerprint {
   const shape = bodyShape(input.bodyKeys, input.body);
   const httpVersion = typeof input.httpVersion === 'string' ? input.httpVersion.slice(0, 8) : '';
   const ja4 = viaTrusted && JA4_RE.test(scan.ja4) ? scan.ja4 : undefined;
-  const headerCasing = hash8(scan.casing);
+  const headerCasing = hashCasing(scan.casing);
   const parts: Record<string, string> = {
     ipPrefix: ip === null ? '' : ipPrefix(ip, c.v4Bits, c.v6Bits),
     uaFamily: client.family,
     sdk: client.sdk,
     runtime: client.runtime,
-    headerOrder: hash8(scan.order.join(',')),
+    headerOrder: hashOrder(scan.order.join(',')),
     headerCasing,
-    bodyShape: shape === '' ? '' : hash8(shape),
+    bodyShape: shape === '' ? '' : hashShape(shape),
     httpVersion,
     ja4: ja4 ?? '',
   };

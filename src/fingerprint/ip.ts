@@ -116,6 +116,11 @@ export function parseIp(input: unknown): ParsedIp | null {
     if (end < 0) return null;
     s = s.slice(1, end);
   }
+  // Fast path for the form an IPv6 socket reports IPv4 peers in.
+  if (s.length <= 22 && s.startsWith('::ffff:') && s.indexOf('.') > 0) {
+    const out = new Uint8Array(4);
+    if (parseIpv4(s.slice(7), out, 0)) return { version: 4, bytes: out };
+  }
   if (s.includes(':')) {
     const b = parseIpv6(s);
     if (b === null) {

@@ -23,6 +23,8 @@ export interface GraphNode {
   createdAt: number;
   /** Reasons from the account's own signup, before cluster propagation. */
   own: Reason[];
+  /** The account's own reasons alone reach `monitor`. */
+  flagged: boolean;
   verified: boolean;
   links: Link[];
   /** The latest verdict given for the account (own reasons plus any cluster reason). */

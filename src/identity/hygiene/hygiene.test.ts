@@ -110,7 +110,7 @@ test('bounded memory: the recent index and the graph forget the oldest', () => {
   assert.equal(idx.size, 2);
   assert.deepEqual(idx.get('k1'), []);
   const g = new LinkGraph(2);
-  const node = (id: string) => ({ id, createdAt: 0, own: [], verified: false, verdict: { account: id, score: 0, level: 'allow' as const, reasons: [], cluster: null, updatedAt: 0 } });
+  const node = (id: string) => ({ id, createdAt: 0, own: [], flagged: false, verified: false, verdict: { account: id, score: 0, level: 'allow' as const, reasons: [], cluster: null, updatedAt: 0 } });
   g.add(node('x'));
   g.add(node('y'));
   g.link({ a: 'y', b: 'x', kind: 'payment', detail: '' });

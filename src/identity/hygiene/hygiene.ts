@@ -87,7 +87,15 @@ export class SignupHygiene {
     const flagged = own.some((r) => CORROBORATING.has(r.code));
     const links = this.#findLinks(signup, keys, checks, flagged);
     this.#remember(signup, keys, flagged);
-    const node = this.#graph.add({ id: signup.id, createdAt: signup.createdAt, own, verified: signup.verified === true, verdict: this.#verdict(signup.id, own, null, signup.createdAt) });
+    const ownVerdict = this.#verdict(signup.id, own, null, signup.createdAt);
+    const node = this.#graph.add({
+      id: signup.id,
+      createdAt: signup.createdAt,
+      own,
+      flagged: levelRank(ownVerdict.level) >= levelRank('monitor'),
+      verified: signup.verified === true,
+      verdict: ownVerdict,
+    });
     for (const l of links) this.#graph.link(l);
     const updated = this.#propagate(node, signup.createdAt);
     return { verdict: node.verdict, links, tier: this.#tier(node.verified), updated };
@@ -201,13 +209,17 @@ export class SignupHygiene {
   #propagate(node: GraphNode, at: number): Verdict[] {
     const members = this.#graph.component(node.id, this.#cfg.links.maxClusterScan);
     if (members.length < this.#cfg.links.clusterMinSize) return [];
-    const monitor = levelRank('monitor');
-    const flagged = members.filter((m) => levelRank(verdictFrom(m.id, m.own, null, at, this.#cfg).level) >= monitor).length;
+    const flagged = members.filter((m) => m.flagged).length;
     const earliest = members.reduce((a, b) => (b.createdAt < a.createdAt || (b.createdAt === a.createdAt && b.id < a.id) ? b : a));
     const cluster = `su_${hash8(earliest.id)}`;
     const reason = flagged > 0 ? clusterReason(members.length, flagged, linkCounts(members), this.#cfg.links.clusterWeight) : null;
     const updated: Verdict[] = [];
     for (const m of members) {
+      // A member already carrying this cluster's reason keeps its verdict (only the
+      // counts in the detail would change): re-verdicting all of a growing fleet on
+      // every signup would make a wave of n accounts cost O(n²).
+      const has = m.verdict.cluster === cluster && m.verdict.reasons.some((r) => r.code === 'signup_cluster');
+      if (m !== node && (reason === null ? m.verdict.cluster === cluster : has)) continue;
       const v = this.#verdict(m.id, reason === null ? m.own : [...m.own, reason], cluster, at);
       const changed = m.verdict.level !== v.level || m.verdict.cluster !== v.cluster;
       m.verdict = v;

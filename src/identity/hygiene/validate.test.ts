@@ -60,3 +60,30 @@ test('timestamps: epoch ms accepted, epoch seconds and out-of-range values expla
   assert.ok(!parseTimestamp('yesterday').ok);
   assert.ok(!parseTimestamp(true).ok);
 });
+
+test('validate never throws, and whatever it accepts assess handles (fast-check)', async () => {
+  const fc = (await import('fast-check')).default;
+  const { SignupHygiene } = await import('./hygiene.js');
+  const { DisposableDomains } = await import('./disposable.js');
+  const { identityConfigSchema } = await import('../config.js');
+  const h = new SignupHygiene(identityConfigSchema.parse({}), new DisposableDomains(['mailinator.com']));
+  const field = fc.oneof(fc.anything(), fc.string(), fc.emailAddress(), fc.ipV4(), fc.ipV6(), fc.integer(), fc.date({ noInvalidDate: true }).map((d) => d.toISOString()));
+  let accepted = 0;
+  fc.assert(
+    fc.property(
+      fc.record({ id: fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), fc.anything()), createdAt: fc.oneof(fc.integer({ min: 946_684_800_000, max: 4_000_000_000_000 }), field), email: field, signupIp: field, paymentFingerprint: fc.oneof(fc.constantFrom('c1', 'c2'), field), country: fc.oneof(fc.constantFrom('US', 'de'), field), route: fc.oneof(fc.constantFrom('education', 'self-serve'), field), clientFingerprint: field, verified: field }, { requiredKeys: [] }),
+      (input) => {
+        const r = validateSignup(input);
+        if (!r.ok) {
+          assert.ok(r.error.message.length > 0);
+          return;
+        }
+        accepted++;
+        const a = h.assess(r.value);
+        assert.ok(a.verdict.score >= 0 && a.verdict.score <= 1);
+      },
+    ),
+    { numRuns: 2000 },
+  );
+  assert.ok(accepted > 0, 'some random signups are valid');
+});
