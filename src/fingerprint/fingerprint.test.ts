@@ -178,3 +178,11 @@ test('issue 5: a fingerprint never throws on random header sets, odd casings, du
     { numRuns: 1500 },
   );
 });
+
+test('memoised hashes agree with the plain ones, including long and evicted keys', async () => {
+  const { hash8, hash16, memoized } = await import('./hash.js');
+  const m = memoized(hash16, 4);
+  for (const s of ['a', 'b', 'a', 'x'.repeat(2000), 'c', 'd', 'e', 'a']) assert.equal(m(s), hash16(s));
+  assert.equal(hash8(''), '811c9dc5');
+  assert.notEqual(hash16('ab'), hash16('ba'));
+});

@@ -45,6 +45,8 @@ export function hash16(s: string): string {
 export function memoized(hash: (s: string) => string, capacity = 4096): (s: string) => string {
   const memo = new Map<string, string>();
   return (s) => {
+    // Long keys would make the memo's memory unbounded in practice; hash them directly.
+    if (s.length > 1024) return hash(s);
     let h = memo.get(s);
     if (h === undefined) {
       h = hash(s);
