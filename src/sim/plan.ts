@@ -48,12 +48,15 @@ const DAY = 86_400_000;
  * traffic to the new model over the days after release.
  */
 export function steadyModels(rng: Rng, world: World, reasonerShare: number): ModelPolicy {
-  const adopter = rng.chance(0.35);
+  // Honest users try a new model quickly too: half the accounts are adopters that move
+  // up to half of their reasoning traffic within two days, and anyone may try it once.
+  const adopter = rng.chance(0.5);
   const mini = rng.float() * 0.4;
   return (r, ts) => {
     const x = r.float();
+    if (ts > world.release && r.chance(0.02)) return MODELS.next;
     if (x < reasonerShare) {
-      const ramp = adopter && ts > world.release ? Math.min(0.4, ((ts - world.release) / (5 * DAY)) * 0.4) : 0;
+      const ramp = adopter && ts > world.release ? Math.min(0.5, ((ts - world.release) / (2 * DAY)) * 0.5) : 0;
       return r.chance(ramp) ? MODELS.next : MODELS.reasoner;
     }
     return x < reasonerShare + (1 - reasonerShare) * mini ? MODELS.mini : MODELS.large;
