@@ -61,6 +61,8 @@ export class AccountState {
   firstTs = 0;
   lastTs = 0;
   lastBias = 0;
+  /** Cached HyperLogLog estimate of this account's distinct prompt items. */
+  itemEstimate = 0;
   /** Kinds of links this account took part in directly (LINK bits). */
   links = 0;
   /** Verdict bookkeeping. */
@@ -118,8 +120,8 @@ export interface Deltas {
   logGap: number;
 }
 
-/** Add one request's evidence to Stats. */
-export function applyDeltas(s: Stats, d: Deltas, halfLifeMs: number): void {
+/** Add one request's evidence to Stats; returns whether its distinct-item sketch grew. */
+export function applyDeltas(s: Stats, d: Deltas, halfLifeMs: number): boolean {
   s.decayTo(d.ts, halfLifeMs);
   const c = s.c;
   const f = d.f;
@@ -128,7 +130,10 @@ export function applyDeltas(s: Stats, d: Deltas, halfLifeMs: number): void {
   if (f.intent.reasoning) c[F.reasoning]! += 1;
   if (f.intent.grader) c[F.grader]! += 1;
   if (f.intent.datagen) c[F.datagen]! += 1;
-  if (f.suspect) c[F.suspect]! += 1;
+  // A logprob request counts as suspect only when its logit_bias moved (a sweep step).
+  const suspect = f.suspect || d.biasChanged;
+  if (suspect) c[F.suspect]! += 1;
+  if (suspect && d.tplShared) c[F.suspectShared]! += 1;
   if (d.tplHit) c[F.tplHit]! += 1;
   if (d.tplShared) c[F.tplShared]! += 1;
   if (f.hasResponse) {
@@ -154,5 +159,5 @@ export function applyDeltas(s: Stats, d: Deltas, halfLifeMs: number): void {
     c[F.logGapSq]! += d.logGap * d.logGap;
   }
   c[F.hours + (Math.floor(d.ts / 3_600_000) % 24)]! += 1;
-  hllAdd(s.items, f.keys.item);
+  return hllAdd(s.items, f.keys.item) >= 0;
 }

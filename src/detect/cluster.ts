@@ -89,15 +89,12 @@ export class Clusters {
 
   /**
    * Join the sets of `a` and `b`. `seed` builds a new cluster's state from a lone account.
-   * Returns the surviving root's state, or undefined when already joined or over the size cap.
+   * Returns the surviving root's state, or undefined when nothing changed (already joined, or over the size cap).
    */
   union(a: number, b: number, kind: string, seed: (i: number) => ClusterState, halfLifeMs: number): ClusterState | undefined {
     let ra = this.find(a);
     let rb = this.find(b);
-    if (ra === rb) {
-      const st = this.roots.get(ra);
-      return st;
-    }
+    if (ra === rb) return undefined;
     if (this.size[ra]! + this.size[rb]! > this.maxSize) return undefined;
     if (this.size[ra]! < this.size[rb]! || (this.size[ra] === this.size[rb] && rb < ra)) [ra, rb] = [rb, ra];
     const sa = this.roots.get(ra) ?? seed(ra);

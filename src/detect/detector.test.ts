@@ -132,7 +132,8 @@ test('detector: addLink joins accounts and returns the verdicts it changed', () 
   const r = g.rng(19);
   const d = new Detector(cfg);
   run(g.harvester(r, 'a', 200), d);
-  run(g.chatUser(r, 'b', 2, '203.0.113.98').map((e) => ({ ...e, ts: e.ts + 2e8 })), d);
+  const grading = (i: number) => g.event({ ts: 1767700000000 + i * 60_000, account: 'b', ip: '203.0.113.98', user: `Grade this essay about ${g.phrase(r, 4)} on a scale of 1 to 10: ${g.phrase(r, 20)}` });
+  run([grading(0), grading(1), grading(2)], d);
   const changed = d.addLink('a', 'b', 'payment', 'same card');
   assert.ok(changed.some((v) => v.account === 'b'));
   assert.equal(d.verdict('a').cluster, d.verdict('b').cluster);

@@ -72,14 +72,18 @@ export class Detector {
     const tplHit = st.observeTemplates(f);
     const { shared, linked } = this.crossTemplates(st, f, tplHit);
     const d = this.deltas(st, ev, f, tplHit, shared);
-    const beforeItems = hllCount(st.stats.items);
-    applyDeltas(st.stats, d, this.halfLifeMs);
+    let itemsDelta = 0;
+    if (applyDeltas(st.stats, d, this.halfLifeMs)) {
+      const est = hllCount(st.stats.items);
+      itemsDelta = est - st.itemEstimate;
+      st.itemEstimate = est;
+    }
     if (st.firstTs === 0) st.firstTs = ev.ts;
     st.lastTs = ev.ts;
     let cl = this.clusterSets.of(st.idx);
     if (cl) {
       applyDeltas(cl.stats, d, this.halfLifeMs);
-      cl.memberItems += hllCount(st.stats.items) - beforeItems;
+      cl.memberItems += itemsDelta;
       cl.lastTs = Math.max(cl.lastTs, ev.ts);
       if (cl.firstTs === 0) cl.firstTs = ev.ts;
     }
@@ -152,9 +156,18 @@ export class Detector {
       const prev = this.templateIndex.touch(key, st.idx, !tplHit);
       if (!prev || prev.first === st.idx) continue;
       shared = true;
-      if (f.suspect && prev.accounts < this.cfg.templateLinkMaxAccounts) linked.push(prev.first);
+      if (f.suspect && prev.accounts < this.cfg.templateLinkMaxAccounts && this.mostlySuspect(st)) linked.push(prev.first);
     }
     return { shared, linked };
+  }
+
+  /**
+   * A template link needs an account whose traffic is mostly suspect prompts (counting
+   * this one): an honest user who once pastes a popular rating prompt is not linked.
+   */
+  private mostlySuspect(st: AccountState): boolean {
+    const c = st.stats.c;
+    return (c[F.suspect]! + 1) / (c[F.n]! + 1) >= 0.6;
   }
 
   private deltas(st: AccountState, ev: TelemetryEvent, f: EventFeatures, tplHit: boolean, tplShared: boolean): Deltas {
@@ -227,21 +240,23 @@ export class Detector {
   }
 
   /**
-   * How much of its cluster's evidence a member inherits. A member linked directly by
-   * payment, identity or a shared suspect template inherits by its share of shared-template
-   * or core-suspect requests (at least half when payment/identity tie it to the cluster).
-   * A member linked only through a network or client fingerprint must show both. Network
-   * links are only made between accounts already suspicious on their own (see ingest).
+   * How much of its cluster's evidence a member inherits: the share of its requests that
+   * were core-suspect *and* on the cluster's shared templates (what a hydra member sends from
+   * its first request), or, when payment or identity tie it to the cluster, its share of
+   * core-suspect requests. Network-linked members need the shared-suspect share too. An
+   * honest user who shares a NAT, a card or a popular prompt with a campaign sends neither,
+   * so the cluster cannot raise it.
    */
   private affinity(st: AccountState): number {
     const c = st.stats.c;
     const n = c[F.n]!;
     if (n < 1) return 0;
-    const suspect = c[F.suspect]! / n;
-    const shared = c[F.tplShared]! / n;
-    if (st.links & (LINK.payment! | LINK.identity!)) return Math.max(shared, suspect, 0.5);
-    if (st.links & STRONG_LINKS) return Math.max(shared, suspect);
-    return Math.min(shared, suspect);
+    // Shrunk toward 0 at small n (+1 prior): one shared suspect prompt is not yet a pattern.
+    const suspect = c[F.suspect]! / (n + 1);
+    const suspectShared = c[F.suspectShared]! / (n + 1);
+    if (st.links & (LINK.payment! | LINK.identity!)) return suspect;
+    if (st.links & STRONG_LINKS) return suspectShared;
+    return Math.min(suspectShared, suspect);
   }
 
   private scoreOf(st: AccountState, cl: ClusterState | undefined): number {

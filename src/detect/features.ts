@@ -23,7 +23,7 @@ export interface EventFeatures {
   multiSample: boolean;
   temp0: boolean;
   highTemp: boolean;
-  /** Any core intent: reasoning, grader, data generation or a logprob+bias probe. */
+  /** Any core intent in the text: reasoning, grader or data generation. */
   suspect: boolean;
   /** "prefix|client" network key for linking, '' when the event carries no IP. */
   netKey: string;
@@ -90,7 +90,7 @@ export function featuresOf(ev: TelemetryEvent, v4Bits: number, v6Bits: number): 
     multiSample: req.n > 1,
     temp0: req.temperature === 0,
     highTemp: req.temperature !== null && req.temperature >= 1,
-    suspect: intent.reasoning || intent.grader || intent.datagen || (req.logprobs && biasHash !== 0),
+    suspect: intent.reasoning || intent.grader || intent.datagen,
     netKey: prefix ? `${prefix}|${clientKey(ev)}` : '',
   };
 }

@@ -23,7 +23,7 @@ test('phrases: reasoning elicitation in several languages and paraphrases (issue
 test('phrases: grader / rubric and safe-rewrite phrasing', () => {
   for (const p of [
     'Rate the following response on a scale of 1 to 10 according to the rubric.',
-    'You are a judge. Score the assistant answer below.',
+    'You are a judge. Score the assistant answer below out of 10.',
     'Évalue la réponse suivante et donne une note.',
     'Rewrite the text so that it is harmless.',
   ]) assert.equal(intentOf('', p).grader, true, p);

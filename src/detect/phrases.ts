@@ -10,49 +10,56 @@
 
 const C = {
   think: 1,
-  explicit: 2,
-  explain: 4,
-  score: 8,
-  target: 16,
-  rewrite: 32,
-  safe: 64,
-  make: 128,
-  set: 256,
+  step: 2,
+  explicit: 4,
+  explain: 8,
+  score: 16,
+  target: 32,
+  scale: 64,
+  rewrite: 128,
+  safe: 256,
+  make: 512,
+  set: 1024,
 } as const;
 
 /** Stems per concept; `\b` is added around short ASCII stems that would match inside words. */
 const STEMS: Record<keyof typeof C, string[]> = {
   think: [
-    'reasoning', 'reason through', 'thinking', 'thought process', 'chain of thought', 'chain-of-thought',
-    'rationale', 'deliberat', 'internal monologue', 'inner monologue', 'your thoughts', 'think through',
-    'razonamiento', 'razona', 'pensamiento', 'raisonnement', 'raisonne', 'réflexion', 'reflexion',
-    'begründung', 'denkprozess', 'gedankengang', 'überlegung', 'raciocínio', 'raciocinio', 'pensamento',
-    'ragionamento', 'ragiona', 'pensiero', '推理', '思考', '思路', '思维', '推論', '考え方', '考えて',
-    'рассужд', 'размышл', 'мышлени', '추론', '생각', '사고 과정',
+    'reasoning', 'reason through', 'your thinking', 'thinking process', 'thought process', 'chain of thought',
+    'chain-of-thought', 'rationale', 'internal monologue', 'inner monologue', 'your thoughts', 'think through',
+    'razonamiento', 'razona', 'pensamiento', 'raisonnement', 'raisonne', 'réflexion', 'begründung',
+    'denkprozess', 'gedankengang', 'überlegung', 'raciocínio', 'raciocinio', 'ragionamento', 'ragiona',
+    '推理', '思考过程', '思路', '思维', '推論', '思考プロセス', '考え方', 'рассужд', 'ход мысл', '추론', '사고 과정',
+  ],
+  step: [
+    'step by step', 'step-by-step', 'each step', 'every step', 'show your work', 'intermediate steps',
+    'paso a paso', 'cada paso', 'étape par étape', 'etape par etape', 'chaque étape', 'schritt für schritt',
+    'schritt-für-schritt', 'jeden schritt', 'passo a passo', 'cada passo', 'passo dopo passo', '一步一步', '逐步',
+    '分步', '每一步', 'ステップバイステップ', '段階的', 'шаг за шагом', 'пошагов', '단계별', '단계적',
   ],
   explicit: [
-    'step by step', 'step-by-step', 'each step', 'every step', 'show your work', 'show all', 'write out',
-    'spell out', 'articulate', 'in detail', 'detailed', 'explicit', 'before answering', 'before you answer',
-    'before giving', 'walk me through', 'walk through', 'internal', 'intermediate', 'verbose', 'thorough',
-    'paso a paso', 'cada paso', 'detallad', 'étape par étape', 'etape par etape', 'chaque étape', 'détaill',
-    'schritt für schritt', 'schritt-für-schritt', 'jeden schritt', 'ausführlich', 'passo a passo',
-    'cada passo', 'passo dopo passo', 'dettagliat', '一步一步', '逐步', '分步', '详细', '每一步', 'ステップバイステップ',
-    '段階的', '詳しく', '詳細', 'шаг за шагом', 'пошагов', 'подробно', '단계별', '단계적', '자세히',
+    'write out', 'spell out', 'articulate', 'in detail', 'detailed', 'explicit', 'before answering',
+    'before you answer', 'before giving', 'walk me through', 'verbose', 'full', 'complete', 'detallad',
+    'détaill', 'ausführlich', 'dettagliat', '详细', '詳しく', '詳細', 'подробн', '자세히',
   ],
   explain: [
-    'explain', 'explanation', 'justify', 'derive', 'derivation', 'why', 'explica', 'expliqu', 'erklär',
-    'erklar', 'spiega', '解释', '説明', '解説', 'объясн', '설명',
+    'explain', 'explanation', 'justify', 'derive', 'derivation', 'explica', 'expliqu', 'erklär', 'erklar',
+    'spiega', '解释', '説明', '解説', 'объясн', '설명',
   ],
   score: [
-    'score', 'rate', 'rating', 'grade', 'grading', 'grader', 'rubric', 'evaluate', 'assess', 'judge',
-    'critique', 'reward', 'puntúa', 'puntua', 'califica', 'evalúa', 'evalua', 'barème', 'bareme', 'évalue',
-    'évaluer', 'noter', 'bewerte', 'punktzahl', 'benote', 'avalie', 'avalia', 'pontua', 'valuta',
-    'punteggio', '评分', '打分', '评估', '评价', '採点', '評価', 'оцени', 'балл', '평가', '채점', '점수',
+    'score', 'rate', 'rating', 'grade', 'grading', 'grader', 'evaluate', 'assess', 'judge', 'critique',
+    'puntúa', 'puntua', 'califica', 'evalúa', 'evalua', 'évalue', 'évaluer', 'noter', 'bewerte', 'benote',
+    'avalie', 'avalia', 'pontua', 'valuta', '评分', '打分', '评估', '评价', '採点', '評価', 'оцени', '평가', '채점',
   ],
   target: [
-    'response', 'answer', 'output', 'completion', 'candidate', 'submission', 'on a scale', 'scale of',
-    'out of 10', '1-10', '1 to 10', '1 to 5', '1-5', 'criteria', 'criterion', 'assistant', 'respuesta',
+    'response', 'answer', 'output', 'completion', 'candidate', 'submission', 'assistant', 'respuesta',
     'réponse', 'reponse', 'antwort', 'resposta', 'risposta', '回答', '答案', '回复', '応答', 'ответ', '답변', '응답',
+  ],
+  scale: [
+    'on a scale', 'scale of', 'out of 10', '1-10', '1 to 10', '1 to 5', 'from 1', '1-5', '/10', 'rubric',
+    'criteria', 'criterion', 'reward', 'en una escala', 'sur une échelle', 'auf einer skala', 'numa escala',
+    'su una scala', 'une note', 'punktzahl', 'puntuación', 'nota de', 'voto da', '分制', '满分', '评分标准', 'по шкале',
+    'балл', '점 척도', '점수',
   ],
   rewrite: [
     'rewrite', 'rephrase', 'reword', 'reescrib', 'reformula', 'réécri', 'reecri', 'umschreib', 'umformulier',
@@ -60,16 +67,15 @@ const STEMS: Record<keyof typeof C, string[]> = {
   ],
   safe: [
     'safe', 'harmless', 'non-harmful', 'sanitiz', 'segura', 'seguro', 'inofensiv', 'sans danger', 'sûre',
-    'sicher', 'harmlos', 'sicur', '安全', '無害', 'безопас', '안전',
+    'harmlos', 'sicur', '安全', '無害', 'безопас', '안전',
   ],
   make: [
     'come up with', 'generate', 'brainstorm', 'produce', 'create', 'genera', 'génère', 'générer', 'propose',
     'erzeuge', 'erstelle', 'gere', 'crie', '生成', '提出', '作成', 'сгенерир', 'придума', '생성',
   ],
   set: [
-    'diverse', 'dataset', 'training data', 'task instructions', 'instructions', 'synthetic', 'variations',
-    'diversos', 'diversas', 'diversif', 'verschiedene', 'vielfältig', 'diversi', '多样', '多様', 'разнообраз',
-    '다양한', 'seed tasks',
+    'diverse', 'dataset', 'training data', 'task instructions', 'synthetic', 'variations', 'diversos',
+    'diversas', 'verschiedene', 'vielfältige', '多样', '多様', 'разнообраз', '다양한', 'seed tasks',
   ],
 };
 
@@ -119,8 +125,11 @@ export function intentOf(system: string, user: string): Intent {
   const s = system.length > 240 ? system.slice(0, 240) : system;
   const mask = concepts((s ? s + '\n' + u : u).toLowerCase());
   return {
-    reasoning: has(mask, C.explicit) && (has(mask, C.think) || has(mask, C.explain)),
-    grader: has(mask, C.score | C.target) || has(mask, C.rewrite | C.safe),
+    // Writing the reasoning out: a reasoning word with a step-wise / explicit / explain word,
+    // or step-wise phrasing with an explain word ("explain step by step").
+    reasoning: (has(mask, C.think) && (mask & (C.step | C.explicit | C.explain)) !== 0) || has(mask, C.step | C.explain),
+    // Grading: a grading verb with a scale or rubric ("final score" alone is not grading).
+    grader: has(mask, C.score | C.scale) || has(mask, C.rewrite | C.safe),
     datagen: has(mask, C.make | C.set),
   };
 }

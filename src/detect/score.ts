@@ -99,8 +99,8 @@ function ampTerms(s: Stats, n: number, ctx: AssessContext, push: Push, w: Detect
   const shared = c[F.tplShared]! / n;
   push('shared_template', w.sharedTemplate, sat(shared, 0.5), false,
     () => `${pct(shared)} of ${int(n)} prompts reuse a template first sent by another account`);
-  const distinct = Math.min(n, hllCount(s.items));
-  const sweep = tpl >= 0.5 && n >= 10 ? (distinct / n) * sat(tpl, 0.8) : 0;
+  const distinct = tpl >= 0.5 && n >= 10 ? Math.min(n, hllCount(s.items)) : 0;
+  const sweep = distinct > 0 ? (distinct / n) * sat(tpl, 0.8) : 0;
   push('coverage_sweep', w.coverageSweep, sat(sweep - 0.3, 0.5), false,
     () => `one template filled with ~${int(distinct)} distinct items over ${int(n)} prompts`);
   const single = c[F.singleTurn]! / n;

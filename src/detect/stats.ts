@@ -34,7 +34,9 @@ export const F = {
   logGapSq: 23,
   young: 24,
   lowFrictionRoute: 25,
-  hours: 26,
+  /** Requests both core-suspect and on a template first sent by another account. */
+  suspectShared: 26,
+  hours: 27,
 } as const;
 
 /** Length of the counter vector (hours take 24 slots at the end). */

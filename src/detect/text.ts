@@ -105,13 +105,16 @@ export function templateKeys(text: string): TemplateKeys {
 /** Register count of the distinct-item sketches (HyperLogLog, Flajolet et al. 2007). */
 export const HLL_REGISTERS = 64;
 
-/** Add a 32-bit hash to a HyperLogLog register array. */
-export function hllAdd(regs: Uint8Array, hash: number): void {
+/** Add a 32-bit hash to a HyperLogLog register array; returns the register's previous rank when it grew, else -1. */
+export function hllAdd(regs: Uint8Array, hash: number): number {
   const h = mix32(hash);
   const idx = h & (HLL_REGISTERS - 1);
   const rest = h >>> 6;
   const rank = rest === 0 ? 27 : Math.clz32(rest) - 5;
-  if (rank > regs[idx]!) regs[idx] = rank;
+  const prev = regs[idx]!;
+  if (rank <= prev) return -1;
+  regs[idx] = rank;
+  return prev;
 }
 
 /** Estimated distinct count (with the linear-counting small-range correction). */
