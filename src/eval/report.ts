@@ -23,6 +23,21 @@ function groupRow(g: GroupStats, levels: string[]): string {
   return `| ${g.name}${g.kind && g.kind !== g.name ? ` (${g.kind})` : ''} | ${g.accounts} | ${flagged} | ${pct(g.rate)} | ${n(g.medianRequestsToDetect)} | ${pct(g.throttledShare)} |`;
 }
 
+/** One line per shortfall against the targets, by campaign and persona. */
+export function failures(r: EvalResult): string[] {
+  const out: string[] = [];
+  const kind = (c: GroupStats): string => (c.kind && c.kind !== c.name ? ` (${c.kind})` : '');
+  for (const c of r.campaigns) {
+    if (c.rate < 0.99) out.push(`- campaign ${c.name}${kind(c)}: ${c.flagged[r.level] ?? 0} of ${c.accounts} accounts detected at ${r.level}+ (${pct(c.rate, 1)}).`);
+    if ((c.medianRequestsToDetect ?? 0) > 100) out.push(`- campaign ${c.name}${kind(c)}: median ${n(c.medianRequestsToDetect)} requests before ${r.level}+.`);
+  }
+  for (const p of r.personas.filter((x) => !x.malicious)) {
+    if (p.rate > 0.001) out.push(`- honest persona ${p.name}: ${p.flagged[r.level] ?? 0} of ${p.accounts} accounts at ${r.level}+ at the end (FPR ${pct(p.rate)}).`);
+    if ((p.throttledShare ?? 0) > 0.001) out.push(`- honest persona ${p.name}: ${pct(p.throttledShare)} of its requests served at throttle or worse (friction).`);
+  }
+  return out.length ? out : ['No campaign below 99% recall or above 100 median requests to detect; no honest persona above 0.1% FPR or friction.'];
+}
+
 /** The Markdown report. `title` and `commands` describe how the run was made. */
 export function markdown(r: EvalResult, title = 'Moat evaluation', commands: string[] = []): string {
   const levels = r.byLevel.map((s) => s.level);
@@ -39,17 +54,12 @@ export function markdown(r: EvalResult, title = 'Moat evaluation', commands: str
     lines.push(`## Requests until detection (${d.level}+, ${d.mode})`, '', `Detected ${d.detected} attack accounts, ${d.undetected} never. Median ${n(d.median)}, p90 ${n(d.p90)}, mean ${n(d.mean)}.`, '');
   }
   if (r.yield && r.friction) lines.push(`Attacker yield (attack requests served below throttle): ${pct(r.yield.share)} of ${n(r.yield.attackRequests)}. Benign friction (honest requests served at throttle or worse): ${pct(r.friction.share, 3)} of ${n(r.friction.benignRequests)}.`, '');
-  const head = `| group | accounts | ${levels.join(' | ')} | rate at ${r.level}+ | median requests to detect | requests at throttle+ |`;
+  const head = `| group | accounts | ${levels.join(' | ')} | rate at ${r.level}+ | median requests before ${r.level}+ | requests at throttle+ |`;
   const sep = `|---|---|${levels.map(() => '---|').join('')}---|---|---|`;
   lines.push('## Attack personas (rate = recall)', '', head, sep, ...r.personas.filter((p) => p.malicious).map((g) => groupRow(g, levels)), '');
   lines.push('## Honest personas (rate = false-positive rate)', '', head, sep, ...r.personas.filter((p) => !p.malicious).map((g) => groupRow(g, levels)), '');
   lines.push('## Campaigns', '', head, sep, ...r.campaigns.map((g) => groupRow(g, levels)), '');
-  const misses = r.campaigns.filter((c) => c.rate < 0.99);
-  const fps = r.personas.filter((p) => !p.malicious && p.rate > 0.001);
-  lines.push('## Where it fails', '');
-  if (!misses.length && !fps.length) lines.push('No campaign below 99% recall and no honest persona above 0.1% FPR.');
-  for (const c of misses) lines.push(`- campaign ${c.name}${c.kind ? ` (${c.kind})` : ''}: ${c.flagged[r.level] ?? 0} of ${c.accounts} accounts detected at ${r.level}+ (${pct(c.rate, 1)}).`);
-  for (const p of fps) lines.push(`- honest persona ${p.name}: ${p.flagged[r.level] ?? 0} of ${p.accounts} accounts flagged at ${r.level}+ (FPR ${pct(p.rate)}).`);
+  lines.push('## Where it fails', '', ...failures(r), '');
   lines.push('', '## Plots', '', '![ROC](roc.svg)', '', '![FPR by persona](persona-fpr.svg)', '', '![Recall by attack persona](campaign-recall.svg)', '');
   if (r.requestsToDetect) lines.push('![Requests to detect](requests-to-detect.svg)', '');
   if (r.notes.length) lines.push('## Notes', '', ...r.notes.map((x) => `- ${x}`), '');
