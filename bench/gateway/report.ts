@@ -30,6 +30,8 @@ export interface Summary {
   p50: number;
   p99: number;
   cpuUs: number | undefined;
+  /** Lowest CPU µs per request over the rounds: noise from other load only adds. */
+  cpuMinUs: number | undefined;
   p50One: number;
   /** p50 at one connection minus direct's, ms. */
   addedMs: number | undefined;
@@ -68,6 +70,7 @@ export function summarise(samples: RoundSample[]): Summary[] {
       p50: median(rs.map((s) => s.p50)),
       p99: median(rs.map((s) => s.p99)),
       cpuUs: cpu.length ? median(cpu) : undefined,
+      cpuMinUs: cpu.length ? Math.min(...cpu) : undefined,
       p50One: median(rs.map((s) => s.p50One)),
       addedMs: undefined,
       errors: rs.reduce((a, s) => a + s.errors, 0),
@@ -89,12 +92,12 @@ export const TARGETS = { cpuUs: { json: 250, stream: 400 }, addedMs: { json: 0.5
 /** The Markdown table plus ratio lines, for the terminal and bench/README.md. */
 export function renderTable(rows: Summary[], connections: number): string {
   const lines = [
-    `| mode | contender | req/s (c=${connections}) | p50 ms | p99 ms | CPU µs/req | p50 ms (c=1) | added ms (c=1) | errors |`,
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    `| mode | contender | req/s (c=${connections}) | p50 ms | p99 ms | CPU µs/req | CPU min | p50 ms (c=1) | added ms (c=1) | errors |`,
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
     lines.push(
-      `| ${r.mode} | ${r.contender} | ${fmt(r.rps)} | ${fmt(r.p50, 2)} | ${fmt(r.p99, 2)} | ${fmt(r.cpuUs)} | ${fmt(r.p50One, 3)} | ${fmt(r.addedMs, 3)} | ${r.errors} |`,
+      `| ${r.mode} | ${r.contender} | ${fmt(r.rps)} | ${fmt(r.p50, 2)} | ${fmt(r.p99, 2)} | ${fmt(r.cpuUs)} | ${fmt(r.cpuMinUs)} | ${fmt(r.p50One, 3)} | ${fmt(r.addedMs, 3)} | ${r.errors} |`,
     );
   }
   lines.push('');
@@ -106,6 +109,8 @@ export function renderTable(rows: Summary[], connections: number): string {
     parts.push(`added ${fmt(moat.addedMs, 3)} ms (target ≤ ${TARGETS.addedMs[mode]})`);
     const nginx = get('nginx');
     if (nginx) parts.push(`throughput ${fmt((100 * moat.rps) / nginx.rps)}% of nginx (target ≥ ${TARGETS.nginxShare * 100}%)`);
+    const bare = get('node-bare');
+    if (bare?.cpuUs !== undefined && moat.cpuUs !== undefined) parts.push(`Moat − bare Node proxy ${fmt(moat.cpuUs - bare.cpuUs)} µs/req`);
     const pk = get('portkey');
     if (pk?.cpuUs !== undefined && moat.cpuUs) parts.push(`Portkey/Moat CPU ${fmt(pk.cpuUs / moat.cpuUs, 1)}× (target ≥ ${TARGETS.portkeyRatio}×)`);
     lines.push(`- ${parts.join('; ')}`);
