@@ -60,6 +60,7 @@ function jsonl(path: string): Record<string, unknown>[] {
   return lines(path).map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 
 /** Minimal RFC 4180 CSV reader (quoted fields, doubled quotes, newlines inside quotes). */
@@ -125,7 +126,8 @@ function oasstReplies(path: string): { prompts: string[]; replies: string[] } {
     const kids = node['replies'];
     if (Array.isArray(kids)) for (const k of kids) walk(k as Record<string, unknown>);
   };
-  for (const row of jsonl(path)) walk(row);
+  // Each line is a tree: { message_tree_id, prompt: { text, role, replies: [...] } }.
+  for (const row of jsonl(path)) walk(isRecord(row['prompt']) ? row['prompt'] : row);
   return { prompts, replies };
 }
 
