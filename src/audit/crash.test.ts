@@ -44,3 +44,21 @@ test('audit log verifies after kill -9 during heavy writes (issue 7 crash safety
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('two processes appending at once, both killed with SIGKILL, leave one valid chain', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'moat-crash2-'));
+  try {
+    loadOrCreateSigner(join(dir, 'key.pem'));
+    const seen = await Promise.all([runAndKill(dir, 200), runAndKill(dir, 200)]);
+    const log = new SqliteAuditLog(join(dir, 'audit.db'), { signer: loadOrCreateSigner(join(dir, 'key.pem')), checkpointEvery: 50 });
+    const r = await log.verify();
+    assert.equal(r.ok, true, JSON.stringify(r.problems.slice(0, 3)));
+    assert.ok((r.lastSeq ?? 0) >= Math.max(...seen));
+    const actors = new Set<string>();
+    for await (const e of log.list()) actors.add(e.actor);
+    assert.equal(actors.size, 2, 'both writers are in the one chain');
+    await log.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

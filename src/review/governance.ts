@@ -1,0 +1,89 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { MoatConfig } from '../config/config.js';
+import type { AuditLog } from '../audit/log.js';
+import type { CheckpointSigner } from '../audit/signer.js';
+import { auditSigner, openAuditLog } from '../audit/open.js';
+import { auditRoutes } from '../audit/routes.js';
+import { PolicyStore, type PolicyAccount } from '../policy/store.js';
+import { SlaTracker } from '../policy/sla.js';
+import { policyRoutes } from '../policy/routes.js';
+import { openIntelStore, loadIndicatorMatcher } from '../intel/open.js';
+import { IndicatorMatcher } from '../intel/indicators.js';
+import type { IntelStore } from '../intel/store.js';
+import { openReviewStore } from './open.js';
+import { ReviewQueue } from './queue.js';
+import { reviewRoutes } from './routes.js';
+import { WebhookNotifier } from './webhook.js';
+
+/** Everything governance, opened from config, for the gateway to wire in. */
+export interface Governance {
+  audit: AuditLog;
+  /** The Ed25519 key of audit checkpoints and usage reports. */
+  signer: CheckpointSigner;
+  review: ReviewQueue;
+  policy: PolicyStore;
+  sla: SlaTracker;
+  intel: IntelStore;
+  /** Live indicator matcher; replaced by `reloadIntel()`. */
+  matcher(): IndicatorMatcher;
+  reloadIntel(): Promise<void>;
+  /** Reason codes to ignore for an account: contract allowances ∪ false-positive exemptions. */
+  exemptionsFor(account: PolicyAccount, now?: number): string[];
+  /** Registers audit, review and policy admin routes (mount under the admin prefix). */
+  routes: FastifyPluginAsync;
+  close(): Promise<void>;
+}
+
+/**
+ * Open the audit log, review queue (with its webhook), policy (loaded, and watched when
+ * `audit.policy.watch`), SLA tracker and intel store the config names.
+ * Throws when the policy file is invalid, so a bad file stops start-up with its errors.
+ * @example const gov = await openGovernance(cfg); app.register(gov.routes, { prefix: '/admin/v1' })
+ */
+export async function openGovernance(cfg: MoatConfig): Promise<Governance> {
+  const audit = await openAuditLog(cfg);
+  const signer = auditSigner(cfg);
+  const rc = cfg.audit.review;
+  const notifier = rc.webhookUrl
+    ? new WebhookNotifier(rc.webhookUrl, { attempts: rc.webhookAttempts, backoffMs: rc.webhookBackoffMs, queueSize: rc.webhookQueueSize })
+    : undefined;
+  const reviewStore = await openReviewStore(cfg);
+  const review = new ReviewQueue({ store: reviewStore, config: rc, audit, notify: notifier && ((m) => notifier.notify(m)) });
+  await review.refresh();
+  const policy = new PolicyStore({ file: cfg.audit.policy.file, audit });
+  const loaded = await policy.reload('startup');
+  if (!loaded.ok) throw new Error(loaded.error);
+  const stopWatch = cfg.audit.policy.watch ? policy.watch() : () => {};
+  const sla = new SlaTracker(() => policy.policy.tiers);
+  const intel = await openIntelStore(cfg);
+  let matcher = await loadIndicatorMatcher(intel, cfg.intel.matchWeight);
+  const routes: FastifyPluginAsync = async (app) => {
+    await app.register(auditRoutes, { audit });
+    await app.register(reviewRoutes, { queue: review });
+    await app.register(policyRoutes, { policy, sla });
+  };
+  return {
+    audit,
+    signer,
+    review,
+    policy,
+    sla,
+    intel,
+    matcher: () => matcher,
+    reloadIntel: async () => {
+      matcher = await loadIndicatorMatcher(intel, cfg.intel.matchWeight);
+    },
+    exemptionsFor: (account, now) => {
+      const id = typeof account === 'string' ? account : account.id;
+      return [...new Set([...policy.exemptionsFor(account, now), ...review.exemptions(id, now)])];
+    },
+    routes,
+    close: async () => {
+      stopWatch();
+      await notifier?.drain();
+      await intel.close();
+      await reviewStore.close();
+      await audit.close();
+    },
+  };
+}
