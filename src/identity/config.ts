@@ -37,6 +37,8 @@ const hygieneSchema = z
         allowDomains: z.array(z.string().toLowerCase()).default([]),
         disposableWeight: weight.default(0.35),
         plusAddressWeight: weight.default(0.05),
+        /** An address that fails validation reached assess() (the admin API rejects these first). */
+        malformedWeight: weight.default(0.2),
         /** A local part ending in a digit run (user001) — weak alone; the pattern's velocity is the strong signal. */
         numberedLocalWeight: weight.default(0.05),
         /** Numbers further apart than this do not count as one sequence (user001 vs user950). */

@@ -84,9 +84,9 @@ export class SignupHygiene {
     const keys = this.#keys(signup);
     const checks = this.#checks(signup, keys);
     const own = this.#ownReasons(signup, keys, checks);
-    const flagged = own.some((r) => CORROBORATING.has(r.code));
-    const links = this.#findLinks(signup, keys, checks, flagged);
-    this.#remember(signup, keys, flagged);
+    const corroborated = own.some((r) => CORROBORATING.has(r.code));
+    const links = this.#findLinks(signup, keys, checks, corroborated);
+    this.#remember(signup, keys, corroborated);
     const ownVerdict = this.#verdict(signup.id, own, null, signup.createdAt);
     const node = this.#graph.add({
       id: signup.id,
@@ -164,7 +164,7 @@ export class SignupHygiene {
   #ownReasons(s: Signup, k: Keys, checks: VelocityCheck[]): Reason[] {
     const out: Reason[] = [];
     if (s.email !== undefined && k.email === null) {
-      out.push({ code: 'malformed_email', weight: 0.2, detail: 'the signup email is not a valid address' });
+      out.push({ code: 'malformed_email', weight: this.#cfg.email.malformedWeight, detail: 'the signup email is not a valid address' });
     }
     if (k.email !== null) out.push(...emailReasons(k.email, this.#disposable, this.#cfg.email));
     out.push(...policyReasons(s, this.#cfg));
@@ -175,7 +175,7 @@ export class SignupHygiene {
     return out;
   }
 
-  #findLinks(s: Signup, k: Keys, checks: VelocityCheck[], flagged: boolean): Link[] {
+  #findLinks(s: Signup, k: Keys, checks: VelocityCheck[], corroborated: boolean): Link[] {
     const L = this.#cfg.links;
     const out: Link[] = [];
     const add = (kind: LinkKind, rule: { enabled: boolean; windowMs: number }, entries: RecentEntry[], detail: string) => {
@@ -187,9 +187,9 @@ export class SignupHygiene {
     if (s.paymentFingerprint !== undefined) add('payment', L.payment, [...this.#payment.get(s.paymentFingerprint)], 'same payment fingerprint');
     if (s.clientFingerprint !== undefined) add('fingerprint', L.fingerprint, [...this.#fingerprint.get(s.clientFingerprint)], `same client fingerprint ${s.clientFingerprint.slice(0, 24)}`);
     if (k.pattern !== undefined) add('email_pattern', L.emailPattern, windowEntries({ ...patternC, rule: { ...patternC.rule, windowMs: L.emailPattern.windowMs } }, s.createdAt), `same email pattern ${k.pattern}`);
-    if (k.prefix !== undefined && (flagged || !L.ipPrefixNeedsCorroboration)) {
+    if (k.prefix !== undefined && (corroborated || !L.ipPrefixNeedsCorroboration)) {
       const burst = this.#prefix.within(k.prefix, s.createdAt, L.ipPrefixWindow.windowMs);
-      const partners = L.ipPrefixNeedsCorroboration ? burst.filter((e) => e.flagged === true) : burst;
+      const partners = L.ipPrefixNeedsCorroboration ? burst.filter((e) => e.corroborated === true) : burst;
       if (burst.length + 1 >= L.ipPrefixMinBurst) {
         add('ip_prefix_window', L.ipPrefixWindow, partners, `${burst.length + 1} signups from ${k.prefix} within ${span(L.ipPrefixWindow.windowMs)}`);
       }
@@ -197,8 +197,8 @@ export class SignupHygiene {
     return out;
   }
 
-  #remember(s: Signup, k: Keys, flagged: boolean): void {
-    const base = { id: s.id, ts: s.createdAt, flagged };
+  #remember(s: Signup, k: Keys, corroborated: boolean): void {
+    const base = { id: s.id, ts: s.createdAt, corroborated };
     if (k.prefix !== undefined) this.#prefix.add(k.prefix, base);
     if (s.paymentFingerprint !== undefined) this.#payment.add(s.paymentFingerprint, base);
     if (s.clientFingerprint !== undefined) this.#fingerprint.add(s.clientFingerprint, base);

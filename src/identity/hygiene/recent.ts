@@ -13,7 +13,7 @@ export interface RecentEntry {
   /** The email number for pattern keys (user017 → 17). */
   n?: number | null;
   /** The signup carried a risk signal beyond this key (for corroborated co-location). */
-  flagged?: boolean;
+  corroborated?: boolean;
 }
 
 /** A bounded LRU map of key → newest entries. */
@@ -48,11 +48,6 @@ export class RecentIndex {
       const oldest = this.#map.keys().next();
       if (oldest.done !== true) this.#map.delete(oldest.value);
     }
-  }
-
-  /** Marks an entry flagged after the fact (its signup turned out risky). */
-  flag(key: string, id: string): void {
-    for (const e of this.#map.get(key) ?? []) if (e.id === id) e.flagged = true;
   }
 
   /** Entries kept per key. */
