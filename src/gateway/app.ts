@@ -16,7 +16,7 @@ import { ModelRouter } from './router.js';
 import { buildServer } from './server.js';
 import type { StageFactory } from './stages.js';
 import type { Upstream } from './upstream.js';
-import { createUpstream } from './upstream/index.js';
+import { createUpstream, preloadDemo } from './upstream/index.js';
 import { VerdictCache } from './verdict-cache.js';
 import { RedisVerdictSync } from './verdict-sync/redis.js';
 
@@ -140,6 +140,8 @@ export async function createApp(config: MoatConfig, opts: AppOptions = {}): Prom
   const upstreams = new Map<string, Upstream>();
   for (const [name, up] of Object.entries(config.upstreams)) upstreams.set(name, createUpstream(name, up, config.demo));
   const router = new ModelRouter(config.models, upstreams);
+  // Load the demo model's corpus and tokenizer now rather than on the first request.
+  if ([...upstreams.values()].some((u) => u.kind === 'demo')) await preloadDemo();
 
   const core = { config, store, keys, bus, verdicts, metrics, logger, applyVerdicts };
   const extensions = (await opts.extensions?.(core)) ?? [];

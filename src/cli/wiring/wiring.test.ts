@@ -88,7 +88,7 @@ test('issue 3: the live detector raises a harvesting account and the admin API s
     await chat(
       k.key,
       `Solve the following problem. Think step by step and write out your full internal reasoning before the final answer. Problem ${i}: explain ${topic} in detail, case ${i * 7}.`,
-      { temperature: 0, max_tokens: 4096 },
+      { temperature: 0.7, max_tokens: 4096 },
     );
   }
   await gw.app.flushTelemetry();
