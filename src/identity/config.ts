@@ -6,6 +6,9 @@ const DAY = 24 * HOUR;
 
 const weight = z.number().min(0).max(1);
 
+/** Default signup-route weights. */
+const DEFAULT_ROUTES: Record<string, number> = { 'self-serve': 0, enterprise: 0, education: 0.1, research: 0.1, 'startup-credits': 0.15 };
+
 /** One sliding-window velocity rule: more than `max` signups sharing a key within `windowMs` adds `weight`. */
 const velocityRule = (windowMs: number, max: number, w: number) =>
   z
@@ -89,8 +92,10 @@ const hygieneSchema = z
       .prefault({}),
     /** Signup route → weight. Education, research and startup-credit programmes are the routes reported as most abused. */
     routes: z
-      .record(z.string(), weight)
-      .default({ 'self-serve': 0, enterprise: 0, education: 0.1, research: 0.1, 'startup-credits': 0.15 }),
+      .record(z.string().toLowerCase(), weight)
+      // Listed routes are merged over the defaults, so naming one does not drop the others.
+      .transform((r) => ({ ...DEFAULT_ROUTES, ...r }))
+      .default(DEFAULT_ROUTES),
     /** Weight of a route not listed in `routes`. */
     unknownRouteWeight: weight.default(0.05),
     /** ISO 3166-1 alpha-2 country → weight. */

@@ -148,3 +148,11 @@ test('assessAccounts replays account records in creation order and reports inval
   assert.deepEqual(out.invalid.map((i) => [i.index, i.id]), [[2, 'bad'], [4, undefined]]);
   assert.match(out.invalid[0]!.error, /createdAt: "soon" is not an ISO 8601 timestamp .*; email: /);
 });
+
+test('configuring one route weight keeps the other defaults', () => {
+  const cfg = identityConfigSchema.parse({ hygiene: { routes: { Education: 0.3 } } });
+  assert.equal(cfg.hygiene.routes.education, 0.3);
+  assert.equal(cfg.hygiene.routes['self-serve'], 0);
+  assert.equal(cfg.hygiene.routes['startup-credits'], 0.15);
+  assert.equal(identityConfigSchema.parse({}).hygiene.routes.research, 0.1);
+});
