@@ -11,7 +11,10 @@ export const auditConfigSchema = z.object({
   /** Where the log lives: `auto` follows `store.kind` (SQLite file or the PostgreSQL store). */
   backend: z.enum(['auto', 'sqlite', 'postgres']).default('auto'),
   /** PostgreSQL schema holding the audit tables (postgres backend). */
-  postgresSchema: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'a lower-case SQL identifier').default('moat'),
+  postgresSchema: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, 'a lower-case SQL identifier')
+    .default('moat'),
   /** A signed checkpoint is written every this many entries. */
   checkpointEvery: z.number().int().positive().default(1000),
   /** PEM file of the Ed25519 checkpoint key; generated as `<dataDir>/audit-ed25519.pem` (0600) when unset. */

@@ -13,7 +13,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** Start the appender, wait until it has committed `atLeast` entries, then SIGKILL it. */
 function runAndKill(dir: string, atLeast: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'testdata', 'crash-child.ts'), dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(here, 'testdata', 'crash-child.ts'), dir],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let seen = 0;
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
@@ -21,7 +25,11 @@ function runAndKill(dir: string, atLeast: number): Promise<number> {
       for (const line of d.toString().split('\n')) if (line) seen = Math.max(seen, Number(line));
       if (seen >= atLeast) child.kill('SIGKILL');
     });
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(seen) : reject(new Error(`child exited without being killed: ${err}`))));
+    child.on('exit', (_code, signal) =>
+      signal === 'SIGKILL'
+        ? resolve(seen)
+        : reject(new Error(`child exited without being killed: ${err}`)),
+    );
   });
 }
 
@@ -31,11 +39,21 @@ test('audit log verifies after kill -9 during heavy writes (issue 7 crash safety
     let committed = 0;
     for (let round = 1; round <= 3; round++) {
       committed = await runAndKill(dir, committed + 300);
-      const log = new SqliteAuditLog(join(dir, 'audit.db'), { signer: loadOrCreateSigner(join(dir, 'key.pem')), checkpointEvery: 50 });
+      const log = new SqliteAuditLog(join(dir, 'audit.db'), {
+        signer: loadOrCreateSigner(join(dir, 'key.pem')),
+        checkpointEvery: 50,
+      });
       const r = await log.verify();
       assert.equal(r.ok, true, JSON.stringify(r.problems.slice(0, 3)));
-      assert.ok((r.lastSeq ?? 0) >= committed, `every reported append survived (${r.lastSeq} >= ${committed})`);
-      const after = await log.append({ actor: 'test', action: 'after.crash', subject: `round${round}` });
+      assert.ok(
+        (r.lastSeq ?? 0) >= committed,
+        `every reported append survived (${r.lastSeq} >= ${committed})`,
+      );
+      const after = await log.append({
+        actor: 'test',
+        action: 'after.crash',
+        subject: `round${round}`,
+      });
       assert.equal(after.seq, (r.lastSeq ?? 0) + 1);
       committed = after.seq;
       await log.close();
@@ -50,7 +68,10 @@ test('two processes appending at once, both killed with SIGKILL, leave one valid
   try {
     loadOrCreateSigner(join(dir, 'key.pem'));
     const seen = await Promise.all([runAndKill(dir, 200), runAndKill(dir, 200)]);
-    const log = new SqliteAuditLog(join(dir, 'audit.db'), { signer: loadOrCreateSigner(join(dir, 'key.pem')), checkpointEvery: 50 });
+    const log = new SqliteAuditLog(join(dir, 'audit.db'), {
+      signer: loadOrCreateSigner(join(dir, 'key.pem')),
+      checkpointEvery: 50,
+    });
     const r = await log.verify();
     assert.equal(r.ok, true, JSON.stringify(r.problems.slice(0, 3)));
     assert.ok((r.lastSeq ?? 0) >= Math.max(...seen));

@@ -41,7 +41,11 @@ export function entryHash(e: Omit<AuditEntry, 'hash'> | AuditEntry): string {
 }
 
 /** Build the entry that follows `prev` (or the first one when `prev` is undefined). */
-export function nextEntry(prev: { seq: number; hash: string } | undefined, input: AuditInput, ts: number): AuditEntry {
+export function nextEntry(
+  prev: { seq: number; hash: string } | undefined,
+  input: AuditInput,
+  ts: number,
+): AuditEntry {
   const base: Omit<AuditEntry, 'hash'> = {
     seq: prev ? prev.seq + 1 : 1,
     ts,
@@ -85,5 +89,15 @@ export function entryFromRow(r: AuditRow): AuditEntry {
 
 /** Columns of an entry in insertion order (seq, ts, actor, action, subject, reason, data, prev_hash, hash). */
 export function rowValues(e: AuditEntry): unknown[] {
-  return [e.seq, e.ts, e.actor, e.action, e.subject, e.reason ?? null, e.data === undefined ? null : JSON.stringify(e.data), e.prevHash, e.hash];
+  return [
+    e.seq,
+    e.ts,
+    e.actor,
+    e.action,
+    e.subject,
+    e.reason ?? null,
+    e.data === undefined ? null : JSON.stringify(e.data),
+    e.prevHash,
+    e.hash,
+  ];
 }

@@ -8,7 +8,9 @@ import type { Checkpoint } from './signer.js';
  * then one `{"checkpoint": …}` line per signed checkpoint covering the exported range.
  */
 export function exportLine(item: { entry: AuditEntry } | { checkpoint: Checkpoint }): string {
-  return 'entry' in item ? JSON.stringify(item.entry) + '\n' : JSON.stringify({ checkpoint: item.checkpoint }) + '\n';
+  return 'entry' in item
+    ? JSON.stringify(item.entry) + '\n'
+    : JSON.stringify({ checkpoint: item.checkpoint }) + '\n';
 }
 
 /** A line that is not JSON; kept so the verifier reports it at its position. */

@@ -19,7 +19,13 @@ async function collect(it: AsyncIterable<AuditEntry>): Promise<AuditEntry[]> {
 
 async function fill(log: AuditLog, n: number): Promise<void> {
   for (let i = 1; i <= n; i++) {
-    await log.append({ actor: 'admin', action: 'level.change', subject: `acct_${i}`, reason: `r${i}`, data: { level: 'block', n: i } });
+    await log.append({
+      actor: 'admin',
+      action: 'level.change',
+      subject: `acct_${i}`,
+      reason: `r${i}`,
+      data: { level: 'block', n: i },
+    });
   }
 }
 
@@ -41,32 +47,60 @@ export function auditLogTests(name: string, factory: () => Promise<AuditFixture>
 
   withLog('appends chain entries and list filters by time', async ({ log }) => {
     const a = await log.append({ actor: 'admin', action: 'key.create', subject: 'key_1' });
-    const b = await log.append({ actor: 'admin', action: 'pin.set', subject: 'acct_1', reason: 'abuse', data: { level: 'block' } });
+    const b = await log.append({
+      actor: 'admin',
+      action: 'pin.set',
+      subject: 'acct_1',
+      reason: 'abuse',
+      data: { level: 'block' },
+    });
     assert.equal(a.seq, 1);
     assert.equal(b.seq, 2);
     assert.equal(b.prevHash, a.hash);
     await fill(log, 4);
     const all = await collect(log.list());
-    assert.deepEqual(all.map((e) => e.seq), [1, 2, 3, 4, 5, 6]);
+    assert.deepEqual(
+      all.map((e) => e.seq),
+      [1, 2, 3, 4, 5, 6],
+    );
     assert.deepEqual(all[1], b);
-    assert.deepEqual((await collect(log.list({ since: 2000, until: 4000 }))).map((e) => e.seq), [2, 3]);
-    assert.deepEqual((await collect(log.list({ limit: 2 }))).map((e) => e.seq), [1, 2]);
+    assert.deepEqual(
+      (await collect(log.list({ since: 2000, until: 4000 }))).map((e) => e.seq),
+      [2, 3],
+    );
+    assert.deepEqual(
+      (await collect(log.list({ limit: 2 }))).map((e) => e.seq),
+      [1, 2],
+    );
   });
 
-  withLog('an untouched log verifies, with a signed checkpoint every 5 entries', async ({ log }) => {
-    await fill(log, 12);
-    const r = await log.verify();
-    assert.equal(r.ok, true, JSON.stringify(r.problems));
-    assert.equal(r.entries, 12);
-    assert.deepEqual((await log.checkpoints()).map((c) => c.seq), [5, 10]);
-    assert.equal(r.checkpointsChecked, 2);
-    assert.equal((await log.checkpoint())?.seq, 12);
-  });
+  withLog(
+    'an untouched log verifies, with a signed checkpoint every 5 entries',
+    async ({ log }) => {
+      await fill(log, 12);
+      const r = await log.verify();
+      assert.equal(r.ok, true, JSON.stringify(r.problems));
+      assert.equal(r.entries, 12);
+      assert.deepEqual(
+        (await log.checkpoints()).map((c) => c.seq),
+        [5, 10],
+      );
+      assert.equal(r.checkpointsChecked, 2);
+      assert.equal((await log.checkpoint())?.seq, 12);
+    },
+  );
 
   withLog('concurrent appends get consecutive seqs and a valid chain', async ({ log }) => {
-    await Promise.all(Array.from({ length: 40 }, (_, i) => log.append({ actor: 'a', action: 'x', subject: String(i) })));
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        log.append({ actor: 'a', action: 'x', subject: String(i) }),
+      ),
+    );
     const seqs = (await collect(log.list())).map((e) => e.seq);
-    assert.deepEqual(seqs, Array.from({ length: 40 }, (_, i) => i + 1));
+    assert.deepEqual(
+      seqs,
+      Array.from({ length: 40 }, (_, i) => i + 1),
+    );
     assert.equal((await log.verify()).ok, true);
   });
 
@@ -75,14 +109,20 @@ export function auditLogTests(name: string, factory: () => Promise<AuditFixture>
     await sql(`UPDATE $schema.audit_log SET data = '{"level":"allow","n":3}' WHERE seq = 3`);
     const r = await log.verify();
     assert.equal(r.ok, false);
-    assert.deepEqual(r.problems.map((p) => [p.kind, p.position]), [['modified', 3]]);
+    assert.deepEqual(
+      r.problems.map((p) => [p.kind, p.position]),
+      [['modified', 3]],
+    );
   });
 
   withLog('a deleted entry is reported with its position', async ({ log, sql }) => {
     await fill(log, 7);
     await sql('DELETE FROM $schema.audit_log WHERE seq = 4');
     const r = await log.verify();
-    assert.deepEqual(r.problems.map((p) => [p.kind, p.seq, p.position]), [['deleted', 4, 4]]);
+    assert.deepEqual(
+      r.problems.map((p) => [p.kind, p.seq, p.position]),
+      [['deleted', 4, 4]],
+    );
   });
 
   withLog('entries cut from the end are caught by the signed checkpoint', async ({ log, sql }) => {

@@ -3,8 +3,17 @@ import { z } from 'zod';
 import { MoatError } from '../errors/registry.js';
 import type { AuditEntry, AuditLog } from './log.js';
 
-const time = z.union([z.coerce.number().int(), z.iso.datetime({ offset: true }).transform((s) => Date.parse(s))]).optional();
-const query = z.object({ since: time, until: time, limit: z.coerce.number().int().min(1).max(10_000).default(1000) });
+const time = z
+  .union([
+    z.coerce.number().int(),
+    z.iso.datetime({ offset: true }).transform((s) => Date.parse(s)),
+  ])
+  .optional();
+const query = z.object({
+  since: time,
+  until: time,
+  limit: z.coerce.number().int().min(1).max(10_000).default(1000),
+});
 
 /**
  * Admin routes of the audit log, for the admin prefix: GET /audit (entries, `since`,

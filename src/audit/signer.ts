@@ -1,4 +1,11 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { canonicalJson, sha256Hex } from './canonical.js';
@@ -86,14 +93,21 @@ export function publicKeyFrom(text: string): KeyObject {
  * Check a checkpoint's signature. With `trusted`, the key must be that key; without,
  * the key embedded in the checkpoint is used (integrity only, not authenticity).
  */
-export function verifyCheckpoint(c: Checkpoint, trusted?: KeyObject): { ok: boolean; reason?: string } {
+export function verifyCheckpoint(
+  c: Checkpoint,
+  trusted?: KeyObject,
+): { ok: boolean; reason?: string } {
   let key: KeyObject;
   try {
     key = trusted ?? publicKeyFrom(c.publicKey);
   } catch {
     return { ok: false, reason: 'checkpoint public key is not a valid Ed25519 key' };
   }
-  if (keyIdOf(key) !== c.keyId) return { ok: false, reason: `checkpoint signed by key ${c.keyId}, not the trusted key ${keyIdOf(key)}` };
+  if (keyIdOf(key) !== c.keyId)
+    return {
+      ok: false,
+      reason: `checkpoint signed by key ${c.keyId}, not the trusted key ${keyIdOf(key)}`,
+    };
   let good = false;
   try {
     good = verify(null, statement(c), key, Buffer.from(c.signature, 'base64'));

@@ -11,14 +11,21 @@ import { canonicalJson } from './canonical.js';
 
 function chain(n: number): AuditEntry[] {
   const out: AuditEntry[] = [];
-  for (let i = 0; i < n; i++) out.push(nextEntry(out[i - 1], { actor: 'a', action: 'x', subject: `s${i}`, data: { i } }, 1000 + i));
+  for (let i = 0; i < n; i++)
+    out.push(
+      nextEntry(out[i - 1], { actor: 'a', action: 'x', subject: `s${i}`, data: { i } }, 1000 + i),
+    );
   return out;
 }
 
-const kinds = (r: Awaited<ReturnType<typeof verifyEntries>>) => r.problems.map((p) => [p.kind, p.position]);
+const kinds = (r: Awaited<ReturnType<typeof verifyEntries>>) =>
+  r.problems.map((p) => [p.kind, p.position]);
 
 test('canonical JSON sorts keys and drops undefined (RFC 8785 style)', () => {
-  assert.equal(canonicalJson({ b: 1, a: [true, null, 'x'], c: undefined, d: { z: 1, y: 2 } }), '{"a":[true,null,"x"],"b":1,"d":{"y":2,"z":1}}');
+  assert.equal(
+    canonicalJson({ b: 1, a: [true, null, 'x'], c: undefined, d: { z: 1, y: 2 } }),
+    '{"a":[true,null,"x"],"b":1,"d":{"y":2,"z":1}}',
+  );
 });
 
 test('an intact chain verifies', async () => {
@@ -56,7 +63,8 @@ test('a history rewritten and re-chained from some point is caught by a signed c
     const cp = signer.sign(6, c[5]!.hash, 9999);
     const forged = chain(8).map((e) => e);
     forged[2] = { ...forged[2]!, reason: 'rewritten' };
-    for (let i = 2; i < forged.length; i++) forged[i] = nextEntry(forged[i - 1], forged[i]!, forged[i]!.ts);
+    for (let i = 2; i < forged.length; i++)
+      forged[i] = nextEntry(forged[i - 1], forged[i]!, forged[i]!.ts);
     const clean = await verifyEntries(forged);
     assert.equal(clean.ok, true, 'a re-chained log looks fine without checkpoints');
     const r = await verifyEntries(forged, { checkpoints: [cp], complete: true });
@@ -76,18 +84,24 @@ test('malformed lines are reported with their position', async () => {
 
 test('any single deletion, modification, insertion or swap is detected (property)', async () => {
   await fc.assert(
-    fc.asyncProperty(fc.integer({ min: 3, max: 30 }), fc.nat(), fc.constantFrom('delete', 'modify', 'insert', 'swap'), async (n, at, op) => {
-      const c: AuditEntry[] = chain(n);
-      const i = at % (n - 1);
-      if (op === 'delete') c.splice(i, 1);
-      if (op === 'modify') c[i] = { ...c[i]!, subject: 'tampered' };
-      if (op === 'insert') c.splice(i + 1, 0, nextEntry(c[i], { actor: 'e', action: 'x', subject: 'y' }, 1));
-      if (op === 'swap') [c[i], c[i + 1]] = [c[i + 1]!, c[i]!];
-      const r = await verifyEntries(c);
-      // Deleting the first entry of a range is indistinguishable from a range that starts later.
-      if (op === 'delete' && i === 0) return;
-      assert.equal(r.ok, false, `${op} at ${i} of ${n} not detected`);
-    }),
+    fc.asyncProperty(
+      fc.integer({ min: 3, max: 30 }),
+      fc.nat(),
+      fc.constantFrom('delete', 'modify', 'insert', 'swap'),
+      async (n, at, op) => {
+        const c: AuditEntry[] = chain(n);
+        const i = at % (n - 1);
+        if (op === 'delete') c.splice(i, 1);
+        if (op === 'modify') c[i] = { ...c[i]!, subject: 'tampered' };
+        if (op === 'insert')
+          c.splice(i + 1, 0, nextEntry(c[i], { actor: 'e', action: 'x', subject: 'y' }, 1));
+        if (op === 'swap') [c[i], c[i + 1]] = [c[i + 1]!, c[i]!];
+        const r = await verifyEntries(c);
+        // Deleting the first entry of a range is indistinguishable from a range that starts later.
+        if (op === 'delete' && i === 0) return;
+        assert.equal(r.ok, false, `${op} at ${i} of ${n} not detected`);
+      },
+    ),
     { numRuns: 200 },
   );
 });

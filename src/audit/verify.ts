@@ -3,7 +3,8 @@ import { GENESIS_HASH, entryHash, type AuditEntry } from './entry.js';
 import { verifyCheckpoint, type Checkpoint } from './signer.js';
 
 /** What kind of tampering a problem shows. */
-export type ProblemKind = 'malformed' | 'modified' | 'deleted' | 'inserted' | 'reordered' | 'truncated' | 'checkpoint';
+export type ProblemKind =
+  'malformed' | 'modified' | 'deleted' | 'inserted' | 'reordered' | 'truncated' | 'checkpoint';
 
 /** One finding, located by 1-based position in the verified sequence (= line of a JSONL export). */
 export interface VerifyProblem {
@@ -39,10 +40,13 @@ const HEX64 = /^[0-9a-f]{64}$/;
 function malformed(e: unknown): string | undefined {
   if (typeof e !== 'object' || e === null) return 'not a JSON object';
   const r = e as Record<string, unknown>;
-  if (!Number.isSafeInteger(r['seq']) || (r['seq'] as number) < 1) return 'seq is not a positive integer';
+  if (!Number.isSafeInteger(r['seq']) || (r['seq'] as number) < 1)
+    return 'seq is not a positive integer';
   if (!Number.isFinite(r['ts'])) return 'ts is not a number';
-  for (const f of ['actor', 'action', 'subject']) if (typeof r[f] !== 'string') return `${f} is not a string`;
-  if (typeof r['prevHash'] !== 'string' || !HEX64.test(r['prevHash'])) return 'prevHash is not 64 hex digits';
+  for (const f of ['actor', 'action', 'subject'])
+    if (typeof r[f] !== 'string') return `${f} is not a string`;
+  if (typeof r['prevHash'] !== 'string' || !HEX64.test(r['prevHash']))
+    return 'prevHash is not 64 hex digits';
   if (typeof r['hash'] !== 'string' || !HEX64.test(r['hash'])) return 'hash is not 64 hex digits';
   return undefined;
 }
@@ -86,16 +90,27 @@ class ChainVerifier {
   step(raw: unknown, position: number, next: unknown): void {
     this.count++;
     const bad = malformed(raw);
-    if (bad) return this.report('malformed', position, null, `entry at position ${position}: ${bad}`);
+    if (bad)
+      return this.report('malformed', position, null, `entry at position ${position}: ${bad}`);
     const cur = raw as AuditEntry;
     this.firstSeq ??= cur.seq;
     if (entryHash(cur) !== cur.hash) {
-      this.report('modified', position, cur.seq, `entry seq ${cur.seq} at position ${position} was modified: its content does not match its hash`);
+      this.report(
+        'modified',
+        position,
+        cur.seq,
+        `entry seq ${cur.seq} at position ${position} was modified: its content does not match its hash`,
+      );
     }
     const prev = this.prev;
     if (!prev) {
       if (cur.seq === 1 && cur.prevHash !== GENESIS_HASH) {
-        this.report('modified', position, cur.seq, `entry seq 1 at position ${position} does not start from the genesis hash`);
+        this.report(
+          'modified',
+          position,
+          cur.seq,
+          `entry seq 1 at position ${position} does not start from the genesis hash`,
+        );
       }
       return this.accept(cur, position);
     }
@@ -104,9 +119,19 @@ class ChainVerifier {
     if (cur.seq === p.seq) return this.duplicate(cur, position, next);
     if (cur.seq < p.seq) {
       if (this.missing.delete(cur.seq)) {
-        return this.report('reordered', position, cur.seq, `entry seq ${cur.seq} at position ${position} is out of order (after seq ${p.seq})`);
+        return this.report(
+          'reordered',
+          position,
+          cur.seq,
+          `entry seq ${cur.seq} at position ${position} is out of order (after seq ${p.seq})`,
+        );
       }
-      return this.report('inserted', position, cur.seq, `entry at position ${position} repeats earlier seq ${cur.seq}: an inserted entry`);
+      return this.report(
+        'inserted',
+        position,
+        cur.seq,
+        `entry at position ${position} repeats earlier seq ${cur.seq}: an inserted entry`,
+      );
     }
     for (let s = p.seq + 1; s < cur.seq; s++) this.missing.set(s, position);
     this.accept(cur, position);
@@ -118,7 +143,12 @@ class ChainVerifier {
     const n = next as Partial<AuditEntry> | undefined;
     if (n && n.seq === cur.seq && n.prevHash === p.entry.hash) {
       // The genuine entry follows and links to prev: this one was forged in.
-      return this.report('inserted', position, cur.seq, `entry at position ${position} (seq ${cur.seq}) was inserted: the chain continues through the next entry`);
+      return this.report(
+        'inserted',
+        position,
+        cur.seq,
+        `entry at position ${position} (seq ${cur.seq}) was inserted: the chain continues through the next entry`,
+      );
     }
     this.report(
       'modified',
@@ -134,10 +164,20 @@ class ChainVerifier {
     const p = this.prev!;
     const n = next as Partial<AuditEntry> | undefined;
     if (n && n.prevHash === cur.hash && n.prevHash !== p.entry.hash) {
-      this.report('inserted', p.position, p.entry.seq, `entry at position ${p.position} (seq ${p.entry.seq}) was inserted: the chain continues through the entry after it`);
+      this.report(
+        'inserted',
+        p.position,
+        p.entry.seq,
+        `entry at position ${p.position} (seq ${p.entry.seq}) was inserted: the chain continues through the entry after it`,
+      );
       return this.accept(cur, position);
     }
-    this.report('inserted', position, cur.seq, `entry at position ${position} repeats seq ${cur.seq}: an inserted entry`);
+    this.report(
+      'inserted',
+      position,
+      cur.seq,
+      `entry at position ${position} repeats seq ${cur.seq}: an inserted entry`,
+    );
   }
 
   private accept(cur: AuditEntry, position: number): void {
@@ -147,7 +187,12 @@ class ChainVerifier {
 
   finish(opts: VerifyOptions): number {
     for (const [seq, position] of [...this.missing].sort((a, b) => a[0] - b[0])) {
-      this.report('deleted', position, seq, `entry seq ${seq} is missing before position ${position}: deleted`);
+      this.report(
+        'deleted',
+        position,
+        seq,
+        `entry seq ${seq} is missing before position ${position}: deleted`,
+      );
     }
     let checked = 0;
     const lastSeq = this.prev?.entry.seq ?? 0;
@@ -160,9 +205,19 @@ class ChainVerifier {
       checked++;
       const got = this.seen.get(c.seq);
       if (got && got.hash !== c.hash) {
-        this.report('checkpoint', got.position, c.seq, `entry seq ${c.seq} at position ${got.position} differs from the signed checkpoint: history was rewritten up to here`);
+        this.report(
+          'checkpoint',
+          got.position,
+          c.seq,
+          `entry seq ${c.seq} at position ${got.position} differs from the signed checkpoint: history was rewritten up to here`,
+        );
       } else if (!got && c.seq > lastSeq && opts.complete) {
-        this.report('truncated', this.count + 1, c.seq, `log ends at seq ${lastSeq} but a signed checkpoint covers seq ${c.seq}: entries were cut from the end`);
+        this.report(
+          'truncated',
+          this.count + 1,
+          c.seq,
+          `log ends at seq ${lastSeq} but a signed checkpoint covers seq ${c.seq}: entries were cut from the end`,
+        );
       }
     }
     return checked;
@@ -174,7 +229,10 @@ class ChainVerifier {
  * and signed checkpoints. Every problem is reported with its position.
  * @example const r = await verifyEntries(log.list({})); if (!r.ok) console.error(r.problems[0].message);
  */
-export async function verifyEntries(entries: AsyncIterable<unknown> | Iterable<unknown>, opts: VerifyOptions = {}): Promise<VerifyResult> {
+export async function verifyEntries(
+  entries: AsyncIterable<unknown> | Iterable<unknown>,
+  opts: VerifyOptions = {},
+): Promise<VerifyResult> {
   const v = new ChainVerifier(opts.checkpoints ?? []);
   let position = 0;
   let held: unknown;

@@ -7,7 +7,15 @@ test('parses IPv4 and IPv6 networks and clears host bits', () => {
   assert.equal(formatCidr(parseCidr('10.1.2.3')!), '10.1.2.3/32');
   assert.equal(formatCidr(parseCidr('2001:db8::1/32')!), '2001:db8:0:0:0:0:0:0/32');
   assert.equal(formatCidr(parseCidr('::ffff:192.0.2.1')!), '0:0:0:0:0:ffff:c000:201/128');
-  for (const bad of ['10.0.0/8', '300.1.1.1', '10.0.0.0/33', '1::2::3', 'x', '10.0.0.0/8/1', '1:2:3:4:5:6:7:8:9']) {
+  for (const bad of [
+    '10.0.0/8',
+    '300.1.1.1',
+    '10.0.0.0/33',
+    '1::2::3',
+    'x',
+    '10.0.0.0/8/1',
+    '1:2:3:4:5:6:7:8:9',
+  ]) {
     assert.equal(parseCidr(bad), undefined, bad);
   }
 });

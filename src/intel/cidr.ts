@@ -33,7 +33,12 @@ function parseV6(s: string): bigint | undefined {
   const groups = [...head, ...rest, ...tail];
   const fill = 8 - head.length - rest.length - tail.length;
   if (halves.length === 1 ? fill !== 0 : fill < 1) return undefined;
-  const all = [...head, ...Array<string>(halves.length === 2 ? fill : 0).fill('0'), ...rest, ...tail];
+  const all = [
+    ...head,
+    ...Array<string>(halves.length === 2 ? fill : 0).fill('0'),
+    ...rest,
+    ...tail,
+  ];
   if (all.length !== 8 || groups.some((g) => !/^[0-9a-f]{1,4}$/.test(g))) return undefined;
   return all.reduce((n, g) => (n << 16n) | BigInt(parseInt(g, 16)), 0n);
 }

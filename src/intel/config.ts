@@ -9,7 +9,11 @@ export const intelConfigSchema = z.object({
   /** Days an exported indicator stays valid (STIX `valid_until`). */
   validDays: z.number().positive().default(90),
   /** Imports larger than this are rejected before parsing. */
-  maxImportBytes: z.number().int().positive().default(16 * 1024 * 1024),
+  maxImportBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(16 * 1024 * 1024),
   /** Imports with more objects than this are rejected. */
   maxImportObjects: z.number().int().positive().default(100_000),
   /** Reason weight of a `shared_indicator` match, scaled by the indicator's confidence. */

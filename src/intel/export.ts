@@ -68,10 +68,19 @@ function patterns(c: IntelCampaign): Pattern[] {
     const type = net.family === 4 ? 'ipv4-addr' : 'ipv6-addr';
     const text = formatCidr(net);
     // STIX 2.1 §9.5: ISSUBSET tests that an address lies in a CIDR block.
-    out.push({ kind: 'ip', pattern: `[${type}:value ISSUBSET '${text}']`, label: `IP prefix ${text}` });
+    out.push({
+      kind: 'ip',
+      pattern: `[${type}:value ISSUBSET '${text}']`,
+      label: `IP prefix ${text}`,
+    });
   }
   const hashed = (kind: keyof typeof CUSTOM_TYPES, values: string[], label: string) => {
-    for (const v of new Set(values.map(indicatorHash))) out.push({ kind, pattern: `[${CUSTOM_TYPES[kind]}:sha256 = '${v}']`, label: `${label} ${v.slice(0, 12)}…` });
+    for (const v of new Set(values.map(indicatorHash)))
+      out.push({
+        kind,
+        pattern: `[${CUSTOM_TYPES[kind]}:sha256 = '${v}']`,
+        label: `${label} ${v.slice(0, 12)}…`,
+      });
   };
   hashed('fingerprint', c.fingerprints, 'client fingerprint');
   hashed('payment', c.paymentFingerprints, 'payment fingerprint');
@@ -79,23 +88,51 @@ function patterns(c: IntelCampaign): Pattern[] {
   return out;
 }
 
-function campaignObjects(c: IntelCampaign, common: Record<string, unknown>, opts: ExportOptions, now: number): Array<Record<string, unknown>> {
+function campaignObjects(
+  c: IntelCampaign,
+  common: Record<string, unknown>,
+  opts: ExportOptions,
+  now: number,
+): Array<Record<string, unknown>> {
   const campaignId = stixId('campaign', c.key);
   const summary = `Capability-extraction campaign: ${c.accountCount} account(s), ladder level ${c.level}; signals: ${c.reasonCodes.join(', ') || 'none recorded'}.`;
   const objects: Array<Record<string, unknown>> = [
-    { type: 'campaign', id: campaignId, ...common, name: `Distillation campaign ${campaignId.slice(10, 18)}`, description: summary, first_seen: iso(c.firstSeen), last_seen: iso(c.lastSeen), objective: 'Harvest model outputs to train a competing model', confidence: c.confidence },
+    {
+      type: 'campaign',
+      id: campaignId,
+      ...common,
+      name: `Distillation campaign ${campaignId.slice(10, 18)}`,
+      description: summary,
+      first_seen: iso(c.firstSeen),
+      last_seen: iso(c.lastSeen),
+      objective: 'Harvest model outputs to train a competing model',
+      confidence: c.confidence,
+    },
   ];
   for (const p of patterns(c)) {
     const id = stixId('indicator', `${c.key}:${p.pattern}`);
     objects.push({
-      type: 'indicator', id, ...common,
+      type: 'indicator',
+      id,
+      ...common,
       name: `${p.label} used by a distillation campaign`,
       indicator_types: ['malicious-activity'],
-      pattern: p.pattern, pattern_type: 'stix', pattern_version: '2.1',
-      valid_from: iso(now), valid_until: iso(now + opts.validDays * 86_400_000),
-      confidence: c.confidence, labels: [`moat-${p.kind}`],
+      pattern: p.pattern,
+      pattern_type: 'stix',
+      pattern_version: '2.1',
+      valid_from: iso(now),
+      valid_until: iso(now + opts.validDays * 86_400_000),
+      confidence: c.confidence,
+      labels: [`moat-${p.kind}`],
     });
-    objects.push({ type: 'relationship', id: stixId('relationship', `${id}:${campaignId}`), ...common, relationship_type: 'indicates', source_ref: id, target_ref: campaignId });
+    objects.push({
+      type: 'relationship',
+      id: stixId('relationship', `${id}:${campaignId}`),
+      ...common,
+      relationship_type: 'indicates',
+      source_ref: id,
+      target_ref: campaignId,
+    });
   }
   return objects;
 }
@@ -107,16 +144,33 @@ function campaignObjects(c: IntelCampaign, common: Record<string, unknown>, opts
  * With nothing to share, the bundle has no `objects` property (STIX 2.1 §8: the
  * list, when present, holds at least one object).
  */
-export function buildBundle(campaigns: IntelCampaign[], opts: ExportOptions): Record<string, unknown> {
+export function buildBundle(
+  campaigns: IntelCampaign[],
+  opts: ExportOptions,
+): Record<string, unknown> {
   const now = opts.now ?? Date.now();
   const bundle: Record<string, unknown> = { type: 'bundle', id: stixId('bundle') };
   if (campaigns.length === 0) return bundle;
   const identityId = stixId('identity', opts.producerName);
   const stamp = iso(now);
-  const common = { spec_version: '2.1', created: stamp, modified: stamp, created_by_ref: identityId, object_marking_refs: [TLP2_IDS[opts.tlp]] };
+  const common = {
+    spec_version: '2.1',
+    created: stamp,
+    modified: stamp,
+    created_by_ref: identityId,
+    object_marking_refs: [TLP2_IDS[opts.tlp]],
+  };
   bundle['objects'] = [
     tlpMarking(opts.tlp),
-    { type: 'identity', id: identityId, spec_version: '2.1', created: stamp, modified: stamp, name: opts.producerName, identity_class: 'organization' },
+    {
+      type: 'identity',
+      id: identityId,
+      spec_version: '2.1',
+      created: stamp,
+      modified: stamp,
+      name: opts.producerName,
+      identity_class: 'organization',
+    },
     ...campaigns.flatMap((c) => campaignObjects(c, common, opts, now)),
   ];
   return bundle;

@@ -35,7 +35,10 @@ const stixObject = z
     id: z.string().max(300),
   })
   .loose()
-  .refine((o) => new RegExp(`^${o.type}--${UUID}$`).test(o.id), { message: 'must be "<type>--<UUID>"', path: ['id'] });
+  .refine((o) => new RegExp(`^${o.type}--${UUID}$`).test(o.id), {
+    message: 'must be "<type>--<UUID>"',
+    path: ['id'],
+  });
 
 const indicatorSchema = z
   .object({
@@ -96,7 +99,9 @@ export function patternValues(pattern: string): Array<{ kind: IndicatorKind; val
 
 function sourceNames(objects: Array<Record<string, unknown>>): Map<string, string> {
   const names = new Map<string, string>();
-  for (const o of objects) if (o['type'] === 'identity' && typeof o['name'] === 'string') names.set(o['id'] as string, o['name']);
+  for (const o of objects)
+    if (o['type'] === 'identity' && typeof o['name'] === 'string')
+      names.set(o['id'] as string, o['name']);
   return names;
 }
 
@@ -122,7 +127,11 @@ function validateObjects(objects: unknown[]): string | Array<Record<string, unkn
  */
 export function parseBundle(text: string, limits: ImportLimits): ImportResult {
   const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > limits.maxBytes) return { ok: false, error: `bundle is ${bytes} bytes; the limit is ${limits.maxBytes} (intel.maxImportBytes)` };
+  if (bytes > limits.maxBytes)
+    return {
+      ok: false,
+      error: `bundle is ${bytes} bytes; the limit is ${limits.maxBytes} (intel.maxImportBytes)`,
+    };
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -132,11 +141,22 @@ export function parseBundle(text: string, limits: ImportLimits): ImportResult {
   const b = bundleSchema.safeParse(doc);
   if (!b.success) return { ok: false, error: `not a STIX 2.1 bundle: ${issue(b.error, '')}` };
   const raw = b.data.objects ?? [];
-  if (raw.length > limits.maxObjects) return { ok: false, error: `bundle has ${raw.length} objects; the limit is ${limits.maxObjects} (intel.maxImportObjects)` };
+  if (raw.length > limits.maxObjects)
+    return {
+      ok: false,
+      error: `bundle has ${raw.length} objects; the limit is ${limits.maxObjects} (intel.maxImportObjects)`,
+    };
   const objects = validateObjects(raw);
   if (typeof objects === 'string') return { ok: false, error: objects };
   const names = sourceNames(objects);
-  const summary: ImportSummary = { bundleId: b.data.id, objects: objects.length, indicators: 0, unmatchable: 0, revoked: 0, shared: [] };
+  const summary: ImportSummary = {
+    bundleId: b.data.id,
+    objects: objects.length,
+    indicators: 0,
+    unmatchable: 0,
+    revoked: 0,
+    shared: [],
+  };
   for (const o of objects) {
     if (o['type'] !== 'indicator') continue;
     summary.indicators++;

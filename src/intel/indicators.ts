@@ -92,16 +92,29 @@ export class IndicatorMatcher {
       seen.add(ind.stixId + ind.value);
       out.push(this.reason(ind, what));
     };
-    for (const [text, label] of [[q.ip, 'IP'], [q.ipPrefix, 'IP prefix']] as const) {
+    for (const [text, label] of [
+      [q.ip, 'IP'],
+      [q.ipPrefix, 'IP prefix'],
+    ] as const) {
       const c = text ? parseCidr(text) : undefined;
       if (!c) continue;
-      for (const n of this.nets) if (cidrContains(n.net, c) || cidrContains(c, n.net)) add(n.ind, `${label} ${text} (in ${n.ind.value})`);
+      for (const n of this.nets)
+        if (cidrContains(n.net, c) || cidrContains(c, n.net))
+          add(n.ind, `${label} ${text} (in ${n.ind.value})`);
     }
     const hashes: Array<[string, string | undefined, string]> = [
       ['fingerprint', q.fingerprint && indicatorHash(q.fingerprint), 'client fingerprint'],
-      ['payment', q.paymentFingerprint && indicatorHash(q.paymentFingerprint), 'payment fingerprint'],
+      [
+        'payment',
+        q.paymentFingerprint && indicatorHash(q.paymentFingerprint),
+        'payment fingerprint',
+      ],
       ['payment', q.paymentHash?.toLowerCase(), 'payment fingerprint'],
-      ...(q.templateHashes ?? []).map((h): [string, string, string] => ['template', h.toLowerCase(), 'prompt template']),
+      ...(q.templateHashes ?? []).map((h): [string, string, string] => [
+        'template',
+        h.toLowerCase(),
+        'prompt template',
+      ]),
     ];
     for (const [kind, h, label] of hashes) {
       if (!h) continue;

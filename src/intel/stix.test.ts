@@ -15,7 +15,13 @@ const haveSchemas = existsSync(join(SCHEMAS, 'schemas'));
 const limits = { maxBytes: 16 * 1024 * 1024, maxObjects: 100_000 };
 
 function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : n.endsWith('.json') ? [join(dir, n)] : []));
+  return readdirSync(dir).flatMap((n) =>
+    statSync(join(dir, n)).isDirectory()
+      ? files(join(dir, n))
+      : n.endsWith('.json')
+        ? [join(dir, n)]
+        : [],
+  );
 }
 
 type Validate = (doc: unknown) => string[];
@@ -37,7 +43,7 @@ function stixValidator(): Validate {
       if (!fn(v)) errs.push(`${what}: ${ajv.errorsText(fn.errors)}`);
     };
     check(byTitle.get('bundle')!, doc, 'bundle');
-    for (const o of ((doc as { objects?: Array<{ type: string; id: string }> }).objects ?? [])) {
+    for (const o of (doc as { objects?: Array<{ type: string; id: string }> }).objects ?? []) {
       const id = byTitle.get(o.type);
       if (id) check(id, o, o.id);
     }
@@ -59,13 +65,22 @@ const campaign: IntelCampaign = {
   paymentFingerprints: ['card_fp_4242'],
   templates: ['Explain step by step how to solve: {problem}'],
 };
-const opts = { producerName: 'Example Provider', tlp: 'amber' as const, validDays: 90, now: Date.parse('2026-01-04T00:00:00Z') };
+const opts = {
+  producerName: 'Example Provider',
+  tlp: 'amber' as const,
+  validDays: 90,
+  now: Date.parse('2026-01-04T00:00:00Z'),
+};
 
-test('an exported bundle validates against the OASIS STIX 2.1 schemas (issue 7)', { skip: !haveSchemas && 'no ../shared/stix2-json-schemas' }, () => {
-  const bundle = buildBundle([campaign], opts);
-  assert.deepEqual(stixValidator()(bundle), []);
-  assert.deepEqual(stixValidator()(buildBundle([], opts)), []);
-});
+test(
+  'an exported bundle validates against the OASIS STIX 2.1 schemas (issue 7)',
+  { skip: !haveSchemas && 'no ../shared/stix2-json-schemas' },
+  () => {
+    const bundle = buildBundle([campaign], opts);
+    assert.deepEqual(stixValidator()(bundle), []);
+    assert.deepEqual(stixValidator()(buildBundle([], opts)), []);
+  },
+);
 
 test('an empty export is a bundle with no objects property', () => {
   const b = buildBundle([], opts);
@@ -76,7 +91,8 @@ test('an empty export is a bundle with no objects property', () => {
 
 test('exports carry hashes, TLP and confidence, never raw values or account ids', () => {
   const text = JSON.stringify(buildBundle([campaign], opts));
-  for (const raw of ['fp_secret_client_9', 'card_fp_4242', 'step by step', 'inc_1', 'not an ip']) assert.equal(text.includes(raw), false, raw);
+  for (const raw of ['fp_secret_client_9', 'card_fp_4242', 'step by step', 'inc_1', 'not an ip'])
+    assert.equal(text.includes(raw), false, raw);
   assert.ok(text.includes(indicatorHash('fp_secret_client_9')));
   assert.ok(text.includes("[ipv4-addr:value ISSUBSET '203.0.113.0/24']"));
   assert.ok(text.includes('marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421'));
@@ -91,42 +107,74 @@ test('export → import round trip yields shared_indicator reasons', () => {
   assert.equal(r.value.shared[0]?.tlp, 'amber');
   const m = new IndicatorMatcher(r.value.shared, 0.3);
   const now = opts.now + 1000;
-  const reasons = m.matchIndicators({ ip: '203.0.113.200', fingerprint: 'fp_secret_client_9', paymentFingerprint: 'card_fp_4242', templateHashes: [indicatorHash('Explain step by step how to solve: {problem}')] }, now);
+  const reasons = m.matchIndicators(
+    {
+      ip: '203.0.113.200',
+      fingerprint: 'fp_secret_client_9',
+      paymentFingerprint: 'card_fp_4242',
+      templateHashes: [indicatorHash('Explain step by step how to solve: {problem}')],
+    },
+    now,
+  );
   assert.equal(reasons.length, 4);
   assert.ok(reasons.every((x) => x.code === 'shared_indicator' && x.weight === 0.27));
   assert.deepEqual(m.matchIndicators({ ip: '198.51.100.1', fingerprint: 'other' }, now), []);
   assert.equal(m.matchIndicators({ ipPrefix: '2001:db8:1::/48' }, now).length, 1);
-  assert.deepEqual(m.matchIndicators({ ip: '203.0.113.200' }, now + 91 * 86_400_000), [], 'expired indicators no longer match');
+  assert.deepEqual(
+    m.matchIndicators({ ip: '203.0.113.200' }, now + 91 * 86_400_000),
+    [],
+    'expired indicators no longer match',
+  );
 });
 
-test('the official OASIS example bundles import cleanly', { skip: !haveSchemas && 'no ../shared/stix2-json-schemas' }, () => {
-  let matchable = 0;
-  for (const f of files(join(SCHEMAS, 'examples'))) {
-    const r = parseBundle(readFileSync(f, 'utf8'), limits);
-    if (f.endsWith('interop-objectmarking-test.json')) {
-      assert.equal(r.ok, false, 'a lone campaign object is not a bundle');
-      assert.match(r.ok ? '' : r.error, /not a STIX 2.1 bundle: type: must be "bundle"/);
-      continue;
+test(
+  'the official OASIS example bundles import cleanly',
+  { skip: !haveSchemas && 'no ../shared/stix2-json-schemas' },
+  () => {
+    let matchable = 0;
+    for (const f of files(join(SCHEMAS, 'examples'))) {
+      const r = parseBundle(readFileSync(f, 'utf8'), limits);
+      if (f.endsWith('interop-objectmarking-test.json')) {
+        assert.equal(r.ok, false, 'a lone campaign object is not a bundle');
+        assert.match(r.ok ? '' : r.error, /not a STIX 2.1 bundle: type: must be "bundle"/);
+        continue;
+      }
+      assert.ok(r.ok, `${f}: ${r.ok ? '' : r.error}`);
+      matchable += r.value.shared.length;
     }
-    assert.ok(r.ok, `${f}: ${r.ok ? '' : r.error}`);
-    matchable += r.value.shared.length;
-  }
-  assert.ok(matchable > 0, 'IP indicators in the examples are matchable');
-});
+    assert.ok(matchable > 0, 'IP indicators in the examples are matchable');
+  },
+);
 
 test('imports reject malformed or oversized bundles with clear errors', () => {
   const err = (text: string, l = limits) => {
     const r = parseBundle(text, l);
     return r.ok ? 'accepted' : r.error;
   };
-  const ind = { type: 'indicator', spec_version: '2.1', id: 'indicator--33fe3b22-0201-47cf-85d0-97c02164528d', created: '2014-05-08T09:00:00.000Z', modified: '2014-05-08T09:00:00.000Z', pattern: "[ipv4-addr:value = '10.0.0.1']", pattern_type: 'stix', valid_from: '2014-05-08T09:00:00Z' };
-  const bundle = (objects: unknown[]) => JSON.stringify({ type: 'bundle', id: 'bundle--44af6c39-c09b-49c5-9de2-394224b04982', objects });
+  const ind = {
+    type: 'indicator',
+    spec_version: '2.1',
+    id: 'indicator--33fe3b22-0201-47cf-85d0-97c02164528d',
+    created: '2014-05-08T09:00:00.000Z',
+    modified: '2014-05-08T09:00:00.000Z',
+    pattern: "[ipv4-addr:value = '10.0.0.1']",
+    pattern_type: 'stix',
+    valid_from: '2014-05-08T09:00:00Z',
+  };
+  const bundle = (objects: unknown[]) =>
+    JSON.stringify({ type: 'bundle', id: 'bundle--44af6c39-c09b-49c5-9de2-394224b04982', objects });
   assert.match(err('{"type":'), /^not valid JSON/);
   assert.match(err(bundle([ind]), { maxBytes: 100, maxObjects: 10 }), /bytes; the limit is 100/);
-  assert.match(err(bundle([ind, ind]), { maxBytes: 1e6, maxObjects: 1 }), /2 objects; the limit is 1/);
+  assert.match(
+    err(bundle([ind, ind]), { maxBytes: 1e6, maxObjects: 1 }),
+    /2 objects; the limit is 1/,
+  );
   assert.match(err('{"type":"bundle","id":"bundle--x"}'), /id: must be "bundle--<UUID>"/);
   assert.match(err(bundle([])), /objects, when present, must not be empty/);
-  assert.match(err(bundle([{ ...ind, id: 'campaign--33fe3b22-0201-47cf-85d0-97c02164528d' }])), /objects\[0\]\.id: must be "<type>--<UUID>"/);
+  assert.match(
+    err(bundle([{ ...ind, id: 'campaign--33fe3b22-0201-47cf-85d0-97c02164528d' }])),
+    /objects\[0\]\.id: must be "<type>--<UUID>"/,
+  );
   const { pattern: _p, ...noPattern } = ind;
   assert.match(err(bundle([noPattern])), /objects\[0\] \(indicator--33fe3b22.*\)\.pattern/);
   assert.match(err(bundle([{ ...ind, valid_from: 'yesterday' }])), /valid_from: a STIX timestamp/);
@@ -134,8 +182,19 @@ test('imports reject malformed or oversized bundles with clear errors', () => {
 });
 
 test('pattern values: OR-joined comparisons match, AND-combined ones do not', () => {
-  assert.deepEqual(patternValues("[ipv4-addr:value = '10.0.0.1' OR ipv4-addr:value ISSUBSET '10.1.0.0/16']").map((v) => v.value), ['10.0.0.1/32', '10.1.0.0/16']);
-  assert.deepEqual(patternValues("[ipv4-addr:value = '10.0.0.1' AND domain-name:value = 'x.org']"), []);
+  assert.deepEqual(
+    patternValues("[ipv4-addr:value = '10.0.0.1' OR ipv4-addr:value ISSUBSET '10.1.0.0/16']").map(
+      (v) => v.value,
+    ),
+    ['10.0.0.1/32', '10.1.0.0/16'],
+  );
+  assert.deepEqual(
+    patternValues("[ipv4-addr:value = '10.0.0.1' AND domain-name:value = 'x.org']"),
+    [],
+  );
   assert.deepEqual(patternValues("[file:hashes.'SHA-256' = 'ef53']"), []);
-  assert.deepEqual(patternValues("[ipv4-addr:value = '10.0.0.1'] FOLLOWEDBY [ipv4-addr:value = '10.0.0.2']"), []);
+  assert.deepEqual(
+    patternValues("[ipv4-addr:value = '10.0.0.1'] FOLLOWEDBY [ipv4-addr:value = '10.0.0.2']"),
+    [],
+  );
 });

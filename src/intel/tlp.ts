@@ -35,6 +35,8 @@ export function tlpMarking(level: TlpLevel): Record<string, unknown> {
 
 /** The TLP level a marking id names (2.0 or 1.0), if any. */
 export function tlpOf(markingId: string): string | undefined {
-  const v2 = (Object.entries(TLP2_IDS) as Array<[TlpLevel, string]>).find(([, id]) => id === markingId);
+  const v2 = (Object.entries(TLP2_IDS) as Array<[TlpLevel, string]>).find(
+    ([, id]) => id === markingId,
+  );
   return v2 ? v2[0] : TLP1_IDS[markingId];
 }

@@ -6,7 +6,9 @@ import { policySchema, type Policy } from './schema.js';
 export type PolicyResult = { ok: true; value: Policy } | { ok: false; error: string };
 
 function formatIssues(err: z.ZodError, source: string): string {
-  const lines = err.issues.map((i) => `  ${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`);
+  const lines = err.issues.map(
+    (i) => `  ${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`,
+  );
   return `invalid policy in ${source}:\n${lines.join('\n')}`;
 }
 
@@ -23,9 +25,12 @@ export function parsePolicy(text: string, source = 'policy'): PolicyResult {
     return { ok: false, error: `${source}: not valid YAML${where}: ${e.message.split('\n')[0]}` };
   }
   const raw: unknown = doc.toJS();
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, error: `${source}: expected a mapping at the top level` };
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    return { ok: false, error: `${source}: expected a mapping at the top level` };
   const r = policySchema.safeParse(raw);
-  return r.success ? { ok: true, value: r.data } : { ok: false, error: formatIssues(r.error, source) };
+  return r.success
+    ? { ok: true, value: r.data }
+    : { ok: false, error: formatIssues(r.error, source) };
 }
 
 /** The policy in force when no file is configured: one default tier, no contracts. */

@@ -12,13 +12,20 @@ import { policyRoutes } from './routes.js';
 test('policy routes: show, reload (refusing a bad file), SLA report', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'moat-policy-routes-'));
   const file = join(dir, 'p.yaml');
-  writeFileSync(file, 'version: 1\ntiers: { t: { sla: { p99LatencyMs: 100, availabilityPercent: 99 } } }\ndefaultTier: t\n');
+  writeFileSync(
+    file,
+    'version: 1\ntiers: { t: { sla: { p99LatencyMs: 100, availabilityPercent: 99 } } }\ndefaultTier: t\n',
+  );
   const policy = new PolicyStore({ file });
   await policy.reload();
   const sla = new SlaTracker(() => policy.policy.tiers);
   sla.observe('t', 50, true);
   const app = Fastify();
-  app.setErrorHandler((err, _req, reply) => (err instanceof MoatError ? reply.status(err.status).send(errorBody('openai', err)) : reply.status(500).send(err)));
+  app.setErrorHandler((err, _req, reply) =>
+    err instanceof MoatError
+      ? reply.status(err.status).send(errorBody('openai', err))
+      : reply.status(500).send(err),
+  );
   await app.register(policyRoutes, { prefix: '/admin/v1', policy, sla });
   try {
     assert.equal((await app.inject({ url: '/admin/v1/policy' })).json().policy.defaultTier, 't');
@@ -27,7 +34,10 @@ test('policy routes: show, reload (refusing a bad file), SLA report', async () =
     assert.equal(bad.statusCode, 400);
     assert.match(bad.json().error.message, /defaultTier: tier "nope"/);
     writeFileSync(file, 'version: 1\n');
-    assert.deepEqual((await app.inject({ method: 'POST', url: '/admin/v1/policy/reload' })).json().tiers, ['default']);
+    assert.deepEqual(
+      (await app.inject({ method: 'POST', url: '/admin/v1/policy/reload' })).json().tiers,
+      ['default'],
+    );
     const rep = (await app.inject({ url: '/admin/v1/policy/sla' })).json();
     assert.equal(rep.tiers[0].tier, 't');
     assert.equal(rep.tiers[0].p99LatencyMs, 50);

@@ -20,7 +20,11 @@ export const policyRoutes: FastifyPluginAsync<PolicyRoutesOptions> = async (app,
     const h = req.headers['x-moat-actor'];
     const r = await opts.policy.reload(typeof h === 'string' && h ? h : 'admin');
     if (!r.ok) throw new MoatError('MOAT_INVALID_REQUEST', r.error);
-    return { version: opts.policy.version, tiers: Object.keys(r.value.tiers), contracts: r.value.contracts.map((c) => c.id) };
+    return {
+      version: opts.policy.version,
+      tiers: Object.keys(r.value.tiers),
+      contracts: r.value.contracts.map((c) => c.id),
+    };
   });
   app.get('/policy/sla', async () => ({ tiers: opts.sla?.report() ?? [] }));
 };

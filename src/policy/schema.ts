@@ -44,7 +44,10 @@ export const allowedUseSchema = z.strictObject({
 
 /** A prohibited use, indicated by detector reason codes (none listed: any non-exempt reason). */
 export const prohibitedUseSchema = z.union([
-  z.string().min(1).transform((use) => ({ use, indicatedBy: [] as string[] })),
+  z
+    .string()
+    .min(1)
+    .transform((use) => ({ use, indicatedBy: [] as string[] })),
   z.strictObject({ use: z.string().min(1), indicatedBy: z.array(z.string().min(1)).default([]) }),
 ]);
 
@@ -70,10 +73,15 @@ export const contractSchema = z
     validFrom: isoDate.optional(),
     validUntil: isoDate.optional(),
     allowedUses: z.array(allowedUseSchema).default([]),
-    prohibitedUses: z.array(prohibitedUseSchema).prefault(['extraction', 'training_competing_models']),
+    prohibitedUses: z
+      .array(prohibitedUseSchema)
+      .prefault(['extraction', 'training_competing_models']),
     onBreach: breachSchema.prefault({}),
   })
-  .refine((c) => c.accounts.length + c.organizations.length > 0, { message: 'a contract must name at least one account or organization', path: ['accounts'] });
+  .refine((c) => c.accounts.length + c.organizations.length > 0, {
+    message: 'a contract must name at least one account or organization',
+    path: ['accounts'],
+  });
 
 /** The whole policy file. */
 export const policySchema = z
@@ -85,13 +93,27 @@ export const policySchema = z
   })
   .superRefine((p, ctx) => {
     if (!p.tiers[p.defaultTier]) {
-      ctx.addIssue({ code: 'custom', path: ['defaultTier'], message: `tier "${p.defaultTier}" is not defined under tiers (have: ${Object.keys(p.tiers).join(', ')})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['defaultTier'],
+        message: `tier "${p.defaultTier}" is not defined under tiers (have: ${Object.keys(p.tiers).join(', ')})`,
+      });
     }
     const seen = new Set<string>();
     p.contracts.forEach((c, i) => {
-      if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: ['contracts', i, 'id'], message: `duplicate contract id "${c.id}"` });
+      if (seen.has(c.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['contracts', i, 'id'],
+          message: `duplicate contract id "${c.id}"`,
+        });
       seen.add(c.id);
-      if (c.tier && !p.tiers[c.tier]) ctx.addIssue({ code: 'custom', path: ['contracts', i, 'tier'], message: `tier "${c.tier}" is not defined under tiers` });
+      if (c.tier && !p.tiers[c.tier])
+        ctx.addIssue({
+          code: 'custom',
+          path: ['contracts', i, 'tier'],
+          message: `tier "${c.tier}" is not defined under tiers`,
+        });
     });
   });
 

@@ -37,7 +37,11 @@ export class SlaTracker {
   /** Record one request: its tier, latency and whether it succeeded (not a 5xx from us or upstream). */
   observe(tier: string, latencyMs: number, ok: boolean): void {
     let s = this.tiers.get(tier);
-    if (!s) this.tiers.set(tier, (s = { requests: 0, failures: 0, ring: new Float64Array(this.window), next: 0, filled: 0 }));
+    if (!s)
+      this.tiers.set(
+        tier,
+        (s = { requests: 0, failures: 0, ring: new Float64Array(this.window), next: 0, filled: 0 }),
+      );
     s.requests++;
     if (!ok) s.failures++;
     s.ring[s.next] = latencyMs;
@@ -73,7 +77,8 @@ export class SlaTracker {
         availabilityPercent,
         p99LatencyMs: p99,
         meetsLatency: objective && p99 !== null ? p99 <= objective.p99LatencyMs : null,
-        meetsAvailability: objective && requests ? availabilityPercent >= objective.availabilityPercent : null,
+        meetsAvailability:
+          objective && requests ? availabilityPercent >= objective.availabilityPercent : null,
       };
     });
   }

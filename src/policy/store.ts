@@ -6,7 +6,8 @@ import { defaultPolicy, parsePolicy, type PolicyResult } from './load.js';
 import type { BreachPolicy, Contract, Policy, TierPolicy } from './schema.js';
 
 /** What the policy needs to know about an account. A bare string is an account id. */
-export type PolicyAccount = string | { id: string; tier?: string | undefined; organization?: string | undefined };
+export type PolicyAccount =
+  string | { id: string; tier?: string | undefined; organization?: string | undefined };
 
 /** A contract breach: what the contract says to do. */
 export interface Breach extends BreachPolicy {
@@ -27,7 +28,10 @@ export interface PolicyStoreOptions {
 const norm = (a: PolicyAccount) => (typeof a === 'string' ? { id: a } : a);
 
 function active(c: Contract, now: number): boolean {
-  return (!c.validFrom || Date.parse(c.validFrom) <= now) && (!c.validUntil || Date.parse(c.validUntil) > now);
+  return (
+    (!c.validFrom || Date.parse(c.validFrom) <= now) &&
+    (!c.validUntil || Date.parse(c.validUntil) > now)
+  );
 }
 
 /**
@@ -62,14 +66,28 @@ export class PolicyStore {
     try {
       text = readFileSync(file, 'utf8');
     } catch (err) {
-      const r: PolicyResult = { ok: false, error: `${file}: cannot read: ${(err as Error).message}` };
-      await this.opts.audit?.append({ actor, action: 'policy.reload_failed', subject: file, reason: r.error });
+      const r: PolicyResult = {
+        ok: false,
+        error: `${file}: cannot read: ${(err as Error).message}`,
+      };
+      await this.opts.audit?.append({
+        actor,
+        action: 'policy.reload_failed',
+        subject: file,
+        reason: r.error,
+      });
       return r;
     }
     const r = parsePolicy(text, file);
     const sha256 = createHash('sha256').update(text).digest('hex');
     if (!r.ok) {
-      await this.opts.audit?.append({ actor, action: 'policy.reload_failed', subject: file, reason: r.error, data: { sha256, kept: this.digest } });
+      await this.opts.audit?.append({
+        actor,
+        action: 'policy.reload_failed',
+        subject: file,
+        reason: r.error,
+        data: { sha256, kept: this.digest },
+      });
       return r;
     }
     const previous = this.digest;
@@ -79,7 +97,12 @@ export class PolicyStore {
       actor,
       action: 'policy.reload',
       subject: file,
-      data: { sha256, previous, tiers: Object.keys(r.value.tiers), contracts: r.value.contracts.map((c) => c.id) },
+      data: {
+        sha256,
+        previous,
+        tiers: Object.keys(r.value.tiers),
+        contracts: r.value.contracts.map((c) => c.id),
+      },
     });
     return r;
   }
@@ -103,7 +126,11 @@ export class PolicyStore {
   contractsFor(account: PolicyAccount, now = this.now()): Contract[] {
     const a = norm(account);
     const org = 'organization' in a ? a.organization : undefined;
-    return this.current.contracts.filter((c) => active(c, now) && (c.accounts.includes(a.id) || (org !== undefined && c.organizations.includes(org))));
+    return this.current.contracts.filter(
+      (c) =>
+        active(c, now) &&
+        (c.accounts.includes(a.id) || (org !== undefined && c.organizations.includes(org))),
+    );
   }
 
   /** Name of the account's tier: a contract's tier, else its own if defined, else the default. */
@@ -122,7 +149,13 @@ export class PolicyStore {
 
   /** Reason codes the detector and ladder should ignore for this account (allowed automated uses). */
   exemptionsFor(account: PolicyAccount, now = this.now()): string[] {
-    return [...new Set(this.contractsFor(account, now).flatMap((c) => c.allowedUses.flatMap((u) => u.exemptReasons)))];
+    return [
+      ...new Set(
+        this.contractsFor(account, now).flatMap((c) =>
+          c.allowedUses.flatMap((u) => u.exemptReasons),
+        ),
+      ),
+    ];
   }
 
   /**
@@ -130,14 +163,19 @@ export class PolicyStore {
    * indicating reason codes (or, when none are listed, any reason) appear among the
    * verdict's non-exempt reasons, at level monitor or above.
    */
-  breachFor(account: PolicyAccount, v: Pick<Verdict, 'level' | 'reasons'>, now = this.now()): Breach | undefined {
+  breachFor(
+    account: PolicyAccount,
+    v: Pick<Verdict, 'level' | 'reasons'>,
+    now = this.now(),
+  ): Breach | undefined {
     if (levelRank(v.level) < levelRank('monitor')) return undefined;
     const exempt = new Set(this.exemptionsFor(account, now));
     const codes = v.reasons.map((r) => r.code).filter((c) => !exempt.has(c));
     if (codes.length === 0) return undefined;
     for (const c of this.contractsFor(account, now)) {
       for (const p of c.prohibitedUses) {
-        const hit = p.indicatedBy.length === 0 ? codes : codes.filter((x) => p.indicatedBy.includes(x));
+        const hit =
+          p.indicatedBy.length === 0 ? codes : codes.filter((x) => p.indicatedBy.includes(x));
         if (hit.length > 0) return { contract: c.id, use: p.use, reasons: hit, ...c.onBreach };
       }
     }
@@ -146,6 +184,8 @@ export class PolicyStore {
 
   /** Apply a breach's level floor to a level (the ladder calls this). */
   static withFloor(level: Level, breach: Breach | undefined): Level {
-    return breach?.levelFloor && levelRank(breach.levelFloor) > levelRank(level) ? breach.levelFloor : level;
+    return breach?.levelFloor && levelRank(breach.levelFloor) > levelRank(level)
+      ? breach.levelFloor
+      : level;
   }
 }

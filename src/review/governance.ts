@@ -45,10 +45,19 @@ export async function openGovernance(cfg: MoatConfig): Promise<Governance> {
   const signer = auditSigner(cfg);
   const rc = cfg.audit.review;
   const notifier = rc.webhookUrl
-    ? new WebhookNotifier(rc.webhookUrl, { attempts: rc.webhookAttempts, backoffMs: rc.webhookBackoffMs, queueSize: rc.webhookQueueSize })
+    ? new WebhookNotifier(rc.webhookUrl, {
+        attempts: rc.webhookAttempts,
+        backoffMs: rc.webhookBackoffMs,
+        queueSize: rc.webhookQueueSize,
+      })
     : undefined;
   const reviewStore = await openReviewStore(cfg);
-  const review = new ReviewQueue({ store: reviewStore, config: rc, audit, notify: notifier && ((m) => notifier.notify(m)) });
+  const review = new ReviewQueue({
+    store: reviewStore,
+    config: rc,
+    audit,
+    notify: notifier && ((m) => notifier.notify(m)),
+  });
   await review.refresh();
   const policy = new PolicyStore({ file: cfg.audit.policy.file, audit });
   const loaded = await policy.reload('startup');

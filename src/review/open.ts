@@ -11,10 +11,13 @@ export function governanceOnPostgres(cfg: Pick<MoatConfig, 'audit' | 'store'>): 
 }
 
 /** The review store the config names (`<dataDir>/governance.db`, or PostgreSQL), migrated. */
-export async function openReviewStore(cfg: Pick<MoatConfig, 'dataDirAbs' | 'audit' | 'store'>): Promise<ReviewStore> {
+export async function openReviewStore(
+  cfg: Pick<MoatConfig, 'dataDirAbs' | 'audit' | 'store'>,
+): Promise<ReviewStore> {
   let store: ReviewStore;
   if (governanceOnPostgres(cfg)) {
-    if (!cfg.store.url) throw new Error('governance on postgres needs store.url (or MOAT_DATABASE_URL)');
+    if (!cfg.store.url)
+      throw new Error('governance on postgres needs store.url (or MOAT_DATABASE_URL)');
     store = new PostgresReviewStore(cfg.store.url, { schema: cfg.audit.postgresSchema });
   } else {
     mkdirSync(cfg.dataDirAbs, { recursive: true, mode: 0o700 });

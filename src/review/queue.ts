@@ -2,11 +2,21 @@ import { randomBytes } from 'node:crypto';
 import { levelRank, type Level, type Reason, type Verdict } from '../telemetry/event.js';
 import type { AuditLog } from '../audit/log.js';
 import type { ReviewConfig } from './config.js';
-import type { Exemption, GroundTruthLabel, Incident, IncidentIndicators, IncidentQuery, Resolution, ReviewStore } from './incident.js';
+import type {
+  Exemption,
+  GroundTruthLabel,
+  Incident,
+  IncidentIndicators,
+  IncidentQuery,
+  Resolution,
+  ReviewStore,
+} from './incident.js';
 import type { WebhookMessage } from './webhook.js';
 
 /** Outcome of an admin operation: a value, or why it was refused. */
-export type ReviewResult = { ok: true; value: Incident } | { ok: false; error: { code: 'not_found' | 'conflict'; message: string } };
+export type ReviewResult =
+  | { ok: true; value: Incident }
+  | { ok: false; error: { code: 'not_found' | 'conflict'; message: string } };
 
 /** How a false-positive resolution exempts the incident's accounts. */
 export interface ExemptOptions {
@@ -49,7 +59,9 @@ function mergeIndicators(a: IncidentIndicators, b: IncidentIndicators): Incident
 }
 
 function message(i: Incident): WebhookMessage {
-  const who = i.cluster ? `cluster ${i.cluster} (${i.accounts.length} accounts)` : `account ${i.accounts[0]}`;
+  const who = i.cluster
+    ? `cluster ${i.cluster} (${i.accounts.length} accounts)`
+    : `account ${i.accounts[0]}`;
   const why = i.reasons.map((r) => r.code).join(', ') || 'no reasons given';
   const text = `Moat incident ${i.id}: ${who} reached level ${i.level} (score ${i.score.toFixed(2)}): ${why}`;
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
@@ -82,7 +94,11 @@ export class ReviewQueue {
 
   /** Reason codes to ignore for `account` at `now` (false-positive exemptions). */
   exemptions(account: string, now = this.now()): string[] {
-    return [...new Set((this.exemptCache.get(account) ?? []).filter((e) => e.until > now).map((e) => e.reasonCode))];
+    return [
+      ...new Set(
+        (this.exemptCache.get(account) ?? []).filter((e) => e.until > now).map((e) => e.reasonCode),
+      ),
+    ];
   }
 
   /** Serialise work on one key within this process (the store's unique index covers other processes). */
@@ -100,12 +116,20 @@ export class ReviewQueue {
    * account (or its cluster), or folds into the open one. Returns the incident, if any.
    */
   onVerdict(v: Verdict, indicators: IncidentIndicators = {}): Promise<Incident | undefined> {
-    if (levelRank(v.level) < levelRank(this.deps.config.openAtLevel)) return Promise.resolve(undefined);
-    const subject = this.deps.config.groupByCluster && v.cluster ? `cluster:${v.cluster}` : `account:${v.account}`;
+    if (levelRank(v.level) < levelRank(this.deps.config.openAtLevel))
+      return Promise.resolve(undefined);
+    const subject =
+      this.deps.config.groupByCluster && v.cluster
+        ? `cluster:${v.cluster}`
+        : `account:${v.account}`;
     return this.serial(subject, () => this.openOrMerge(subject, v, indicators));
   }
 
-  private async openOrMerge(subject: string, v: Verdict, indicators: IncidentIndicators): Promise<Incident> {
+  private async openOrMerge(
+    subject: string,
+    v: Verdict,
+    indicators: IncidentIndicators,
+  ): Promise<Incident> {
     for (let tries = 0; ; tries++) {
       const open = await this.store.findOpen(subject);
       if (open) return this.merge(open, v, indicators);
@@ -126,7 +150,18 @@ export class ReviewQueue {
         history: [{ at: now, by: 'detector', action: 'open', note: `level ${v.level}` }],
       };
       if (await this.store.insert(inc)) {
-        await this.deps.audit?.append({ actor: 'detector', action: 'incident.open', subject: inc.id, reason: `${subject} reached ${v.level}`, data: { accounts: inc.accounts, level: v.level, score: v.score, reasons: v.reasons.map((r) => r.code) } });
+        await this.deps.audit?.append({
+          actor: 'detector',
+          action: 'incident.open',
+          subject: inc.id,
+          reason: `${subject} reached ${v.level}`,
+          data: {
+            accounts: inc.accounts,
+            level: v.level,
+            score: v.score,
+            reasons: v.reasons.map((r) => r.code),
+          },
+        });
         this.deps.notify?.(message(inc));
         return inc;
       }
@@ -134,7 +169,11 @@ export class ReviewQueue {
     }
   }
 
-  private async merge(open: Incident, v: Verdict, indicators: IncidentIndicators): Promise<Incident> {
+  private async merge(
+    open: Incident,
+    v: Verdict,
+    indicators: IncidentIndicators,
+  ): Promise<Incident> {
     const raised = levelRank(v.level) > levelRank(open.level);
     const added = !open.accounts.includes(v.account);
     const next: Incident = {
@@ -146,7 +185,16 @@ export class ReviewQueue {
       indicators: mergeIndicators(open.indicators, indicators),
       updatedAt: this.now(),
     };
-    if (raised || added) next.history = [...open.history, { at: next.updatedAt, by: 'detector', action: 'update', note: raised ? `level ${v.level}` : `account ${v.account} joined` }];
+    if (raised || added)
+      next.history = [
+        ...open.history,
+        {
+          at: next.updatedAt,
+          by: 'detector',
+          action: 'update',
+          note: raised ? `level ${v.level}` : `account ${v.account} joined`,
+        },
+      ];
     await this.store.update(next);
     return next;
   }
@@ -161,20 +209,37 @@ export class ReviewQueue {
 
   /** An analyst has seen the incident. */
   acknowledge(id: string, by: string, note?: string): Promise<ReviewResult> {
-    return this.transition(id, by, 'acknowledge', note, (i) => (i.status === 'open' ? 'acknowledged' : undefined));
+    return this.transition(id, by, 'acknowledge', note, (i) =>
+      i.status === 'open' ? 'acknowledged' : undefined,
+    );
   }
 
   /** Hand the incident up (e.g. to legal or the trust & safety lead). */
   escalate(id: string, by: string, note?: string): Promise<ReviewResult> {
-    return this.transition(id, by, 'escalate', note, (i) => (i.status === 'resolved' ? undefined : 'escalated'));
+    return this.transition(id, by, 'escalate', note, (i) =>
+      i.status === 'resolved' ? undefined : 'escalated',
+    );
   }
 
   /**
    * Close the incident as a confirmed campaign or a false positive. A false positive
    * with `exempt` adds expiring exemptions for its accounts and reason codes.
    */
-  async resolve(id: string, by: string, resolution: Resolution, note?: string, exempt?: ExemptOptions): Promise<ReviewResult> {
-    const r = await this.transition(id, by, 'resolve', note, (i) => (i.status === 'resolved' ? undefined : 'resolved'), resolution);
+  async resolve(
+    id: string,
+    by: string,
+    resolution: Resolution,
+    note?: string,
+    exempt?: ExemptOptions,
+  ): Promise<ReviewResult> {
+    const r = await this.transition(
+      id,
+      by,
+      'resolve',
+      note,
+      (i) => (i.status === 'resolved' ? undefined : 'resolved'),
+      resolution,
+    );
     if (!r.ok || resolution !== 'false_positive' || !exempt) return r;
     const now = this.now();
     const until = now + (exempt.days ?? this.deps.config.exemptionDays) * DAY;
@@ -186,7 +251,13 @@ export class ReviewQueue {
         this.exemptCache.set(account, [...(this.exemptCache.get(account) ?? []), e]);
       }
     }
-    await this.deps.audit?.append({ actor: by, action: 'exemption.add', subject: id, reason: note, data: { accounts: r.value.accounts, reasonCodes: codes, until } });
+    await this.deps.audit?.append({
+      actor: by,
+      action: 'exemption.add',
+      subject: id,
+      reason: note,
+      data: { accounts: r.value.accounts, reasonCodes: codes, until },
+    });
     return r;
   }
 
@@ -202,7 +273,11 @@ export class ReviewQueue {
       const cur = await this.store.get(id);
       if (!cur) return { ok: false, error: { code: 'not_found', message: `no incident ${id}` } };
       const status = to(cur);
-      if (!status) return { ok: false, error: { code: 'conflict', message: `incident ${id} is ${cur.status}; cannot ${action}` } };
+      if (!status)
+        return {
+          ok: false,
+          error: { code: 'conflict', message: `incident ${id} is ${cur.status}; cannot ${action}` },
+        };
       const at = this.now();
       const next: Incident = {
         ...cur,
@@ -212,7 +287,13 @@ export class ReviewQueue {
         history: [...cur.history, { at, by, action, ...(note !== undefined ? { note } : {}) }],
       };
       await this.store.update(next);
-      await this.deps.audit?.append({ actor: by, action: `incident.${action}`, subject: id, reason: note, data: { status, resolution: next.resolution, accounts: next.accounts } });
+      await this.deps.audit?.append({
+        actor: by,
+        action: `incident.${action}`,
+        subject: id,
+        reason: note,
+        data: { status, resolution: next.resolution, accounts: next.accounts },
+      });
       return { ok: true, value: next };
     });
   }
@@ -247,5 +328,8 @@ export class ReviewQueue {
 
 /** The highest level a set of incidents reached (for summaries). */
 export function maxLevel(incidents: Incident[]): Level | undefined {
-  return incidents.reduce<Level | undefined>((m, i) => (m === undefined || levelRank(i.level) > levelRank(m) ? i.level : m), undefined);
+  return incidents.reduce<Level | undefined>(
+    (m, i) => (m === undefined || levelRank(i.level) > levelRank(m) ? i.level : m),
+    undefined,
+  );
 }

@@ -16,8 +16,14 @@ test('review routes: list, ack, escalate, resolve with exemption; decisions audi
   const dir = mkdtempSync(join(tmpdir(), 'moat-review-routes-'));
   const store = new SqliteReviewStore(join(dir, 'governance.db'));
   await store.migrate();
-  const audit = new SqliteAuditLog(join(dir, 'audit.db'), { signer: loadOrCreateSigner(join(dir, 'k.pem')) });
-  const queue = new ReviewQueue({ store, audit, config: { openAtLevel: 'challenge', groupByCluster: true, exemptionDays: 30 } });
+  const audit = new SqliteAuditLog(join(dir, 'audit.db'), {
+    signer: loadOrCreateSigner(join(dir, 'k.pem')),
+  });
+  const queue = new ReviewQueue({
+    store,
+    audit,
+    config: { openAtLevel: 'challenge', groupByCluster: true, exemptionDays: 30 },
+  });
   const app = Fastify();
   app.setErrorHandler((err, _req, reply) => {
     if (err instanceof MoatError) return reply.status(err.status).send(errorBody('openai', err));
@@ -25,25 +31,61 @@ test('review routes: list, ack, escalate, resolve with exemption; decisions audi
   });
   await app.register(reviewRoutes, { prefix: '/admin/v1', queue });
   try {
-    const inc = (await queue.onVerdict({ account: 'a1', score: 0.95, level: 'block', reasons: [{ code: 'template_reuse', weight: 0.5, detail: '' }], cluster: null, updatedAt: 1 }))!;
+    const inc = (await queue.onVerdict({
+      account: 'a1',
+      score: 0.95,
+      level: 'block',
+      reasons: [{ code: 'template_reuse', weight: 0.5, detail: '' }],
+      cluster: null,
+      updatedAt: 1,
+    }))!;
     const list = await app.inject({ url: '/admin/v1/incidents?status=open' });
     assert.equal(list.statusCode, 200);
-    assert.deepEqual(list.json().incidents.map((i: { id: string }) => i.id), [inc.id]);
+    assert.deepEqual(
+      list.json().incidents.map((i: { id: string }) => i.id),
+      [inc.id],
+    );
     assert.equal((await app.inject({ url: '/admin/v1/incidents?status=bogus' })).statusCode, 400);
     assert.equal((await app.inject({ url: '/admin/v1/incidents/inc_nope' })).statusCode, 404);
 
-    const ack = await app.inject({ method: 'POST', url: `/admin/v1/incidents/${inc.id}/ack`, headers: { 'x-moat-actor': 'ana' }, payload: { note: 'on it' } });
+    const ack = await app.inject({
+      method: 'POST',
+      url: `/admin/v1/incidents/${inc.id}/ack`,
+      headers: { 'x-moat-actor': 'ana' },
+      payload: { note: 'on it' },
+    });
     assert.equal(ack.statusCode, 200);
     assert.equal(ack.json().status, 'acknowledged');
-    assert.equal((await app.inject({ method: 'POST', url: `/admin/v1/incidents/${inc.id}/ack` })).statusCode, 409);
-    assert.equal((await app.inject({ method: 'POST', url: `/admin/v1/incidents/${inc.id}/escalate`, payload: { note: 'legal' } })).json().status, 'escalated');
-    const bad = await app.inject({ method: 'POST', url: `/admin/v1/incidents/${inc.id}/resolve`, payload: { resolution: 'maybe' } });
+    assert.equal(
+      (await app.inject({ method: 'POST', url: `/admin/v1/incidents/${inc.id}/ack` })).statusCode,
+      409,
+    );
+    assert.equal(
+      (
+        await app.inject({
+          method: 'POST',
+          url: `/admin/v1/incidents/${inc.id}/escalate`,
+          payload: { note: 'legal' },
+        })
+      ).json().status,
+      'escalated',
+    );
+    const bad = await app.inject({
+      method: 'POST',
+      url: `/admin/v1/incidents/${inc.id}/resolve`,
+      payload: { resolution: 'maybe' },
+    });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.json().error.message, /body\.resolution/);
     const res = await app.inject({
       method: 'POST',
       url: `/admin/v1/incidents/${inc.id}/resolve`,
-      payload: { resolution: 'false_positive', note: 'eval partner', by: 'bob', exempt: { days: 3 } },
+      payload: {
+        resolution: 'false_positive',
+        note: 'eval partner',
+        by: 'bob',
+        exempt: { days: 3 },
+      },
     });
     assert.equal(res.statusCode, 200);
     assert.deepEqual(queue.exemptions('a1'), ['template_reuse']);
@@ -51,8 +93,15 @@ test('review routes: list, ack, escalate, resolve with exemption; decisions audi
     assert.equal(labels[0].label, 'false_positive');
 
     const actions: string[] = [];
-    for await (const e of audit.list() as AsyncIterable<AuditEntry>) actions.push(`${e.actor}:${e.action}`);
-    assert.deepEqual(actions, ['detector:incident.open', 'ana:incident.acknowledge', 'admin:incident.escalate', 'bob:incident.resolve', 'bob:exemption.add']);
+    for await (const e of audit.list() as AsyncIterable<AuditEntry>)
+      actions.push(`${e.actor}:${e.action}`);
+    assert.deepEqual(actions, [
+      'detector:incident.open',
+      'ana:incident.acknowledge',
+      'admin:incident.escalate',
+      'bob:incident.resolve',
+      'bob:exemption.add',
+    ]);
   } finally {
     await app.close();
     await store.close();

@@ -14,13 +14,18 @@ const listQuery = z.object({
   resolution: z.enum(['confirmed', 'false_positive']).optional(),
   limit: z.coerce.number().int().min(1).max(10_000).optional(),
 });
-const noteBody = z.object({ note: z.string().max(10_000).optional(), by: z.string().min(1).max(200).optional() }).prefault({});
+const noteBody = z
+  .object({ note: z.string().max(10_000).optional(), by: z.string().min(1).max(200).optional() })
+  .prefault({});
 const resolveBody = z.object({
   resolution: z.enum(['confirmed', 'false_positive']),
   note: z.string().max(10_000).optional(),
   by: z.string().min(1).max(200).optional(),
   exempt: z
-    .object({ reasonCodes: z.array(z.string().min(1)).min(1).optional(), days: z.number().positive().max(3650).optional() })
+    .object({
+      reasonCodes: z.array(z.string().min(1)).min(1).optional(),
+      days: z.number().positive().max(3650).optional(),
+    })
     .optional(),
 });
 
@@ -28,7 +33,10 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
   const r = schema.safeParse(value ?? undefined);
   if (r.success) return r.data;
   const i = r.error.issues[0]!;
-  throw new MoatError('MOAT_INVALID_REQUEST', `${where}${i.path.length ? '.' + i.path.join('.') : ''}: ${i.message}`);
+  throw new MoatError(
+    'MOAT_INVALID_REQUEST',
+    `${where}${i.path.length ? '.' + i.path.join('.') : ''}: ${i.message}`,
+  );
 }
 
 /** Who acted: body `by`, else the `x-moat-actor` header the admin layer may set, else `admin`. */
@@ -39,7 +47,10 @@ function actor(req: FastifyRequest, by: string | undefined): string {
 
 function unwrap(r: ReviewResult) {
   if (r.ok) return r.value;
-  throw new MoatError(r.error.code === 'not_found' ? 'MOAT_NOT_FOUND' : 'MOAT_CONFLICT', r.error.message);
+  throw new MoatError(
+    r.error.code === 'not_found' ? 'MOAT_NOT_FOUND' : 'MOAT_CONFLICT',
+    r.error.message,
+  );
 }
 
 /**
@@ -51,7 +62,9 @@ function unwrap(r: ReviewResult) {
  */
 export const reviewRoutes: FastifyPluginAsync<ReviewRoutesOptions> = async (app, opts) => {
   const { queue } = opts;
-  app.get('/incidents', async (req) => ({ incidents: await queue.list(parse(listQuery, req.query, 'query')) }));
+  app.get('/incidents', async (req) => ({
+    incidents: await queue.list(parse(listQuery, req.query, 'query')),
+  }));
   app.get('/incidents/labels', async () => ({ labels: await queue.labels() }));
   app.get<{ Params: { id: string } }>('/incidents/:id', async (req) => {
     const i = await queue.get(req.params.id);
@@ -68,6 +81,8 @@ export const reviewRoutes: FastifyPluginAsync<ReviewRoutesOptions> = async (app,
   });
   app.post<{ Params: { id: string } }>('/incidents/:id/resolve', async (req) => {
     const b = parse(resolveBody, req.body, 'body');
-    return unwrap(await queue.resolve(req.params.id, actor(req, b.by), b.resolution, b.note, b.exempt));
+    return unwrap(
+      await queue.resolve(req.params.id, actor(req, b.by), b.resolution, b.note, b.exempt),
+    );
   });
 };

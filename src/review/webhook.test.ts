@@ -12,7 +12,10 @@ async function server(handler: (body: string, n: number, res: ServerResponse) =>
     req.on('end', () => handler(body, ++n, res));
   });
   await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(s.address() as AddressInfo).port}/hook`, close: () => new Promise<void>((r) => s.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${(s.address() as AddressInfo).port}/hook`,
+    close: () => new Promise<void>((r) => s.close(() => r())),
+  };
 }
 
 test('webhook retries 5xx with backoff and delivers Slack-style JSON', async () => {
@@ -26,7 +29,10 @@ test('webhook retries 5xx with backoff and delivers Slack-style JSON', async () 
     const w = new WebhookNotifier(s.url, { attempts: 5, backoffMs: 5 });
     w.notify({ text: 'incident inc_1' });
     await w.drain();
-    assert.deepEqual(got.map((b) => JSON.parse(b)), [{ text: 'incident inc_1' }]);
+    assert.deepEqual(
+      got.map((b) => JSON.parse(b)),
+      [{ text: 'incident inc_1' }],
+    );
     assert.deepEqual(w.stats, { sent: 1, failed: 0, dropped: 0 });
   } finally {
     await s.close();
@@ -37,7 +43,12 @@ test('webhook never blocks the caller, gives up on 4xx and bounds its queue', as
   const s = await server((_b, _n, res) => void res.writeHead(400).end());
   try {
     const failures: string[] = [];
-    const w = new WebhookNotifier(s.url, { attempts: 3, backoffMs: 5, queueSize: 2, onFailure: (_m, r) => failures.push(r) });
+    const w = new WebhookNotifier(s.url, {
+      attempts: 3,
+      backoffMs: 5,
+      queueSize: 2,
+      onFailure: (_m, r) => failures.push(r),
+    });
     for (let i = 0; i < 5; i++) w.notify({ text: `m${i}` }); // returns at once
     await w.drain();
     assert.equal(w.stats.sent, 0);

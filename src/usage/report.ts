@@ -56,25 +56,39 @@ const ACTION_BUCKET: Record<string, keyof UsageReport['actions']> = {
   blocked: 'blocked',
 };
 
-const isLevel = (v: unknown): v is Level => typeof v === 'string' && (LEVELS as readonly string[]).includes(v);
+const isLevel = (v: unknown): v is Level =>
+  typeof v === 'string' && (LEVELS as readonly string[]).includes(v);
 
 /**
  * Level changes of `accounts` recorded in the audit log: `level.change` entries
  * (data `{from, to}`, written by the ladder), and admin pins (`level.pinned` with
  * data `{level}`, `level.unpinned`).
  */
-export async function levelHistory(entries: AsyncIterable<AuditEntry>, accounts: Set<string>): Promise<LevelChange[]> {
+export async function levelHistory(
+  entries: AsyncIterable<AuditEntry>,
+  accounts: Set<string>,
+): Promise<LevelChange[]> {
   const out: LevelChange[] = [];
   for await (const e of entries) {
     if (!accounts.has(e.subject)) continue;
     const d = e.data ?? {};
     let from: Level | null = isLevel(d['from']) ? d['from'] : null;
     let to: Level | null;
-    if (e.action === 'level.change' || e.action === 'level.changed') to = isLevel(d['to']) ? d['to'] : isLevel(d['level']) ? d['level'] : null;
-    else if (e.action === 'level.pinned' || e.action === 'pin.set') to = isLevel(d['level']) ? d['level'] : null;
+    if (e.action === 'level.change' || e.action === 'level.changed')
+      to = isLevel(d['to']) ? d['to'] : isLevel(d['level']) ? d['level'] : null;
+    else if (e.action === 'level.pinned' || e.action === 'pin.set')
+      to = isLevel(d['level']) ? d['level'] : null;
     else if (e.action === 'level.unpinned' || e.action === 'pin.clear') [from, to] = [from, null];
     else continue;
-    out.push({ ts: e.ts, account: e.subject, from, to, actor: e.actor, action: e.action, ...(e.reason !== undefined ? { reason: e.reason } : {}) });
+    out.push({
+      ts: e.ts,
+      account: e.subject,
+      from,
+      to,
+      actor: e.actor,
+      action: e.action,
+      ...(e.reason !== undefined ? { reason: e.reason } : {}),
+    });
   }
   return out.sort((a, b) => a.ts - b.ts);
 }
@@ -92,7 +106,11 @@ export interface UsageOptions {
   now?: number;
 }
 
-function levelsAt(history: LevelChange[], accounts: string[], t: number): Record<string, Level | null> {
+function levelsAt(
+  history: LevelChange[],
+  accounts: string[],
+  t: number,
+): Record<string, Level | null> {
   const at: Record<string, Level | null> = Object.fromEntries(accounts.map((a) => [a, null]));
   for (const c of history) if (c.ts < t && c.account in at) at[c.account] = c.to;
   return at;
@@ -104,7 +122,10 @@ function levelsAt(history: LevelChange[], accounts: string[], t: number): Record
  * Storage-agnostic: events come from any iterable (the store filters by account and
  * time where it can; this filters again).
  */
-export async function buildUsageReport(events: AsyncIterable<TelemetryEvent> | Iterable<TelemetryEvent>, o: UsageOptions): Promise<UsageReport> {
+export async function buildUsageReport(
+  events: AsyncIterable<TelemetryEvent> | Iterable<TelemetryEvent>,
+  o: UsageOptions,
+): Promise<UsageReport> {
   const members = new Set(o.accounts);
   const models = new Map<string, ModelUsage>();
   const totals = { requests: 0, inputTokens: 0, outputTokens: 0, errors: 0 };
@@ -114,7 +135,12 @@ export async function buildUsageReport(events: AsyncIterable<TelemetryEvent> | I
     if (!members.has(e.account) || e.ts < o.from || e.ts >= o.to) continue;
     const inT = e.response?.inputTokens ?? 0;
     const outT = e.response?.outputTokens ?? 0;
-    const m = models.get(e.model) ?? { model: e.model, requests: 0, inputTokens: 0, outputTokens: 0 };
+    const m = models.get(e.model) ?? {
+      model: e.model,
+      requests: 0,
+      inputTokens: 0,
+      outputTokens: 0,
+    };
     m.requests++;
     m.inputTokens += inT;
     m.outputTokens += outT;

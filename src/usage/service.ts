@@ -26,7 +26,12 @@ export interface UsageRequest {
   actor: string;
 }
 
-async function* concat(src: UsageSources, accounts: string[], since: number, until: number): AsyncIterable<TelemetryEvent> {
+async function* concat(
+  src: UsageSources,
+  accounts: string[],
+  since: number,
+  until: number,
+): AsyncIterable<TelemetryEvent> {
   for (const account of accounts) yield* src.events({ account, since, until });
 }
 
@@ -34,8 +39,15 @@ async function* concat(src: UsageSources, accounts: string[], since: number, unt
  * Build, sign and audit a usage report. Returns undefined when an organisation has no
  * accounts (or organisation reports are not wired).
  */
-export async function produceUsageReport(src: UsageSources, req: UsageRequest, now = Date.now()): Promise<SignedReport | undefined> {
-  const accounts = req.subject.kind === 'account' ? [req.subject.id] : ((await src.organizationAccounts?.(req.subject.id)) ?? []);
+export async function produceUsageReport(
+  src: UsageSources,
+  req: UsageRequest,
+  now = Date.now(),
+): Promise<SignedReport | undefined> {
+  const accounts =
+    req.subject.kind === 'account'
+      ? [req.subject.id]
+      : ((await src.organizationAccounts?.(req.subject.id)) ?? []);
   if (accounts.length === 0) return undefined;
   const history = await levelHistory(src.audit.list({ until: req.to }), new Set(accounts));
   const currentLevels: Record<string, Level | null> = {};
@@ -59,7 +71,14 @@ export async function produceUsageReport(src: UsageSources, req: UsageRequest, n
     actor: req.actor,
     action: 'usage.export',
     subject: req.subject.id,
-    data: { kind: req.subject.kind, from: req.from, to: req.to, format: req.format, sha256: createHash('sha256').update(signed.body).digest('hex'), keyId: signed.keyId },
+    data: {
+      kind: req.subject.kind,
+      from: req.from,
+      to: req.to,
+      format: req.format,
+      sha256: createHash('sha256').update(signed.body).digest('hex'),
+      keyId: signed.keyId,
+    },
   });
   return signed;
 }

@@ -1,6 +1,13 @@
 import pg from 'pg';
 import { createPublicKey } from 'node:crypto';
-import { entryFromRow, nextEntry, rowValues, type AuditEntry, type AuditInput, type AuditRow } from '../entry.js';
+import {
+  entryFromRow,
+  nextEntry,
+  rowValues,
+  type AuditEntry,
+  type AuditInput,
+  type AuditRow,
+} from '../entry.js';
 import type { AuditLog, AuditQuery } from '../log.js';
 import type { Checkpoint, CheckpointSigner } from '../signer.js';
 import { verifyEntries, type VerifyResult } from '../verify.js';
@@ -61,7 +68,11 @@ export class PostgresAuditLog implements AuditLog {
     this.s = schema;
     this.every = opts.checkpointEvery ?? 1000;
     this.now = opts.now ?? Date.now;
-    this.pool = new pg.Pool({ connectionString: url, max: opts.max ?? 4, connectionTimeoutMillis: 5000 });
+    this.pool = new pg.Pool({
+      connectionString: url,
+      max: opts.max ?? 4,
+      connectionTimeoutMillis: 5000,
+    });
     this.pool.on('error', () => {});
   }
 
@@ -80,7 +91,9 @@ export class PostgresAuditLog implements AuditLog {
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${this.s}.audit_log`]);
-      const last = await client.query(`SELECT seq, hash FROM ${this.s}.audit_log ORDER BY seq DESC LIMIT 1`);
+      const last = await client.query(
+        `SELECT seq, hash FROM ${this.s}.audit_log ORDER BY seq DESC LIMIT 1`,
+      );
       const row = last.rows[0] as Row | undefined;
       const prev = row ? { seq: Number(row['seq']), hash: row['hash'] as string } : undefined;
       const e = nextEntry(prev, input, this.now());
@@ -88,7 +101,8 @@ export class PostgresAuditLog implements AuditLog {
         `INSERT INTO ${this.s}.audit_log (seq, ts, actor, action, subject, reason, data, prev_hash, hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
         rowValues(e),
       );
-      if (e.seq % this.every === 0) await this.storeCheckpoint(client, this.opts.signer.sign(e.seq, e.hash, e.ts));
+      if (e.seq % this.every === 0)
+        await this.storeCheckpoint(client, this.opts.signer.sign(e.seq, e.hash, e.ts));
       await client.query('COMMIT');
       return e;
     } catch (err) {
@@ -114,7 +128,12 @@ export class PostgresAuditLog implements AuditLog {
     while (left > 0) {
       const res = await this.pool.query(
         `SELECT * FROM ${this.s}.audit_log WHERE seq > $1 AND ts >= $2 AND ts < $3 ORDER BY seq LIMIT $4`,
-        [after, q.since ?? -Number.MAX_SAFE_INTEGER, q.until ?? Number.MAX_SAFE_INTEGER, Math.min(500, left)],
+        [
+          after,
+          q.since ?? -Number.MAX_SAFE_INTEGER,
+          q.until ?? Number.MAX_SAFE_INTEGER,
+          Math.min(500, left),
+        ],
       );
       const rows = res.rows as AuditRow[];
       if (rows.length === 0) return;
@@ -125,7 +144,9 @@ export class PostgresAuditLog implements AuditLog {
   }
 
   async checkpoint(): Promise<Checkpoint | undefined> {
-    const res = await this.pool.query(`SELECT seq, hash FROM ${this.s}.audit_log ORDER BY seq DESC LIMIT 1`);
+    const res = await this.pool.query(
+      `SELECT seq, hash FROM ${this.s}.audit_log ORDER BY seq DESC LIMIT 1`,
+    );
     const row = res.rows[0] as Row | undefined;
     if (!row) return undefined;
     const c = this.opts.signer.sign(Number(row['seq']), row['hash'] as string, this.now());
@@ -139,8 +160,16 @@ export class PostgresAuditLog implements AuditLog {
   }
 
   async verify(): Promise<VerifyResult> {
-    const trustedKey = createPublicKey({ key: Buffer.from(this.opts.signer.publicKeyDer, 'base64'), format: 'der', type: 'spki' });
-    return verifyEntries(this.list(), { checkpoints: await this.checkpoints(), trustedKey, complete: true });
+    const trustedKey = createPublicKey({
+      key: Buffer.from(this.opts.signer.publicKeyDer, 'base64'),
+      format: 'der',
+      type: 'spki',
+    });
+    return verifyEntries(this.list(), {
+      checkpoints: await this.checkpoints(),
+      trustedKey,
+      complete: true,
+    });
   }
 
   /** Run raw SQL (tamper tests and maintenance). */

@@ -17,7 +17,9 @@ auditLogTests('sqlite', async () => {
     log,
     sql: (statement, args = []) => {
       // An attacker with the file drops the append-only triggers first.
-      log.database.exec('DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;');
+      log.database.exec(
+        'DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;',
+      );
       log.database.prepare(statement.replaceAll('$schema.', '')).run(...args);
       return Promise.resolve();
     },

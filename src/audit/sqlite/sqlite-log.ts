@@ -1,6 +1,13 @@
 import Database from 'better-sqlite3';
 import { createPublicKey } from 'node:crypto';
-import { entryFromRow, nextEntry, rowValues, type AuditEntry, type AuditInput, type AuditRow } from '../entry.js';
+import {
+  entryFromRow,
+  nextEntry,
+  rowValues,
+  type AuditEntry,
+  type AuditInput,
+  type AuditRow,
+} from '../entry.js';
 import type { AuditLog, AuditQuery } from '../log.js';
 import type { Checkpoint, CheckpointSigner } from '../signer.js';
 import { verifyEntries, type VerifyResult } from '../verify.js';
@@ -37,7 +44,14 @@ interface CheckpointRow {
 }
 
 function checkpointFromRow(r: CheckpointRow): Checkpoint {
-  return { seq: r.seq, ts: r.ts, hash: r.hash, keyId: r.key_id, publicKey: r.public_key, signature: r.signature };
+  return {
+    seq: r.seq,
+    ts: r.ts,
+    hash: r.hash,
+    keyId: r.key_id,
+    publicKey: r.public_key,
+    signature: r.signature,
+  };
 }
 
 /**
@@ -65,12 +79,15 @@ export class SqliteAuditLog implements AuditLog {
     this.every = opts.checkpointEvery ?? 1000;
     this.now = opts.now ?? Date.now;
     const last = this.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-    const insert = this.db.prepare('INSERT INTO audit_log (seq, ts, actor, action, subject, reason, data, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?)');
+    const insert = this.db.prepare(
+      'INSERT INTO audit_log (seq, ts, actor, action, subject, reason, data, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?)',
+    );
     const tx = this.db.transaction((input: AuditInput) => {
       const prev = last.get() as { seq: number; hash: string } | undefined;
       const e = nextEntry(prev, input, this.now());
       insert.run(...rowValues(e));
-      if (e.seq % this.every === 0) this.storeCheckpoint(this.opts.signer.sign(e.seq, e.hash, e.ts));
+      if (e.seq % this.every === 0)
+        this.storeCheckpoint(this.opts.signer.sign(e.seq, e.hash, e.ts));
       return e;
     });
     this.appendTx = (input) => tx.immediate(input);
@@ -78,7 +95,9 @@ export class SqliteAuditLog implements AuditLog {
 
   private storeCheckpoint(c: Checkpoint): void {
     this.db
-      .prepare('INSERT OR REPLACE INTO audit_checkpoints (seq, ts, hash, key_id, public_key, signature) VALUES (?,?,?,?,?,?)')
+      .prepare(
+        'INSERT OR REPLACE INTO audit_checkpoints (seq, ts, hash, key_id, public_key, signature) VALUES (?,?,?,?,?,?)',
+      )
       .run(c.seq, c.ts, c.hash, c.keyId, c.publicKey, c.signature);
   }
 
@@ -87,11 +106,18 @@ export class SqliteAuditLog implements AuditLog {
   }
 
   async *list(q: AuditQuery = {}): AsyncIterable<AuditEntry> {
-    const page = this.db.prepare('SELECT * FROM audit_log WHERE seq > ? AND ts >= ? AND ts < ? ORDER BY seq LIMIT ?');
+    const page = this.db.prepare(
+      'SELECT * FROM audit_log WHERE seq > ? AND ts >= ? AND ts < ? ORDER BY seq LIMIT ?',
+    );
     let after = 0;
     let left = q.limit ?? Number.MAX_SAFE_INTEGER;
     while (left > 0) {
-      const rows = page.all(after, q.since ?? -Number.MAX_SAFE_INTEGER, q.until ?? Number.MAX_SAFE_INTEGER, Math.min(500, left)) as AuditRow[];
+      const rows = page.all(
+        after,
+        q.since ?? -Number.MAX_SAFE_INTEGER,
+        q.until ?? Number.MAX_SAFE_INTEGER,
+        Math.min(500, left),
+      ) as AuditRow[];
       if (rows.length === 0) return;
       for (const r of rows) yield entryFromRow(r);
       after = Number(rows[rows.length - 1]!.seq);
@@ -100,9 +126,9 @@ export class SqliteAuditLog implements AuditLog {
   }
 
   checkpoint(): Promise<Checkpoint | undefined> {
-    const last = this.db.prepare('SELECT seq, ts, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-      | { seq: number; ts: number; hash: string }
-      | undefined;
+    const last = this.db
+      .prepare('SELECT seq, ts, hash FROM audit_log ORDER BY seq DESC LIMIT 1')
+      .get() as { seq: number; ts: number; hash: string } | undefined;
     if (!last) return Promise.resolve(undefined);
     const c = this.opts.signer.sign(last.seq, last.hash, this.now());
     this.storeCheckpoint(c);
@@ -110,13 +136,23 @@ export class SqliteAuditLog implements AuditLog {
   }
 
   checkpoints(): Promise<Checkpoint[]> {
-    const rows = this.db.prepare('SELECT * FROM audit_checkpoints ORDER BY seq').all() as CheckpointRow[];
+    const rows = this.db
+      .prepare('SELECT * FROM audit_checkpoints ORDER BY seq')
+      .all() as CheckpointRow[];
     return Promise.resolve(rows.map(checkpointFromRow));
   }
 
   async verify(): Promise<VerifyResult> {
-    const trustedKey = createPublicKey({ key: Buffer.from(this.opts.signer.publicKeyDer, 'base64'), format: 'der', type: 'spki' });
-    return verifyEntries(this.list(), { checkpoints: await this.checkpoints(), trustedKey, complete: true });
+    const trustedKey = createPublicKey({
+      key: Buffer.from(this.opts.signer.publicKeyDer, 'base64'),
+      format: 'der',
+      type: 'spki',
+    });
+    return verifyEntries(this.list(), {
+      checkpoints: await this.checkpoints(),
+      trustedKey,
+      complete: true,
+    });
   }
 
   /** Raw handle, for tamper tests and maintenance. */

@@ -5,8 +5,16 @@ import { SqliteAuditLog } from '../sqlite/sqlite-log.js';
 import { loadOrCreateSigner } from '../signer.js';
 
 const dir = process.argv[2]!;
-const log = new SqliteAuditLog(join(dir, 'audit.db'), { signer: loadOrCreateSigner(join(dir, 'key.pem')), checkpointEvery: 50 });
+const log = new SqliteAuditLog(join(dir, 'audit.db'), {
+  signer: loadOrCreateSigner(join(dir, 'key.pem')),
+  checkpointEvery: 50,
+});
 for (let i = 0; ; i++) {
-  const e = await log.append({ actor: `child-${process.pid}`, action: 'load.write', subject: `s${i}`, data: { i, pad: 'x'.repeat(i % 200) } });
+  const e = await log.append({
+    actor: `child-${process.pid}`,
+    action: 'load.write',
+    subject: `s${i}`,
+    data: { i, pad: 'x'.repeat(i % 200) },
+  });
   if (e.seq % 25 === 0) process.stdout.write(`${e.seq}\n`);
 }

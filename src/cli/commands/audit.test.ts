@@ -27,7 +27,8 @@ test('moat audit export / verify, with tampered exports reported by line (issue 
   const env = { MOAT_DATA_DIR: dir, MOAT_ADMIN_TOKEN: 'x'.repeat(20) };
   try {
     const log = await openAuditLog(loadConfig(env));
-    for (let i = 1; i <= 6; i++) await log.append({ actor: 'admin', action: 'pin.set', subject: `acct_${i}`, reason: 'test' });
+    for (let i = 1; i <= 6; i++)
+      await log.append({ actor: 'admin', action: 'pin.set', subject: `acct_${i}`, reason: 'test' });
     await log.close();
 
     assert.equal((await moat(env, 'audit', 'verify')).code, 0);
@@ -57,7 +58,11 @@ test('moat audit export / verify, with tampered exports reported by line (issue 
     assert.match((await moat(env, 'audit', 'verify', '--file', file)).stderr, /truncated/);
 
     const json = await moat(env, 'audit', 'verify', '--json');
-    assert.equal(JSON.parse(json.stdout).ok, true, 'the export itself was audited and the live log still verifies');
+    assert.equal(
+      JSON.parse(json.stdout).ok,
+      true,
+      'the export itself was audited and the live log still verifies',
+    );
     assert.equal(JSON.parse(json.stdout).entries, 7);
   } finally {
     rmSync(dir, { recursive: true, force: true });

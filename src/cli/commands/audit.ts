@@ -26,7 +26,11 @@ T is epoch milliseconds or an ISO 8601 time; --since is inclusive, --until exclu
 `;
 
 async function runExport(argv: string[], ctx: CommandContext): Promise<number> {
-  const { values } = parseCommandArgs(argv, { since: { type: 'string' }, until: { type: 'string' }, out: { type: 'string' } }, false);
+  const { values } = parseCommandArgs(
+    argv,
+    { since: { type: 'string' }, until: { type: 'string' }, out: { type: 'string' } },
+    false,
+  );
   const since = parseTime('--since', values.since);
   const until = parseTime('--until', values.until);
   const cfg = ctx.config();
@@ -44,7 +48,8 @@ async function runExport(argv: string[], ctx: CommandContext): Promise<number> {
       progress.update(++n);
     }
     if (first !== undefined && last) {
-      for (const c of await log.checkpoints()) if (c.seq >= first && c.seq < last.seq) out.write(exportLine({ checkpoint: c }));
+      for (const c of await log.checkpoints())
+        if (c.seq >= first && c.seq < last.seq) out.write(exportLine({ checkpoint: c }));
       out.write(exportLine({ checkpoint: auditSigner(cfg).sign(last.seq, last.hash, Date.now()) }));
     }
     progress.done();
@@ -53,7 +58,12 @@ async function runExport(argv: string[], ctx: CommandContext): Promise<number> {
       await once(out, 'finish');
       ctx.stderr.write(`wrote ${n} audit entries to ${values.out}\n`);
     }
-    await log.append({ actor: 'cli', action: 'audit.export', subject: values.out ?? 'stdout', data: { since: since ?? null, until: until ?? null, entries: n } });
+    await log.append({
+      actor: 'cli',
+      action: 'audit.export',
+      subject: values.out ?? 'stdout',
+      data: { since: since ?? null, until: until ?? null, entries: n },
+    });
   } finally {
     await log.close();
   }
@@ -67,29 +77,51 @@ function trustedKey(ctx: CommandContext, file: string | undefined): KeyObject | 
   return existsSync(own) ? publicKeyFrom(readFileSync(own, 'utf8')) : undefined;
 }
 
-function report(ctx: CommandContext, r: VerifyResult, json: boolean, what: string, unit: string): number {
+function report(
+  ctx: CommandContext,
+  r: VerifyResult,
+  json: boolean,
+  what: string,
+  unit: string,
+): number {
   if (json) ctx.stdout.write(JSON.stringify(r, null, 2) + '\n');
   if (r.ok) {
     if (!json) {
       const range = r.entries ? ` (seq ${r.firstSeq}–${r.lastSeq})` : '';
-      ctx.stdout.write(`ok: ${what}: ${r.entries} entries${range}, hash chain intact, ${r.checkpointsChecked} signed checkpoint(s) verified\n`);
+      ctx.stdout.write(
+        `ok: ${what}: ${r.entries} entries${range}, hash chain intact, ${r.checkpointsChecked} signed checkpoint(s) verified\n`,
+      );
     }
     return 0;
   }
   ctx.stderr.write(`audit verification FAILED for ${what}: ${r.problems.length} problem(s)\n`);
-  for (const p of r.problems) ctx.stderr.write(`  ${unit} ${p.position}${p.seq !== null ? ` (seq ${p.seq})` : ''}: ${p.kind}: ${p.message}\n`);
+  for (const p of r.problems)
+    ctx.stderr.write(
+      `  ${unit} ${p.position}${p.seq !== null ? ` (seq ${p.seq})` : ''}: ${p.kind}: ${p.message}\n`,
+    );
   return 1;
 }
 
 async function runVerify(argv: string[], ctx: CommandContext): Promise<number> {
-  const { values } = parseCommandArgs(argv, { file: { type: 'string' }, 'public-key': { type: 'string' }, json: { type: 'boolean' } }, false);
+  const { values } = parseCommandArgs(
+    argv,
+    { file: { type: 'string' }, 'public-key': { type: 'string' }, json: { type: 'boolean' } },
+    false,
+  );
   const json = Boolean(values.json);
   if (values.file) {
     if (!existsSync(values.file)) throw new UsageError(`--file: no such file: ${values.file}`);
     const key = trustedKey(ctx, values['public-key']);
-    if (!key) ctx.stderr.write('note: no trusted key found; checkpoints are checked against the key they carry (integrity only)\n');
+    if (!key)
+      ctx.stderr.write(
+        'note: no trusted key found; checkpoints are checked against the key they carry (integrity only)\n',
+      );
     const checkpoints = await readCheckpoints(values.file);
-    const r = await verifyEntries(readEntries(values.file), { checkpoints, ...(key ? { trustedKey: key } : {}), complete: true });
+    const r = await verifyEntries(readEntries(values.file), {
+      checkpoints,
+      ...(key ? { trustedKey: key } : {}),
+      complete: true,
+    });
     return report(ctx, r, json, values.file, 'line');
   }
   const log = await openAuditLog(ctx.config());
@@ -109,6 +141,8 @@ export const command: Command = {
     const [sub, ...rest] = argv;
     if (sub === 'export') return runExport(rest, ctx);
     if (sub === 'verify') return runVerify(rest, ctx);
-    throw new UsageError(sub ? `unknown sub-command "${sub}"` : 'missing sub-command (export or verify)');
+    throw new UsageError(
+      sub ? `unknown sub-command "${sub}"` : 'missing sub-command (export or verify)',
+    );
   },
 };

@@ -32,9 +32,19 @@ test('moat intel export → peer import → shared_indicator match (issue 7)', a
     assert.equal('objects' in JSON.parse(empty.stdout), false);
 
     const store = await openReviewStore(loadConfig(envA));
-    const q = new ReviewQueue({ store, config: { openAtLevel: 'challenge', groupByCluster: true, exemptionDays: 30 } });
+    const q = new ReviewQueue({
+      store,
+      config: { openAtLevel: 'challenge', groupByCluster: true, exemptionDays: 30 },
+    });
     const inc = (await q.onVerdict(
-      { account: 'acct_1', score: 0.97, level: 'block', reasons: [{ code: 'template_reuse', weight: 0.5, detail: '' }], cluster: 'cl_1', updatedAt: 1 },
+      {
+        account: 'acct_1',
+        score: 0.97,
+        level: 'block',
+        reasons: [{ code: 'template_reuse', weight: 0.5, detail: '' }],
+        cluster: 'cl_1',
+        updatedAt: 1,
+      },
       { ipPrefixes: ['203.0.113.0/24'], fingerprints: ['fp_1'] },
     ))!;
     await q.resolve(inc.id, 'ana', 'confirmed', 'hydra cluster');
@@ -52,7 +62,10 @@ test('moat intel export → peer import → shared_indicator match (issue 7)', a
     const intel = await openIntelStore(loadConfig(envB));
     const m = await loadIndicatorMatcher(intel, 0.3);
     await intel.close();
-    assert.deepEqual(m.matchIndicators({ ip: '203.0.113.50', fingerprint: 'fp_1' }).map((r) => r.code), ['shared_indicator', 'shared_indicator']);
+    assert.deepEqual(
+      m.matchIndicators({ ip: '203.0.113.50', fingerprint: 'fp_1' }).map((r) => r.code),
+      ['shared_indicator', 'shared_indicator'],
+    );
 
     const bad = join(peer, 'bad.json');
     writeFileSync(bad, JSON.stringify({ type: 'bundle', id: 'bundle--nope' }));

@@ -26,14 +26,35 @@ async function runExport(argv: string[], ctx: CommandContext): Promise<number> {
   const review = await openReviewStore(cfg);
   const audit = await openAuditLog(cfg);
   try {
-    const confirmed = await review.list({ status: 'resolved', resolution: 'confirmed', limit: 1_000_000 });
-    const bundle = buildBundle(confirmed.map(campaignFromIncident), { producerName: cfg.intel.producerName, tlp: cfg.intel.tlp, validDays: cfg.intel.validDays });
+    const confirmed = await review.list({
+      status: 'resolved',
+      resolution: 'confirmed',
+      limit: 1_000_000,
+    });
+    const bundle = buildBundle(confirmed.map(campaignFromIncident), {
+      producerName: cfg.intel.producerName,
+      tlp: cfg.intel.tlp,
+      validDays: cfg.intel.validDays,
+    });
     const text = JSON.stringify(bundle, null, 2) + '\n';
     if (values.out) writeFileSync(values.out, text);
     else ctx.stdout.write(text);
     const objects = (bundle['objects'] as unknown[] | undefined)?.length ?? 0;
-    if (values.out) ctx.stderr.write(`wrote ${confirmed.length} campaign(s), ${objects} STIX object(s) to ${values.out}\n`);
-    await audit.append({ actor: 'cli', action: 'intel.export', subject: values.out ?? 'stdout', data: { bundle: bundle['id'], campaigns: confirmed.map((i) => i.id), objects, tlp: cfg.intel.tlp } });
+    if (values.out)
+      ctx.stderr.write(
+        `wrote ${confirmed.length} campaign(s), ${objects} STIX object(s) to ${values.out}\n`,
+      );
+    await audit.append({
+      actor: 'cli',
+      action: 'intel.export',
+      subject: values.out ?? 'stdout',
+      data: {
+        bundle: bundle['id'],
+        campaigns: confirmed.map((i) => i.id),
+        objects,
+        tlp: cfg.intel.tlp,
+      },
+    });
     return 0;
   } finally {
     await review.close();
@@ -49,7 +70,13 @@ async function runImport(argv: string[], ctx: CommandContext): Promise<number> {
   const size = statSync(file).size;
   const limits = { maxBytes: cfg.intel.maxImportBytes, maxObjects: cfg.intel.maxImportObjects };
   // Check the size before reading so an oversized file is never loaded.
-  const r = size > limits.maxBytes ? ({ ok: false, error: `bundle is ${size} bytes; the limit is ${limits.maxBytes} (intel.maxImportBytes)` } as const) : parseBundle(readFileSync(file, 'utf8'), limits);
+  const r =
+    size > limits.maxBytes
+      ? ({
+          ok: false,
+          error: `bundle is ${size} bytes; the limit is ${limits.maxBytes} (intel.maxImportBytes)`,
+        } as const)
+      : parseBundle(readFileSync(file, 'utf8'), limits);
   if (!r.ok) {
     ctx.stderr.write(`moat intel import: ${file}: rejected: ${r.error}\n`);
     return 1;
@@ -57,11 +84,24 @@ async function runImport(argv: string[], ctx: CommandContext): Promise<number> {
   const store = await openIntelStore(cfg);
   const audit = await openAuditLog(cfg);
   try {
-    await store.add(r.value.shared, { bundleId: r.value.bundleId, importedAt: Date.now(), origin: file });
+    await store.add(r.value.shared, {
+      bundleId: r.value.bundleId,
+      importedAt: Date.now(),
+      origin: file,
+    });
     const { shared, ...summary } = r.value;
-    await audit.append({ actor: 'cli', action: 'intel.import', subject: file, data: { ...summary, stored: shared.length } });
-    if (values.json) ctx.stdout.write(JSON.stringify({ ...summary, stored: shared.length }, null, 2) + '\n');
-    else ctx.stdout.write(`imported ${file}: ${summary.objects} objects, ${summary.indicators} indicators, ${shared.length} matchable values stored (${summary.unmatchable} not matchable, ${summary.revoked} revoked)\n`);
+    await audit.append({
+      actor: 'cli',
+      action: 'intel.import',
+      subject: file,
+      data: { ...summary, stored: shared.length },
+    });
+    if (values.json)
+      ctx.stdout.write(JSON.stringify({ ...summary, stored: shared.length }, null, 2) + '\n');
+    else
+      ctx.stdout.write(
+        `imported ${file}: ${summary.objects} objects, ${summary.indicators} indicators, ${shared.length} matchable values stored (${summary.unmatchable} not matchable, ${summary.revoked} revoked)\n`,
+      );
     return 0;
   } finally {
     await store.close();
@@ -78,6 +118,8 @@ export const command: Command = {
     const [sub, ...rest] = argv;
     if (sub === 'export') return runExport(rest, ctx);
     if (sub === 'import') return runImport(rest, ctx);
-    throw new UsageError(sub ? `unknown sub-command "${sub}"` : 'missing sub-command (export or import)');
+    throw new UsageError(
+      sub ? `unknown sub-command "${sub}"` : 'missing sub-command (export or import)',
+    );
   },
 };

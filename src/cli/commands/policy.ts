@@ -25,17 +25,32 @@ function runCheck(argv: string[], ctx: CommandContext): number {
   const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' } });
   const file = policyFile(ctx, positionals[0]);
   const r = parsePolicy(readFileSync(file, 'utf8'), file);
-  if (values.json) ctx.stdout.write(JSON.stringify(r.ok ? { ok: true, policy: r.value } : { ok: false, error: r.error }, null, 2) + '\n');
+  if (values.json)
+    ctx.stdout.write(
+      JSON.stringify(
+        r.ok ? { ok: true, policy: r.value } : { ok: false, error: r.error },
+        null,
+        2,
+      ) + '\n',
+    );
   if (!r.ok) {
     ctx.stderr.write(r.error + '\n');
     return 1;
   }
-  if (!values.json) ctx.stdout.write(`ok: ${file}: ${Object.keys(r.value.tiers).length} tier(s), ${r.value.contracts.length} contract(s)\n`);
+  if (!values.json)
+    ctx.stdout.write(
+      `ok: ${file}: ${Object.keys(r.value.tiers).length} tier(s), ${r.value.contracts.length} contract(s)\n`,
+    );
   return 0;
 }
 
 async function runExemptions(argv: string[], ctx: CommandContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { org: { type: 'string' }, tier: { type: 'string' }, file: { type: 'string' }, json: { type: 'boolean' } });
+  const { values, positionals } = parseCommandArgs(argv, {
+    org: { type: 'string' },
+    tier: { type: 'string' },
+    file: { type: 'string' },
+    json: { type: 'boolean' },
+  });
   const id = positionals[0];
   if (!id) throw new UsageError('expected an ACCOUNT id');
   const store = new PolicyStore({ file: policyFile(ctx, values.file) });
@@ -45,8 +60,17 @@ async function runExemptions(argv: string[], ctx: CommandContext): Promise<numbe
     return 1;
   }
   const account = { id, organization: values.org, tier: values.tier };
-  const out = { account: id, tier: store.tierName(account), contracts: store.contractsFor(account).map((c) => c.id), exemptReasons: store.exemptionsFor(account) };
-  ctx.stdout.write(values.json ? JSON.stringify(out, null, 2) + '\n' : `${id}: tier ${out.tier}; contracts: ${out.contracts.join(', ') || 'none'}; exempt reasons: ${out.exemptReasons.join(', ') || 'none'}\n`);
+  const out = {
+    account: id,
+    tier: store.tierName(account),
+    contracts: store.contractsFor(account).map((c) => c.id),
+    exemptReasons: store.exemptionsFor(account),
+  };
+  ctx.stdout.write(
+    values.json
+      ? JSON.stringify(out, null, 2) + '\n'
+      : `${id}: tier ${out.tier}; contracts: ${out.contracts.join(', ') || 'none'}; exempt reasons: ${out.exemptReasons.join(', ') || 'none'}\n`,
+  );
   return 0;
 }
 
@@ -59,6 +83,8 @@ export const command: Command = {
     const [sub, ...rest] = argv;
     if (sub === 'check') return runCheck(rest, ctx);
     if (sub === 'exemptions') return runExemptions(rest, ctx);
-    throw new UsageError(sub ? `unknown sub-command "${sub}"` : 'missing sub-command (check or exemptions)');
+    throw new UsageError(
+      sub ? `unknown sub-command "${sub}"` : 'missing sub-command (check or exemptions)',
+    );
   },
 };

@@ -14,8 +14,18 @@ test('moat usage writes a signed CSV report and its .sig (issue 7)', async () =>
   const env = { MOAT_DATA_DIR: dir, MOAT_ADMIN_TOKEN: 'x'.repeat(20) };
   try {
     const store = await openStore(loadConfig(env));
-    await store.createAccount({ id: 'a1', createdAt: 1, verified: { at: 1, by: 'x', organization: 'org_1' } });
-    const base = { key: 'k', endpoint: 'chat.completions' as const, request: { messages: [] }, status: 200, response: { text: '', inputTokens: 3, outputTokens: 7, finishReason: 'stop', latencyMs: 1 } };
+    await store.createAccount({
+      id: 'a1',
+      createdAt: 1,
+      verified: { at: 1, by: 'x', organization: 'org_1' },
+    });
+    const base = {
+      key: 'k',
+      endpoint: 'chat.completions' as const,
+      request: { messages: [] },
+      status: 200,
+      response: { text: '', inputTokens: 3, outputTokens: 7, finishReason: 'stop', latencyMs: 1 },
+    };
     await store.insertEvents([
       { ...base, ts: 1000, account: 'a1', model: 'm', action: 'allow' },
       { ...base, ts: 2000, account: 'a1', model: 'm', action: 'throttle' },
@@ -24,7 +34,10 @@ test('moat usage writes a signed CSV report and its .sig (issue 7)', async () =>
     await store.close();
     const out = join(dir, 'usage.csv');
     const err = new PassThrough();
-    const code = await main(['usage', '--account', 'a1', '--from', '0', '--to', '10000', '--format', 'csv', '--out', out], makeContext(env, new PassThrough(), err));
+    const code = await main(
+      ['usage', '--account', 'a1', '--from', '0', '--to', '10000', '--format', 'csv', '--out', out],
+      makeContext(env, new PassThrough(), err),
+    );
     assert.equal(code, 0);
     const body = readFileSync(out);
     assert.ok(body.toString().includes('totals,all,requests,2\r\n'));
@@ -33,9 +46,21 @@ test('moat usage writes a signed CSV report and its .sig (issue 7)', async () =>
     assert.equal(verifyBytes(body, sig.signature, publicKeyFrom(sig.publicKey)), true);
 
     const org = join(dir, 'org.json');
-    assert.equal(await main(['usage', '--org', 'org_1', '--from', '0', '--to', '10000', '--out', org], makeContext(env, new PassThrough(), new PassThrough())), 0);
+    assert.equal(
+      await main(
+        ['usage', '--org', 'org_1', '--from', '0', '--to', '10000', '--out', org],
+        makeContext(env, new PassThrough(), new PassThrough()),
+      ),
+      0,
+    );
     assert.deepEqual(JSON.parse(readFileSync(org, 'utf8')).accounts, ['a1']);
-    assert.equal(await main(['usage', '--account', 'a1', '--org', 'x'], makeContext(env, new PassThrough(), new PassThrough())), 2);
+    assert.equal(
+      await main(
+        ['usage', '--account', 'a1', '--org', 'x'],
+        makeContext(env, new PassThrough(), new PassThrough()),
+      ),
+      2,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

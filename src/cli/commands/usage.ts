@@ -24,7 +24,8 @@ async function orgAccounts(store: Store, org: string): Promise<string[]> {
   let after: string | undefined;
   for (;;) {
     const page = await store.listAccounts({ limit: 1000, ...(after ? { after } : {}) });
-    for (const a of page) if (a.verified?.organization === org || a['organization'] === org) out.push(a.id);
+    for (const a of page)
+      if (a.verified?.organization === org || a['organization'] === org) out.push(a.id);
     if (page.length < 1000) return out;
     after = page[page.length - 1]!.id;
   }
@@ -38,12 +39,21 @@ export const command: Command = {
   async run(argv, ctx) {
     const { values } = parseCommandArgs(
       argv,
-      { account: { type: 'string' }, org: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+      {
+        account: { type: 'string' },
+        org: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+      },
       false,
     );
-    if (Boolean(values.account) === Boolean(values.org)) throw new UsageError('give exactly one of --account or --org');
+    if (Boolean(values.account) === Boolean(values.org))
+      throw new UsageError('give exactly one of --account or --org');
     const format = values.format ?? 'json';
-    if (format !== 'json' && format !== 'csv') throw new UsageError(`--format: expected json or csv, got "${format}"`);
+    if (format !== 'json' && format !== 'csv')
+      throw new UsageError(`--format: expected json or csv, got "${format}"`);
     const to = parseTime('--to', values.to) ?? Date.now();
     const from = parseTime('--from', values.from) ?? to - 30 * DAY;
     if (from >= to) throw new UsageError('--from must be before --to');
@@ -51,13 +61,16 @@ export const command: Command = {
     const store = await openStore(cfg);
     const audit = await openAuditLog(cfg);
     try {
-      const subject = values.account ? { kind: 'account' as const, id: values.account } : { kind: 'organization' as const, id: values.org! };
+      const subject = values.account
+        ? { kind: 'account' as const, id: values.account }
+        : { kind: 'organization' as const, id: values.org! };
       const signed = await produceUsageReport(
         {
           events: (q) => store.events(q),
           audit,
           signer: auditSigner(cfg),
-          currentLevel: async (a) => (await store.getPin(a))?.level ?? (await store.getVerdict(a))?.level ?? null,
+          currentLevel: async (a) =>
+            (await store.getPin(a))?.level ?? (await store.getVerdict(a))?.level ?? null,
           organizationAccounts: (org) => orgAccounts(store, org),
         },
         { subject, from, to, format, actor: 'cli' },
@@ -72,7 +85,19 @@ export const command: Command = {
         return 0;
       }
       writeFileSync(values.out, signed.body);
-      writeFileSync(values.out + '.sig', JSON.stringify({ alg: 'Ed25519', keyId: signed.keyId, publicKey: signed.publicKey, signature: signed.signature }, null, 2) + '\n');
+      writeFileSync(
+        values.out + '.sig',
+        JSON.stringify(
+          {
+            alg: 'Ed25519',
+            keyId: signed.keyId,
+            publicKey: signed.publicKey,
+            signature: signed.signature,
+          },
+          null,
+          2,
+        ) + '\n',
+      );
       ctx.stderr.write(`wrote ${values.out} and ${values.out}.sig\n`);
       return 0;
     } finally {

@@ -11,7 +11,11 @@ export class PostgresIntelStore implements IntelStore {
     const schema = opts.schema ?? 'moat';
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name "${schema}"`);
     this.s = schema;
-    this.pool = new pg.Pool({ connectionString: url, max: opts.max ?? 2, connectionTimeoutMillis: 5000 });
+    this.pool = new pg.Pool({
+      connectionString: url,
+      max: opts.max ?? 2,
+      connectionTimeoutMillis: 5000,
+    });
     this.pool.on('error', () => {});
   }
 
@@ -39,7 +43,18 @@ CREATE TABLE IF NOT EXISTS ${this.s}.intel_indicators (
            ON CONFLICT (stix_id, value) DO UPDATE SET kind = EXCLUDED.kind, confidence = EXCLUDED.confidence,
              valid_until = EXCLUDED.valid_until, source = EXCLUDED.source, tlp = EXCLUDED.tlp,
              bundle_id = EXCLUDED.bundle_id, origin = EXCLUDED.origin, imported_at = EXCLUDED.imported_at`,
-          [i.stixId, i.kind, i.value, i.confidence, i.validUntil, i.source, i.tlp, from.bundleId, from.origin, from.importedAt],
+          [
+            i.stixId,
+            i.kind,
+            i.value,
+            i.confidence,
+            i.validUntil,
+            i.source,
+            i.tlp,
+            from.bundleId,
+            from.origin,
+            from.importedAt,
+          ],
         );
       }
       await client.query('COMMIT');
@@ -52,7 +67,10 @@ CREATE TABLE IF NOT EXISTS ${this.s}.intel_indicators (
   }
 
   async live(now: number): Promise<SharedIndicator[]> {
-    const res = await this.pool.query(`SELECT * FROM ${this.s}.intel_indicators WHERE valid_until IS NULL OR valid_until > $1 ORDER BY stix_id, value`, [now]);
+    const res = await this.pool.query(
+      `SELECT * FROM ${this.s}.intel_indicators WHERE valid_until IS NULL OR valid_until > $1 ORDER BY stix_id, value`,
+      [now],
+    );
     return (res.rows as IntelRow[]).map(indicatorFromRow);
   }
 

@@ -29,13 +29,29 @@ export class SqliteIntelStore implements IntelStore {
       'INSERT OR REPLACE INTO intel_indicators (stix_id, kind, value, confidence, valid_until, source, tlp, bundle_id, origin, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?)',
     );
     this.db.transaction(() => {
-      for (const i of indicators) ins.run(i.stixId, i.kind, i.value, i.confidence, i.validUntil, i.source, i.tlp, from.bundleId, from.origin, from.importedAt);
+      for (const i of indicators)
+        ins.run(
+          i.stixId,
+          i.kind,
+          i.value,
+          i.confidence,
+          i.validUntil,
+          i.source,
+          i.tlp,
+          from.bundleId,
+          from.origin,
+          from.importedAt,
+        );
     })();
     return Promise.resolve();
   }
 
   live(now: number): Promise<SharedIndicator[]> {
-    const rows = this.db.prepare('SELECT * FROM intel_indicators WHERE valid_until IS NULL OR valid_until > ? ORDER BY stix_id, value').all(now) as IntelRow[];
+    const rows = this.db
+      .prepare(
+        'SELECT * FROM intel_indicators WHERE valid_until IS NULL OR valid_until > ? ORDER BY stix_id, value',
+      )
+      .all(now) as IntelRow[];
     return Promise.resolve(rows.map(indicatorFromRow));
   }
 

@@ -5,7 +5,9 @@ import { PostgresReviewStore } from './postgres-review.js';
 const url = process.env['MOAT_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 reviewStoreTests('postgres', async () => {
-  const store = new PostgresReviewStore(url, { schema: `review_${randomBytes(6).toString('hex')}` });
+  const store = new PostgresReviewStore(url, {
+    schema: `review_${randomBytes(6).toString('hex')}`,
+  });
   await store.migrate();
   return {
     store,

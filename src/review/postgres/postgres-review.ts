@@ -26,7 +26,11 @@ export class PostgresReviewStore implements ReviewStore {
     const schema = opts.schema ?? 'moat';
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name "${schema}"`);
     this.s = schema;
-    this.pool = new pg.Pool({ connectionString: url, max: opts.max ?? 4, connectionTimeoutMillis: 5000 });
+    this.pool = new pg.Pool({
+      connectionString: url,
+      max: opts.max ?? 4,
+      connectionTimeoutMillis: 5000,
+    });
     this.pool.on('error', () => {});
   }
 
@@ -55,7 +59,16 @@ export class PostgresReviewStore implements ReviewStore {
     const rows = await this.q(
       `INSERT INTO ${this.s}.incidents (id, subject, open_subject, status, resolution, opened_at, updated_at, doc)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT DO NOTHING RETURNING id`,
-      [i.id, i.subject, i.status === 'resolved' ? null : i.subject, i.status, i.resolution, i.openedAt, i.updatedAt, JSON.stringify(i)],
+      [
+        i.id,
+        i.subject,
+        i.status === 'resolved' ? null : i.subject,
+        i.status,
+        i.resolution,
+        i.openedAt,
+        i.updatedAt,
+        JSON.stringify(i),
+      ],
     );
     if (rows.length === 1) await this.indexAccounts(i);
     return rows.length === 1;
@@ -64,7 +77,14 @@ export class PostgresReviewStore implements ReviewStore {
   async update(i: Incident): Promise<void> {
     await this.q(
       `UPDATE ${this.s}.incidents SET open_subject = $1, status = $2, resolution = $3, updated_at = $4, doc = $5 WHERE id = $6`,
-      [i.status === 'resolved' ? null : i.subject, i.status, i.resolution, i.updatedAt, JSON.stringify(i), i.id],
+      [
+        i.status === 'resolved' ? null : i.subject,
+        i.status,
+        i.resolution,
+        i.updatedAt,
+        JSON.stringify(i),
+        i.id,
+      ],
     );
     await this.indexAccounts(i);
   }
@@ -75,7 +95,9 @@ export class PostgresReviewStore implements ReviewStore {
   }
 
   async findOpen(subject: string): Promise<Incident | undefined> {
-    const r = (await this.q(`SELECT doc FROM ${this.s}.incidents WHERE open_subject = $1`, [subject]))[0];
+    const r = (
+      await this.q(`SELECT doc FROM ${this.s}.incidents WHERE open_subject = $1`, [subject])
+    )[0];
     return r ? (JSON.parse(r['doc'] as string) as Incident) : undefined;
   }
 
@@ -88,7 +110,8 @@ export class PostgresReviewStore implements ReviewStore {
     };
     if (q.status) add('status = ?', q.status);
     if (q.resolution) add('resolution = ?', q.resolution);
-    if (q.account) add(`id IN (SELECT incident FROM ${this.s}.incident_accounts WHERE account = ?)`, q.account);
+    if (q.account)
+      add(`id IN (SELECT incident FROM ${this.s}.incident_accounts WHERE account = ?)`, q.account);
     args.push(q.limit ?? 1000);
     const sql = `SELECT doc FROM ${this.s}.incidents ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY opened_at DESC, id LIMIT $${args.length}`;
     return (await this.q(sql, args)).map((r) => JSON.parse(r['doc'] as string) as Incident);
@@ -105,8 +128,14 @@ export class PostgresReviewStore implements ReviewStore {
   async exemptions(account: string | undefined, now: number): Promise<Exemption[]> {
     const rows =
       account === undefined
-        ? await this.q(`SELECT * FROM ${this.s}.exemptions WHERE until > $1 ORDER BY account, reason_code`, [now])
-        : await this.q(`SELECT * FROM ${this.s}.exemptions WHERE account = $1 AND until > $2 ORDER BY reason_code`, [account, now]);
+        ? await this.q(
+            `SELECT * FROM ${this.s}.exemptions WHERE until > $1 ORDER BY account, reason_code`,
+            [now],
+          )
+        : await this.q(
+            `SELECT * FROM ${this.s}.exemptions WHERE account = $1 AND until > $2 ORDER BY reason_code`,
+            [account, now],
+          );
     return rows.map((r) => ({
       account: r['account'] as string,
       reasonCode: r['reason_code'] as string,

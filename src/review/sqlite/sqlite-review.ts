@@ -32,15 +32,28 @@ export class SqliteReviewStore implements ReviewStore {
   }
 
   private indexAccounts(i: Incident): void {
-    const ins = this.db.prepare('INSERT OR IGNORE INTO incident_accounts (incident, account) VALUES (?, ?)');
+    const ins = this.db.prepare(
+      'INSERT OR IGNORE INTO incident_accounts (incident, account) VALUES (?, ?)',
+    );
     for (const a of i.accounts) ins.run(i.id, a);
   }
 
   insert(i: Incident): Promise<boolean> {
     const tx = this.db.transaction(() => {
       const r = this.db
-        .prepare('INSERT OR IGNORE INTO incidents (id, subject, open_subject, status, resolution, opened_at, updated_at, doc) VALUES (?,?,?,?,?,?,?,?)')
-        .run(i.id, i.subject, openSubject(i), i.status, i.resolution, i.openedAt, i.updatedAt, JSON.stringify(i));
+        .prepare(
+          'INSERT OR IGNORE INTO incidents (id, subject, open_subject, status, resolution, opened_at, updated_at, doc) VALUES (?,?,?,?,?,?,?,?)',
+        )
+        .run(
+          i.id,
+          i.subject,
+          openSubject(i),
+          i.status,
+          i.resolution,
+          i.openedAt,
+          i.updatedAt,
+          JSON.stringify(i),
+        );
       if (r.changes === 1) this.indexAccounts(i);
       return r.changes === 1;
     });
@@ -48,22 +61,28 @@ export class SqliteReviewStore implements ReviewStore {
   }
 
   update(i: Incident): Promise<void> {
-    this.db.transaction(() => {
-      this.db
-        .prepare('UPDATE incidents SET open_subject = ?, status = ?, resolution = ?, updated_at = ?, doc = ? WHERE id = ?')
-        .run(openSubject(i), i.status, i.resolution, i.updatedAt, JSON.stringify(i), i.id);
-      this.indexAccounts(i);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        this.db
+          .prepare(
+            'UPDATE incidents SET open_subject = ?, status = ?, resolution = ?, updated_at = ?, doc = ? WHERE id = ?',
+          )
+          .run(openSubject(i), i.status, i.resolution, i.updatedAt, JSON.stringify(i), i.id);
+        this.indexAccounts(i);
+      })
+      .immediate();
     return Promise.resolve();
   }
 
   get(id: string): Promise<Incident | undefined> {
-    const r = this.db.prepare('SELECT doc FROM incidents WHERE id = ?').get(id) as { doc: string } | undefined;
+    const r = this.db.prepare('SELECT doc FROM incidents WHERE id = ?').get(id) as
+      { doc: string } | undefined;
     return Promise.resolve(r ? (JSON.parse(r.doc) as Incident) : undefined);
   }
 
   findOpen(subject: string): Promise<Incident | undefined> {
-    const r = this.db.prepare('SELECT doc FROM incidents WHERE open_subject = ?').get(subject) as { doc: string } | undefined;
+    const r = this.db.prepare('SELECT doc FROM incidents WHERE open_subject = ?').get(subject) as
+      { doc: string } | undefined;
     return Promise.resolve(r ? (JSON.parse(r.doc) as Incident) : undefined);
   }
 
@@ -76,7 +95,8 @@ export class SqliteReviewStore implements ReviewStore {
     };
     if (q.status) add('status = ?', q.status);
     if (q.resolution) add('resolution = ?', q.resolution);
-    if (q.account) add('id IN (SELECT incident FROM incident_accounts WHERE account = ?)', q.account);
+    if (q.account)
+      add('id IN (SELECT incident FROM incident_accounts WHERE account = ?)', q.account);
     const sql = `SELECT doc FROM incidents ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY opened_at DESC, id LIMIT ?`;
     const rows = this.db.prepare(sql).all(...args, q.limit ?? 1000) as Array<{ doc: string }>;
     return Promise.resolve(rows.map((r) => JSON.parse(r.doc) as Incident));
@@ -84,7 +104,9 @@ export class SqliteReviewStore implements ReviewStore {
 
   addExemption(e: Exemption): Promise<void> {
     this.db
-      .prepare('INSERT OR REPLACE INTO exemptions (account, reason_code, until, incident, by, created_at) VALUES (?,?,?,?,?,?)')
+      .prepare(
+        'INSERT OR REPLACE INTO exemptions (account, reason_code, until, incident, by, created_at) VALUES (?,?,?,?,?,?)',
+      )
       .run(e.account, e.reasonCode, e.until, e.incident, e.by, e.createdAt);
     return Promise.resolve();
   }
@@ -92,8 +114,14 @@ export class SqliteReviewStore implements ReviewStore {
   exemptions(account: string | undefined, now: number): Promise<Exemption[]> {
     const rows = (
       account === undefined
-        ? this.db.prepare('SELECT * FROM exemptions WHERE until > ? ORDER BY account, reason_code').all(now)
-        : this.db.prepare('SELECT * FROM exemptions WHERE account = ? AND until > ? ORDER BY reason_code').all(account, now)
+        ? this.db
+            .prepare('SELECT * FROM exemptions WHERE until > ? ORDER BY account, reason_code')
+            .all(now)
+        : this.db
+            .prepare(
+              'SELECT * FROM exemptions WHERE account = ? AND until > ? ORDER BY reason_code',
+            )
+            .all(account, now)
     ) as Array<Record<string, unknown>>;
     return Promise.resolve(
       rows.map((r) => ({
