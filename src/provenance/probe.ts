@@ -2,7 +2,7 @@ import { deriveAccountKey } from './keys.js';
 import { revealsCanary } from './canary.js';
 import type { Canary } from './canary-store.js';
 import type { SuspectClient } from './suspect-client.js';
-import { positionId, scanPositions, scorePositions, type Position, type WatermarkDetection } from './watermark/detect.js';
+import { PositionVotes, positionId, scanPositions, scorePositions, type WatermarkDetection } from './watermark/detect.js';
 
 /** Inputs of a suspect-model probe. */
 export interface ProbeInput {
@@ -69,8 +69,9 @@ interface Work {
 /**
  * Probe a suspect model: ask every canary's trigger question, then score its answers to
  * open prompts for the watermark with the radioactivity protocol of Sander et al. 2024
- * (arXiv 2402.14904): de-duplicate (context, pair) positions across all generations, skip
- * positions that occur in the prompts, exact binomial test. Stops at the request or token
+ * (arXiv 2402.14904): one trial per distinct (context, pair) position across all
+ * generations (the suspect's majority word there, see PositionVotes), positions that occur
+ * in the prompts skipped, exact binomial test. Stops at the request or token
  * budget, or after repeated failures, and reports what it has.
  */
 export async function runProbe(input: ProbeInput): Promise<ProbeReport> {
@@ -78,11 +79,10 @@ export async function runProbe(input: ProbeInput): Promise<ProbeReport> {
   const work: Work[] = [...input.canaries.map((c) => ({ prompt: c.trigger, canary: c })), ...prompts.map((prompt) => ({ prompt }))];
   const exclude = new Set<string>();
   for (const w of work) for (const p of scanPositions(w.prompt).positions) exclude.add(positionId(p));
-  const seen = new Set(exclude);
-  const positions: Position[] = [];
+  const votes = new PositionVotes();
   const keys = [input.masterKey, ...input.accounts.map((a) => deriveAccountKey(input.masterKey, a))];
   const hits: CanaryHit[] = [];
-  const report = (): ProbeReport => summarize(input, keys, positions, hits, state);
+  const report = (): ProbeReport => summarize(input, keys, votes, hits, state);
   const state = { requests: 0, tokens: 0, words: 0, errors: [] as ProbeReport['errors'], probed: 0, complete: false, stoppedBecause: undefined as string | undefined };
   let consecutive = 0;
   const total = Math.min(work.length, input.maxRequests);
@@ -100,14 +100,12 @@ export async function runProbe(input: ProbeInput): Promise<ProbeReport> {
           hits.push({ canaryId: w.canary.id, account: w.canary.account, secret: w.canary.secret, trigger: w.prompt, answer: answer.text.slice(0, 500) });
         }
       }
-      const scanned = scanPositions(answer.text, seen);
-      positions.push(...scanned.positions);
-      state.words += scanned.words;
+      state.words += votes.add(answer.text, exclude);
     } catch (err) {
       state.errors.push({ prompt: w.prompt, error: (err as Error).message });
       if (++consecutive >= (input.maxConsecutiveErrors ?? 5)) { state.stoppedBecause = `${consecutive} consecutive errors, last: ${(err as Error).message}`; break; }
     }
-    input.onProgress?.(state.requests, total, `${positions.length} contexts, ${hits.length} canary hits`);
+    input.onProgress?.(state.requests, total, `${votes.size} contexts, ${hits.length} canary hits`);
     input.onPartial?.(report());
   }
   state.complete = state.stoppedBecause === undefined;
@@ -117,11 +115,11 @@ export async function runProbe(input: ProbeInput): Promise<ProbeReport> {
 function summarize(
   input: ProbeInput,
   keys: Buffer[],
-  positions: Position[],
+  votes: PositionVotes,
   hits: CanaryHit[],
   s: { requests: number; tokens: number; errors: ProbeReport['errors']; probed: number; complete: boolean; stoppedBecause: string | undefined },
 ): ProbeReport {
-  const detection = scorePositions(keys, positions, s.tokens, { alpha: input.alpha, minTrials: input.minTrials });
+  const detection = scorePositions(keys, votes.majority(), s.tokens, { alpha: input.alpha, minTrials: input.minTrials });
   const n = Math.max(1, input.accounts.length);
   const accounts = input.accounts.map((account, i) => {
     const k = detection.perKey[i + 1]!;

@@ -105,3 +105,45 @@ export function scorePositions(
   const verdict = pValue < alpha ? 'watermarked' : 'not_watermarked';
   return { ...base, verdict, reason: `${best.hits} of ${trials} scored contexts match (p = ${pValue.toExponential(2)}, threshold ${alpha})` };
 }
+
+/**
+ * Word choices of a suspect per (context, pair) position, accumulated over many texts.
+ * `majority()` turns each position into one trial — the word the suspect used most there
+ * (ties dropped). Under the null hypothesis the suspect's majority word does not depend
+ * on the key, so each trial is still a fair coin against the keyed choice and the
+ * binomial test stays exact; under the alternative, voting amplifies a student's partial
+ * bias, which first-occurrence de-duplication (Sander et al. 2024) throws away.
+ */
+export class PositionVotes {
+  private readonly votes = new Map<string, { context: string; pair: number; n: [number, number] }>();
+
+  /** Add a text; positions in `exclude` (prompt contexts) are skipped. Returns its word count. */
+  add(text: string, exclude?: ReadonlySet<string>): number {
+    const scanner = new WordScanner((w) => {
+      const id = positionId(w);
+      if (exclude?.has(id)) return undefined;
+      let v = this.votes.get(id);
+      if (!v) this.votes.set(id, (v = { context: w.context, pair: w.pair, n: [0, 0] }));
+      v.n[w.index]++;
+      return undefined;
+    });
+    scanner.write(text);
+    scanner.end();
+    return scanner.words;
+  }
+
+  /** Distinct positions seen. */
+  get size(): number {
+    return this.votes.size;
+  }
+
+  /** One position per (context, pair): the majority word; ties dropped; optional filter on ids. */
+  majority(keep?: (id: string) => boolean): Position[] {
+    const out: Position[] = [];
+    for (const [id, v] of this.votes) {
+      if (v.n[0] === v.n[1] || (keep && !keep(id))) continue;
+      out.push({ context: v.context, pair: v.pair, index: v.n[1] > v.n[0] ? 1 : 0 });
+    }
+    return out;
+  }
+}

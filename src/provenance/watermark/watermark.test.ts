@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createWatermarker, watermarkText } from './embed.js';
-import { detectWatermark, scanPositions } from './detect.js';
+import { detectWatermark, PositionVotes, scanPositions } from './detect.js';
 import { LEXICON_PAIRS } from './lexicon-data.js';
 
 const key = Buffer.alloc(32, 7);
@@ -127,4 +127,17 @@ test('scanPositions skips excluded contexts', () => {
   const first = scanPositions(text);
   assert.equal(first.positions.length, 1);
   assert.equal(scanPositions(text, new Set(['we\u0000' + first.positions[0]!.pair])).positions.length, 0);
+});
+
+test('PositionVotes: one trial per context, majority word, ties dropped, excluded contexts skipped', () => {
+  const v = new PositionVotes();
+  v.add('we perhaps go. we perhaps go. we maybe go.');
+  v.add('they perhaps go. they maybe go.');
+  const ps = v.majority();
+  assert.equal(v.size, 2);
+  assert.equal(ps.length, 1, 'the tied context is dropped');
+  assert.equal(ps[0]!.context, 'we');
+  const w = new PositionVotes();
+  w.add('we perhaps go', new Set(['we\u0000' + ps[0]!.pair]));
+  assert.equal(w.size, 0);
 });
