@@ -70,6 +70,17 @@ test('a malformed hop stops the walk at the last trusted hop; an all-trusted cha
   assert.equal(v6.ipPrefix, '2001:db8:1234::/48');
 });
 
+test('issue 5: a client padding X-Forwarded-For cannot push the trusted hop out of view', () => {
+  const padding = Array.from({ length: 400 }, (_, i) => `6.6.${i % 250}.1`).join(', ');
+  const fp = computeFingerprint(
+    req(['X-Forwarded-For', padding, 'X-Forwarded-For', '203.0.113.9'], { remoteAddress: '10.0.0.2' }),
+    behindProxy,
+  );
+  assert.equal(fp.ip, '203.0.113.9');
+  const one = computeFingerprint(req({ 'x-forwarded-for': `${padding}, 203.0.113.9` }, { remoteAddress: '10.0.0.2' }), behindProxy);
+  assert.equal(one.ip, '203.0.113.9');
+});
+
 test('a malformed JA4 value from a trusted proxy is dropped', () => {
   const fp = computeFingerprint(req({ 'x-ja4': 'not-a-ja4' }, { remoteAddress: '10.0.0.2' }), behindProxy);
   assert.equal(fp.ja4, undefined);

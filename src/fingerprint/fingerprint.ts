@@ -123,6 +123,12 @@ function clip(v: string): string {
   return v.length > MAX_VALUE ? v.slice(0, MAX_VALUE) : v;
 }
 
+// X-Forwarded-For is read from the right (the hops trusted proxies appended), so a long
+// one keeps its tail: a client padding the header must not push those hops out.
+function clipLeft(v: string): string {
+  return v.length > MAX_VALUE * 2 ? v.slice(v.length - MAX_VALUE * 2) : v;
+}
+
 function scanHeaders(raw: readonly string[], c: Compiled): HeaderScan {
   const s: HeaderScan = { order: [], casing: '', ua: '', xff: '', ja4: '', stainless: {} };
   const n = Math.min(raw.length, c.maxHeaders * 2);
@@ -131,7 +137,7 @@ function scanHeaders(raw: readonly string[], c: Compiled): HeaderScan {
     const value = raw[i + 1];
     if (typeof name !== 'string' || typeof value !== 'string') continue;
     const lower = name.length > 64 ? name.slice(0, 64).toLowerCase() : name.toLowerCase();
-    if (lower === c.xffHeader) s.xff = s.xff === '' ? clip(value) : clip(`${s.xff},${value}`);
+    if (lower === c.xffHeader) s.xff = clipLeft(s.xff === '' ? value : `${s.xff},${value}`);
     else if (lower === c.ja4Header) s.ja4 = s.ja4 === '' ? clip(value) : s.ja4;
     else if (lower === 'user-agent') s.ua = s.ua === '' ? clip(value).trim() : s.ua;
     else if (lower.startsWith('x-stainless-')) readStainless(s.stainless, lower, value);
