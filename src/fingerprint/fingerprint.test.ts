@@ -81,6 +81,12 @@ test('issue 5: a client padding X-Forwarded-For cannot push the trusted hop out 
   assert.equal(one.ip, '203.0.113.9');
 });
 
+test('with several JA4 headers the last (the proxy\'s, even when it appends) is used', () => {
+  const other = 't12d1209h1_aaaaaaaaaaaa_bbbbbbbbbbbb';
+  const fp = computeFingerprint(req(['x-ja4', other, 'x-ja4', JA4], { remoteAddress: '10.0.0.2' }), behindProxy);
+  assert.equal(fp.ja4, JA4);
+});
+
 test('a malformed JA4 value from a trusted proxy is dropped', () => {
   const fp = computeFingerprint(req({ 'x-ja4': 'not-a-ja4' }, { remoteAddress: '10.0.0.2' }), behindProxy);
   assert.equal(fp.ja4, undefined);

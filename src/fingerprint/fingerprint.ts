@@ -138,7 +138,8 @@ function scanHeaders(raw: readonly string[], c: Compiled): HeaderScan {
     if (typeof name !== 'string' || typeof value !== 'string') continue;
     const lower = name.length > 64 ? name.slice(0, 64).toLowerCase() : name.toLowerCase();
     if (lower === c.xffHeader) s.xff = clipLeft(s.xff === '' ? value : `${s.xff},${value}`);
-    else if (lower === c.ja4Header) s.ja4 = s.ja4 === '' ? clip(value) : s.ja4;
+    // The last copy wins: a proxy that appends instead of overwriting adds its own after the client's.
+    else if (lower === c.ja4Header) s.ja4 = clip(value);
     else if (lower === 'user-agent') s.ua = s.ua === '' ? clip(value).trim() : s.ua;
     else if (lower.startsWith('x-stainless-')) readStainless(s.stainless, lower, value);
     if (c.volatile.has(lower)) continue;
