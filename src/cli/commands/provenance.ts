@@ -36,7 +36,9 @@ function emit(ctx: CommandContext, json: boolean, out: string | undefined, doc: 
   else ctx.stdout.write(body);
 }
 
+/** o200k tokens; above 2 MB an estimate (4 characters a token) keeps huge inputs fast. */
 async function countTokens(text: string): Promise<number> {
+  if (text.length > 2_000_000) return Math.round(text.length / 4);
   const { countTokens: count } = (await import('gpt-tokenizer/encoding/o200k_base')) as { countTokens: (s: string) => number };
   return count(text);
 }
@@ -81,7 +83,8 @@ async function detect(argv: string[], ctx: CommandContext): Promise<number> {
     .map((k, i) => ({ key: labels[i]!, pValue: Math.min(1, k.pValue * keys.length) }))
     .filter((k) => k.pValue < alpha);
   const doc = { pValue: r.pValue, verdict: r.verdict, trials: r.trials, hits: r.hits, tokens, reason: r.reason, matchingKeys: accounts };
-  const human = `${r.verdict.replaceAll('_', ' ')}: ${r.reason}; ${tokens} tokens` + (accounts.length ? `\nmatching keys: ${accounts.map((a) => `${a.key} (p = ${a.pValue.toExponential(2)})`).join(', ')}` : '') + '\n';
+  const head = r.verdict === 'insufficient_evidence' ? r.reason : `${r.verdict.replaceAll('_', ' ')}: ${r.reason}`;
+  const human = `${head}; ${tokens} tokens` + (accounts.length ? `\nmatching keys: ${accounts.map((a) => `${a.key} (p = ${a.pValue.toExponential(2)})`).join(', ')}` : '') + '\n';
   emit(ctx, Boolean(values.json), values.out, doc, human);
   return 0;
 }
