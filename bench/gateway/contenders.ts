@@ -109,11 +109,34 @@ export function compileMoat(outRoot: string): string {
   if (!existsSync(link)) symlinkSync(join(ROOT, 'node_modules'), link);
   const launcher = join(outRoot, 'launch.mjs');
   writeFileSync(launcher, "import { main } from './dist/cli/main.js';\nprocess.exitCode = await main(process.argv.slice(2));\n");
+  writeFileSync(join(outRoot, 'ablate.mjs'), ABLATE);
   return launcher;
 }
 
+/**
+ * A second launcher for `--ablate`: `serve` with only the extensions named in
+ * BENCH_EXTENSIONS (by Extension.name; empty = the bare gateway core), to price each stage.
+ */
+const ABLATE = `import { loadConfig } from './dist/config/config.js';
+import { createApp } from './dist/gateway/app.js';
+import { defaultExtensions } from './dist/cli/wiring/index.js';
+const keep = new Set((process.env.BENCH_EXTENSIONS ?? '').split(',').filter(Boolean));
+const config = loadConfig(process.env);
+const app = await createApp(config, { extensions: async (core) => (await defaultExtensions(core)).filter((e) => keep.has(e.name)) });
+await app.server.listen({ port: config.port, host: config.host });
+await new Promise((r) => { process.once('SIGTERM', r); process.once('SIGINT', r); });
+await app.close();
+process.exit(0);
+`;
+
 /** Moat from the compiled launcher, a fresh data dir, one account and key. */
-export async function startMoat(launcher: string, upstream: string, cpu: string, nodeFlags: string[] = []): Promise<Running> {
+export async function startMoat(
+  launcher: string,
+  upstream: string,
+  cpu: string,
+  nodeFlags: string[] = [],
+  variant?: { name: string; extensions: string[] },
+): Promise<Running> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'moat-bench-data-'));
   const env: NodeJS.ProcessEnv = {
@@ -126,7 +149,9 @@ export async function startMoat(launcher: string, upstream: string, cpu: string,
     NODE_ENV: 'production',
   };
   delete env['MOAT_CONFIG'];
-  const child = pinned(cpu, process.execPath, [...nodeFlags, launcher, 'serve'], env, 'moat');
+  if (variant) env['BENCH_EXTENSIONS'] = variant.extensions.join(',');
+  const entry = variant ? join(launcher, '..', 'ablate.mjs') : launcher;
+  const child = pinned(cpu, process.execPath, [...nodeFlags, entry, 'serve'], env, variant?.name ?? 'moat');
   const root = `http://127.0.0.1:${port}`;
   await waitUp(`${root}/healthz`, 30_000);
   const admin = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
@@ -135,7 +160,7 @@ export async function startMoat(launcher: string, upstream: string, cpu: string,
   const keyRes = await fetch(`${root}/admin/v1/accounts/bench/keys`, { method: 'POST', headers: admin, body: '{}' });
   if (keyRes.status !== 201) throw new Error(`creating the bench key: ${keyRes.status} ${await keyRes.text()}`);
   const { key } = (await keyRes.json()) as { key: string };
-  return { name: 'moat', pid: child.pid, base: `${root}/v1`, headers: { authorization: `Bearer ${key}` }, stop: () => stopChild(child, 'SIGTERM', 15_000) };
+  return { name: variant?.name ?? 'moat', pid: child.pid, base: `${root}/v1`, headers: { authorization: `Bearer ${key}` }, stop: () => stopChild(child, 'SIGTERM', 15_000) };
 }
 
 /** True when an `nginx` binary is on PATH (Debian: `apt-get install -y nginx-light`). */

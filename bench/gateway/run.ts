@@ -6,7 +6,7 @@
  *
  *   npx tsx bench/gateway/run.ts [--seconds 4] [--rounds 3] [--connections 16]
  *                                [--only moat,nginx,node-bare,portkey] [--modes json,stream]
- *                                [--profile] [--json]
+ *                                [--profile] [--ablate fingerprint,detection,provenance] [--json]
  */
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +30,7 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '16' },
     only: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    ablate: { type: 'string' },
     json: { type: 'boolean', default: false },
     modes: { type: 'string', default: 'json,stream' },
   },
@@ -85,6 +86,7 @@ async function measure(c: Running, mode: Mode, round: number, scripts: Map<strin
 }
 
 async function startAll(upstream: string, launcher: string): Promise<Running[]> {
+  if (args.ablate !== undefined) return startVariants(upstream, launcher, args.ablate.split(',').filter(Boolean));
   const only = args.only?.split(',');
   const want = (n: string) => !only || only.includes(n);
   const list: Running[] = [];
@@ -95,6 +97,17 @@ async function startAll(upstream: string, launcher: string): Promise<Running[]> 
   }
   if (want('node-bare')) list.push(await startBare(upstream, GATEWAY_CPU));
   if (want('portkey')) list.push(await startPortkey(upstream, GATEWAY_CPU));
+  return list;
+}
+
+/**
+ * `--ablate fingerprint,detection,provenance`: Moat's bare core, the core plus each named
+ * extension alone, and the full standard wiring, so each stage's CPU cost shows directly.
+ */
+async function startVariants(upstream: string, launcher: string, names: string[]): Promise<Running[]> {
+  const list = [await startMoat(launcher, upstream, GATEWAY_CPU, [], { name: 'moat-core', extensions: [] })];
+  for (const n of names) list.push(await startMoat(launcher, upstream, GATEWAY_CPU, [], { name: `core+${n}`, extensions: [n] }));
+  list.push(await startMoat(launcher, upstream, GATEWAY_CPU));
   return list;
 }
 
