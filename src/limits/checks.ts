@@ -3,7 +3,7 @@
  * key) and folds per-check results into one Decision. Shared by every backend so they
  * report identically.
  */
-import type { AdmitRequest, Decision, Dimension, DimensionState, LimitKey, Reservation } from './limiter.js';
+import type { AdmitRequest, Decision, Dimension, DimensionState, LimitKey } from './limiter.js';
 import { DIMENSIONS } from './limiter.js';
 import type { CheckResult } from './gcra.js';
 
@@ -64,10 +64,6 @@ export function admitChecks(req: AdmitRequest): Check[] {
   return planChecks(req.keys, req.requests ?? 1, req.tokens);
 }
 
-function share(s: { remaining: number; limit: number }): number {
-  return s.remaining / s.limit;
-}
-
 /** Folds check results into the decision: the most restrictive key per dimension and overall. */
 export function buildDecision(
   req: AdmitRequest,
@@ -77,36 +73,40 @@ export function buildDecision(
 ): Decision {
   const dimensions: Partial<Record<Dimension, DimensionState>> = {};
   let allowed = true;
-  let worst: { c: Check; r: CheckResult } | null = null;
+  let worst = -1;
+  let worstShare = Infinity;
   let exceedsLimit = false;
-  checks.forEach((c, i) => {
+  for (let i = 0; i < checks.length; i++) {
+    const c = checks[i] as Check;
     const r = results[i] as CheckResult;
     const cur = dimensions[c.dimension];
     if (!cur || r.remaining < cur.remaining || (r.remaining === cur.remaining && r.resetMs > cur.resetMs)) {
       dimensions[c.dimension] = { key: c.key, limit: c.limit, remaining: r.remaining, resetMs: r.resetMs };
     }
     if (!r.allowed) {
-      allowed = false;
       if (c.cost > c.limit) exceedsLimit = true;
-      if (!worst || worst.r.allowed || r.retryAfterMs > worst.r.retryAfterMs) worst = { c, r };
-    } else if (allowed && (!worst || share({ ...r, limit: c.limit }) < share({ ...worst.r, limit: worst.c.limit }))) {
-      worst = { c, r };
+      // The longest wait among the denials is the exact Retry-After: the others pass by then.
+      if (allowed || r.retryAfterMs > (results[worst] as CheckResult).retryAfterMs) worst = i;
+      allowed = false;
+    } else if (allowed && r.remaining / c.limit < worstShare) {
+      worst = i;
+      worstShare = r.remaining / c.limit;
     }
-  });
-  const w = worst as { c: Check; r: CheckResult } | null;
-  const reservation: Reservation | null = allowed
-    ? { tag: req.tag, keys: req.keys, tokens: req.tokens, dayWindow: windows.day, monthWindow: windows.month }
-    : null;
+  }
+  const wc = worst >= 0 ? (checks[worst] as Check) : null;
+  const wr = worst >= 0 ? (results[worst] as CheckResult) : null;
   return {
     allowed,
-    retryAfterMs: allowed ? 0 : (w?.r.retryAfterMs ?? 0),
-    dimension: w?.c.dimension ?? null,
-    key: w?.c.key ?? null,
-    limit: w?.c.limit ?? 0,
-    remaining: w?.r.remaining ?? 0,
-    resetMs: w?.r.resetMs ?? 0,
+    retryAfterMs: allowed || !wr ? 0 : wr.retryAfterMs,
+    dimension: wc ? wc.dimension : null,
+    key: wc ? wc.key : null,
+    limit: wc ? wc.limit : 0,
+    remaining: wr ? wr.remaining : 0,
+    resetMs: wr ? wr.resetMs : 0,
     dimensions,
     exceedsLimit,
-    reservation,
+    reservation: allowed
+      ? { tag: req.tag, keys: req.keys, tokens: req.tokens, dayWindow: windows.day, monthWindow: windows.month }
+      : null,
   };
 }

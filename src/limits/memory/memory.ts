@@ -47,24 +47,32 @@ export class MemoryLimiter implements Limiter {
     const day = dayWindow(now);
     const month = monthWindow(now);
     const results: CheckResult[] = [];
-    const writes: Array<() => void> = [];
+    const ids: string[] = [];
+    const values: Array<number | null> = [];
     for (const c of checks) {
-      const id = storeKey(req.tag, c);
+      const id = `{${req.tag}}:${c.key}:${c.dimension}`;
+      ids.push(id);
       if (c.kind === 'g') {
         const { newTat, result } = gcraAdmit(this.tats.get(id), now, c.cost, c.limit, c.periodMs);
         results.push(result);
-        if (newTat !== null) writes.push(() => this.tats.set(id, newTat));
+        values.push(newTat);
       } else {
         const win = c.kind === 'd' ? day : month;
         const q = this.quotas.get(id);
-        const used = q && q.w === win.id ? q.u : 0;
-        const { newUsed, result } = quotaAdmit(used, c.cost, c.limit, win.endMs - now);
+        const { newUsed, result } = quotaAdmit(q && q.w === win.id ? q.u : 0, c.cost, c.limit, win.endMs - now);
         results.push(result);
-        if (newUsed !== null) writes.push(() => this.quotas.set(id, { w: win.id, u: newUsed }));
+        values.push(newUsed);
       }
     }
     const decision = buildDecision(req, checks, results, { day: day.id, month: month.id });
-    if (decision.allowed) for (const w of writes) w();
+    if (decision.allowed) {
+      for (let i = 0; i < checks.length; i++) {
+        const c = checks[i] as Check;
+        const v = values[i] as number;
+        if (c.kind === 'g') this.tats.set(ids[i] as string, v);
+        else this.quotas.set(ids[i] as string, { w: c.kind === 'd' ? day.id : month.id, u: v });
+      }
+    }
     this.maybeSweep(now);
     return decision;
   }
@@ -84,7 +92,7 @@ export class MemoryLimiter implements Limiter {
     const delta = Math.ceil(actualTokens) - res.tokens;
     if (delta === 0 || !Number.isFinite(delta)) return;
     for (const c of planChecks(res.keys, 0, 0, true)) {
-      const id = storeKey(res.tag, c);
+      const id = `{${res.tag}}:${c.key}:${c.dimension}`;
       if (c.kind === 'g') {
         const next = gcraSettle(this.tats.get(id), now, delta, c.limit, c.periodMs);
         if (next === null) this.tats.delete(id);
@@ -125,8 +133,4 @@ export class MemoryLimiter implements Limiter {
     // Grow the threshold when live entries are many, so sweeps stay amortised O(1).
     this.sweepAbove = Math.max(this.sweepBase, this.size * 2);
   }
-}
-
-function storeKey(tag: string, c: Check): string {
-  return `{${tag}}:${c.key}:${c.dimension}`;
 }
