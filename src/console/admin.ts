@@ -18,6 +18,8 @@ export interface AdminHooks {
   pinChanged?(account: string): void | Promise<void>;
   /** Limits were changed for an account. */
   limitsChanged?(account: string): void | Promise<void>;
+  /** An organisation verification was recorded. */
+  accountVerified?(account: string): void | Promise<void>;
 }
 
 export interface AdminDeps {
@@ -227,6 +229,7 @@ export function adminRoutes(deps: AdminDeps) {
           const verified = { at: Date.now(), by: actorOf(req), organization: b.organization, note: b.note };
           const account = await deps.store.updateAccount(id, { verified });
           if (!account) throw new MoatError('MOAT_NOT_FOUND', `No account "${id}".`);
+          await deps.hooks.accountVerified?.(id);
           await deps.hooks.limitsChanged?.(id);
           await deps.hooks.audit?.({ actor: verified.by, action: 'account.verified', subject: id, data: b });
           return account;

@@ -75,6 +75,9 @@ function mergeHooks(list: AdminHooks[]): AdminHooks {
     limitsChanged: async (a) => {
       for (const h of list) await h.limitsChanged?.(a);
     },
+    accountVerified: async (a) => {
+      for (const h of list) await h.accountVerified?.(a);
+    },
   };
 }
 

@@ -15,7 +15,8 @@ function toSignup(a: StoredAccount) {
     paymentFingerprint: a.paymentFingerprint,
     country: a.country?.toUpperCase(),
     route: a.route?.toLowerCase(),
-    clientFingerprint: typeof a['clientFingerprint'] === 'string' ? a['clientFingerprint'] : undefined,
+    clientFingerprint:
+      typeof a['clientFingerprint'] === 'string' ? a['clientFingerprint'] : undefined,
     verified: a.verified !== undefined,
   };
 }
@@ -27,7 +28,11 @@ function toSignup(a: StoredAccount) {
  */
 export async function detectionExtension(core: Core): Promise<Extension> {
   const { config, store, logger } = core;
-  const worker = startDetectorWorker(config.detect, (v) => core.applyVerdicts(v), (err) => logger.error({ err }, 'detector worker failed'));
+  const worker = startDetectorWorker(
+    config.detect,
+    (v) => core.applyVerdicts(v),
+    (err) => logger.error({ err }, 'detector worker failed'),
+  );
   const hygiene = new SignupHygiene(config.identity);
 
   const admit = (a: StoredAccount) => {
@@ -45,7 +50,7 @@ export async function detectionExtension(core: Core): Promise<Extension> {
 
   // Rebuild signup links and the detector's account table from the store.
   const all: StoredAccount[] = [];
-  for (let after: string | undefined; ; ) {
+  for (let after: string | undefined; ;) {
     const page = await store.listAccounts({ limit: 1000, ...(after ? { after } : {}) });
     all.push(...page);
     if (page.length < 1000) break;
@@ -58,9 +63,16 @@ export async function detectionExtension(core: Core): Promise<Extension> {
     name: 'detection',
     onEvents: (batch) => worker.push(batch),
     adminHooks: {
+      accountVerified(account) {
+        hygiene.verify(account);
+      },
       accountCreated(account) {
         const res = admit(account);
-        return res && res.verdict.level !== 'allow' ? res.verdict : res?.verdict.reasons.length ? res.verdict : undefined;
+        return res && res.verdict.level !== 'allow'
+          ? res.verdict
+          : res?.verdict.reasons.length
+            ? res.verdict
+            : undefined;
       },
     },
     close: () => worker.close(),

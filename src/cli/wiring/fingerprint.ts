@@ -1,5 +1,5 @@
 import type { MoatConfig } from '../../config/config.js';
-import { computeFingerprint, fingerprintEventFields } from '../../fingerprint/fingerprint.js';
+import { createFingerprinter, fingerprintEventFields } from '../../fingerprint/fingerprint.js';
 import { fingerprintConfigSchema } from '../../fingerprint/config.js';
 import type { Extension } from '../../gateway/app.js';
 
@@ -12,22 +12,20 @@ export function fingerprintExtension(config: MoatConfig): Extension {
     ...config.fingerprint,
     trustedProxies: [...new Set([...config.trustedProxies, ...config.fingerprint.trustedProxies])],
   });
+  const fingerprint = createFingerprinter(cfg);
   return {
     name: 'fingerprint',
     guards: [
       {
         name: 'fingerprint',
         before(ctx) {
-          const fp = computeFingerprint(
-            {
-              rawHeaders: ctx.raw.rawHeaders,
-              httpVersion: ctx.raw.httpVersion,
-              remoteAddress: ctx.raw.socket.remoteAddress ?? '',
-              bodyKeys: Object.keys(ctx.clientBody),
-              body: ctx.clientBody,
-            },
-            cfg,
-          );
+          const fp = fingerprint({
+            rawHeaders: ctx.raw.rawHeaders,
+            httpVersion: ctx.raw.httpVersion,
+            remoteAddress: ctx.raw.socket.remoteAddress ?? '',
+            bodyKeys: Object.keys(ctx.clientBody),
+            body: ctx.clientBody,
+          });
           Object.assign(ctx.eventExtras, fingerprintEventFields(fp), { ipPrefix: fp.ipPrefix });
         },
       },

@@ -11,7 +11,11 @@ let gw: TestGateway;
 let key: string;
 
 before(async () => {
-  gw = await startGateway(undefined, { demo: { meanTokens: 700 } }, { extensions: defaultExtensions });
+  gw = await startGateway(
+    undefined,
+    { demo: { meanTokens: 700 } },
+    { extensions: defaultExtensions },
+  );
   key = (await gw.newKey('acct_prov')).key;
 });
 after(async () => {
@@ -40,7 +44,10 @@ test('issue 6: a non-streaming answer carries a receipt that moat provenance ver
   const res = await fetch(gw.url + '/v1/chat/completions', {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body: JSON.stringify({ model: 'moat-demo', messages: [{ role: 'user', content: 'Tell me about lakes.' }] }),
+    body: JSON.stringify({
+      model: 'moat-demo',
+      messages: [{ role: 'user', content: 'Tell me about lakes.' }],
+    }),
   });
   const receipt = res.headers.get('moat-receipt');
   assert.ok(receipt, 'moat-receipt header');
@@ -64,7 +71,12 @@ test('issue 6: a stream ends with a receipt event covering the concatenated delt
     const res = await fetch(gw.url + '/v1/messages', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-key': key },
-      body: JSON.stringify({ model: 'moat-demo', max_tokens: 1500, stream: true, messages: [{ role: 'user', content: `Describe mountains, part ${i}.` }] }),
+      body: JSON.stringify({
+        model: 'moat-demo',
+        max_tokens: 1500,
+        stream: true,
+        messages: [{ role: 'user', content: `Describe mountains, part ${i}.` }],
+      }),
     });
     const raw = await res.text();
     let text = '';

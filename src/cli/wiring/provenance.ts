@@ -17,7 +17,11 @@ import {
 type Core = Omit<MoatApp, 'server' | 'close' | 'flushTelemetry'>;
 
 /** Watermark every choice / content block of one response, on the stream or whole. */
-function watermarkStage(key: Buffer, accountKey: Buffer | undefined, accountShare: number): TextStage {
+function watermarkStage(
+  key: Buffer,
+  accountKey: Buffer | undefined,
+  accountShare: number,
+): TextStage {
   const opts = { accountKey, accountShare };
   const byChoice = new Map<number, Watermarker>();
   const get = (c: number) => {
@@ -71,7 +75,13 @@ export function provenanceExtension(core: Core, env: NodeJS.ProcessEnv): Extensi
   const receiptOf = (ctx: RequestContext, text: string) => {
     let r = receipts.get(ctx);
     if (!r) {
-      r = signReceipt(keys.signing, text, { account: ctx.account, keyId: ctx.keyId, model: ctx.model, ts: Date.now(), requestId: ctx.requestId });
+      r = signReceipt(keys.signing, text, {
+        account: ctx.account,
+        keyId: ctx.keyId,
+        model: ctx.model,
+        ts: Date.now(),
+        requestId: ctx.requestId,
+      });
       receipts.set(ctx, r);
     }
     return r;
@@ -84,7 +94,12 @@ export function provenanceExtension(core: Core, env: NodeJS.ProcessEnv): Extensi
       {
         name: 'canary',
         async before(ctx) {
-          const suffix = await planter.plant({ account: ctx.account, level: ctx.level, requestId: ctx.requestId, ts: ctx.arrivedAt });
+          const suffix = await planter.plant({
+            account: ctx.account,
+            level: ctx.level,
+            requestId: ctx.requestId,
+            ts: ctx.arrivedAt,
+          });
           if (suffix) {
             ctx.plan.textStages.push(canaryStage(suffix));
             ctx.eventExtras['canary'] = true;
@@ -95,7 +110,13 @@ export function provenanceExtension(core: Core, env: NodeJS.ProcessEnv): Extensi
     stageFactories: cfg.watermark.enabled
       ? [
           (c) => ({
-            textStages: [watermarkStage(keys.watermarkKey, cfg.watermark.perAccount ? accountKey(c.account) : undefined, cfg.watermark.accountShare)],
+            textStages: [
+              watermarkStage(
+                keys.watermarkKey,
+                cfg.watermark.perAccount ? accountKey(c.account) : undefined,
+                cfg.watermark.accountShare,
+              ),
+            ],
           }),
         ]
       : [],
@@ -103,14 +124,22 @@ export function provenanceExtension(core: Core, env: NodeJS.ProcessEnv): Extensi
       ? [
           {
             jsonHeaders: (ctx, facts) => ({ 'moat-receipt': receiptOf(ctx, facts.text) }),
-            trailingEvents: (ctx, facts) => [{ event: 'moat-receipt', data: JSON.stringify({ type: 'moat-receipt', receipt: receiptOf(ctx, facts.text) }) }],
-            eventFields: (ctx, facts) => (facts.text || receipts.has(ctx) ? { receipt: receiptOf(ctx, facts.text) } : {}),
+            trailingEvents: (ctx, facts) => [
+              {
+                event: 'moat-receipt',
+                data: JSON.stringify({ type: 'moat-receipt', receipt: receiptOf(ctx, facts.text) }),
+              },
+            ],
+            eventFields: (ctx, facts) =>
+              facts.text || receipts.has(ctx) ? { receipt: receiptOf(ctx, facts.text) } : {},
           },
         ]
       : [],
     plugins: [
       (app) => {
-        app.get('/.well-known/moat-keys', async (_req, reply) => reply.header('cache-control', 'public, max-age=300').send(jwks));
+        app.get('/.well-known/moat-keys', async (_req, reply) =>
+          reply.header('cache-control', 'public, max-age=300').send(jwks),
+        );
       },
     ],
     close: async () => canaryStore.close(),

@@ -13,11 +13,26 @@ after(async () => {
   await gw.close();
 });
 
-async function chat(key: string, content: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+async function chat(
+  key: string,
+  content: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) {
   const res = await fetch(gw.url + '/v1/chat/completions', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, 'user-agent': 'OpenAI/Python 1.40.0', ...headers },
-    body: JSON.stringify({ model: 'moat-demo', messages: [{ role: 'user', content }], max_tokens: 64, ...extra }),
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${key}`,
+      'user-agent': 'OpenAI/Python 1.40.0',
+      ...headers,
+    },
+    body: JSON.stringify({
+      model: 'moat-demo',
+      messages: [{ role: 'user', content }],
+      max_tokens: 64,
+      ...extra,
+    }),
   });
   await res.arrayBuffer();
   return res.status;
@@ -25,7 +40,15 @@ async function chat(key: string, content: string, extra: Record<string, unknown>
 
 test('issue 5: every event carries the client fingerprint; a spoofed X-Forwarded-For from an untrusted peer is ignored', async () => {
   const k = await gw.newKey('acct_fp');
-  assert.equal(await chat(k.key, 'hello there', {}, { 'x-forwarded-for': '203.0.113.50', 'x-ja4': 't13d1516h2_8daaf6152771_b186095e22b6' }), 200);
+  assert.equal(
+    await chat(
+      k.key,
+      'hello there',
+      {},
+      { 'x-forwarded-for': '203.0.113.50', 'x-ja4': 't13d1516h2_8daaf6152771_b186095e22b6' },
+    ),
+    200,
+  );
   await gw.app.flushTelemetry();
   const ev = (await gw.admin('GET', '/events?account=acct_fp')).json.data[0];
   assert.equal(ev.ip, '127.0.0.1', 'the socket peer, not the spoofed header');
@@ -66,13 +89,23 @@ test('issue 5: a signup wave through the admin API is linked and raised; a unive
     uni.push(r.json);
   }
   const late = await gw.admin('GET', '/accounts/wave_49');
-  assert.ok(levelRank(late.json.verdict.level) >= levelRank('monitor'), JSON.stringify(late.json.verdict));
+  assert.ok(
+    levelRank(late.json.verdict.level) >= levelRank('monitor'),
+    JSON.stringify(late.json.verdict),
+  );
   assert.ok(late.json.verdict.reasons.length > 0);
   const first = await gw.admin('GET', '/accounts/wave_0');
-  assert.ok(levelRank(first.json.verdict.level) >= levelRank('monitor'), 'the cluster raises its earliest member too');
+  assert.ok(
+    levelRank(first.json.verdict.level) >= levelRank('monitor'),
+    'the cluster raises its earliest member too',
+  );
   for (const u of uni) {
     const r = await gw.admin('GET', `/accounts/${u.id}`);
-    assert.equal(r.json.verdict.level, 'allow', `${u.id}: ${JSON.stringify(r.json.verdict.reasons)}`);
+    assert.equal(
+      r.json.verdict.level,
+      'allow',
+      `${u.id}: ${JSON.stringify(r.json.verdict.reasons)}`,
+    );
   }
   // Malformed signup metadata is a clear 400.
   const bad = await gw.admin('POST', '/accounts', { email: 'not-an-email', signupIp: '999.1.1.1' });
@@ -82,7 +115,18 @@ test('issue 5: a signup wave through the admin API is linked and raised; a unive
 
 test('issue 3: the live detector raises a harvesting account and the admin API shows it', async () => {
   const k = await gw.newKey('acct_harvest');
-  const topics = ['photosynthesis', 'the French revolution', 'binary search', 'plate tectonics', 'inflation', 'the immune system', 'recursion', 'supply chains', 'black holes', 'protein folding'];
+  const topics = [
+    'photosynthesis',
+    'the French revolution',
+    'binary search',
+    'plate tectonics',
+    'inflation',
+    'the immune system',
+    'recursion',
+    'supply chains',
+    'black holes',
+    'protein folding',
+  ];
   for (let i = 0; i < 150; i++) {
     const topic = topics[i % topics.length];
     await chat(
@@ -99,5 +143,10 @@ test('issue 3: the live detector raises a harvesting account and the admin API s
     await new Promise((r) => setTimeout(r, 50));
   }
   assert.ok(levelRank(verdict.level) >= levelRank('monitor'), JSON.stringify(verdict));
-  assert.ok(verdict.reasons.some((r: any) => r.code === 'reasoning_elicitation' || r.code === 'template_reuse'), JSON.stringify(verdict.reasons));
+  assert.ok(
+    verdict.reasons.some(
+      (r: any) => r.code === 'reasoning_elicitation' || r.code === 'template_reuse',
+    ),
+    JSON.stringify(verdict.reasons),
+  );
 });
