@@ -21,6 +21,8 @@ export interface AuditQuery {
  */
 export interface AuditLog {
   append(e: AuditInput): Promise<AuditEntry>;
+  /** Append several entries in one transaction (one fsync): for bursts such as a detector pass changing many levels. */
+  appendMany(es: AuditInput[]): Promise<AuditEntry[]>;
   /** Entries in seq order, streamed page by page. */
   list(q?: AuditQuery): AsyncIterable<AuditEntry>;
   /** Verify the whole chain and every stored checkpoint with this log's key. */

@@ -52,16 +52,17 @@ export async function openGovernance(cfg: MoatConfig): Promise<Governance> {
       })
     : undefined;
   const reviewStore = await openReviewStore(cfg);
+  const policy = new PolicyStore({ file: cfg.audit.policy.file, audit });
+  const loaded = await policy.reload('startup');
+  if (!loaded.ok) throw new Error(loaded.error);
   const review = new ReviewQueue({
+    alsoExempt: (account) => policy.exemptionsFor(account),
     store: reviewStore,
     config: rc,
     audit,
     notify: notifier && ((m) => notifier.notify(m)),
   });
   await review.refresh();
-  const policy = new PolicyStore({ file: cfg.audit.policy.file, audit });
-  const loaded = await policy.reload('startup');
-  if (!loaded.ok) throw new Error(loaded.error);
   const stopWatch = cfg.audit.policy.watch ? policy.watch() : () => {};
   const sla = new SlaTracker(() => policy.policy.tiers);
   const intel = await openIntelStore(cfg);

@@ -34,6 +34,8 @@ export interface ReviewQueueDeps {
   /** Called (never awaited) for each new incident, e.g. WebhookNotifier.notify. */
   notify?: ((msg: WebhookMessage) => void) | undefined;
   now?: () => number;
+  /** More reason codes to treat as exempt for an account (e.g. PolicyStore.exemptionsFor). */
+  alsoExempt?: ((account: string) => string[]) | undefined;
 }
 
 const DAY = 86_400_000;
@@ -117,6 +119,14 @@ export class ReviewQueue {
    */
   onVerdict(v: Verdict, indicators: IncidentIndicators = {}): Promise<Incident | undefined> {
     if (levelRank(v.level) < levelRank(this.deps.config.openAtLevel))
+      return Promise.resolve(undefined);
+    // A verdict resting only on exempted reasons (an analyst's false positive, a contract's
+    // allowed use) opens nothing: otherwise every detector pass would reopen it.
+    const exempt = new Set([
+      ...this.exemptions(v.account),
+      ...(this.deps.alsoExempt?.(v.account) ?? []),
+    ]);
+    if (v.reasons.length > 0 && v.reasons.every((r) => exempt.has(r.code)))
       return Promise.resolve(undefined);
     const subject =
       this.deps.config.groupByCluster && v.cluster

@@ -135,6 +135,12 @@ export function reviewStoreTests(
       });
       await fresh.refresh();
       assert.deepEqual(fresh.exemptions('a1'), ['template_reuse'], 'exemptions persist');
+      assert.equal(
+        await q.onVerdict(verdict('a1', 'block', null, ['template_reuse'])),
+        undefined,
+        'exempted reasons open nothing',
+      );
+      assert.ok(await q.onVerdict(verdict('a1', 'block', null, ['template_reuse', 'logit_probe'])));
       const labels = await q.labels();
       assert.deepEqual(labels.map((l) => [l.account, l.label, l.by]).sort(), [
         ['a1', 'false_positive', 'ana'],

@@ -87,6 +87,11 @@ export class PostgresAuditLog implements AuditLog {
   }
 
   async append(input: AuditInput): Promise<AuditEntry> {
+    return (await this.appendMany([input]))[0]!;
+  }
+
+  async appendMany(inputs: AuditInput[]): Promise<AuditEntry[]> {
+    if (inputs.length === 0) return [];
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
@@ -95,16 +100,23 @@ export class PostgresAuditLog implements AuditLog {
         `SELECT seq, hash FROM ${this.s}.audit_log ORDER BY seq DESC LIMIT 1`,
       );
       const row = last.rows[0] as Row | undefined;
-      const prev = row ? { seq: Number(row['seq']), hash: row['hash'] as string } : undefined;
-      const e = nextEntry(prev, input, this.now());
-      await client.query(
-        `INSERT INTO ${this.s}.audit_log (seq, ts, actor, action, subject, reason, data, prev_hash, hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-        rowValues(e),
-      );
-      if (e.seq % this.every === 0)
-        await this.storeCheckpoint(client, this.opts.signer.sign(e.seq, e.hash, e.ts));
+      let prev: { seq: number; hash: string } | undefined = row
+        ? { seq: Number(row['seq']), hash: row['hash'] as string }
+        : undefined;
+      const out: AuditEntry[] = [];
+      for (const input of inputs) {
+        const e = nextEntry(prev, input, this.now());
+        await client.query(
+          `INSERT INTO ${this.s}.audit_log (seq, ts, actor, action, subject, reason, data, prev_hash, hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
+          rowValues(e),
+        );
+        if (e.seq % this.every === 0)
+          await this.storeCheckpoint(client, this.opts.signer.sign(e.seq, e.hash, e.ts));
+        out.push(e);
+        prev = e;
+      }
       await client.query('COMMIT');
-      return e;
+      return out;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => {});
       throw err;

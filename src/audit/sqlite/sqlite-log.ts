@@ -65,7 +65,7 @@ export class SqliteAuditLog implements AuditLog {
   private readonly db: Database.Database;
   private readonly every: number;
   private readonly now: () => number;
-  private readonly appendTx: (input: AuditInput) => AuditEntry;
+  private readonly appendTx: (inputs: AuditInput[]) => AuditEntry[];
 
   constructor(
     file: string,
@@ -82,15 +82,20 @@ export class SqliteAuditLog implements AuditLog {
     const insert = this.db.prepare(
       'INSERT INTO audit_log (seq, ts, actor, action, subject, reason, data, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?)',
     );
-    const tx = this.db.transaction((input: AuditInput) => {
-      const prev = last.get() as { seq: number; hash: string } | undefined;
-      const e = nextEntry(prev, input, this.now());
-      insert.run(...rowValues(e));
-      if (e.seq % this.every === 0)
-        this.storeCheckpoint(this.opts.signer.sign(e.seq, e.hash, e.ts));
-      return e;
+    const tx = this.db.transaction((inputs: AuditInput[]) => {
+      let prev = last.get() as { seq: number; hash: string } | undefined;
+      const out: AuditEntry[] = [];
+      for (const input of inputs) {
+        const e = nextEntry(prev, input, this.now());
+        insert.run(...rowValues(e));
+        if (e.seq % this.every === 0)
+          this.storeCheckpoint(this.opts.signer.sign(e.seq, e.hash, e.ts));
+        out.push(e);
+        prev = e;
+      }
+      return out;
     });
-    this.appendTx = (input) => tx.immediate(input);
+    this.appendTx = (inputs) => tx.immediate(inputs);
   }
 
   private storeCheckpoint(c: Checkpoint): void {
@@ -102,7 +107,11 @@ export class SqliteAuditLog implements AuditLog {
   }
 
   append(e: AuditInput): Promise<AuditEntry> {
-    return Promise.resolve(this.appendTx(e));
+    return Promise.resolve(this.appendTx([e])[0]!);
+  }
+
+  appendMany(es: AuditInput[]): Promise<AuditEntry[]> {
+    return Promise.resolve(es.length ? this.appendTx(es) : []);
   }
 
   async *list(q: AuditQuery = {}): AsyncIterable<AuditEntry> {
