@@ -10,7 +10,7 @@
  * one evaluation (eval.json, report.md, SVG plots) plus one report per seed.
  * Work files go to --work (default /tmp/moat-eval). Tuning seeds are 1–5; use others here.
  */
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,9 +21,8 @@ import { writeVerdicts } from '../../src/engine/offline.js';
 import { evaluateRuns, type EvalRun, type LabelsDoc, type VerdictLike } from '../../src/eval/evaluate.js';
 import { fileLines } from '../../src/eval/replay.js';
 import { writeReport } from '../../src/eval/report.js';
-import { defaultDataDir, loadCorpus } from '../../src/sim/corpus.js';
+import { defaultDataDir, loadCorpus, type Corpus } from '../../src/sim/corpus.js';
 import { simulate } from '../../src/sim/simulate.js';
-import { readFileSync } from 'node:fs';
 
 const { values } = parseArgs({
   options: {
@@ -33,6 +32,8 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'docs/evaluation' },
     work: { type: 'string', default: '/tmp/moat-eval' },
     level: { type: 'string', default: 'throttle' },
+    /** Reuse a seed's simulated files in --work when complete (re-detect and re-evaluate only). */
+    reuse: { type: 'boolean', default: false },
   },
 });
 
@@ -62,13 +63,19 @@ async function detect(dir: string): Promise<{ verdicts: VerdictLike[]; timeline:
 const seeds = values.seeds.split(',').map(Number);
 const events = Number(values.events);
 const level = values.level as 'throttle';
-const corpus = loadCorpus(defaultDataDir());
+let loaded: Corpus | undefined;
+const corpus = (): Corpus => (loaded ??= loadCorpus(defaultDataDir()));
 const runs: EvalRun[] = [];
 const outDir = resolve(values.out);
 for (const seed of seeds) {
   const dir = join(values.work, `seed-${seed}`);
   const t0 = Date.now();
-  await simulate({ seed, events, corpus, outDir: dir, maliciousShare: Number(values.malicious) });
+  const marker = join(dir, 'simulated.json');
+  const reuse = values.reuse && existsSync(marker);
+  if (!reuse) {
+    const summary = await simulate({ seed, events, corpus: corpus(), outDir: dir, maliciousShare: Number(values.malicious) });
+    writeFileSync(marker, JSON.stringify(summary) + '\n');
+  }
   const simSeconds = (Date.now() - t0) / 1000;
   const d = await detect(dir);
   writeFileSync(join(dir, 'timeline.jsonl'), d.timeline.map((v) => JSON.stringify(v)).join('\n') + '\n');
@@ -80,7 +87,7 @@ for (const seed of seeds) {
   writeReport(join(outDir, `seed-${seed}`), one, `Moat evaluation, seed ${seed} (${events.toLocaleString('en-US')} events)`, cmd);
   const at = one.byLevel.find((s) => s.level === level);
   console.log(
-    `seed ${seed}: simulate ${simSeconds.toFixed(1)}s, detect ${d.seconds.toFixed(1)}s (${Math.round(d.events / d.seconds)} ev/s); ` +
+    `seed ${seed}: ${reuse ? 'simulation reused' : `simulate ${simSeconds.toFixed(1)}s`}, detect ${d.seconds.toFixed(1)}s (${Math.round(d.events / d.seconds)} ev/s); ` +
       `recall ${at?.recall?.toFixed(4)} FPR ${at?.fpr?.toFixed(4)} AUC ${one.auc?.toFixed(4)} median RTD ${one.requestsToDetect?.median} friction ${one.friction?.share?.toFixed(5)}`,
   );
 }

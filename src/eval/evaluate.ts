@@ -217,7 +217,7 @@ async function prepare(run: EvalRun, notes: string[]): Promise<{ items: Scored[]
   return { items, unlabelled, replays: res.accounts };
 }
 
-/** Run the evaluation over one or more runs (pooled: ids of run k > 0 are prefixed "k:"). */
+/** Run the evaluation over one or more runs (pooled: with several runs, ids are prefixed with the run's seed, "101:acct_…"). */
 export async function evaluateRuns(runs: EvalRun[], level: Level = 'throttle', maxFpr = 0.001): Promise<EvalResult> {
   const notes: string[] = [];
   const items: Scored[] = [];
@@ -226,7 +226,8 @@ export async function evaluateRuns(runs: EvalRun[], level: Level = 'throttle', m
   const campaignKinds = new Map<string, string>();
   for (const [k, run] of runs.entries()) {
     const p = await prepare(run, notes);
-    const id = (a: string): string => (k === 0 ? a : `${k}:${a}`);
+    const tag = String(run.labels.seed ?? k);
+    const id = (a: string): string => (runs.length === 1 ? a : `${tag}:${a}`);
     for (const it of p.items) items.push({ ...it, account: id(it.account), campaign: it.campaign === null ? null : id(it.campaign) });
     for (const c of run.labels.campaigns ?? []) campaignKinds.set(id(c.id), c.kind);
     unlabelled += p.unlabelled;
