@@ -119,10 +119,13 @@ function summarize(
   hits: CanaryHit[],
   s: { requests: number; tokens: number; errors: ProbeReport['errors']; probed: number; complete: boolean; stoppedBecause: string | undefined },
 ): ProbeReport {
-  const detection = scorePositions(keys, votes.majority(), s.tokens, { alpha: input.alpha, minTrials: input.minTrials });
+  // The master key decides; account keys only attribute, Bonferroni-corrected over accounts.
+  const positions = votes.majority();
+  const detection = scorePositions([keys[0]!], positions, s.tokens, { alpha: input.alpha, minTrials: input.minTrials });
   const n = Math.max(1, input.accounts.length);
+  const perAccount = scorePositions(keys.slice(1), positions, s.tokens).perKey;
   const accounts = input.accounts.map((account, i) => {
-    const k = detection.perKey[i + 1]!;
+    const k = perAccount[i]!;
     return { account, pValue: Math.min(1, k.pValue * n), hits: k.hits, trials: k.trials };
   });
   const implicated = new Set(hits.map((h) => h.account));

@@ -45,14 +45,19 @@ test('provenance detect finds the data dir key without flags; clean text is not 
   const { dir, env } = setup();
   try {
     const keys = loadOrCreateKeys(dir, provenanceConfigSchema.parse({}));
+    const store = new SqliteCanaryStore(join(dir, 'provenance.db'));
+    for (const a of ['acct_a', 'acct_b', 'acct_c']) await store.noteAccount(a, 1);
+    await store.close();
     const text = fixtureText(300, 1);
-    writeFileSync(join(dir, 'marked.txt'), watermarkText(keys.watermarkKey, text));
+    const accountKey = deriveAccountKey(keys.watermarkKey, 'acct_b');
+    writeFileSync(join(dir, 'marked.txt'), watermarkText(keys.watermarkKey, text, { accountKey }));
     writeFileSync(join(dir, 'clean.txt'), text);
     const marked = await run(['provenance', 'detect', '--json', join(dir, 'marked.txt')], env);
     assert.equal(marked.code, 0, marked.err);
-    const doc = JSON.parse(marked.out) as { verdict: string; pValue: number; trials: number; hits: number; tokens: number };
+    const doc = JSON.parse(marked.out) as { verdict: string; pValue: number; trials: number; hits: number; tokens: number; accounts: { account: string }[] };
     assert.equal(doc.verdict, 'watermarked');
-    assert.ok(doc.pValue < 1e-6 && doc.tokens > 0 && doc.hits === doc.trials);
+    assert.ok(doc.pValue < 1e-6 && doc.tokens > 0 && doc.hits < doc.trials);
+    assert.deepEqual(doc.accounts.map((a) => a.account), ['acct_b']);
     const clean = await run(['provenance', 'detect', join(dir, 'clean.txt')], env);
     assert.equal(clean.code, 0);
     assert.match(clean.out, /^not watermarked/);

@@ -5,7 +5,7 @@ import { UsageError, type Command, type CommandContext } from '../command.js';
 import { Progress } from '../progress.js';
 import { deriveAccountKey, findWatermarkKey, keysFromJwks, loadPublicKeys } from '../../provenance/keys.js';
 import { verifyReceipt } from '../../provenance/receipt.js';
-import { detectWatermark } from '../../provenance/watermark/detect.js';
+import { detectWatermark, scanPositions, scorePositions } from '../../provenance/watermark/detect.js';
 import { SqliteCanaryStore } from '../../provenance/canary-store/sqlite.js';
 import { runProbe, type ProbeReport } from '../../provenance/probe.js';
 import { createSuspectClient } from '../../provenance/suspect-client.js';
@@ -54,6 +54,27 @@ async function knownAccounts(dataDir: string): Promise<string[]> {
   }
 }
 
+interface AccountMatch {
+  account: string;
+  pValue: number;
+}
+
+/**
+ * Which accounts' derived keys match the text: a second test, after the master key's,
+ * Bonferroni-corrected over the accounts tried (so thousands of accounts do not dilute
+ * the master key's verdict).
+ */
+function attribute(master: Buffer, accounts: string[], text: string, alpha: number): AccountMatch[] {
+  if (!accounts.length) return [];
+  const { positions, words } = scanPositions(text);
+  const keys = accounts.map((a) => deriveAccountKey(master, a));
+  const r = scorePositions(keys, positions, words);
+  return r.perKey
+    .map((k, i) => ({ account: accounts[i]!, pValue: Math.min(1, k.pValue * accounts.length) }))
+    .filter((m) => m.pValue < alpha)
+    .sort((a, b) => a.pValue - b.pValue);
+}
+
 async function detect(argv: string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     key: { type: 'string', multiple: true },
@@ -62,30 +83,26 @@ async function detect(argv: string[], ctx: CommandContext): Promise<number> {
   });
   if (positionals.length !== 1) throw new UsageError('detect takes one FILE (or - for stdin)');
   const text = await readInput(positionals[0]!);
-  let keys: Buffer[];
-  let labels: string[];
   const cfg = ctx.config();
+  const { alpha, minTrials } = cfg.provenance.watermark;
+  let keys: Buffer[];
+  let accounts: string[] = [];
   if (values.key?.length) {
     if (values.key.some((k) => !/^[0-9a-fA-F]{64}$/.test(k))) throw new UsageError('--key: expected 64 hex characters');
-    keys = values.key.map((k) => Buffer.from(k, 'hex'));
-    labels = values.key.map((_, i) => `--key #${i + 1}`);
+    keys = values.key.map((k) => Buffer.from(k, 'hex')); // several keys: Bonferroni inside detectWatermark
   } else {
     const master = findWatermarkKey(cfg.dataDirAbs, cfg.provenance, ctx.env);
     if (!master) throw new Error(`no watermark key in ${join(cfg.dataDirAbs, 'provenance')} (set MOAT_DATA_DIR or pass --key HEX)`);
-    const accounts = await knownAccounts(cfg.dataDirAbs);
-    keys = [master, ...accounts.map((a) => deriveAccountKey(master, a))];
-    labels = ['master', ...accounts];
+    keys = [master];
+    accounts = await knownAccounts(cfg.dataDirAbs);
   }
-  const { alpha, minTrials } = cfg.provenance.watermark;
   const r = detectWatermark(keys, text, { alpha, minTrials });
   const tokens = await countTokens(text);
-  const accounts = r.perKey
-    .map((k, i) => ({ key: labels[i]!, pValue: Math.min(1, k.pValue * keys.length) }))
-    .filter((k) => k.pValue < alpha);
-  const doc = { pValue: r.pValue, verdict: r.verdict, trials: r.trials, hits: r.hits, tokens, reason: r.reason, matchingKeys: accounts };
+  const matches = r.verdict === 'insufficient_evidence' ? [] : attribute(keys[0]!, accounts, text, alpha);
+  const doc = { pValue: r.pValue, verdict: r.verdict, trials: r.trials, hits: r.hits, tokens, reason: r.reason, accounts: matches };
   const head = r.verdict === 'insufficient_evidence' ? r.reason : `${r.verdict.replaceAll('_', ' ')}: ${r.reason}`;
-  const human = `${head}; ${tokens} tokens` + (accounts.length ? `\nmatching keys: ${accounts.map((a) => `${a.key} (p = ${a.pValue.toExponential(2)})`).join(', ')}` : '') + '\n';
-  emit(ctx, Boolean(values.json), values.out, doc, human);
+  const attributed = matches.map((a) => `${a.account} (p = ${a.pValue.toExponential(2)})`).join(', ');
+  emit(ctx, Boolean(values.json), values.out, doc, `${head}; ${tokens} tokens` + (attributed ? `\nserved to: ${attributed}` : '') + '\n');
   return 0;
 }
 
