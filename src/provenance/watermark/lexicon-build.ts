@@ -50,10 +50,11 @@ const STOP = new Set(
 /**
  * Pairs dropped after reading the generated table: a swap that changes meaning in common
  * contexts ("by chance", "50 percent", "minimum wage"), jargon of LLM output ("prompt",
- * "respond"), spelling variants (US/UK) and dated or loaded words.
+ * "respond"), spelling variants (US/UK), dated or loaded words, and words with a technical
+ * sense in assistant text ("compute" as a noun, "retrieve"/"merge" data, "promote" a build).
  */
 const DENY = new Set(
-  'instal theatre whisky percent minimum prompt queer savage conquer vie gag babe foliage presently print publicity procedure mode conception uptake teen chance scheme respond dear sanction pretty chief bulk tilt cease effect dictate strictly affirm badly religious theme locality irony disrupt crawl tune menace'.split(' '),
+  'instal theatre whisky percent minimum prompt queer savage conquer vie gag babe foliage presently print publicity procedure mode conception uptake teen chance scheme respond dear sanction pretty chief bulk tilt cease effect dictate strictly affirm badly religious theme locality irony disrupt crawl tune menace advocate accordingly retrieve merge compute defy promote detector'.split(' '),
 );
 /**
  * Frequent pairs of assistant-style English that the automatic rule misses (their SemCor

@@ -9,7 +9,7 @@ export interface LexiconEntry {
 }
 
 /** Version of the pair table; text embedded with one version is detected with the same. */
-export const LEXICON_VERSION = 'wn31-pairs-2';
+export const LEXICON_VERSION = 'wn31-pairs-3';
 
 let byWord: Map<string, LexiconEntry> | undefined;
 
