@@ -51,4 +51,5 @@ export const provenanceConfigSchema = z.object({
     .prefault({}),
 });
 
+/** The parsed `provenance:` section. */
 export type ProvenanceConfig = z.infer<typeof provenanceConfigSchema>;

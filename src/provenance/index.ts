@@ -1,6 +1,6 @@
 /** Provenance: what the gateway and the CLI import (watermark, receipts, canaries, probes). */
 export { createWatermarker, watermarkText, type Watermarker, type WatermarkOptions, type WatermarkStats } from './watermark/embed.js';
-export { detectWatermark, scanPositions, scorePositions, type WatermarkDetection, type DetectOptions } from './watermark/detect.js';
+export { detectWatermark, scanPositions, scorePositions, PositionVotes, type WatermarkDetection, type DetectOptions } from './watermark/detect.js';
 export { LEXICON_VERSION } from './watermark/lexicon.js';
 export { binomialTail } from './stats/binomial.js';
 export {
