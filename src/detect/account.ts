@@ -139,6 +139,7 @@ export function applyDeltas(s: Stats, d: Deltas, halfLifeMs: number): boolean {
   if (f.hasResponse) {
     c[F.withResponse]! += 1;
     if (f.longOutput) c[F.longOutput]! += 1;
+    if (f.harvestLength) c[F.harvestLength]! += 1;
     if (f.capHit) c[F.capHit]! += 1;
     c[F.outTokens]! += f.outTokens;
     c[F.inTokens]! += f.inTokens;

@@ -34,21 +34,25 @@ export class ClusterState {
 
   constructor(readonly id: string) {}
 
-  /** Coordination strength in [0,1] and its sentence. */
-  coordination(): { x: number; detail: string } {
+  /** Whether the members' distinct items barely overlap (each sweeps its own slice). */
+  private complementary(): boolean {
+    return this.members.length >= 3 && this.memberItems > 20 && hllCount(this.stats.items) >= 0.8 * this.memberItems;
+  }
+
+  /** Coordination strength in [0,1]: the strongest link kind, plus complementary coverage. */
+  coordination(): number {
     let x = 0;
-    const parts: string[] = [];
-    for (const [kind, count] of [...this.kinds].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      x = Math.max(x, KIND_STRENGTH[kind] ?? 0.5);
-      parts.push(`${kind} (${count})`);
-    }
-    const union = hllCount(this.stats.items);
-    const complementary = this.members.length >= 3 && this.memberItems > 20 && union >= 0.8 * this.memberItems;
-    if (complementary) x = Math.min(1, x + 0.2);
-    const cover = complementary
-      ? `; members cover ~${Math.round(union).toLocaleString('en-US')} distinct items with little overlap`
+    for (const kind of this.kinds.keys()) x = Math.max(x, KIND_STRENGTH[kind] ?? 0.5);
+    return this.complementary() ? Math.min(1, x + 0.2) : x;
+  }
+
+  /** The sentence behind coordination(). */
+  coordinationDetail(): string {
+    const parts = [...this.kinds].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([kind, count]) => `${kind} (${count})`);
+    const cover = this.complementary()
+      ? `; members cover ~${Math.round(hllCount(this.stats.items)).toLocaleString('en-US')} distinct items with little overlap`
       : '';
-    return { x, detail: `${this.members.length} accounts linked by ${parts.join(', ')}${cover}` };
+    return `${this.members.length} accounts linked by ${parts.join(', ')}${cover}`;
   }
 }
 

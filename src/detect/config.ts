@@ -10,6 +10,7 @@ const weightsSchema = z
     grader: unit().default(0.9),
     datagen: unit().default(0.85),
     longOutput: unit().default(0.45),
+    harvestLength: unit().default(0.8),
     logitSweep: unit().default(0.95),
     /** Amplifiers: how it is being harvested. */
     templateReuse: unit().default(0.6),

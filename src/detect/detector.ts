@@ -15,6 +15,7 @@ import { F } from './stats.js';
 import { hllCount } from './text.js';
 
 const HOUR = 3_600_000;
+const noDetail = (): string => '';
 const DAY = 24 * HOUR;
 
 /** A cluster as reported by the detector. */
@@ -121,7 +122,7 @@ export class Detector {
       .map((c) => ({
         id: c.id,
         accounts: c.members.map((m) => this.byIdx[m]!.id).sort(),
-        reasons: reasonsOf(assess(c.stats, this.clusterCtx(c), this.cfg, true)),
+        reasons: this.clusterReasons(c),
       }))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
@@ -211,18 +212,28 @@ export class Detector {
     return cl;
   }
 
+  private clusterReasons(cl: ClusterState): Reason[] {
+    const ctx = this.clusterCtx(cl);
+    return reasonsOf(assess(cl.stats, ctx, this.cfg), cl.stats, ctx);
+  }
+
   private clusterCtx(cl: ClusterState): AssessContext {
-    const co = cl.coordination();
-    return { createdAt: cl.createdAt, firstTs: cl.firstTs, lastTs: cl.lastTs, coordination: co.x, coordinationDetail: co.detail };
+    return {
+      createdAt: cl.createdAt,
+      firstTs: cl.firstTs,
+      lastTs: cl.lastTs,
+      coordination: cl.coordination(),
+      coordinationDetail: () => cl.coordinationDetail(),
+    };
   }
 
   private ownCtx(st: AccountState): AssessContext {
-    return { createdAt: st.createdAt, firstTs: st.firstTs, lastTs: st.lastTs, coordination: 0, coordinationDetail: '' };
+    return { createdAt: st.createdAt, firstTs: st.firstTs, lastTs: st.lastTs, coordination: 0, coordinationDetail: noDetail };
   }
 
   /** Re-score a cluster; re-evaluate every member when it moved or grew, else only `only`. */
   private refreshCluster(cl: ClusterState, joined: boolean, only?: AccountState): Verdict[] {
-    cl.score = assess(cl.stats, this.clusterCtx(cl), this.cfg, false).score;
+    cl.score = assess(cl.stats, this.clusterCtx(cl), this.cfg).score;
     const moved = Math.abs(cl.score - cl.emittedScore) >= this.cfg.materialChange;
     const all = moved || (joined && cl.score >= this.cfg.levels.monitor / 2);
     const out: Verdict[] = [];
@@ -251,16 +262,16 @@ export class Detector {
     const c = st.stats.c;
     const n = c[F.n]!;
     if (n < 1) return 0;
-    // Shrunk toward 0 at small n (+1 prior): one shared suspect prompt is not yet a pattern.
-    const suspect = c[F.suspect]! / (n + 1);
-    const suspectShared = c[F.suspectShared]! / (n + 1);
+    // Shrunk toward 0 at small n (+2 prior): one shared suspect prompt is not yet a pattern.
+    const suspect = c[F.suspect]! / (n + 2);
+    const suspectShared = c[F.suspectShared]! / (n + 2);
     if (st.links & (LINK.payment! | LINK.identity!)) return suspect;
     if (st.links & STRONG_LINKS) return suspectShared;
     return Math.min(suspectShared, suspect);
   }
 
   private scoreOf(st: AccountState, cl: ClusterState | undefined): number {
-    const own = assess(st.stats, this.ownCtx(st), this.cfg, false).score;
+    const own = assess(st.stats, this.ownCtx(st), this.cfg).score;
     st.ownScore = own;
     return cl ? Math.max(own, cl.score * this.affinity(st)) : own;
   }
@@ -278,12 +289,13 @@ export class Detector {
 
   private build(st: AssessedAccount): Verdict {
     const cl = this.clusterSets.of(st.idx);
-    const own = assess(st.stats, this.ownCtx(st), this.cfg, true);
-    const reasons = reasonsOf(own);
+    const ctx = this.ownCtx(st);
+    const own = assess(st.stats, ctx, this.cfg);
+    const reasons = reasonsOf(own, st.stats, ctx);
     if (cl && cl.members.length >= 2) {
       const inherited = cl.score * this.affinity(st);
       if (inherited > own.score + 0.01) {
-        const top = reasonsOf(assess(cl.stats, this.clusterCtx(cl), this.cfg, true)).slice(0, 3);
+        const top = this.clusterReasons(cl).slice(0, 3);
         reasons.unshift({
           code: 'cluster_evidence',
           weight: Math.round(inherited * 100) / 100,

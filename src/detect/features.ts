@@ -14,6 +14,8 @@ export interface EventFeatures {
   usesTools: boolean;
   hasResponse: boolean;
   longOutput: boolean;
+  /** A harvest-length answer: at least 1,500 tokens and 8× the prompt. */
+  harvestLength: boolean;
   capHit: boolean;
   inTokens: number;
   outTokens: number;
@@ -23,7 +25,7 @@ export interface EventFeatures {
   multiSample: boolean;
   temp0: boolean;
   highTemp: boolean;
-  /** Any core intent in the text: reasoning, grader or data generation. */
+  /** Any core intent: reasoning, grader or data-generation phrasing, or a harvest-length answer. */
   suspect: boolean;
   /** "prefix|client" network key for linking, '' when the event carries no IP. */
   netKey: string;
@@ -75,6 +77,7 @@ export function featuresOf(ev: TelemetryEvent, v4Bits: number, v6Bits: number): 
     (stoppedAtCap(res.finishReason) || (req.maxTokens !== null && req.maxTokens > 0 && outTokens >= 0.97 * req.maxTokens));
   const biasHash = req.logitBias ? fnv1a(req.logitBias) || 1 : 0;
   const prefix = ipPrefix(ev.ip, v4Bits, v6Bits);
+  const harvestLength = outTokens >= 1500 && outTokens >= 8 * Math.max(1, inTokens);
   return {
     intent,
     keys: templateKeys(req.lastUser),
@@ -82,6 +85,7 @@ export function featuresOf(ev: TelemetryEvent, v4Bits: number, v6Bits: number): 
     usesTools: req.usesTools,
     hasResponse: res !== undefined && ev.status < 400,
     longOutput: outTokens >= 300 && outTokens >= 3 * Math.max(1, inTokens),
+    harvestLength,
     capHit,
     inTokens,
     outTokens,
@@ -90,7 +94,7 @@ export function featuresOf(ev: TelemetryEvent, v4Bits: number, v6Bits: number): 
     multiSample: req.n > 1,
     temp0: req.temperature === 0,
     highTemp: req.temperature !== null && req.temperature >= 1,
-    suspect: intent.reasoning || intent.grader || intent.datagen,
+    suspect: intent.reasoning || intent.grader || intent.datagen || harvestLength,
     netKey: prefix ? `${prefix}|${clientKey(ev)}` : '',
   };
 }

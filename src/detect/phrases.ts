@@ -25,7 +25,7 @@ const C = {
 /** Stems per concept; `\b` is added around short ASCII stems that would match inside words. */
 const STEMS: Record<keyof typeof C, string[]> = {
   think: [
-    'reasoning', 'reason through', 'your thinking', 'thinking process', 'thought process', 'chain of thought',
+    'reasoning', 'reason through', 'reason about', 'reason carefully', 'your thinking', 'thinking process', 'thought process', 'chain of thought',
     'chain-of-thought', 'rationale', 'internal monologue', 'inner monologue', 'your thoughts', 'think through',
     'razonamiento', 'razona', 'pensamiento', 'raisonnement', 'raisonne', 'réflexion', 'begründung',
     'denkprozess', 'gedankengang', 'überlegung', 'raciocínio', 'raciocinio', 'ragionamento', 'ragiona',

@@ -6,160 +6,137 @@
  * core × amplifier × confidence, so honest users with one trait (a student asking for
  * steps, a batch pipeline reusing one template) stay low while a campaign showing both is
  * high. A logprob + logit_bias sweep (Carlini et al. 2024, arXiv 2403.06634) scores alone.
+ *
+ * The hot path (every event) computes numbers only, into a reused array; the sentences
+ * with checkable numbers are written only when a verdict is emitted (describe.ts).
  */
 import type { Reason } from '../telemetry/event.js';
 import type { DetectConfig } from './config.js';
 import { F, type Stats } from './stats.js';
 import { hllCount } from './text.js';
+import { describe } from './describe.js';
+import { TERMS, type AssessContext, type TermCode } from './terms.js';
 
-/** Context that is not a counter: account age, cluster coordination. */
-export interface AssessContext {
-  /** Epoch ms the account (or oldest cluster member) was created; 0 unknown. */
-  createdAt: number;
-  firstTs: number;
-  lastTs: number;
-  /** Coordination evidence of a cluster in [0,1] and its sentence; 0 for a lone account. */
-  coordination: number;
-  coordinationDetail: string;
-}
+export { TERMS, type AssessContext, type TermCode } from './terms.js';
 
-/** One evidence term. */
-export interface Term {
-  code: string;
-  /** The term's contribution (weight × strength). */
-  weight: number;
-  core: boolean;
-  detail: string;
-}
+const T = Object.fromEntries(TERMS.map((c, i) => [c, i])) as Record<TermCode, number>;
+const CORE_END = T.logit_bias_sweep; // terms before it are core
+const WEIGHT_KEY: Record<TermCode, keyof DetectConfig['weights']> = {
+  reasoning_elicitation: 'reasoning',
+  grader_phrasing: 'grader',
+  data_generation: 'datagen',
+  long_output: 'longOutput',
+  harvest_length: 'harvestLength',
+  logit_bias_sweep: 'logitSweep',
+  template_reuse: 'templateReuse',
+  shared_template: 'sharedTemplate',
+  coverage_sweep: 'coverageSweep',
+  single_turn: 'singleTurn',
+  machine_timing: 'timing',
+  volume_vs_age: 'volumeAge',
+  signup_route: 'signupRoute',
+  model_pivot: 'modelPivot',
+  sampling: 'sampling',
+  cluster_coordination: 'cluster',
+};
 
-/** A scored Stats. */
+/** A scored Stats: score, the two noisy-ORs, and each term's contribution (weight × strength). */
 export interface Assessment {
   score: number;
   core: number;
   amp: number;
-  terms: Term[];
+  contributions: Float64Array;
 }
 
 const DAY = 86_400_000;
 const sat = (x: number, at: number): number => (x <= 0 ? 0 : x >= at ? 1 : x / at);
-const pct = (x: number): string => `${Math.round(x * 100)}%`;
-const int = (x: number): string => Math.round(x).toLocaleString('en-US');
 
-function noisyOr(terms: Term[], core: boolean): number {
-  let keep = 1;
-  for (const t of terms) if (t.core === core) keep *= 1 - t.weight;
-  return 1 - keep;
-}
-
-type Push = (code: string, w: number, x: number, core: boolean, detail: () => string) => void;
-
-function coreTerms(c: Float64Array, n: number, push: Push, w: DetectConfig['weights']): void {
-  const share = (k: number) => c[k]! / n;
-  push('reasoning_elicitation', w.reasoning, sat(share(F.reasoning), 0.6), true,
-    () => `${pct(share(F.reasoning))} of ${int(n)} prompts ask for the reasoning to be written out`);
-  push('grader_phrasing', w.grader, sat(share(F.grader), 0.6), true,
-    () => `${pct(share(F.grader))} of ${int(n)} prompts use the model as a grader or ask for "safe" rewrites`);
-  push('data_generation', w.datagen, sat(share(F.datagen), 0.5), true,
-    () => `${pct(share(F.datagen))} of ${int(n)} prompts ask for many diverse instructions or data items`);
-  const withRes = c[F.withResponse]!;
-  if (withRes >= 3) {
-    const long = c[F.longOutput]! / withRes;
-    const ratio = c[F.outTokens]! / Math.max(1, c[F.inTokens]!);
-    push('long_output', w.longOutput, sat(long, 0.7), true,
-      () => `${pct(long)} of ${int(withRes)} responses are long relative to the prompt (output/input tokens ${ratio.toFixed(1)}, ${pct(c[F.capHit]! / withRes)} at max_tokens)`);
-  }
-  const bias = c[F.biasChange]!;
-  if (c[F.logprobs]! >= 3 && bias >= 3) {
-    push('logit_bias_sweep', w.logitSweep, sat(bias / n, 0.4), true,
-      () => `${int(bias)} of ${int(n)} requests combine logprobs with a changed logit_bias (embedding-extraction pattern)`);
-  }
-}
-
-function timingStrength(c: Float64Array, n: number): { x: number; detail: string } {
+/** Strength of machine-like timing: regular inter-arrival gaps, or activity round the clock. */
+export function timingStrength(c: Float64Array, n: number): number {
   const g = c[F.gaps]!;
   let regular = 0;
-  let std = 0;
   if (g >= 20) {
     const mean = c[F.logGapSum]! / g;
-    std = Math.sqrt(Math.max(0, c[F.logGapSq]! / g - mean * mean));
+    const std = Math.sqrt(Math.max(0, c[F.logGapSq]! / g - mean * mean));
     regular = std < 0.25 ? 1 : std < 0.6 ? (0.6 - std) / 0.35 : 0;
   }
+  if (n < 100) return regular;
   let active = 0;
   for (let h = 0; h < 24; h++) if (c[F.hours + h]! >= n / 48) active++;
-  const roundClock = n >= 100 && active >= 21 ? 1 : 0;
-  const x = Math.max(regular, roundClock);
-  return { x, detail: `inter-arrival log-gap spread ${std.toFixed(2)} over ${int(g)} gaps; active in ${active} of 24 hours` };
+  return Math.max(regular, active >= 21 ? 1 : 0);
 }
 
-function ampTerms(s: Stats, n: number, ctx: AssessContext, push: Push, w: DetectConfig['weights']): void {
+function coreStrengths(c: Float64Array, n: number, x: Float64Array): void {
+  x[T.reasoning_elicitation] = sat(c[F.reasoning]! / n, 0.6);
+  x[T.grader_phrasing] = sat(c[F.grader]! / n, 0.6);
+  x[T.data_generation] = sat(c[F.datagen]! / n, 0.5);
+  const withRes = c[F.withResponse]!;
+  x[T.long_output] = withRes >= 3 ? sat(c[F.longOutput]! / withRes, 0.7) : 0;
+  x[T.harvest_length] = withRes >= 3 ? sat(c[F.harvestLength]! / withRes - 0.1, 0.5) : 0;
+  x[T.logit_bias_sweep] = c[F.logprobs]! >= 3 && c[F.biasChange]! >= 3 ? sat(c[F.biasChange]! / n, 0.4) : 0;
+}
+
+function ampStrengths(s: Stats, n: number, ctx: AssessContext, x: Float64Array): void {
   const c = s.c;
   const tpl = c[F.tplHit]! / n;
-  push('template_reuse', w.templateReuse, sat(tpl - 0.2, 0.6), false,
-    () => `${pct(tpl)} of ${int(n)} prompts reuse a template already seen from this sender (slots masked)`);
-  const shared = c[F.tplShared]! / n;
-  push('shared_template', w.sharedTemplate, sat(shared, 0.5), false,
-    () => `${pct(shared)} of ${int(n)} prompts reuse a template first sent by another account`);
-  const distinct = tpl >= 0.5 && n >= 10 ? Math.min(n, hllCount(s.items)) : 0;
-  const sweep = distinct > 0 ? (distinct / n) * sat(tpl, 0.8) : 0;
-  push('coverage_sweep', w.coverageSweep, sat(sweep - 0.3, 0.5), false,
-    () => `one template filled with ~${int(distinct)} distinct items over ${int(n)} prompts`);
-  const single = c[F.singleTurn]! / n;
-  push('single_turn', w.singleTurn, sat(single - 0.6, 0.35), false,
-    () => `${pct(single)} of ${int(n)} requests are single-turn with no tools`);
-  const timing = timingStrength(c, n);
-  push('machine_timing', w.timing, timing.x, false, () => timing.detail);
-  const start = ctx.createdAt > 0 ? Math.min(ctx.createdAt, ctx.firstTs) : ctx.firstTs;
-  const days = Math.max(0.5, (ctx.lastTs - start) / DAY);
-  const perDay = n / days;
-  const young = c[F.young]! / n;
-  push('volume_vs_age', w.volumeAge, young * sat(perDay - 50, 250), false,
-    () => `${int(perDay)} requests/day from an account ${(days).toFixed(1)} days old`);
-  push('signup_route', w.signupRoute, sat(c[F.lowFrictionRoute]! / n, 1), false,
-    () => 'signed up through a low-friction credit programme');
-  const pivot = c[F.pivot]! / n;
-  push('model_pivot', w.modelPivot, sat(pivot, 0.5), false,
-    () => `${pct(pivot)} of requests went to a model within hours of its first appearance`);
-  const multi = c[F.multiSample]! / n;
-  push('sampling', w.sampling, sat(multi, 0.5), false, () => `${pct(multi)} of requests ask for n > 1 samples`);
-  if (ctx.coordination > 0) push('cluster_coordination', w.cluster, ctx.coordination, false, () => ctx.coordinationDetail);
+  x[T.template_reuse] = sat(tpl - 0.2, 0.6);
+  x[T.shared_template] = sat(c[F.tplShared]! / n, 0.5);
+  // Coverage: one template filled with mostly distinct items (HyperLogLog only when it can matter).
+  x[T.coverage_sweep] = tpl >= 0.5 && n >= 10 ? sat((Math.min(n, hllCount(s.items)) / n) * sat(tpl, 0.8) - 0.3, 0.5) : 0;
+  x[T.single_turn] = sat(c[F.singleTurn]! / n - 0.6, 0.35);
+  x[T.machine_timing] = timingStrength(c, n);
+  x[T.volume_vs_age] = (c[F.young]! / n) * sat(n / ageDays(ctx) - 50, 250);
+  x[T.signup_route] = sat(c[F.lowFrictionRoute]! / n, 1);
+  x[T.model_pivot] = sat(c[F.pivot]! / n, 0.5);
+  x[T.sampling] = sat(c[F.multiSample]! / n, 0.5);
+  x[T.cluster_coordination] = ctx.coordination;
 }
 
-/**
- * Score Stats. With `details` false only the numbers are computed (hot path); with
- * true every term carries its sentence.
- */
-export function assess(s: Stats, ctx: AssessContext, cfg: DetectConfig, details: boolean): Assessment {
+/** Days the account (or cluster) has existed at its last event, at least half a day. */
+export function ageDays(ctx: AssessContext): number {
+  const start = ctx.createdAt > 0 ? Math.min(ctx.createdAt, ctx.firstTs) : ctx.firstTs;
+  return Math.max(0.5, (ctx.lastTs - start) / DAY);
+}
+
+/** Score Stats (numbers only; no allocation besides the result). */
+export function assess(s: Stats, ctx: AssessContext, cfg: DetectConfig): Assessment {
   const c = s.c;
   const n = c[F.n]!;
-  const terms: Term[] = [];
-  if (n < 1) return { score: 0, core: 0, amp: 0, terms };
-  const push: Push = (code, w, x, core, detail) => {
-    if (x <= 0 || w <= 0) return;
-    terms.push({ code, weight: w * Math.min(1, x), core, detail: details ? detail() : '' });
-  };
-  coreTerms(c, n, push, cfg.weights);
-  ampTerms(s, n, ctx, push, cfg.weights);
-  const core = noisyOr(terms.filter((t) => t.code !== 'logit_bias_sweep'), true);
-  let amp = noisyOr(terms, false);
+  const x = new Float64Array(TERMS.length);
+  if (n < 1) return { score: 0, core: 0, amp: 0, contributions: x };
+  coreStrengths(c, n, x);
+  ampStrengths(s, n, ctx, x);
+  let keepCore = 1;
+  let keepAmp = 1;
+  for (let i = 0; i < TERMS.length; i++) {
+    const contribution = cfg.weights[WEIGHT_KEY[TERMS[i]!]] * Math.min(1, x[i]!);
+    x[i] = contribution;
+    if (i < CORE_END) keepCore *= 1 - contribution;
+    else if (i > CORE_END) keepAmp *= 1 - contribution;
+  }
+  const core = 1 - keepCore;
+  let amp = 1 - keepAmp;
   // An evaluation harness runs a benchmark once at temperature 0 with short answers:
   // templated and regular, but not harvesting outputs (THREATS.md, hard negatives).
-  const evalShape = c[F.temp0]! / n >= 0.9 && (c[F.withResponse]! < 3 || c[F.longOutput]! / c[F.withResponse]! < 0.3);
+  const withRes = c[F.withResponse]!;
+  const evalShape = c[F.temp0]! / n >= 0.9 && (withRes < 3 || c[F.longOutput]! / withRes < 0.3);
   if (evalShape && ctx.coordination === 0) amp *= 0.4;
-  const logit = terms.find((t) => t.code === 'logit_bias_sweep')?.weight ?? 0;
   const conf = n / (n + cfg.confidenceRequests);
-  const score = conf * Math.max(logit, core * amp);
-  return { score, core, amp, terms };
+  const score = conf * Math.max(x[CORE_END]!, core * amp);
+  return { score, core, amp, contributions: x };
 }
 
 /**
- * Reasons of an assessment, strongest first, weights rounded to 0.01. An amplifier's
- * reported weight is scaled by the core evidence it amplifies, so a batch pipeline's
- * template reuse alone lists nothing.
+ * Reasons of an assessment, strongest first, weights rounded to 0.01, each with a
+ * sentence an analyst can check. An amplifier's reported weight is scaled by the core
+ * evidence it amplifies, so a batch pipeline's template reuse alone lists nothing.
  */
-export function reasonsOf(a: Assessment): Reason[] {
-  return a.terms
-    .map((t) => (t.core || t.code === 'logit_bias_sweep' ? t : { ...t, weight: t.weight * a.core }))
-    .filter((t) => t.weight >= 0.05)
-    .sort((x, y) => y.weight - x.weight || (x.code < y.code ? -1 : 1))
-    .map((t) => ({ code: t.code, weight: Math.round(t.weight * 100) / 100, detail: t.detail }));
+export function reasonsOf(a: Assessment, s: Stats, ctx: AssessContext): Reason[] {
+  const out: Reason[] = [];
+  for (let i = 0; i < TERMS.length; i++) {
+    const code = TERMS[i]!;
+    const w = i > CORE_END ? a.contributions[i]! * a.core : a.contributions[i]!;
+    if (w >= 0.05) out.push({ code, weight: Math.round(w * 100) / 100, detail: describe(code, s, ctx) });
+  }
+  return out.sort((p, q) => q.weight - p.weight || (p.code < q.code ? -1 : 1));
 }

@@ -36,7 +36,8 @@ export const F = {
   lowFrictionRoute: 25,
   /** Requests both core-suspect and on a template first sent by another account. */
   suspectShared: 26,
-  hours: 27,
+  harvestLength: 27,
+  hours: 28,
 } as const;
 
 /** Length of the counter vector (hours take 24 slots at the end). */

@@ -89,13 +89,14 @@ function bandKeys(tokens: string[]): number[] {
 export function templateKeys(text: string): TemplateKeys {
   const headText = text.length > 240 ? text.slice(0, 240) : text;
   const head = maskedTokens(headText, HEAD_TOKENS);
-  const tailTokens = text.length > 600 ? maskedTokens(text.slice(-80), 16).slice(-FRAME) : [];
+  // The closing frame ("… Give a comprehensive, detailed answer.") catches suffix templates.
+  const tailTokens = head.length > FRAME + 4 ? maskedTokens(text.slice(-80), 16).slice(-FRAME) : [];
   const words = head.slice(0, FRAME);
   const headWords = words.filter((t) => t !== '#').length;
   const item = mix32(fnv1a(headText) ^ Math.imul(text.length, 0x9e3779b1) ^ (text.length > 240 ? fnv1a(text.slice(-120)) : 0));
   return {
     head: words.length >= 5 ? frameHash(words, 1) : 0,
-    tail: tailTokens.length >= 5 && head.length >= HEAD_TOKENS ? frameHash(tailTokens, 2) : 0,
+    tail: tailTokens.length >= 5 ? frameHash(tailTokens, 2) : 0,
     bands: bandKeys(head),
     item: item || 1,
     headWords,

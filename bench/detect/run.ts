@@ -1,0 +1,117 @@
+/**
+ * Detector benchmark (not a test): `npx tsx bench/detect/run.ts [--dir DIR] [--long N]`.
+ *
+ * 1. End-to-end offline analysis on one core: read DIR/events.jsonl, parse, ingest.
+ * 2. Ingest alone, on events already parsed in memory (the detector's own cost).
+ * 3. State per account at 100k accounts (detector's estimate and measured heap).
+ * 4. Memory over a long run (N events, default 2M): heap sampled after GC stays flat.
+ *
+ * DIR is a `moat simulate` output; without --dir a 100k-event run with seed 1 is
+ * simulated into a temporary folder first (corpora from ../shared/data when present).
+ */
+import { mkdtempSync, createReadStream, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { Detector } from '../../src/detect/detector.js';
+import { detectConfigSchema } from '../../src/detect/config.js';
+import { parseEventLine } from '../../src/detect/reader.js';
+import { simulate } from '../../src/sim/simulate.js';
+import { defaultDataDir, loadCorpus } from '../../src/sim/corpus.js';
+import type { TelemetryEvent } from '../../src/telemetry/event.js';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const cfg = detectConfigSchema.parse({});
+const { values } = parseArgs({ options: { dir: { type: 'string' }, long: { type: 'string' }, accounts: { type: 'string' } } });
+/** CPU seconds (user + system) of this process: events per CPU-second is "events/s on one core" even on a busy machine. */
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+const mb = (b: number) => (b / 1024 / 1024).toFixed(1) + ' MB';
+const heap = () => {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+};
+
+async function dataset(): Promise<string> {
+  if (values.dir) return values.dir;
+  const out = mkdtempSync(join(tmpdir(), 'moat-bench-'));
+  console.log(`simulating 100,000 events (seed 1) into ${out} …`);
+  await simulate({ seed: 1, events: 100_000, corpus: loadCorpus(defaultDataDir()), outDir: out });
+  return out;
+}
+
+async function endToEnd(file: string): Promise<TelemetryEvent[]> {
+  const d = new Detector(cfg);
+  const kept: TelemetryEvent[] = [];
+  let n = 0;
+  const t0 = performance.now();
+  const c0 = cpu();
+  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+    const r = parseEventLine(line, ++n);
+    if (!r.ok) continue;
+    d.ingest(r.value);
+    if (kept.length < 200_000) kept.push(r.value);
+  }
+  const s = cpu() - c0;
+  const wall = (performance.now() - t0) / 1000;
+  const bytes = statSync(file).size;
+  console.log(`[1] end-to-end (read + parse + ingest): ${n.toLocaleString('en-US')} events (${mb(bytes)}, ${Math.round(bytes / n)} B/event) in ${s.toFixed(1)} CPU-s (${wall.toFixed(1)} s wall) = ${Math.round(n / s).toLocaleString('en-US')} events per CPU-second, ${(bytes / 1048576 / s).toFixed(0)} MB/s`);
+  return kept;
+}
+
+function ingestOnly(events: TelemetryEvent[]): void {
+  const rounds = 3;
+  let best = Infinity;
+  for (let i = 0; i < rounds; i++) {
+    const d = new Detector(cfg);
+    const c0 = cpu();
+    for (const ev of events) d.ingest(ev);
+    best = Math.min(best, cpu() - c0);
+  }
+  console.log(`[2] ingest only: ${events.length.toLocaleString('en-US')} parsed events, best of ${rounds}: ${Math.round(events.length / best).toLocaleString('en-US')} events per CPU-second`);
+}
+
+/** Replay `events` as if sent by `accounts` distinct accounts, `total` events in all, time moving forward. */
+function* replay(events: TelemetryEvent[], accounts: number, total: number): Generator<TelemetryEvent> {
+  const span = events[events.length - 1]!.ts - events[0]!.ts + 1;
+  for (let i = 0; i < total; i++) {
+    const base = events[i % events.length]!;
+    const lap = Math.floor(i / events.length);
+    yield { ...base, account: `bench_${(i * 7919) % accounts}`, ts: base.ts + lap * span };
+  }
+}
+
+function perAccount(events: TelemetryEvent[], accounts: number): void {
+  const before = heap();
+  const d = new Detector(cfg);
+  for (const ev of replay(events, accounts, accounts * 10)) d.ingest(ev);
+  const after = heap();
+  console.log(`[3] ${accounts.toLocaleString('en-US')} accounts × 10 events: stateBytes() ${Math.round(d.stateBytes() / accounts)} B/account; heap growth ${Math.round((after - before) / accounts)} B/account (${mb(after - before)} incl. indexes)`);
+  if (d.verdicts().length !== accounts) throw new Error('account count mismatch');
+}
+
+function longRun(events: TelemetryEvent[], total: number): void {
+  const d = new Detector(cfg);
+  const samples: string[] = [];
+  let i = 0;
+  const step = Math.max(1, Math.floor(total / 8));
+  for (const ev of replay(events, 20_000, total)) {
+    d.ingest(ev);
+    if (++i % step === 0) samples.push(mb(heap()));
+  }
+  console.log(`[4] long run: ${total.toLocaleString('en-US')} events over 20,000 accounts; heap after GC every ${step.toLocaleString('en-US')} events: ${samples.join(', ')}`);
+}
+
+const dir = await dataset();
+console.log(`node ${process.version}; data ${dir}`);
+const events = await endToEnd(join(dir, 'events.jsonl'));
+ingestOnly(events);
+perAccount(events, Number(values.accounts ?? 100_000));
+longRun(events, Number(values.long ?? 2_000_000));
