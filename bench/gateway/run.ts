@@ -155,7 +155,9 @@ async function benchmark(mock: Running, launcher: string): Promise<void> {
 /** `--profile`: Moat alone under --cpu-prof, both modes, then the hottest functions. */
 async function profile(mock: Running, launcher: string): Promise<void> {
   const profDir = mkdtempSync(join(tmpdir(), 'moat-bench-prof-'));
-  const moat = await startMoat(launcher, mock.base, GATEWAY_CPU, ['--cpu-prof', `--cpu-prof-dir=${profDir}`]);
+  // With --ablate LIST, profile Moat with only those extensions (`--ablate ''`: the bare core).
+  const variant = args.ablate === undefined ? undefined : { name: 'moat-variant', extensions: args.ablate.split(',').filter(Boolean) };
+  const moat = await startMoat(launcher, mock.base, GATEWAY_CPU, ['--cpu-prof', `--cpu-prof-dir=${profDir}`], variant);
   try {
     for (const mode of modes) {
       const t = target(moat, mode);
