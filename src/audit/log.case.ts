@@ -90,6 +90,28 @@ export function auditLogTests(name: string, factory: () => Promise<AuditFixture>
     },
   );
 
+  withLog('appendMany chains a batch in one transaction', async ({ log }) => {
+    await log.append({ actor: 'a', action: 'x', subject: 's0' });
+    const batch = await log.appendMany(
+      Array.from({ length: 7 }, (_, i) => ({
+        actor: 'detector',
+        action: 'level.change',
+        subject: `s${i + 1}`,
+      })),
+    );
+    assert.deepEqual(
+      batch.map((e) => e.seq),
+      [2, 3, 4, 5, 6, 7, 8],
+    );
+    assert.equal(batch[0]!.prevHash, (await collect(log.list({ limit: 1 })))[0]!.hash);
+    assert.deepEqual(await log.appendMany([]), []);
+    assert.deepEqual(
+      (await log.checkpoints()).map((c) => c.seq),
+      [5],
+    );
+    assert.equal((await log.verify()).ok, true);
+  });
+
   withLog('concurrent appends get consecutive seqs and a valid chain', async ({ log }) => {
     await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
