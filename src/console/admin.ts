@@ -7,6 +7,7 @@ import type { KeyService } from '../identity/keys.js';
 import type { Store, StoredAccount } from '../store/store.js';
 import { LEVELS, allowVerdict, type Verdict } from '../telemetry/event.js';
 import type { VerdictCache } from '../gateway/verdict-cache.js';
+import { validatePin } from '../respond/ladder.js';
 
 /** Hooks other modules attach to admin actions (hygiene, detector, audit…). */
 export interface AdminHooks {
@@ -51,20 +52,12 @@ const accountBody = z
   })
   .strict();
 
-const pinBody = z
-  .object({
-    level: z.enum(LEVELS),
-    reason: z.string().min(1, 'say why the level is pinned').max(1000),
-    until: time.optional(),
-  })
-  .strict();
-
 const limitsBody = z
   .object({
-    requestsPerMinute: z.number().int().positive().optional(),
-    tokensPerMinute: z.number().int().positive().optional(),
-    tokensPerDay: z.number().int().positive().optional(),
-    tokensPerMonth: z.number().int().positive().optional(),
+    requestsPerMinute: z.number().int().positive().max(1e12, 'at most 10^12').optional(),
+    tokensPerMinute: z.number().int().positive().max(1e12, 'at most 10^12').optional(),
+    tokensPerDay: z.number().int().positive().max(1e12, 'at most 10^12').optional(),
+    tokensPerMonth: z.number().int().positive().max(1e12, 'at most 10^12').optional(),
   })
   .strict();
 
@@ -193,9 +186,11 @@ export function adminRoutes(deps: AdminDeps) {
 
         admin.put('/accounts/:id/level', async (req) => {
           const { id } = req.params as { id: string };
-          const b = parse(pinBody, req.body);
+          const v = validatePin(req.body);
+          if (!v.ok) throw new MoatError('MOAT_INVALID_REQUEST', v.error);
+          const b = v.value;
           if (!(await deps.store.getAccount(id))) throw new MoatError('MOAT_NOT_FOUND', `No account "${id}".`);
-          const pin = { level: b.level, reason: b.reason, by: actorOf(req), at: Date.now(), until: toMs(b.until) ?? null };
+          const pin = { level: b.level, reason: b.reason, by: actorOf(req), at: Date.now(), until: b.until ?? null };
           await deps.store.setPin(id, pin);
           deps.verdicts.setPin(id, pin);
           await deps.hooks.pinChanged?.(id);

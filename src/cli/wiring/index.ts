@@ -1,5 +1,6 @@
 import type { AppOptions, Extension } from '../../gateway/app.js';
 import { detectionExtension } from './detection.js';
+import { enforcementExtension } from './enforcement.js';
 import { fingerprintExtension } from './fingerprint.js';
 import { provenanceExtension } from './provenance.js';
 
@@ -11,6 +12,7 @@ export const defaultExtensions: NonNullable<AppOptions['extensions']> = async (c
   const list: Extension[] = [
     fingerprintExtension(core.config),
     await detectionExtension(core),
+    await enforcementExtension(core),
     provenanceExtension(core, process.env),
   ];
   return list;

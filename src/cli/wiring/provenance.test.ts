@@ -16,7 +16,7 @@ before(async () => {
     { demo: { meanTokens: 700 } },
     { extensions: defaultExtensions },
   );
-  key = (await gw.newKey('acct_prov')).key;
+  key = (await gw.newKey('acct_prov', { tier: 'enterprise' })).key;
 });
 after(async () => {
   await gw.close();

@@ -114,7 +114,7 @@ test('issue 5: a signup wave through the admin API is linked and raised; a unive
 });
 
 test('issue 3: the live detector raises a harvesting account and the admin API shows it', async () => {
-  const k = await gw.newKey('acct_harvest');
+  const k = await gw.newKey('acct_harvest', { tier: 'enterprise' });
   const topics = [
     'photosynthesis',
     'the French revolution',
