@@ -10,7 +10,7 @@
  * node:crypto (microseconds, no WebCrypto promise per call) and bound to an account.
  * Clients built for ALTCHA v1 can still solve these challenges.
  */
-import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, randomBytes, randomInt, timingSafeEqual, type KeyObject } from 'node:crypto';
 import type { SpentStore } from './spent.js';
 import { MemorySpentStore } from './spent.js';
 
@@ -78,7 +78,7 @@ function accountTag(account: string): string {
  * throw new MoatError('MOAT_CHALLENGE_REQUIRED', '', { headers: { [CHALLENGE_HEADER]: header }, extra: body });
  */
 export class Challenger {
-  private readonly key: Buffer;
+  private readonly key: KeyObject;
   private readonly ttlMs: number;
   private readonly min: number;
   private readonly max: number;
@@ -86,7 +86,7 @@ export class Challenger {
   private readonly clock: () => number;
 
   constructor(opts: ChallengerOptions) {
-    this.key = opts.secret ? Buffer.from(opts.secret) : randomBytes(32);
+    this.key = createSecretKey(opts.secret ? Buffer.from(opts.secret) : randomBytes(32));
     this.ttlMs = opts.ttlMs ?? 300_000;
     this.min = opts.minDifficulty ?? 20_000;
     this.max = Math.max(this.min, opts.maxDifficulty ?? 2_000_000);
@@ -123,10 +123,10 @@ export class Challenger {
     const given = Buffer.from(sol.signature, 'hex');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad_signature' };
     if (createHash('sha256').update(sol.salt + sol.number).digest('hex') !== sol.challenge) return { ok: false, reason: 'wrong_solution' };
-    const params = new URLSearchParams(sol.salt.slice(sol.salt.indexOf('?') + 1));
-    const expiresMs = Number(params.get('expires')) * 1000;
+    const params = SALT_PARAMS.exec(sol.salt);
+    const expiresMs = Number(params?.[1]) * 1000;
     if (!(expiresMs > this.clock())) return { ok: false, reason: 'expired' };
-    if (params.get('acct') !== accountTag(account)) return { ok: false, reason: 'wrong_account' };
+    if (params?.[2] !== accountTag(account)) return { ok: false, reason: 'wrong_account' };
     return { ok: true, solution: sol, expiresMs };
   }
 
@@ -144,6 +144,7 @@ export class Challenger {
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
+const SALT_PARAMS = /\?expires=(\d{1,12})&acct=([\w-]{16})$/;
 
 /** Decodes a solution header (base64 or base64url JSON); null when anything is off. */
 export function parseSolution(headerValue: string): SolutionPayload | null {

@@ -2,16 +2,22 @@
  * The in-process limiter (the default backend): a Map of GCRA TATs and quota windows.
  * Decisions are synchronous underneath, so a multi-key decision is trivially atomic.
  */
-import type { AdmitRequest, Decision, Limiter, Reservation } from '../limiter.js';
+import type { AdmitRequest, Decision, Dimension, Limiter, Reservation } from '../limiter.js';
 import { admitChecks, buildDecision, planChecks, type Check } from '../checks.js';
 import type { CheckResult } from '../gcra.js';
 import { gcraAdmit, gcraSettle, quotaAdmit } from '../gcra.js';
 import { dayWindow, monthWindow } from '../calendar.js';
 
-interface Quota {
+/** One dimension of one key: a GCRA TAT (`w` unused) or a quota window `w` with usage `v`. */
+interface Slot {
+  v: number;
   w: number;
-  u: number;
 }
+
+const SLOT: Record<Dimension, number> = { requests: 0, tokens: 1, tokensPerDay: 2, tokensPerMonth: 3 };
+
+/** Per tag (account), per key name, four slots. Nested maps hash the caller's strings, never a concatenation. */
+type TagState = Map<string, Array<Slot | undefined>>;
 
 /** Options of the memory limiter. */
 export interface MemoryLimiterOptions {
@@ -28,11 +34,11 @@ export interface MemoryLimiterOptions {
  * const d = await limiter.admit({ tag: 'acct_1', keys: [{ name: 'acct', rules: { requestsPerMinute: 60 } }], tokens: 0 });
  */
 export class MemoryLimiter implements Limiter {
-  private readonly tats = new Map<string, number>();
-  private readonly quotas = new Map<string, Quota>();
+  private readonly state = new Map<string, TagState>();
   private readonly clock: () => number;
   private readonly sweepBase: number;
   private sweepAbove: number;
+  private monthCache = { day: -1, id: 0, endMs: 0 };
 
   constructor(opts: MemoryLimiterOptions = {}) {
     this.clock = opts.clock ?? Date.now;
@@ -45,21 +51,19 @@ export class MemoryLimiter implements Limiter {
     const now = req.now ?? this.clock();
     const checks = admitChecks(req);
     const day = dayWindow(now);
-    const month = monthWindow(now);
+    const month = this.month(now, day.id);
+    const tag = this.state.get(req.tag);
     const results: CheckResult[] = [];
-    const ids: string[] = [];
     const values: Array<number | null> = [];
     for (const c of checks) {
-      const id = `{${req.tag}}:${c.key}:${c.dimension}`;
-      ids.push(id);
+      const slot = tag?.get(c.key)?.[SLOT[c.dimension]];
       if (c.kind === 'g') {
-        const { newTat, result } = gcraAdmit(this.tats.get(id), now, c.cost, c.limit, c.periodMs);
+        const { newTat, result } = gcraAdmit(slot?.v, now, c.cost, c.limit, c.periodMs);
         results.push(result);
         values.push(newTat);
       } else {
         const win = c.kind === 'd' ? day : month;
-        const q = this.quotas.get(id);
-        const { newUsed, result } = quotaAdmit(q && q.w === win.id ? q.u : 0, c.cost, c.limit, win.endMs - now);
+        const { newUsed, result } = quotaAdmit(slot && slot.w === win.id ? slot.v : 0, c.cost, c.limit, win.endMs - now);
         results.push(result);
         values.push(newUsed);
       }
@@ -68,9 +72,8 @@ export class MemoryLimiter implements Limiter {
     if (decision.allowed) {
       for (let i = 0; i < checks.length; i++) {
         const c = checks[i] as Check;
-        const v = values[i] as number;
-        if (c.kind === 'g') this.tats.set(ids[i] as string, v);
-        else this.quotas.set(ids[i] as string, { w: c.kind === 'd' ? day.id : month.id, u: v });
+        const w = c.kind === 'g' ? 0 : c.kind === 'd' ? day.id : month.id;
+        this.write(req.tag, c, values[i] as number, w);
       }
     }
     this.maybeSweep(now);
@@ -91,16 +94,16 @@ export class MemoryLimiter implements Limiter {
     if (!res) return;
     const delta = Math.ceil(actualTokens) - res.tokens;
     if (delta === 0 || !Number.isFinite(delta)) return;
+    const tag = this.state.get(res.tag);
     for (const c of planChecks(res.keys, 0, 0, true)) {
-      const id = `{${res.tag}}:${c.key}:${c.dimension}`;
+      const slots = tag?.get(c.key);
+      const slot = slots?.[SLOT[c.dimension]];
       if (c.kind === 'g') {
-        const next = gcraSettle(this.tats.get(id), now, delta, c.limit, c.periodMs);
-        if (next === null) this.tats.delete(id);
-        else if (next !== undefined) this.tats.set(id, next);
-      } else {
-        const q = this.quotas.get(id);
-        const w = c.kind === 'd' ? res.dayWindow : res.monthWindow;
-        if (q && q.w === w) q.u = Math.max(0, q.u + delta);
+        const next = gcraSettle(slot?.v, now, delta, c.limit, c.periodMs);
+        if (next === null && slots) slots[SLOT[c.dimension]] = undefined;
+        else if (next !== undefined && next !== null) this.write(res.tag, c, next, 0);
+      } else if (slot && slot.w === (c.kind === 'd' ? res.dayWindow : res.monthWindow)) {
+        slot.v = Math.max(0, slot.v + delta);
       }
     }
   }
@@ -113,24 +116,52 @@ export class MemoryLimiter implements Limiter {
 
   /** @inheritdoc */
   close(): Promise<void> {
-    this.tats.clear();
-    this.quotas.clear();
+    this.state.clear();
     return Promise.resolve();
   }
 
-  /** Number of stored entries (for tests and metrics). */
+  /** Number of tags (accounts) holding state (for tests and metrics). */
   get size(): number {
-    return this.tats.size + this.quotas.size;
+    return this.state.size;
+  }
+
+  private write(tagName: string, c: Check, v: number, w: number): void {
+    let tag = this.state.get(tagName);
+    if (!tag) this.state.set(tagName, (tag = new Map()));
+    let slots = tag.get(c.key);
+    if (!slots) tag.set(c.key, (slots = [undefined, undefined, undefined, undefined]));
+    const i = SLOT[c.dimension];
+    const slot = slots[i];
+    if (slot) {
+      slot.v = v;
+      slot.w = w;
+    } else slots[i] = { v, w };
+  }
+
+  /** The month window, recomputed only when the day changes. */
+  private month(now: number, day: number): { id: number; endMs: number } {
+    if (this.monthCache.day !== day) this.monthCache = { day, ...monthWindow(now) };
+    return this.monthCache;
   }
 
   /** Drops TATs in the past and quota windows that have ended: both equal an absent key. */
   private maybeSweep(now: number): void {
-    if (this.size <= this.sweepAbove) return;
-    for (const [k, tat] of this.tats) if (tat <= now) this.tats.delete(k);
+    if (this.state.size <= this.sweepAbove) return;
     const day = dayWindow(now).id;
-    const month = monthWindow(now).id;
-    for (const [k, q] of this.quotas) if (q.w < (k.endsWith(':tokensPerDay') ? day : month)) this.quotas.delete(k);
-    // Grow the threshold when live entries are many, so sweeps stay amortised O(1).
-    this.sweepAbove = Math.max(this.sweepBase, this.size * 2);
+    const month = this.month(now, day).id;
+    const live = [(s: Slot) => s.v > now, (s: Slot) => s.v > now, (s: Slot) => s.w >= day, (s: Slot) => s.w >= month];
+    for (const [tagName, tag] of this.state) {
+      for (const [name, slots] of tag) {
+        let any = false;
+        slots.forEach((s, i) => {
+          if (s && (live[i] as (s: Slot) => boolean)(s)) any = true;
+          else slots[i] = undefined;
+        });
+        if (!any) tag.delete(name);
+      }
+      if (tag.size === 0) this.state.delete(tagName);
+    }
+    // Grow the threshold when live accounts are many, so sweeps stay amortised O(1).
+    this.sweepAbove = Math.max(this.sweepBase, this.state.size * 2);
   }
 }
