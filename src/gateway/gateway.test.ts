@@ -175,3 +175,23 @@ test('issue 2: the demo model answers both APIs with usage', async () => {
   const msg = await a.messages.create({ model: 'moat-demo', max_tokens: 40, messages: [{ role: 'user', content: 'hi' }] });
   assert.ok(msg.usage.output_tokens > 0 && msg.usage.output_tokens <= 40);
 });
+
+test('issue 2: Moat asks an OpenAI upstream for stream usage and hides that chunk from a client that did not ask', async () => {
+  const res = await fetch(gw.url + '/v1/chat/completions', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key.key}` },
+    body: JSON.stringify({ model: 'gpt-test', stream: true, messages: [{ role: 'user', content: 'usage please' }] }),
+  });
+  const raw = await res.text();
+  const seen = double.requests.at(-1)!;
+  assert.deepEqual(seen.body?.['stream_options'], { include_usage: true });
+  const chunks = raw.split('\n\n').filter((b) => b.startsWith('data: {')).map((b) => JSON.parse(b.slice(6)));
+  assert.ok(chunks.length > 0);
+  assert.ok(chunks.every((c) => Array.isArray(c.choices) && c.choices.length > 0), 'no usage-only chunk reaches the client');
+  assert.ok(raw.trimEnd().endsWith('data: [DONE]'));
+  const events = await eventsOf(key.account);
+  const ev = events.find((e) => e.request.messages[0].content === 'usage please');
+  assert.equal(ev.response.outputTokens, DOUBLE_USAGE.output);
+  assert.equal(ev.response.inputTokens, DOUBLE_USAGE.input, 'counts come from the upstream usage');
+  assert.equal(ev.request.stream_options, undefined, 'telemetry keeps the body as the client sent it');
+});

@@ -45,6 +45,7 @@ export async function proxyRequest(deps: ProxyDeps, ctx: RequestContext, res: Se
     for (const g of deps.guards) await g.before(ctx);
     const route = deps.router.resolve(ctx.model, ctx.protocol);
     ctx.upstreamBody['model'] = route.upstreamModel;
+    requestStreamUsage(ctx, route.upstream.kind);
     const up = await route.upstream.call({
       protocol: ctx.protocol,
       body: ctx.upstreamBody,
@@ -70,6 +71,19 @@ export async function proxyRequest(deps: ProxyDeps, ctx: RequestContext, res: Se
     res.off('close', onClose);
   }
   finish(deps, ctx, facts, status, errorCode, abort.signal.aborted);
+}
+
+/**
+ * An OpenAI stream carries usage only when asked (`stream_options.include_usage`). Ask on
+ * the client's behalf, so token accounting needs no tokenizer, and drop that chunk from
+ * the client's stream when it did not ask.
+ */
+function requestStreamUsage(ctx: RequestContext, kind: string): void {
+  if (ctx.protocol !== 'openai' || !ctx.stream || kind === 'anthropic') return;
+  const so = ctx.upstreamBody['stream_options'];
+  if (so && typeof so === 'object' && (so as Record<string, unknown>)['include_usage'] === true) return;
+  ctx.upstreamBody['stream_options'] = { ...(so && typeof so === 'object' ? so : {}), include_usage: true };
+  ctx.eventExtras['usageRequested'] = true;
 }
 
 function toMoatError(err: unknown, requestId: string, deps: ProxyDeps): MoatError {
@@ -139,7 +153,21 @@ function upstreamMessage(json: Record<string, unknown> | undefined): string | un
   return undefined;
 }
 
+const corked = new WeakSet<ServerResponse>();
+
+/**
+ * Write a chunk; events written in the same turn of the event loop (one upstream read)
+ * leave in one syscall: the response is corked until the next tick.
+ */
 function write(res: ServerResponse, chunk: string): Promise<void> | undefined {
+  if (!corked.has(res)) {
+    corked.add(res);
+    res.cork();
+    process.nextTick(() => {
+      corked.delete(res);
+      res.uncork();
+    });
+  }
   if (res.write(chunk)) return undefined;
   return new Promise((resolve) => {
     const done = () => {
@@ -150,6 +178,17 @@ function write(res: ServerResponse, chunk: string): Promise<void> | undefined {
     res.on('drain', done);
     res.on('close', done);
   });
+}
+
+/**
+ * The event's data with one delta text replaced. Splices the JSON string in place when the
+ * upstream encoded it the way JSON.stringify does (the usual case), else re-serialises.
+ */
+function replaceText(raw: string, data: Record<string, unknown>, before: string, after: string): string {
+  const enc = JSON.stringify(before);
+  const at = raw.indexOf(enc);
+  if (at >= 0 && raw.indexOf(enc, at + enc.length) < 0) return raw.slice(0, at) + JSON.stringify(after) + raw.slice(at + enc.length);
+  return JSON.stringify(data);
 }
 
 function encode(ev: { event?: string | undefined; data: string }): string {
@@ -170,7 +209,9 @@ async function sendStream(
   res: ServerResponse,
 ): Promise<void> {
   const { plan, adapter } = ctx;
-  const transform = plan.textStages.length > 0 || plan.eventStages.length > 0;
+  const eventStages = plan.eventStages.length > 0;
+  const dropUsageChunk = ctx.eventExtras['usageRequested'] === true;
+  delete ctx.eventExtras['usageRequested'];
   const open = new Set<number>();
   let template: Record<string, unknown> | undefined;
   res.writeHead(200, { ...SSE_HEADERS, ...ctx.responseHeaders, 'x-request-id': ctx.requestId });
@@ -202,20 +243,26 @@ async function sendStream(
     if (!keep) continue;
     data = keep;
     const delta = adapter.readEvent(ev.event, data, facts);
+    let out = eventStages ? JSON.stringify(data) : ev.data;
     if (delta) {
       let text = delta.text;
       for (const st of plan.textStages) text = st.push(delta.choice, text);
-      if (text !== delta.text) delta.set(text);
+      if (text !== delta.text) {
+        delta.set(text);
+        out = eventStages ? JSON.stringify(data) : replaceText(ev.data, data, delta.text, text);
+      }
       facts.text += text;
       open.add(delta.choice);
       template = data;
+    } else if (dropUsageChunk && isUsageOnlyChunk(data)) {
+      continue; // usage Moat asked for on the client's behalf; the client did not ask
     }
     const ending = endingChoice(ctx, ev.event, data);
     if (ending !== undefined && open.has(ending)) {
       await flushChoice(ctx, ending, template, res, facts);
       open.delete(ending);
     }
-    const p = write(res, transform || delta ? encode({ event: ev.event, data: JSON.stringify(data) }) : encode(ev));
+    const p = write(res, encode({ event: ev.event, data: out }));
     if (p) await p;
   }
   for (const choice of open) await flushChoice(ctx, choice, template, res, facts);
@@ -223,6 +270,11 @@ async function sendStream(
     for (const t of f.trailingEvents?.(ctx, facts) ?? []) await write(res, encode(t));
   }
   res.end();
+}
+
+function isUsageOnlyChunk(data: Record<string, unknown>): boolean {
+  const choices = data['choices'];
+  return data['usage'] !== undefined && data['usage'] !== null && Array.isArray(choices) && choices.length === 0;
 }
 
 /** The choice (OpenAI) or content block (Anthropic) this event ends, if any. */
