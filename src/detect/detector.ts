@@ -152,13 +152,15 @@ export class Detector {
     let shared = false;
     const linked: number[] = [];
     if (f.keys.headWords < 5) return { shared, linked };
-    for (const key of [f.keys.head, f.keys.tail]) {
-      if (key === 0) continue;
-      const prev = this.templateIndex.touch(key, st.idx, !tplHit);
-      if (!prev || prev.first === st.idx) continue;
-      shared = true;
-      if (f.suspect && prev.accounts < this.cfg.templateLinkMaxAccounts && this.mostlySuspect(st)) linked.push(prev.first);
-    }
+    // Only the opening frame links accounts: a closing frame of a short prompt is mostly a
+    // common ask ("… explain step by step") plus a couple of content words, and collides
+    // between honest users; it still counts as reuse within one account.
+    const key = f.keys.head;
+    if (key === 0) return { shared, linked };
+    const prev = this.templateIndex.touch(key, st.idx, !tplHit);
+    if (!prev || prev.first === st.idx) return { shared, linked };
+    shared = true;
+    if (f.suspect && prev.accounts < this.cfg.templateLinkMaxAccounts && this.mostlySuspect(st)) linked.push(prev.first);
     return { shared, linked };
   }
 

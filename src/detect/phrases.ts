@@ -81,21 +81,101 @@ const STEMS: Record<keyof typeof C, string[]> = {
 
 const SHORT = /^[a-z0-9 -]{1,6}$/;
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** CJK ideographs and kana (each one a token); Hangul words are spaced like Latin ones. */
+function isCjk(c: number): boolean {
+  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 }
 
-const conceptOf = new Map<string, number>();
-const alternatives: string[] = [];
+function isWordChar(c: number): boolean {
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 95 || c === 39;
+  return !(c <= 0xbf || (c >= 0x2000 && c <= 0x2bff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xfe30 && c <= 0xffef) || isCjk(c));
+}
+
+interface Stem {
+  text: string;
+  bits: number;
+}
+
+/** Hash of text[from, to) — the same FNV-1a the scanner computes on the fly. */
+function hashOf(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function put(map: Map<number, Stem[]>, key: number, stem: Stem): void {
+  const list = map.get(key);
+  if (list) list.push(stem);
+  else map.set(key, [stem]);
+}
+
+/**
+ * Stem tables, keyed so that a single pass over the words finds every candidate:
+ * whole short words (matched exactly, like \b…\b), phrases (by their first word), word
+ * prefixes (by the hash of their first 2, 3 or 4 characters) and CJK stems (by first character).
+ */
+const exact = new Map<number, Stem[]>();
+const phrase = new Map<number, Stem[]>();
+const prefix = [new Map<number, Stem[]>(), new Map<number, Stem[]>(), new Map<number, Stem[]>()];
+const cjk = new Map<number, Stem[]>();
 for (const [concept, stems] of Object.entries(STEMS) as Array<[keyof typeof C, string[]]>) {
-  for (const s of stems) {
-    conceptOf.set(s, (conceptOf.get(s) ?? 0) | C[concept]);
-    alternatives.push(SHORT.test(s) ? `\\b${escape(s)}\\b` : escape(s));
+  for (const text of stems) {
+    const stem = { text, bits: C[concept] };
+    let w = 0;
+    while (w < text.length && isWordChar(text.charCodeAt(w))) w++;
+    if (w === 0) put(cjk, text.charCodeAt(0), stem);
+    else if (w < text.length) put(phrase, hashOf(text, 0, w), stem);
+    else if (SHORT.test(text)) put(exact, hashOf(text, 0, w), stem);
+    else {
+      const k = Math.min(4, text.length);
+      put(prefix[k - 2]!, hashOf(text, 0, k), stem);
+    }
   }
 }
-// Longest first so that "step by step" wins over "step".
-alternatives.sort((a, b) => b.length - a.length);
-const STEM_RE = new RegExp(alternatives.join('|'), 'g');
+
+function match(list: Stem[] | undefined, lower: string, at: number, minLen: number, exactLen: number): number {
+  if (!list) return 0;
+  let bits = 0;
+  for (const s of list) {
+    if (exactLen > 0 && s.text.length !== exactLen) continue;
+    if (s.text.length >= minLen && lower.startsWith(s.text, at)) bits |= s.bits;
+  }
+  return bits;
+}
+
+/** Bitmask of the concepts present in (already lower-cased) text: one pass, no allocation. */
+export function concepts(lower: string): number {
+  let mask = 0;
+  let i = 0;
+  const n = lower.length;
+  while (i < n) {
+    const c = lower.charCodeAt(i);
+    if (isCjk(c)) {
+      mask |= match(cjk.get(c), lower, i, 0, 0);
+      i++;
+      continue;
+    }
+    if (!isWordChar(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let h = 0x811c9dc5;
+    while (i < n && isWordChar(lower.charCodeAt(i))) {
+      h = Math.imul(h ^ lower.charCodeAt(i), 0x01000193);
+      const len = i - start + 1;
+      if (len >= 2 && len <= 4) mask |= match(prefix[len - 2]!.get(h >>> 0), lower, start, 0, 0);
+      i++;
+    }
+    const word = h >>> 0;
+    mask |= match(exact.get(word), lower, start, 0, i - start) | match(phrase.get(word), lower, start, 0, 0);
+  }
+  return mask;
+}
+
+function has(mask: number, bits: number): boolean {
+  return (mask & bits) === bits;
+}
 
 /** Which intent families a prompt expresses. */
 export interface Intent {
@@ -105,18 +185,6 @@ export interface Intent {
   grader: boolean;
   /** Asks for many diverse instructions or data items (instruction harvesting). */
   datagen: boolean;
-}
-
-/** Bitmask of the concepts present in (already lower-cased) text. */
-export function concepts(lower: string): number {
-  let mask = 0;
-  STEM_RE.lastIndex = 0;
-  for (let m = STEM_RE.exec(lower); m !== null; m = STEM_RE.exec(lower)) mask |= conceptOf.get(m[0]) ?? 0;
-  return mask;
-}
-
-function has(mask: number, bits: number): boolean {
-  return (mask & bits) === bits;
 }
 
 /** Score a prompt (system text + last user text) into intent families. */

@@ -25,12 +25,13 @@ export function mix32(x: number): number {
   return x >>> 0;
 }
 
-const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}_']+/gu;
 const HAS_DIGIT = /\d/;
+const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}_']+/gu;
 
 /**
  * Tokens of a text with slots masked: anything holding a digit becomes `#` (numbers,
- * ids, dates); CJK characters are tokens on their own.
+ * ids, dates); CJK characters are tokens on their own. (Reference implementation of
+ * scanTokens, used by tests.)
  */
 export function maskedTokens(text: string, limit: number): string[] {
   const out: string[] = [];
@@ -40,6 +41,57 @@ export function maskedTokens(text: string, limit: number): string[] {
     out.push(HAS_DIGIT.test(t) ? '#' : t);
   }
   return out;
+}
+
+/** CJK ideographs and kana: each one a token. */
+function isCjk(c: number): boolean {
+  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/** Part of a word: ASCII letters, digits, _ and ', and non-ASCII letters outside punctuation blocks. */
+function isWordChar(c: number): boolean {
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 39;
+  return !(c <= 0xbf || (c >= 0x2000 && c <= 0x2bff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xfe30 && c <= 0xffef));
+}
+
+const DIGIT_TOKEN = 0x2323;
+
+/**
+ * Scan text[from, to) into token hashes without allocating strings (the hot path of
+ * templateKeys): `masked[i]` is the token's hash, or a fixed value when it holds a digit;
+ * `raw[i]` always the token's own hash. Starting mid-word, the partial word is skipped.
+ * Returns the number of tokens written (at most `masked.length`).
+ */
+export function scanTokens(text: string, from: number, to: number, masked: Uint32Array, raw: Uint32Array): number {
+  let n = 0;
+  let i = from;
+  if (from > 0 && isWordChar(text.charCodeAt(from - 1))) while (i < to && isWordChar(text.charCodeAt(i))) i++;
+  while (i < to && n < masked.length) {
+    const c = text.charCodeAt(i);
+    if (isCjk(c)) {
+      raw[n] = masked[n] = mix32(c + 0x10000);
+      n++;
+      i++;
+      continue;
+    }
+    if (!isWordChar(c)) {
+      i++;
+      continue;
+    }
+    let h = 0x811c9dc5;
+    let digit = false;
+    while (i < to) {
+      const d = text.charCodeAt(i);
+      if (!isWordChar(d) || isCjk(d)) break;
+      if (d >= 48 && d <= 57) digit = true;
+      h = Math.imul(h ^ d, 0x01000193);
+      i++;
+    }
+    raw[n] = h >>> 0;
+    masked[n] = digit ? DIGIT_TOKEN : h >>> 0;
+    n++;
+  }
+  return n;
 }
 
 /** Frame and band keys of one prompt; 0 means "not enough text". */
@@ -58,21 +110,30 @@ const FRAME = 8;
 const HEAD_TOKENS = 24;
 const PERMS = 8;
 const ROWS = 2;
+const SEEDS = Array.from({ length: PERMS }, (_, p) => mix32(Math.imul(p + 1, 0x9e3779b1)));
+const headMasked = new Uint32Array(HEAD_TOKENS);
+const headRaw = new Uint32Array(HEAD_TOKENS);
+const tailMasked = new Uint32Array(32);
+const tailRaw = new Uint32Array(32);
+const mins = new Uint32Array(PERMS);
 
-function frameHash(tokens: string[], tag: number): number {
+function frameHash(tokens: Uint32Array, from: number, to: number, tag: number): number {
   let h = 0x811c9dc5 ^ tag;
-  for (const t of tokens) h = fnv1a(t, Math.imul(h, 0x01000193) >>> 0) ^ 0x20;
+  for (let i = from; i < to; i++) h = mix32(h ^ tokens[i]!);
   return mix32(h) || 1;
 }
 
-/** MinHash of word-bigram shingles, PERMS seeds, banded by ROWS (MMDS §3.4). */
-function bandKeys(tokens: string[]): number[] {
-  if (tokens.length < 4) return [];
-  const mins = new Array<number>(PERMS).fill(0xffffffff);
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    const sh = fnv1a(tokens[i + 1]!, fnv1a(tokens[i]!) ^ 0x9e3779b9);
+/** MinHash of token-bigram shingles, PERMS seeds, banded by ROWS (MMDS §3.4). */
+function bandKeys(tokens: Uint32Array, n: number): number[] {
+  if (n < 4) return [];
+  mins.fill(0xffffffff);
+  for (let i = 0; i + 1 < n; i++) {
+    const sh = mix32(Math.imul(tokens[i]!, 0x9e3779b1) ^ tokens[i + 1]!);
     for (let p = 0; p < PERMS; p++) {
-      const v = mix32(sh ^ Math.imul(p + 1, 0x9e3779b1));
+      // A cheap per-seed permutation of the shingle hash (multiply-xorshift).
+      let v = Math.imul(sh ^ SEEDS[p]!, 0x85ebca6b);
+      v ^= v >>> 15;
+      v >>>= 0;
       if (v < mins[p]!) mins[p] = v;
     }
   }
@@ -85,19 +146,22 @@ function bandKeys(tokens: string[]): number[] {
   return bands;
 }
 
-/** Template keys of a prompt; looks only at its first and last few hundred characters. */
+/** Template keys of a prompt; looks only at its first 240 and last 80 characters. */
 export function templateKeys(text: string): TemplateKeys {
-  const headText = text.length > 240 ? text.slice(0, 240) : text;
-  const head = maskedTokens(headText, HEAD_TOKENS);
+  const headEnd = Math.min(text.length, 240);
+  const nh = scanTokens(text, 0, headEnd, headMasked, headRaw);
   // The closing frame ("… Give a comprehensive, detailed answer.") catches suffix templates.
-  const tailTokens = head.length > FRAME + 4 ? maskedTokens(text.slice(-80), 16).slice(-FRAME) : [];
-  const words = head.slice(0, FRAME);
-  const headWords = words.filter((t) => t !== '#').length;
-  const item = mix32(fnv1a(headText) ^ Math.imul(text.length, 0x9e3779b1) ^ (text.length > 240 ? fnv1a(text.slice(-120)) : 0));
+  const nt = nh > FRAME + 4 ? scanTokens(text, Math.max(0, text.length - 80), text.length, tailMasked, tailRaw) : 0;
+  const frameEnd = Math.min(nh, FRAME);
+  let headWords = 0;
+  for (let i = 0; i < frameEnd; i++) if (headMasked[i] !== DIGIT_TOKEN) headWords++;
+  let item = Math.imul(text.length, 0x9e3779b1);
+  for (let i = 0; i < nh; i++) item = mix32(item ^ headRaw[i]!);
+  if (text.length > headEnd) for (let i = 0; i < nt; i++) item = mix32(item ^ tailRaw[i]!);
   return {
-    head: words.length >= 5 ? frameHash(words, 1) : 0,
-    tail: tailTokens.length >= 5 ? frameHash(tailTokens, 2) : 0,
-    bands: bandKeys(head),
+    head: frameEnd >= 5 ? frameHash(headMasked, 0, frameEnd, 1) : 0,
+    tail: nt >= 5 ? frameHash(tailMasked, Math.max(0, nt - FRAME), nt, 2) : 0,
+    bands: bandKeys(headMasked, nh),
     item: item || 1,
     headWords,
   };
@@ -118,12 +182,14 @@ export function hllAdd(regs: Uint8Array, hash: number): number {
   return prev;
 }
 
+const INV_POW2 = Float64Array.from({ length: 33 }, (_, r) => 2 ** -r);
+
 /** Estimated distinct count (with the linear-counting small-range correction). */
 export function hllCount(regs: Uint8Array): number {
   let sum = 0;
   let zeros = 0;
   for (const r of regs) {
-    sum += 2 ** -r;
+    sum += INV_POW2[r]!;
     if (r === 0) zeros++;
   }
   const m = regs.length;
