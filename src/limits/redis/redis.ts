@@ -1,14 +1,15 @@
 /**
  * The Redis limiter: one Lua script per decision (EVALSHA, falling back to EVAL on
- * NOSCRIPT), Redis server time, and hash-tagged keys (`prefix{tag}:key:dim`) so every key
- * of a decision lives in one Redis Cluster slot. When Redis is unreachable or slow the
+ * NOSCRIPT), Redis server time, and hash-tagged keys (`prefix{tag}:key`) so every key
+ * of a decision lives in one Redis Cluster slot; one hash per limit key holds its four dimensions. When Redis is unreachable or slow the
  * configured fail mode decides, with a (rate-limited) log line and a metric; the limiter
  * never throws on the hot path and never waits longer than `timeoutMs`.
  */
 import type { Redis } from 'ioredis';
 import type { Registry } from 'prom-client';
-import type { AdmitRequest, Decision, Limiter, Reservation } from '../limiter.js';
-import { admitChecks, buildDecision, planChecks, type Check } from '../checks.js';
+import type { AdmitRequest, Decision, Dimension, Limiter, LimitKey, Reservation } from '../limiter.js';
+import { DIMENSIONS } from '../limiter.js';
+import { admitChecks, buildDecision } from '../checks.js';
 import type { CheckResult } from '../gcra.js';
 import { ADMIT_LUA, SETTLE_LUA, scriptSha } from './script.js';
 import { failureCounter, type FailureCounter } from './metrics.js';
@@ -39,6 +40,17 @@ export interface RedisLimiterOptions {
 const ADMIT_SHA = scriptSha(ADMIT_LUA);
 const SETTLE_SHA = scriptSha(SETTLE_LUA);
 const LOG_EVERY_MS = 10_000;
+const PERIOD_MS = 60_000;
+
+function ruleOf(k: LimitKey, dim: Dimension): number | undefined {
+  const r = k.rules;
+  return dim === 'requests' ? r.requestsPerMinute : dim === 'tokens' ? r.tokensPerMinute : dim === 'tokensPerDay' ? r.tokensPerDay : r.tokensPerMonth;
+}
+
+/** Four limits per key, 0 for "none", in DIMENSIONS order. */
+function pushLimits(args: Array<string | number>, keys: readonly LimitKey[]): void {
+  for (const k of keys) for (const dim of DIMENSIONS) args.push(ruleOf(k, dim) ?? 0);
+}
 
 /**
  * Limiter shared by every replica through Redis.
@@ -67,21 +79,25 @@ export class RedisLimiter implements Limiter {
   /** @inheritdoc */
   async admit(req: AdmitRequest): Promise<Decision> {
     const checks = admitChecks(req);
-    const args: Array<string | number> = [req.now === undefined ? '' : req.now];
-    for (const c of checks) args.push(c.kind, c.limit, c.cost, c.periodMs);
+    const args: Array<string | number> = [req.now === undefined ? '' : req.now, req.requests ?? 1, req.tokens, PERIOD_MS];
+    pushLimits(args, req.keys);
     let raw: unknown;
     try {
-      raw = await this.run(ADMIT_SHA, ADMIT_LUA, this.keysOf(req.tag, checks), args);
+      raw = await this.run(ADMIT_SHA, ADMIT_LUA, this.keysOf(req.tag, req.keys), args);
     } catch (err) {
       return this.failed('admit', err);
     }
     const out = raw as number[];
-    const results: CheckResult[] = checks.map((_, i) => ({
-      allowed: out[4 + i * 4] === 1,
-      remaining: out[5 + i * 4] ?? 0,
-      resetMs: out[6 + i * 4] ?? 0,
-      retryAfterMs: out[7 + i * 4] ?? 0,
-    }));
+    // The script answers for all four dimensions of every key; keep those that are limited,
+    // in the order admitChecks listed them (key by key, DIMENSIONS order).
+    const results: CheckResult[] = [];
+    req.keys.forEach((k, ki) => {
+      DIMENSIONS.forEach((dim, di) => {
+        if (ruleOf(k, dim) === undefined) return;
+        const o = 4 + (ki * 4 + di) * 4;
+        results.push({ allowed: out[o] === 1, remaining: out[o + 1] ?? 0, resetMs: out[o + 2] ?? 0, retryAfterMs: out[o + 3] ?? 0 });
+      });
+    });
     return buildDecision(req, checks, results, { day: out[2] ?? 0, month: out[3] ?? 0 });
   }
 
@@ -89,13 +105,11 @@ export class RedisLimiter implements Limiter {
   async settle(res: Reservation | null, actualTokens: number, now?: number): Promise<void> {
     if (!res) return;
     const delta = Math.ceil(actualTokens) - res.tokens;
-    if (delta === 0 || !Number.isFinite(delta)) return;
-    const checks = planChecks(res.keys, 0, 0, true);
-    if (checks.length === 0) return;
-    const args: Array<string | number> = [now === undefined ? '' : now, res.dayWindow, res.monthWindow, delta];
-    for (const c of checks) args.push(c.kind, c.limit, c.periodMs);
+    if (delta === 0 || !Number.isFinite(delta) || res.keys.length === 0) return;
+    const args: Array<string | number> = [now === undefined ? '' : now, res.dayWindow, res.monthWindow, delta, PERIOD_MS];
+    pushLimits(args, res.keys);
     try {
-      await this.run(SETTLE_SHA, SETTLE_LUA, this.keysOf(res.tag, checks), args);
+      await this.run(SETTLE_SHA, SETTLE_LUA, this.keysOf(res.tag, res.keys), args);
     } catch (err) {
       this.count('settle', err);
     }
@@ -106,8 +120,8 @@ export class RedisLimiter implements Limiter {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 
-  private keysOf(tag: string, checks: readonly Check[]): string[] {
-    return checks.map((c) => `${this.prefix}{${tag}}:${c.key}:${c.dimension}`);
+  private keysOf(tag: string, keys: readonly LimitKey[]): string[] {
+    return keys.map((k) => `${this.prefix}{${tag}}:${k.name}`);
   }
 
   /** EVALSHA, and EVAL when the server has not cached the script yet; bounded by timeoutMs. */

@@ -5,7 +5,8 @@
  * clock for every replica) unless a test passes ARGV[1].
  *
  * GCRA: ATM Forum Traffic Management 4.0 virtual scheduling, as in redis-cell CL.THROTTLE.
- * TATs are stored with %.17g so a double survives the round trip exactly.
+ * TATs are stored with %.17g so a double survives the round trip exactly. One hash per limit
+ * key holds all four dimensions: a decision costs one HMGET and at most one HSET per key.
  */
 import { createHash } from 'node:crypto';
 
@@ -49,68 +50,78 @@ local monthEnd = month_start_days(ny, nm) * 86400000
 `;
 
 /**
- * KEYS: one per check. ARGV[1]: now ('' = TIME); then 4 per check: kind (g|d|m), limit, cost, periodMs.
- * Returns {allowed, now, day, month, then per check: allowed, remaining, resetMs, retryAfterMs}.
+ * KEYS: one hash per limit key (fields r, t: TATs of requests and tokens per minute; dw/du,
+ * mw/mu: day and month window and usage). ARGV[1]: now ('' = TIME), ARGV[2]: request cost,
+ * ARGV[3]: token cost, ARGV[4]: period ms; then 4 limits per key (requests/min, tokens/min,
+ * tokens/day, tokens/month; 0 = none).
+ * Returns {allowed, now, day, month, then per key and dimension: allowed, remaining, resetMs, retryAfterMs}.
  */
 export const ADMIT_LUA = `${COMMON}
+local costs = {tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[3]), tonumber(ARGV[3])}
+local period = tonumber(ARGV[4])
 local out = {1, now, day, month}
 local writes = {}
 for i = 1, #KEYS do
-  local b = 2 + (i - 1) * 4
-  local kind, limit, cost, period = ARGV[b], tonumber(ARGV[b + 1]), tonumber(ARGV[b + 2]), tonumber(ARGV[b + 3])
-  if kind == 'g' then
-    local tat = tonumber(redis.call('GET', KEYS[i]))
-    local base = now
-    if tat and tat > now then base = tat end
-    local newTat = base + (cost * period) / limit
-    local allowAt = newTat - period
-    local interval = period / limit
-    if allowAt - now > EPS then
-      out[1] = 0
-      table.insert(out, 0)
-      table.insert(out, math.max(0, math.floor((now + period - base) / interval + EPS)))
-      table.insert(out, math.max(0, math.ceil(base - now - EPS)))
-      table.insert(out, math.ceil(allowAt - now - EPS))
+  local h = redis.call('HMGET', KEYS[i], 'r', 't', 'dw', 'du', 'mw', 'mu')
+  local w = {}
+  local ttl = 0
+  for d = 1, 4 do
+    local limit = tonumber(ARGV[4 + (i - 1) * 4 + d])
+    local cost = costs[d]
+    if limit <= 0 then
+      table.insert(out, 1); table.insert(out, 0); table.insert(out, 0); table.insert(out, 0)
+    elseif d <= 2 then
+      local tat = tonumber(h[d])
+      local base = now
+      if tat and tat > now then base = tat end
+      local newTat = base + (cost * period) / limit
+      local allowAt = newTat - period
+      local interval = period / limit
+      if allowAt - now > EPS then
+        out[1] = 0
+        table.insert(out, 0)
+        table.insert(out, math.max(0, math.floor((now + period - base) / interval + EPS)))
+        table.insert(out, math.max(0, math.ceil(base - now - EPS)))
+        table.insert(out, math.ceil(allowAt - now - EPS))
+      else
+        table.insert(w, d == 1 and 'r' or 't')
+        table.insert(w, string.format('%.17g', newTat))
+        ttl = math.max(ttl, math.ceil(newTat - now) + 60000)
+        table.insert(out, 1)
+        table.insert(out, math.max(0, math.floor((now + period - newTat) / interval + EPS)))
+        table.insert(out, math.max(0, math.ceil(newTat - now - EPS)))
+        table.insert(out, 0)
+      end
     else
-      writes[i] = newTat
-      table.insert(out, 1)
-      table.insert(out, math.max(0, math.floor((now + period - newTat) / interval + EPS)))
-      table.insert(out, math.max(0, math.ceil(newTat - now - EPS)))
-      table.insert(out, 0)
-    end
-  else
-    local w, wend = day, dayEnd
-    if kind == 'm' then w, wend = month, monthEnd end
-    local h = redis.call('HMGET', KEYS[i], 'w', 'u')
-    local used = 0
-    if tonumber(h[1]) == w then used = tonumber(h[2]) end
-    if used + cost > limit then
-      out[1] = 0
-      table.insert(out, 0)
-      table.insert(out, math.max(0, limit - used))
-      table.insert(out, wend - now)
-      table.insert(out, wend - now)
-    else
-      writes[i] = used + cost
-      table.insert(out, 1)
-      table.insert(out, limit - used - cost)
-      table.insert(out, wend - now)
-      table.insert(out, 0)
+      local win, wend, wf, uf = day, dayEnd, 'dw', 'du'
+      if d == 4 then win, wend, wf, uf = month, monthEnd, 'mw', 'mu' end
+      local used = 0
+      if tonumber(h[d * 2 - 3]) == win then used = tonumber(h[d * 2 - 2]) end
+      if used + cost > limit then
+        out[1] = 0
+        table.insert(out, 0)
+        table.insert(out, math.max(0, limit - used))
+        table.insert(out, wend - now)
+        table.insert(out, wend - now)
+      else
+        table.insert(w, wf); table.insert(w, win)
+        table.insert(w, uf); table.insert(w, used + cost)
+        ttl = math.max(ttl, wend - now + 3600000)
+        table.insert(out, 1)
+        table.insert(out, limit - used - cost)
+        table.insert(out, wend - now)
+        table.insert(out, 0)
+      end
     end
   end
+  writes[i] = {w, ttl}
 end
 if out[1] == 1 then
   for i = 1, #KEYS do
-    local v = writes[i]
-    local kind = ARGV[2 + (i - 1) * 4]
-    if kind == 'g' then
-      redis.call('SET', KEYS[i], string.format('%.17g', v), 'PX', math.ceil(v - now) + 60000)
-    elseif v then
-      local wend = dayEnd
-      local w = day
-      if kind == 'm' then w, wend = month, monthEnd end
-      redis.call('HSET', KEYS[i], 'w', w, 'u', v)
-      redis.call('PEXPIRE', KEYS[i], wend - now + 3600000)
+    local w, ttl = writes[i][1], writes[i][2]
+    if #w > 0 then
+      redis.call('HSET', KEYS[i], unpack(w))
+      if redis.call('PTTL', KEYS[i]) < ttl then redis.call('PEXPIRE', KEYS[i], ttl) end
     end
   end
 end
@@ -118,16 +129,18 @@ return out
 `;
 
 /**
- * KEYS: one per token check. ARGV[1]: now ('' = TIME), ARGV[2]: day window, ARGV[3]: month
- * window, ARGV[4]: delta tokens; then 3 per check: kind, limit, periodMs. Returns now.
+ * KEYS: as for admit. ARGV[1]: now ('' = TIME), ARGV[2]: day window, ARGV[3]: month window,
+ * ARGV[4]: delta tokens, ARGV[5]: period ms; then 4 limits per key as for admit. Returns now.
  */
 export const SETTLE_LUA = `${COMMON}
 local delta = tonumber(ARGV[4])
+local period = tonumber(ARGV[5])
 for i = 1, #KEYS do
-  local b = 5 + (i - 1) * 3
-  local kind, limit, period = ARGV[b], tonumber(ARGV[b + 1]), tonumber(ARGV[b + 2])
-  if kind == 'g' then
-    local tat = tonumber(redis.call('GET', KEYS[i]))
+  local b = 5 + (i - 1) * 4
+  local h = redis.call('HMGET', KEYS[i], 't', 'dw', 'du', 'mw', 'mu')
+  local tpm = tonumber(ARGV[b + 2])
+  if tpm > 0 then
+    local tat = tonumber(h[1])
     local base = nil
     if delta > 0 then
       base = now
@@ -136,20 +149,21 @@ for i = 1, #KEYS do
       base = tat
     end
     if base then
-      local nextTat = base + (delta * period) / limit
+      local nextTat = base + (delta * period) / tpm
       if nextTat > now then
-        redis.call('SET', KEYS[i], string.format('%.17g', nextTat), 'PX', math.ceil(nextTat - now) + 60000)
+        redis.call('HSET', KEYS[i], 't', string.format('%.17g', nextTat))
+        local ttl = math.ceil(nextTat - now) + 60000
+        if redis.call('PTTL', KEYS[i]) < ttl then redis.call('PEXPIRE', KEYS[i], ttl) end
       else
-        redis.call('DEL', KEYS[i])
+        redis.call('HDEL', KEYS[i], 't')
       end
     end
-  else
-    local w = tonumber(ARGV[2])
-    if kind == 'm' then w = tonumber(ARGV[3]) end
-    local h = redis.call('HMGET', KEYS[i], 'w', 'u')
-    if tonumber(h[1]) == w then
-      redis.call('HSET', KEYS[i], 'u', math.max(0, tonumber(h[2]) + delta))
-    end
+  end
+  if tonumber(ARGV[b + 3]) > 0 and tonumber(h[2]) == tonumber(ARGV[2]) then
+    redis.call('HSET', KEYS[i], 'du', math.max(0, tonumber(h[3]) + delta))
+  end
+  if tonumber(ARGV[b + 4]) > 0 and tonumber(h[4]) == tonumber(ARGV[3]) then
+    redis.call('HSET', KEYS[i], 'mu', math.max(0, tonumber(h[5]) + delta))
   end
 end
 return now
