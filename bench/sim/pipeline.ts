@@ -12,6 +12,7 @@
  */
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
+import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { detectConfigSchema } from '../../src/detect/config.js';
@@ -60,6 +61,14 @@ async function detect(dir: string): Promise<{ verdicts: VerdictLike[]; timeline:
   return { verdicts: detector.verdicts(), timeline, seconds, events: n };
 }
 
+function detectorCommit(): string {
+  try {
+    return execFileSync('git', ['log', '-1', '--format=%h %s', '--', 'src/detect'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
 const seeds = values.seeds.split(',').map(Number);
 const events = Number(values.events);
 const level = values.level as 'throttle';
@@ -93,5 +102,6 @@ for (const seed of seeds) {
 }
 const pooled = await evaluateRuns(runs, level);
 mkdirSync(outDir, { recursive: true });
+pooled.notes.push(`Detector at commit ${detectorCommit()} (last change under src/detect).`);
 writeReport(outDir, pooled, `Moat evaluation: held-out seeds ${seeds.join(', ')} pooled (${events.toLocaleString('en-US')} events each)`, [`npx tsx bench/sim/pipeline.ts --seeds ${values.seeds} --events ${events} --malicious ${values.malicious} --out ${values.out}`]);
 console.log(`pooled: ${JSON.stringify(pooled.targets)}`);
