@@ -124,6 +124,7 @@ export class Arrivals {
       this.left = Math.max(0, Math.round(rng.exp(process.sessionLen)) - 1);
     } else {
       this.meanGap = (used * 0.98) / Math.max(1, n);
+      this.end = lead + used * 0.98;
       this.tau = lead + rng.float() * this.meanGap;
     }
   }
@@ -142,13 +143,18 @@ export class Arrivals {
     return (room / sessionsLeft) * (0.2 + 1.6 * this.rng.float());
   }
 
+  /** Mean gap that spreads the remaining requests over the remaining room (self-correcting drift). */
+  private steadyGap(): number {
+    return Math.max(10, (this.end - this.tau) / Math.max(1, this.n - this.issued + 1));
+  }
+
   private gap(): number {
     const p = this.process;
     switch (p.kind) {
       case 'regular':
-        return this.meanGap * (1 + p.jitter * (2 * this.rng.float() - 1));
+        return this.steadyGap() * (1 + p.jitter * (2 * this.rng.float() - 1));
       case 'poisson':
-        return this.rng.exp(this.meanGap);
+        return this.rng.exp(this.steadyGap());
       case 'burst':
         return this.rng.exp(p.gapMs);
       case 'sessions':
