@@ -97,7 +97,7 @@ export async function readTimeline(path: string): Promise<VerdictLike[]> {
   return out;
 }
 
-const BINS: [number, string][] = [[1, '1'], [5, '2-5'], [10, '6-10'], [25, '11-25'], [50, '26-50'], [100, '51-100'], [250, '101-250'], [500, '251-500'], [1000, '501-1k'], [Infinity, '>1k']];
+const BINS: [number, string][] = [[1, '≤1'], [5, '2-5'], [10, '6-10'], [25, '11-25'], [50, '26-50'], [100, '51-100'], [250, '101-250'], [500, '251-500'], [1000, '501-1k'], [Infinity, '>1k']];
 
 function scoredAccounts(opts: EvalOptions): { items: Scored[]; unlabelled: number } {
   const byAccount = new Map(opts.verdicts.map((v) => [v.account, v]));
