@@ -25,10 +25,14 @@ export interface AdminHooks {
 
 export interface AdminDeps {
   adminToken: string;
+  /** More admin routes (review queue, audit, usage…), mounted behind the same auth. */
+  plugins?: Array<(app: FastifyInstance) => Promise<void> | void>;
   store: Store;
   keys: KeyService;
   verdicts: VerdictCache;
   hooks: AdminHooks;
+  /** Puts verdicts into effect (cache, store, replicas, watchers). */
+  applyVerdicts: (v: Verdict[]) => void;
 }
 
 const time = z.union([
@@ -125,9 +129,8 @@ export function adminRoutes(deps: AdminDeps) {
           let verdict = allowVerdict(account.id, now);
           const initial = await deps.hooks.accountCreated?.(account);
           if (initial) {
-            verdict = initial;
-            deps.verdicts.put(initial);
-            await deps.store.putVerdicts([initial]);
+            deps.applyVerdicts([initial]);
+            verdict = deps.verdicts.verdict(account.id);
           }
           await deps.hooks.audit?.({ actor: actorOf(req), action: 'account.created', subject: account.id });
           return reply.code(201).send({ ...account, verdict });
@@ -229,6 +232,8 @@ export function adminRoutes(deps: AdminDeps) {
           await deps.hooks.audit?.({ actor: verified.by, action: 'account.verified', subject: id, data: b });
           return account;
         });
+
+        for (const p of deps.plugins ?? []) await p(admin);
       },
       { prefix: '/admin/v1' },
     );

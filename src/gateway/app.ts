@@ -7,7 +7,7 @@ import { loadOrCreateSecret } from '../identity/secrets.js';
 import { openStore } from '../store/index.js';
 import type { Store } from '../store/store.js';
 import type { EventBus } from '../telemetry/bus.js';
-import type { TelemetryEvent, Verdict } from '../telemetry/event.js';
+import type { Level, TelemetryEvent, Verdict } from '../telemetry/event.js';
 import { MemoryBus } from '../telemetry/memory/memory-bus.js';
 import { NatsBus } from '../telemetry/nats/nats-bus.js';
 import { createMetrics, type GatewayMetrics } from '../telemetry/metrics.js';
@@ -44,7 +44,16 @@ export interface Extension {
   stageFactories?: StageFactory[];
   finishers?: Finisher[];
   plugins?: Array<(app: FastifyInstance) => Promise<void> | void>;
+  /** Routes mounted under /admin/v1, behind the admin token. */
+  adminPlugins?: Array<(app: FastifyInstance) => Promise<void> | void>;
   adminHooks?: AdminHooks;
+  /**
+   * Adjusts a verdict before it takes effect (exemptions, contract floors); runs in
+   * extension order on every verdict from the detector or signup hygiene.
+   */
+  adjustVerdict?: (v: Verdict) => Verdict;
+  /** Sees every verdict that took effect, with the level it replaced. */
+  onVerdicts?: (changes: Array<{ verdict: Verdict; from: Level }>) => void;
   /** Receives every telemetry batch (off the request path). */
   onEvents?: (batch: TelemetryEvent[]) => void | Promise<void>;
   close?: () => Promise<void>;
@@ -122,8 +131,20 @@ export async function createApp(config: MoatConfig, opts: AppOptions = {}): Prom
     await sync.start();
   }
 
-  const applyVerdicts = (list: Verdict[]) => {
+  // Filled once extensions exist; verdicts applied before that (none) skip them.
+  const adjusters: Array<(v: Verdict) => Verdict> = [];
+  const watchers: Array<(changes: Array<{ verdict: Verdict; from: Level }>) => void> = [];
+  const applyVerdicts = (input: Verdict[]) => {
+    const list = adjusters.length ? input.map((v) => adjusters.reduce((acc, f) => f(acc), v)) : input;
+    const changes = list.map((verdict) => ({ verdict, from: verdicts.verdict(verdict.account).level }));
     for (const v of list) verdicts.put(v);
+    for (const w of watchers) {
+      try {
+        w(changes);
+      } catch (err) {
+        logger.error({ err }, 'verdict watcher failed');
+      }
+    }
     sync?.publishVerdicts(list).catch((err: unknown) => logger.error({ err }, 'could not share verdicts'));
     store.putVerdicts(list).catch((err: unknown) => logger.error({ err }, 'could not persist verdicts'));
     const counts = verdicts.counts();
@@ -148,7 +169,11 @@ export async function createApp(config: MoatConfig, opts: AppOptions = {}): Prom
 
   const core = { config, store, keys, bus, verdicts, metrics, logger, applyVerdicts };
   const extensions = (await opts.extensions?.(core)) ?? [];
-  for (const ext of extensions) if (ext.onEvents) bus.subscribe(ext.onEvents, { group: `moat-${ext.name}` });
+  for (const ext of extensions) {
+    if (ext.onEvents) bus.subscribe(ext.onEvents, { group: `moat-${ext.name}` });
+    if (ext.adjustVerdict) adjusters.push(ext.adjustVerdict);
+    if (ext.onVerdicts) watchers.push(ext.onVerdicts);
+  }
 
   const coreHooks: AdminHooks = {
     pinChanged: async (account) => {
@@ -171,7 +196,15 @@ export async function createApp(config: MoatConfig, opts: AppOptions = {}): Prom
     finishers: extensions.flatMap((e) => e.finishers ?? []),
     stageFactories: extensions.flatMap((e) => e.stageFactories ?? []),
     plugins: [
-      adminRoutes({ adminToken: config.adminTokenResolved, store, keys, verdicts, hooks }),
+      adminRoutes({
+        adminToken: config.adminTokenResolved,
+        store,
+        keys,
+        verdicts,
+        hooks,
+        applyVerdicts,
+        plugins: extensions.flatMap((e) => e.adminPlugins ?? []),
+      }),
       ...extensions.flatMap((e) => e.plugins ?? []),
     ],
     ready: async () => {

@@ -2,6 +2,7 @@ import type { AppOptions, Extension } from '../../gateway/app.js';
 import { detectionExtension } from './detection.js';
 import { enforcementExtension } from './enforcement.js';
 import { fingerprintExtension } from './fingerprint.js';
+import { governanceExtension } from './governance.js';
 import { provenanceExtension } from './provenance.js';
 
 /**
@@ -14,6 +15,7 @@ export const defaultExtensions: NonNullable<AppOptions['extensions']> = async (c
     await detectionExtension(core),
     await enforcementExtension(core),
     provenanceExtension(core, process.env),
+    await governanceExtension(core),
   ];
   return list;
 };
