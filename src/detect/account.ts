@@ -20,28 +20,23 @@ export class TemplateSketch {
   readonly keys = new Uint32Array(SLOTS);
   readonly counts = new Uint16Array(SLOTS);
 
-  /** True when `key` is already a tracked heavy hitter. */
-  has(key: number): boolean {
-    for (let i = 0; i < SLOTS; i++) if (this.keys[i] === key && this.counts[i]! > 0) return true;
-    return false;
-  }
-
-  /** Count one occurrence of `key`. */
-  add(key: number): void {
+  /** Count one occurrence of `key`; returns whether it was already tracked. */
+  add(key: number): boolean {
     let free = -1;
     for (let i = 0; i < SLOTS; i++) {
       if (this.counts[i]! > 0 && this.keys[i] === key) {
         if (this.counts[i]! < 0xffff) this.counts[i]!++;
-        return;
+        return true;
       }
       if (free < 0 && this.counts[i] === 0) free = i;
     }
     if (free >= 0) {
       this.keys[free] = key;
       this.counts[free] = 1;
-      return;
+      return false;
     }
     for (let i = 0; i < SLOTS; i++) this.counts[i]!--;
+    return false;
   }
 
   /** Templates seen at least `min` times. */
@@ -87,11 +82,10 @@ export class AccountState {
   /** Template keys of a request not yet seen from this account; records them. Returns "seen before". */
   observeTemplates(f: EventFeatures): boolean {
     const k = f.keys;
-    let hit = (k.head !== 0 && this.templates.has(k.head)) || (k.tail !== 0 && this.templates.has(k.tail));
-    for (const b of k.bands) if (!hit && this.templates.has(b)) hit = true;
-    if (k.head !== 0) this.templates.add(k.head);
-    if (k.tail !== 0) this.templates.add(k.tail);
-    for (const b of k.bands) this.templates.add(b);
+    let hit = false;
+    if (k.head !== 0) hit = this.templates.add(k.head) || hit;
+    if (k.tail !== 0) hit = this.templates.add(k.tail) || hit;
+    for (const b of k.bands) hit = this.templates.add(b) || hit;
     return hit;
   }
 

@@ -7,7 +7,7 @@ import type { AccountRecord, Reason, TelemetryEvent, Verdict } from '../telemetr
 import { AccountState, LINK, STRONG_LINKS, applyDeltas, type Deltas } from './account.js';
 import { ClusterState, Clusters, clusterId } from './cluster.js';
 import type { DetectConfig } from './config.js';
-import { featuresOf, type EventFeatures } from './features.js';
+import { featuresOf, netKeyOf, type EventFeatures } from './features.js';
 import { levelFor } from './levels.js';
 import { FirstSeenIndex } from './links.js';
 import { assess, reasonsOf, type AssessContext } from './score.js';
@@ -69,7 +69,7 @@ export class Detector {
   ingest(ev: TelemetryEvent): Verdict[] {
     if (this.streamStart === 0) this.streamStart = ev.ts;
     const st = this.state(ev.account);
-    const f = featuresOf(ev, this.cfg.ipv4Prefix, this.cfg.ipv6Prefix);
+    const f = featuresOf(ev);
     const tplHit = st.observeTemplates(f);
     const { shared, linked } = this.crossTemplates(st, f, tplHit);
     const d = this.deltas(st, ev, f, tplHit, shared);
@@ -92,8 +92,9 @@ export class Detector {
     for (const other of linked) joined = this.join(st.idx, other, 'template') !== undefined || joined;
     // A shared network + client alone never links: a campus NAT is full of honest users.
     // Only accounts already suspicious on their own evidence are joined through it.
-    if (f.netKey && st.ownScore >= this.cfg.levels.monitor) {
-      const prev = this.netIndex.touch(f.netKey, st.idx, true);
+    const netKey = st.ownScore >= this.cfg.levels.monitor ? netKeyOf(ev, this.cfg.ipv4Prefix, this.cfg.ipv6Prefix) : '';
+    if (netKey) {
+      const prev = this.netIndex.touch(netKey, st.idx, true);
       if (prev && prev.first !== st.idx) joined = this.join(st.idx, prev.first, 'network') !== undefined || joined;
     }
     cl = this.clusterSets.of(st.idx);

@@ -27,8 +27,6 @@ export interface EventFeatures {
   highTemp: boolean;
   /** Any core intent: reasoning, grader or data-generation phrasing, or a harvest-length answer. */
   suspect: boolean;
-  /** "prefix|client" network key for linking, '' when the event carries no IP. */
-  netKey: string;
 }
 
 /** The /24 (IPv4) or /48 (IPv6) network of an address, '' when unparseable. */
@@ -65,8 +63,14 @@ function clientKey(ev: TelemetryEvent): string {
   return parts.join('|');
 }
 
+/** "prefix|client" network key of an event for linking, '' when it carries no usable IP. */
+export function netKeyOf(ev: TelemetryEvent, v4Bits: number, v6Bits: number): string {
+  const prefix = ipPrefix(ev.ip, v4Bits, v6Bits);
+  return prefix ? `${prefix}|${clientKey(ev)}` : '';
+}
+
 /** Compute the features of one event. */
-export function featuresOf(ev: TelemetryEvent, v4Bits: number, v6Bits: number): EventFeatures {
+export function featuresOf(ev: TelemetryEvent): EventFeatures {
   const req = normalizeRequest(ev);
   const intent = intentOf(req.system, req.lastUser);
   const res = ev.response;
@@ -76,7 +80,6 @@ export function featuresOf(ev: TelemetryEvent, v4Bits: number, v6Bits: number): 
     res !== undefined &&
     (stoppedAtCap(res.finishReason) || (req.maxTokens !== null && req.maxTokens > 0 && outTokens >= 0.97 * req.maxTokens));
   const biasHash = req.logitBias ? fnv1a(req.logitBias) || 1 : 0;
-  const prefix = ipPrefix(ev.ip, v4Bits, v6Bits);
   const harvestLength = outTokens >= 1500 && outTokens >= 8 * Math.max(1, inTokens);
   return {
     intent,
@@ -95,6 +98,5 @@ export function featuresOf(ev: TelemetryEvent, v4Bits: number, v6Bits: number): 
     temp0: req.temperature === 0,
     highTemp: req.temperature !== null && req.temperature >= 1,
     suspect: intent.reasoning || intent.grader || intent.datagen || harvestLength,
-    netKey: prefix ? `${prefix}|${clientKey(ev)}` : '',
   };
 }

@@ -160,11 +160,14 @@ export function concepts(lower: string): number {
       continue;
     }
     const start = i;
+    // ASCII prefix stems are all 7+ characters (shorter ones match whole words), so only
+    // words starting with a non-ASCII letter need the 2- and 3-character prefix tables.
+    const minPrefix = c < 0x80 ? 4 : 2;
     let h = 0x811c9dc5;
     while (i < n && isWordChar(lower.charCodeAt(i))) {
       h = Math.imul(h ^ lower.charCodeAt(i), 0x01000193);
       const len = i - start + 1;
-      if (len >= 2 && len <= 4) mask |= match(prefix[len - 2]!.get(h >>> 0), lower, start, 0, 0);
+      if (len >= minPrefix && len <= 4) mask |= match(prefix[len - 2]!.get(h >>> 0), lower, start, 0, 0);
       i++;
     }
     const word = h >>> 0;
