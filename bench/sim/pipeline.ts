@@ -33,6 +33,8 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'docs/evaluation' },
     work: { type: 'string', default: '/tmp/moat-eval' },
     level: { type: 'string', default: 'throttle' },
+    /** Which detector this is, for the report (default: the last commit under src/detect, read at start). */
+    detector: { type: 'string' },
     /** Reuse a seed's simulated files in --work when complete (re-detect and re-evaluate only). */
     reuse: { type: 'boolean', default: false },
   },
@@ -69,6 +71,7 @@ function detectorCommit(): string {
   }
 }
 
+const detectorVersion = values.detector ?? detectorCommit();
 const seeds = values.seeds.split(',').map(Number);
 const events = Number(values.events);
 const level = values.level as 'throttle';
@@ -102,6 +105,6 @@ for (const seed of seeds) {
 }
 const pooled = await evaluateRuns(runs, level);
 mkdirSync(outDir, { recursive: true });
-pooled.notes.push(`Detector at commit ${detectorCommit()} (last change under src/detect).`);
+pooled.notes.push(`Detector: ${detectorVersion}.`);
 writeReport(outDir, pooled, `Moat evaluation: held-out seeds ${seeds.join(', ')} pooled (${events.toLocaleString('en-US')} events each)`, [`npx tsx bench/sim/pipeline.ts --seeds ${values.seeds} --events ${events} --malicious ${values.malicious} --out ${values.out}`]);
 console.log(`pooled: ${JSON.stringify(pooled.targets)}`);
