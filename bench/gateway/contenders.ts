@@ -155,8 +155,15 @@ export async function startMoat(
   const root = `http://127.0.0.1:${port}`;
   await waitUp(`${root}/healthz`, 30_000);
   const admin = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
-  const acct = await fetch(`${root}/admin/v1/accounts`, { method: 'POST', headers: admin, body: JSON.stringify({ id: 'bench' }) });
+  const acct = await fetch(`${root}/admin/v1/accounts`, { method: 'POST', headers: admin, body: JSON.stringify({ id: 'bench', tier: 'enterprise' }) });
   if (acct.status !== 201) throw new Error(`creating the bench account: ${acct.status} ${await acct.text()}`);
+  // Limits stay on (every stage runs) but high enough that the load is served, not refused.
+  const lim = await fetch(`${root}/admin/v1/accounts/bench/limits`, {
+    method: 'PUT',
+    headers: admin,
+    body: JSON.stringify({ requestsPerMinute: 1e9, tokensPerMinute: 1e11, tokensPerDay: 1e12, tokensPerMonth: 1e12 }),
+  });
+  if (lim.status !== 200) throw new Error(`raising the bench limits: ${lim.status} ${await lim.text()}`);
   const keyRes = await fetch(`${root}/admin/v1/accounts/bench/keys`, { method: 'POST', headers: admin, body: '{}' });
   if (keyRes.status !== 201) throw new Error(`creating the bench key: ${keyRes.status} ${await keyRes.text()}`);
   const { key } = (await keyRes.json()) as { key: string };
