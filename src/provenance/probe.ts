@@ -2,7 +2,13 @@ import { deriveAccountKey } from './keys.js';
 import { revealsCanary } from './canary.js';
 import type { Canary } from './canary-store.js';
 import type { SuspectClient } from './suspect-client.js';
-import { PositionVotes, positionId, scanPositions, scorePositions, type WatermarkDetection } from './watermark/detect.js';
+import {
+  PositionVotes,
+  positionId,
+  scanPositions,
+  scorePositions,
+  type WatermarkDetection,
+} from './watermark/detect.js';
 
 /** Inputs of a suspect-model probe. */
 export interface ProbeInput {
@@ -42,19 +48,43 @@ export interface ProbeReport {
   complete: boolean;
   stoppedBecause?: string;
   canaries: { probed: number; hits: CanaryHit[] };
-  watermark: WatermarkDetection & { accounts: { account: string; pValue: number; hits: number; trials: number }[] };
+  watermark: WatermarkDetection & {
+    accounts: { account: string; pValue: number; hits: number; trials: number }[];
+  };
   implicatedAccounts: string[];
 }
 
 const TOPICS = [
-  'how vaccines train the immune system', 'why the sky is blue', 'how compound interest works', 'the causes of the French Revolution',
-  'how to choose a programming language for a project', 'the water cycle', 'how a bill becomes law', 'the history of the printing press',
-  'how to prepare for a job interview', 'the basics of photosynthesis', 'how neural networks learn', 'the pros and cons of remote work',
-  'how to start running safely', 'how plate tectonics shapes continents', 'how to write a persuasive essay', 'the role of enzymes in digestion',
-  'how encryption protects messages', 'how to budget a monthly income', 'what causes inflation', 'how bees communicate',
-  'the importance of sleep', 'how airplanes stay in the air', 'how to learn a new language', 'the life cycle of a star',
+  'how vaccines train the immune system',
+  'why the sky is blue',
+  'how compound interest works',
+  'the causes of the French Revolution',
+  'how to choose a programming language for a project',
+  'the water cycle',
+  'how a bill becomes law',
+  'the history of the printing press',
+  'how to prepare for a job interview',
+  'the basics of photosynthesis',
+  'how neural networks learn',
+  'the pros and cons of remote work',
+  'how to start running safely',
+  'how plate tectonics shapes continents',
+  'how to write a persuasive essay',
+  'the role of enzymes in digestion',
+  'how encryption protects messages',
+  'how to budget a monthly income',
+  'what causes inflation',
+  'how bees communicate',
+  'the importance of sleep',
+  'how airplanes stay in the air',
+  'how to learn a new language',
+  'the life cycle of a star',
 ];
-const ASKS = ['Explain {t} in a few paragraphs.', 'Write a short, clear overview of {t}.', 'What should a beginner know about {t}?'];
+const ASKS = [
+  'Explain {t} in a few paragraphs.',
+  'Write a short, clear overview of {t}.',
+  'What should a beginner know about {t}?',
+];
 
 /** The built-in radioactivity prompts (72 open questions). */
 export function defaultProbePrompts(): string[] {
@@ -76,19 +106,40 @@ interface Work {
  */
 export async function runProbe(input: ProbeInput): Promise<ProbeReport> {
   const prompts = input.prompts ?? defaultProbePrompts();
-  const work: Work[] = [...input.canaries.map((c) => ({ prompt: c.trigger, canary: c })), ...prompts.map((prompt) => ({ prompt }))];
+  const work: Work[] = [
+    ...input.canaries.map((c) => ({ prompt: c.trigger, canary: c })),
+    ...prompts.map((prompt) => ({ prompt })),
+  ];
   const exclude = new Set<string>();
-  for (const w of work) for (const p of scanPositions(w.prompt).positions) exclude.add(positionId(p));
+  for (const w of work)
+    for (const p of scanPositions(w.prompt).positions) exclude.add(positionId(p));
   const votes = new PositionVotes();
-  const keys = [input.masterKey, ...input.accounts.map((a) => deriveAccountKey(input.masterKey, a))];
+  const keys = [
+    input.masterKey,
+    ...input.accounts.map((a) => deriveAccountKey(input.masterKey, a)),
+  ];
   const hits: CanaryHit[] = [];
   const report = (): ProbeReport => summarize(input, keys, votes, hits, state);
-  const state = { requests: 0, tokens: 0, words: 0, errors: [] as ProbeReport['errors'], probed: 0, complete: false, stoppedBecause: undefined as string | undefined };
+  const state = {
+    requests: 0,
+    tokens: 0,
+    words: 0,
+    errors: [] as ProbeReport['errors'],
+    probed: 0,
+    complete: false,
+    stoppedBecause: undefined as string | undefined,
+  };
   let consecutive = 0;
   const total = Math.min(work.length, input.maxRequests);
   for (const w of work) {
-    if (state.requests >= input.maxRequests) { state.stoppedBecause = `request budget (${input.maxRequests}) reached`; break; }
-    if (state.tokens >= input.maxTokens) { state.stoppedBecause = `token budget (${input.maxTokens}) reached`; break; }
+    if (state.requests >= input.maxRequests) {
+      state.stoppedBecause = `request budget (${input.maxRequests}) reached`;
+      break;
+    }
+    if (state.tokens >= input.maxTokens) {
+      state.stoppedBecause = `token budget (${input.maxTokens}) reached`;
+      break;
+    }
     state.requests++;
     try {
       const answer = await input.client(w.prompt);
@@ -97,13 +148,22 @@ export async function runProbe(input: ProbeInput): Promise<ProbeReport> {
       if (w.canary) {
         state.probed++;
         if (revealsCanary(answer.text, w.canary)) {
-          hits.push({ canaryId: w.canary.id, account: w.canary.account, secret: w.canary.secret, trigger: w.prompt, answer: answer.text.slice(0, 500) });
+          hits.push({
+            canaryId: w.canary.id,
+            account: w.canary.account,
+            secret: w.canary.secret,
+            trigger: w.prompt,
+            answer: answer.text.slice(0, 500),
+          });
         }
       }
       state.words += votes.add(answer.text, exclude);
     } catch (err) {
       state.errors.push({ prompt: w.prompt, error: (err as Error).message });
-      if (++consecutive >= (input.maxConsecutiveErrors ?? 5)) { state.stoppedBecause = `${consecutive} consecutive errors, last: ${(err as Error).message}`; break; }
+      if (++consecutive >= (input.maxConsecutiveErrors ?? 5)) {
+        state.stoppedBecause = `${consecutive} consecutive errors, last: ${(err as Error).message}`;
+        break;
+      }
     }
     input.onProgress?.(state.requests, total, `${votes.size} contexts, ${hits.length} canary hits`);
     input.onPartial?.(report());
@@ -117,11 +177,21 @@ function summarize(
   keys: Buffer[],
   votes: PositionVotes,
   hits: CanaryHit[],
-  s: { requests: number; tokens: number; errors: ProbeReport['errors']; probed: number; complete: boolean; stoppedBecause: string | undefined },
+  s: {
+    requests: number;
+    tokens: number;
+    errors: ProbeReport['errors'];
+    probed: number;
+    complete: boolean;
+    stoppedBecause: string | undefined;
+  },
 ): ProbeReport {
   // The master key decides; account keys only attribute, Bonferroni-corrected over accounts.
   const positions = votes.majority();
-  const detection = scorePositions([keys[0]!], positions, s.tokens, { alpha: input.alpha, minTrials: input.minTrials });
+  const detection = scorePositions([keys[0]!], positions, s.tokens, {
+    alpha: input.alpha,
+    minTrials: input.minTrials,
+  });
   const n = Math.max(1, input.accounts.length);
   const perAccount = scorePositions(keys.slice(1), positions, s.tokens).perKey;
   const accounts = input.accounts.map((account, i) => {
@@ -129,7 +199,8 @@ function summarize(
     return { account, pValue: Math.min(1, k.pValue * n), hits: k.hits, trials: k.trials };
   });
   const implicated = new Set(hits.map((h) => h.account));
-  if (detection.verdict === 'watermarked') for (const a of accounts) if (a.pValue < input.alpha) implicated.add(a.account);
+  if (detection.verdict === 'watermarked')
+    for (const a of accounts) if (a.pValue < input.alpha) implicated.add(a.account);
   return {
     requests: s.requests,
     tokens: s.tokens,

@@ -22,7 +22,8 @@ export interface ReceiptFields extends ReceiptMeta {
 }
 
 /** Result of verifying a receipt: expected outcomes are values (STYLE.md). */
-export type ReceiptCheck = { ok: true; fields: ReceiptFields } | { ok: false; reason: string; fields?: ReceiptFields };
+export type ReceiptCheck =
+  { ok: true; fields: ReceiptFields } | { ok: false; reason: string; fields?: ReceiptFields };
 
 /** SHA-256 of a text, base64url: what a receipt's `sha256` holds. */
 export function textDigest(text: string): string {
@@ -36,7 +37,11 @@ export function textDigest(text: string): string {
  * deltas as `{ sha256 }` (see textDigest).
  * @example res.setHeader('moat-receipt', signReceipt(keys.signing, text, meta));
  */
-export function signReceipt(key: SigningKey, text: string | { sha256: string }, meta: ReceiptMeta): string {
+export function signReceipt(
+  key: SigningKey,
+  text: string | { sha256: string },
+  meta: ReceiptMeta,
+): string {
   const sha256 = typeof text === 'string' ? textDigest(text) : text.sha256;
   const fields: ReceiptFields = {
     v: 1,
@@ -73,10 +78,21 @@ function parseFields(payload: string): ReceiptFields | string {
  * Check that `receipt` is a valid signature, by a known key, over exactly `text`.
  * `publicKeys` maps kid → key (loadPublicKeys, keysFromJwks); rotated keys keep working.
  */
-export function verifyReceipt(text: string, receipt: string, publicKeys: ReadonlyMap<string, KeyObject>): ReceiptCheck {
+export function verifyReceipt(
+  text: string,
+  receipt: string,
+  publicKeys: ReadonlyMap<string, KeyObject>,
+): ReceiptCheck {
   const parts = receipt.trim().split('.');
-  if (parts.length !== 2 || !/^[A-Za-z0-9_-]+$/.test(parts[0]!) || !/^[A-Za-z0-9_-]+$/.test(parts[1]!)) {
-    return { ok: false, reason: 'malformed receipt: expected "<payload>.<signature>" in base64url' };
+  if (
+    parts.length !== 2 ||
+    !/^[A-Za-z0-9_-]+$/.test(parts[0]!) ||
+    !/^[A-Za-z0-9_-]+$/.test(parts[1]!)
+  ) {
+    return {
+      ok: false,
+      reason: 'malformed receipt: expected "<payload>.<signature>" in base64url',
+    };
   }
   const [payload, signature] = parts as [string, string];
   const fields = parseFields(payload);
@@ -85,10 +101,18 @@ export function verifyReceipt(text: string, receipt: string, publicKeys: Readonl
   if (!key) return { ok: false, reason: `unknown signing key "${fields.kid}"`, fields };
   const sig = Buffer.from(signature, 'base64url');
   if (sig.length !== 64 || !verify(null, Buffer.from(payload), key, sig)) {
-    return { ok: false, reason: 'bad signature: the receipt was altered or signed by another key', fields };
+    return {
+      ok: false,
+      reason: 'bad signature: the receipt was altered or signed by another key',
+      fields,
+    };
   }
   if (textDigest(text) !== fields.sha256) {
-    return { ok: false, reason: 'text does not match: its SHA-256 differs from the one the receipt signs', fields };
+    return {
+      ok: false,
+      reason: 'text does not match: its SHA-256 differs from the one the receipt signs',
+      fields,
+    };
   }
   return { ok: true, fields };
 }

@@ -13,7 +13,13 @@ import { deriveAccountKey } from './keys.js';
 import { LEXICON_PAIRS } from './watermark/lexicon-data.js';
 
 const text = LEXICON_PAIRS.map(([a], i) => `w${i % 7}x ${a}`).join(' ') + '.';
-const meta = { account: 'acct_1', keyId: 'key_1', model: 'm', requestId: 'req_1', level: 'allow' as const };
+const meta = {
+  account: 'acct_1',
+  keyId: 'key_1',
+  model: 'm',
+  requestId: 'req_1',
+  level: 'allow' as const,
+};
 
 test('a streamed response is watermarked, signed over exactly what was emitted, and noted (issue 6)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'moat-resp-'));
@@ -30,7 +36,10 @@ test('a streamed response is watermarked, signed over exactly what was emitted, 
     assert.ok(end.receipt);
     assert.ok(verifyReceipt(emitted, end.receipt, keys.publicKeys).ok);
     assert.ok(!verifyReceipt(text, end.receipt, keys.publicKeys).ok);
-    const r = detectWatermark([keys.watermarkKey, deriveAccountKey(keys.watermarkKey, 'acct_1')], emitted);
+    const r = detectWatermark(
+      [keys.watermarkKey, deriveAccountKey(keys.watermarkKey, 'acct_1')],
+      emitted,
+    );
     assert.equal(r.verdict, 'watermarked');
     assert.deepEqual(await store.accounts(), ['acct_1']);
     assert.equal(prov.jwks().keys[0]!.kid, keys.signing.kid);

@@ -57,7 +57,12 @@ export interface Provenance {
  * for await (const d of deltas) send(p.push(d));
  * const end = await p.finish(); send(end.tail); trailer('moat-receipt', end.receipt);
  */
-export function createProvenance(cfg: ProvenanceConfig, keys: ProvenanceKeys, store: CanaryStore, now: () => number = Date.now): Provenance {
+export function createProvenance(
+  cfg: ProvenanceConfig,
+  keys: ProvenanceKeys,
+  store: CanaryStore,
+  now: () => number = Date.now,
+): Provenance {
   const planter = createCanaryPlanter(keys.watermarkKey, store, cfg.canary);
   const noted = new Set<string>();
   return {
@@ -67,7 +72,9 @@ export function createProvenance(cfg: ProvenanceConfig, keys: ProvenanceKeys, st
       const hash = createHash('sha256');
       const wm = watermark
         ? createWatermarker(keys.watermarkKey, {
-            accountKey: cfg.watermark.perAccount ? deriveAccountKey(keys.watermarkKey, meta.account) : undefined,
+            accountKey: cfg.watermark.perAccount
+              ? deriveAccountKey(keys.watermarkKey, meta.account)
+              : undefined,
             accountShare: cfg.watermark.accountShare,
           })
         : undefined;
@@ -84,12 +91,30 @@ export function createProvenance(cfg: ProvenanceConfig, keys: ProvenanceKeys, st
             noted.add(meta.account);
             await store.noteAccount(meta.account, ts);
           }
-          const suffix = meta.canary === false ? undefined : await planter.plant({ account: meta.account, level: meta.level, requestId: meta.requestId, ts });
+          const suffix =
+            meta.canary === false
+              ? undefined
+              : await planter.plant({
+                  account: meta.account,
+                  level: meta.level,
+                  requestId: meta.requestId,
+                  ts,
+                });
           if (suffix) tail += suffix;
           seen(tail);
           const signing = meta.receipt ?? cfg.receipts.enabled;
           const receipt = signing
-            ? signReceipt(keys.signing, { sha256: hash.digest('base64url') }, { account: meta.account, keyId: meta.keyId, model: meta.model, ts, requestId: meta.requestId })
+            ? signReceipt(
+                keys.signing,
+                { sha256: hash.digest('base64url') },
+                {
+                  account: meta.account,
+                  keyId: meta.keyId,
+                  model: meta.model,
+                  ts,
+                  requestId: meta.requestId,
+                },
+              )
             : undefined;
           return { tail, receipt, canary: suffix !== undefined };
         },

@@ -45,11 +45,18 @@ function retryAfterMs(res: Response): number | undefined {
 }
 
 function parseAnswer(body: unknown): SuspectAnswer {
-  const b = body as { choices?: { message?: { content?: unknown } }[]; usage?: { completion_tokens?: unknown } };
+  const b = body as {
+    choices?: { message?: { content?: unknown } }[];
+    usage?: { completion_tokens?: unknown };
+  };
   const content = b?.choices?.[0]?.message?.content;
-  if (typeof content !== 'string') throw new Error('suspect response has no choices[0].message.content string');
+  if (typeof content !== 'string')
+    throw new Error('suspect response has no choices[0].message.content string');
   const reported = b.usage?.completion_tokens;
-  const tokens = typeof reported === 'number' ? reported : Math.ceil(content.split(/\s+/).filter(Boolean).length * 1.3);
+  const tokens =
+    typeof reported === 'number'
+      ? reported
+      : Math.ceil(content.split(/\s+/).filter(Boolean).length * 1.3);
   return { text: content, tokens };
 }
 
@@ -69,7 +76,12 @@ export function createSuspectClient(opts: SuspectClientOptions): SuspectClient {
     for (let attempt = 0; attempt <= opts.retries; attempt++) {
       let wait = backoff * 2 ** attempt;
       try {
-        const res = await fetch(endpoint(opts.url), { method: 'POST', headers, body, signal: AbortSignal.timeout(opts.timeoutMs) });
+        const res = await fetch(endpoint(opts.url), {
+          method: 'POST',
+          headers,
+          body,
+          signal: AbortSignal.timeout(opts.timeoutMs),
+        });
         if (res.ok) return parseAnswer(await res.json());
         lastError = `HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`;
         if (!RETRYABLE.has(res.status)) break;

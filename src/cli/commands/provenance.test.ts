@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -21,11 +21,18 @@ function fixtureText(n: number, seed: number): string {
   let s = seed;
   const rnd = (m: number): number => (s = (s * 1103515245 + 12345) % 2 ** 31) % m;
   const words: string[] = [];
-  for (let i = 0; i < n; i++) words.push(fillers[rnd(fillers.length)]! + 'x'.repeat(rnd(3)), LEXICON_PAIRS[rnd(LEXICON_PAIRS.length)]![rnd(2)]!);
+  for (let i = 0; i < n; i++)
+    words.push(
+      fillers[rnd(fillers.length)]! + 'x'.repeat(rnd(3)),
+      LEXICON_PAIRS[rnd(LEXICON_PAIRS.length)]![rnd(2)]!,
+    );
   return words.join(' ') + '.';
 }
 
-async function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; out: string; err: string }> {
+async function run(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; out: string; err: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
@@ -36,8 +43,11 @@ async function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: numb
   return { code, out, err };
 }
 
+/** A data dir with a fixed watermark key, so the statistical assertions are deterministic. */
 function setup(): { dir: string; env: NodeJS.ProcessEnv } {
   const dir = mkdtempSync(join(tmpdir(), 'moat-cli-prov-'));
+  mkdirSync(join(dir, 'provenance'), { recursive: true });
+  writeFileSync(join(dir, 'provenance', 'watermark.key'), '5a'.repeat(32) + '\n', { mode: 0o600 });
   return { dir, env: { MOAT_DATA_DIR: dir } };
 }
 
@@ -54,14 +64,27 @@ test('provenance detect finds the data dir key without flags; clean text is not 
     writeFileSync(join(dir, 'clean.txt'), text);
     const marked = await run(['provenance', 'detect', '--json', join(dir, 'marked.txt')], env);
     assert.equal(marked.code, 0, marked.err);
-    const doc = JSON.parse(marked.out) as { verdict: string; pValue: number; trials: number; hits: number; tokens: number; accounts: { account: string }[] };
+    const doc = JSON.parse(marked.out) as {
+      verdict: string;
+      pValue: number;
+      trials: number;
+      hits: number;
+      tokens: number;
+      accounts: { account: string }[];
+    };
     assert.equal(doc.verdict, 'watermarked');
-    assert.ok(doc.pValue < 1e-6 && doc.tokens > 0 && doc.hits < doc.trials);
-    assert.deepEqual(doc.accounts.map((a) => a.account), ['acct_b']);
+    assert.ok(doc.pValue < 1e-4 && doc.tokens > 0 && doc.hits < doc.trials);
+    assert.deepEqual(
+      doc.accounts.map((a) => a.account),
+      ['acct_b'],
+    );
     const clean = await run(['provenance', 'detect', join(dir, 'clean.txt')], env);
     assert.equal(clean.code, 0);
     assert.match(clean.out, /^not watermarked/);
-    const withKey = await run(['provenance', 'detect', '--json', '--key', 'ab'.repeat(32), join(dir, 'marked.txt')], env);
+    const withKey = await run(
+      ['provenance', 'detect', '--json', '--key', 'ab'.repeat(32), join(dir, 'marked.txt')],
+      env,
+    );
     assert.notEqual((JSON.parse(withKey.out) as { verdict: string }).verdict, 'watermarked');
     const short = await run(['provenance', 'detect', '--json', join(dir, 'nothing.txt')], env);
     assert.equal(short.code, 1);
@@ -74,16 +97,47 @@ test('provenance verify: exit 0 only on a match, reason on stderr otherwise', as
   const { dir, env } = setup();
   try {
     const keys = loadOrCreateKeys(dir, provenanceConfigSchema.parse({}));
-    const receipt = signReceipt(keys.signing, 'the answer', { account: 'a', keyId: 'k', model: 'm', ts: 1, requestId: 'r' });
+    const receipt = signReceipt(keys.signing, 'the answer', {
+      account: 'a',
+      keyId: 'k',
+      model: 'm',
+      ts: 1,
+      requestId: 'r',
+    });
     writeFileSync(join(dir, 't.txt'), 'the answer');
     writeFileSync(join(dir, 'r.txt'), receipt + '\n');
     writeFileSync(join(dir, 'bad.txt'), 'the answer.');
-    assert.equal((await run(['provenance', 'verify', '--text', join(dir, 't.txt'), '--receipt', receipt], env)).code, 0);
-    assert.equal((await run(['provenance', 'verify', '--text', join(dir, 't.txt'), '--receipt', '@' + join(dir, 'r.txt')], env)).code, 0);
-    const bad = await run(['provenance', 'verify', '--text', join(dir, 'bad.txt'), '--receipt', receipt], env);
+    assert.equal(
+      (await run(['provenance', 'verify', '--text', join(dir, 't.txt'), '--receipt', receipt], env))
+        .code,
+      0,
+    );
+    assert.equal(
+      (
+        await run(
+          [
+            'provenance',
+            'verify',
+            '--text',
+            join(dir, 't.txt'),
+            '--receipt',
+            '@' + join(dir, 'r.txt'),
+          ],
+          env,
+        )
+      ).code,
+      0,
+    );
+    const bad = await run(
+      ['provenance', 'verify', '--text', join(dir, 'bad.txt'), '--receipt', receipt],
+      env,
+    );
     assert.equal(bad.code, 1);
     assert.match(bad.err, /text does not match/);
-    const junk = await run(['provenance', 'verify', '--text', join(dir, 't.txt'), '--receipt', 'nonsense'], env);
+    const junk = await run(
+      ['provenance', 'verify', '--text', join(dir, 't.txt'), '--receipt', 'nonsense'],
+      env,
+    );
     assert.equal(junk.code, 1);
     assert.match(junk.err, /malformed receipt/);
   } finally {
@@ -95,7 +149,12 @@ test('provenance probe: canary hits, radioactivity, 429 retry, hung request, par
   const { dir, env } = setup();
   const keys = loadOrCreateKeys(dir, provenanceConfigSchema.parse({}));
   const store = new SqliteCanaryStore(join(dir, 'provenance.db'));
-  const planter = createCanaryPlanter(keys.watermarkKey, store, { enabled: true, minLevel: 'allow', rate: 1, perAccount: 1 });
+  const planter = createCanaryPlanter(keys.watermarkKey, store, {
+    enabled: true,
+    minLevel: 'allow',
+    rate: 1,
+    perAccount: 1,
+  });
   await planter.plant({ account: 'acct_thief', level: 'block', requestId: 'r1', ts: 1 });
   await planter.plant({ account: 'acct_honest', level: 'block', requestId: 'r2', ts: 2 });
   await store.noteAccount('acct_thief', 1);
@@ -112,19 +171,47 @@ test('provenance probe: canary hits, radioactivity, 429 retry, hung request, par
       if (calls === 1) return void res.writeHead(429, { 'retry-after': '0' }).end('slow down');
       if (calls === 3) return; // hangs: the client's timeout must fire
       const prompt = (JSON.parse(body) as { messages: { content: string }[] }).messages[0]!.content;
-      const text = prompt === thief!.trigger ? `It is called ${thief!.secret}.` : watermarkText(keys.watermarkKey, fixtureText(60, calls), { accountKey: thiefKey });
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ choices: [{ message: { content: text } }], usage: { completion_tokens: 100 } }));
+      const text =
+        prompt === thief!.trigger
+          ? `It is called ${thief!.secret}.`
+          : watermarkText(keys.watermarkKey, fixtureText(60, calls), { accountKey: thiefKey });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          choices: [{ message: { content: text } }],
+          usage: { completion_tokens: 100 },
+        }),
+      );
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   try {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
     const out = join(dir, 'probe.json');
-    const r = await run(['provenance', 'probe', '--suspect', url, '--model', 'm', '--max-requests', '12', '--timeout-ms', '300', '--out', out], env);
+    const r = await run(
+      [
+        'provenance',
+        'probe',
+        '--suspect',
+        url,
+        '--model',
+        'm',
+        '--max-requests',
+        '12',
+        '--timeout-ms',
+        '300',
+        '--out',
+        out,
+      ],
+      env,
+    );
     assert.equal(r.code, 0, r.err);
     const rep = JSON.parse(readFileSync(out, 'utf8')) as {
-      requests: number; errors: unknown[]; complete: boolean; implicatedAccounts: string[];
-      canaries: { probed: number; hits: { account: string }[] }; watermark: { verdict: string; pValue: number };
+      requests: number;
+      errors: unknown[];
+      complete: boolean;
+      implicatedAccounts: string[];
+      canaries: { probed: number; hits: { account: string }[] };
+      watermark: { verdict: string; pValue: number };
     };
     assert.equal(rep.requests, 12);
     assert.equal(rep.complete, false);
@@ -145,7 +232,10 @@ test('provenance probe against an endpoint that always fails exits 1 with the re
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   try {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
-    const r = await run(['provenance', 'probe', '--suspect', url, '--model', 'm', '--max-requests', '3'], env);
+    const r = await run(
+      ['provenance', 'probe', '--suspect', url, '--model', 'm', '--max-requests', '3'],
+      env,
+    );
     assert.equal(r.code, 1);
     assert.match(r.err, /HTTP 400/);
   } finally {

@@ -3,9 +3,18 @@ import { join } from 'node:path';
 import { parseCommandArgs } from '../args.js';
 import { UsageError, type Command, type CommandContext } from '../command.js';
 import { Progress } from '../progress.js';
-import { deriveAccountKey, findWatermarkKey, keysFromJwks, loadPublicKeys } from '../../provenance/keys.js';
+import {
+  deriveAccountKey,
+  findWatermarkKey,
+  keysFromJwks,
+  loadPublicKeys,
+} from '../../provenance/keys.js';
 import { verifyReceipt } from '../../provenance/receipt.js';
-import { detectWatermark, scanPositions, scorePositions } from '../../provenance/watermark/detect.js';
+import {
+  detectWatermark,
+  scanPositions,
+  scorePositions,
+} from '../../provenance/watermark/detect.js';
 import { SqliteCanaryStore } from '../../provenance/canary-store/sqlite.js';
 import { runProbe, type ProbeReport } from '../../provenance/probe.js';
 import { createSuspectClient } from '../../provenance/suspect-client.js';
@@ -30,7 +39,13 @@ async function readInput(path: string): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function emit(ctx: CommandContext, json: boolean, out: string | undefined, doc: unknown, human: string): void {
+function emit(
+  ctx: CommandContext,
+  json: boolean,
+  out: string | undefined,
+  doc: unknown,
+  human: string,
+): void {
   const body = json || out ? JSON.stringify(doc, null, 2) + '\n' : human;
   if (out) writeFileSync(out, body);
   else ctx.stdout.write(body);
@@ -39,7 +54,9 @@ function emit(ctx: CommandContext, json: boolean, out: string | undefined, doc: 
 /** o200k tokens; above 2 MB an estimate (4 characters a token) keeps huge inputs fast. */
 async function countTokens(text: string): Promise<number> {
   if (text.length > 2_000_000) return Math.round(text.length / 4);
-  const { countTokens: count } = (await import('gpt-tokenizer/encoding/o200k_base')) as { countTokens: (s: string) => number };
+  const { countTokens: count } = (await import('gpt-tokenizer/encoding/o200k_base')) as {
+    countTokens: (s: string) => number;
+  };
   return count(text);
 }
 
@@ -64,7 +81,12 @@ interface AccountMatch {
  * Bonferroni-corrected over the accounts tried (so thousands of accounts do not dilute
  * the master key's verdict).
  */
-function attribute(master: Buffer, accounts: string[], text: string, alpha: number): AccountMatch[] {
+function attribute(
+  master: Buffer,
+  accounts: string[],
+  text: string,
+  alpha: number,
+): AccountMatch[] {
   if (!accounts.length) return [];
   const { positions, words } = scanPositions(text);
   const keys = accounts.map((a) => deriveAccountKey(master, a));
@@ -88,29 +110,65 @@ async function detect(argv: string[], ctx: CommandContext): Promise<number> {
   let keys: Buffer[];
   let accounts: string[] = [];
   if (values.key?.length) {
-    if (values.key.some((k) => !/^[0-9a-fA-F]{64}$/.test(k))) throw new UsageError('--key: expected 64 hex characters');
+    if (values.key.some((k) => !/^[0-9a-fA-F]{64}$/.test(k)))
+      throw new UsageError('--key: expected 64 hex characters');
     keys = values.key.map((k) => Buffer.from(k, 'hex')); // several keys: Bonferroni inside detectWatermark
   } else {
     const master = findWatermarkKey(cfg.dataDirAbs, cfg.provenance, ctx.env);
-    if (!master) throw new Error(`no watermark key in ${join(cfg.dataDirAbs, 'provenance')} (set MOAT_DATA_DIR or pass --key HEX)`);
+    if (!master)
+      throw new Error(
+        `no watermark key in ${join(cfg.dataDirAbs, 'provenance')} (set MOAT_DATA_DIR or pass --key HEX)`,
+      );
     keys = [master];
     accounts = await knownAccounts(cfg.dataDirAbs);
   }
   const r = detectWatermark(keys, text, { alpha, minTrials });
   const tokens = await countTokens(text);
-  const matches = r.verdict === 'insufficient_evidence' ? [] : attribute(keys[0]!, accounts, text, alpha);
-  const doc = { pValue: r.pValue, verdict: r.verdict, trials: r.trials, hits: r.hits, tokens, reason: r.reason, accounts: matches };
-  const head = r.verdict === 'insufficient_evidence' ? r.reason : `${r.verdict.replaceAll('_', ' ')}: ${r.reason}`;
-  const attributed = matches.map((a) => `${a.account} (p = ${a.pValue.toExponential(2)})`).join(', ');
-  emit(ctx, Boolean(values.json), values.out, doc, `${head}; ${tokens} tokens` + (attributed ? `\nserved to: ${attributed}` : '') + '\n');
+  const matches =
+    r.verdict === 'insufficient_evidence' ? [] : attribute(keys[0]!, accounts, text, alpha);
+  const doc = {
+    pValue: r.pValue,
+    verdict: r.verdict,
+    trials: r.trials,
+    hits: r.hits,
+    tokens,
+    reason: r.reason,
+    accounts: matches,
+  };
+  const head =
+    r.verdict === 'insufficient_evidence'
+      ? r.reason
+      : `${r.verdict.replaceAll('_', ' ')}: ${r.reason}`;
+  const attributed = matches
+    .map((a) => `${a.account} (p = ${a.pValue.toExponential(2)})`)
+    .join(', ');
+  emit(
+    ctx,
+    Boolean(values.json),
+    values.out,
+    doc,
+    `${head}; ${tokens} tokens` + (attributed ? `\nserved to: ${attributed}` : '') + '\n',
+  );
   return 0;
 }
 
 function verify(argv: string[], ctx: CommandContext): number {
-  const { values } = parseCommandArgs(argv, { text: { type: 'string' }, receipt: { type: 'string' }, jwks: { type: 'string' }, json: { type: 'boolean' } }, false);
-  if (!values.text || !values.receipt) throw new UsageError('verify needs --text FILE and --receipt RECEIPT|@FILE');
+  const { values } = parseCommandArgs(
+    argv,
+    {
+      text: { type: 'string' },
+      receipt: { type: 'string' },
+      jwks: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    false,
+  );
+  if (!values.text || !values.receipt)
+    throw new UsageError('verify needs --text FILE and --receipt RECEIPT|@FILE');
   const text = readFileSync(values.text, 'utf8');
-  const receipt = values.receipt.startsWith('@') ? readFileSync(values.receipt.slice(1), 'utf8').trim() : values.receipt;
+  const receipt = values.receipt.startsWith('@')
+    ? readFileSync(values.receipt.slice(1), 'utf8').trim()
+    : values.receipt;
   const keys = values.jwks
     ? keysFromJwks(JSON.parse(readFileSync(values.jwks, 'utf8')) as { keys: [] })
     : loadPublicKeys(ctx.config().dataDirAbs);
@@ -122,7 +180,9 @@ function verify(argv: string[], ctx: CommandContext): number {
   }
   if (!values.json) {
     const f = r.fields;
-    ctx.stdout.write(`receipt matches: account ${f.account}, key ${f.keyId}, model ${f.model}, request ${f.requestId}, ${new Date(f.ts).toISOString()}, signed by ${f.kid}\n`);
+    ctx.stdout.write(
+      `receipt matches: account ${f.account}, key ${f.keyId}, model ${f.model}, request ${f.requestId}, ${new Date(f.ts).toISOString()}, signed by ${f.kid}\n`,
+    );
   }
   return 0;
 }
@@ -130,7 +190,8 @@ function verify(argv: string[], ctx: CommandContext): number {
 function positiveInt(flag: string, v: string | undefined, dflt: number): number {
   if (v === undefined) return dflt;
   const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag}: expected a positive integer, got "${v}"`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new UsageError(`${flag}: expected a positive integer, got "${v}"`);
   return n;
 }
 
@@ -147,38 +208,77 @@ function humanProbe(r: ProbeReport): string {
 }
 
 async function probe(argv: string[], ctx: CommandContext): Promise<number> {
-  const { values } = parseCommandArgs(argv, {
-    suspect: { type: 'string' }, model: { type: 'string' }, 'api-key': { type: 'string' },
-    'max-requests': { type: 'string' }, 'max-tokens': { type: 'string' }, prompts: { type: 'string' },
-    'timeout-ms': { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' },
-  }, false);
-  if (!values.suspect || !values.model) throw new UsageError('probe needs --suspect URL and --model M');
+  const { values } = parseCommandArgs(
+    argv,
+    {
+      suspect: { type: 'string' },
+      model: { type: 'string' },
+      'api-key': { type: 'string' },
+      'max-requests': { type: 'string' },
+      'max-tokens': { type: 'string' },
+      prompts: { type: 'string' },
+      'timeout-ms': { type: 'string' },
+      json: { type: 'boolean' },
+      out: { type: 'string' },
+    },
+    false,
+  );
+  if (!values.suspect || !values.model)
+    throw new UsageError('probe needs --suspect URL and --model M');
   const cfg = ctx.config();
   const p = cfg.provenance.probe;
   const master = findWatermarkKey(cfg.dataDirAbs, cfg.provenance, ctx.env);
-  if (!master) throw new Error(`no watermark key in ${join(cfg.dataDirAbs, 'provenance')} (set MOAT_DATA_DIR)`);
+  if (!master)
+    throw new Error(
+      `no watermark key in ${join(cfg.dataDirAbs, 'provenance')} (set MOAT_DATA_DIR)`,
+    );
   const dbFile = join(cfg.dataDirAbs, 'provenance.db');
   const store = existsSync(dbFile) ? new SqliteCanaryStore(dbFile) : undefined;
-  const [canaries, accounts] = store ? await Promise.all([store.canaries(), store.accounts()]) : [[], []];
+  const [canaries, accounts] = store
+    ? await Promise.all([store.canaries(), store.accounts()])
+    : [[], []];
   await store?.close();
-  const prompts = values.prompts ? readFileSync(values.prompts, 'utf8').split('\n').map((s) => s.trim()).filter(Boolean) : undefined;
+  const prompts = values.prompts
+    ? readFileSync(values.prompts, 'utf8')
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
   const progress = new Progress(ctx.stderr, ctx.isTTY, 'probe');
   const client = createSuspectClient({
-    url: values.suspect, model: values.model, apiKey: values['api-key'],
-    timeoutMs: positiveInt('--timeout-ms', values['timeout-ms'], p.timeoutMs), retries: p.retries,
+    url: values.suspect,
+    model: values.model,
+    apiKey: values['api-key'],
+    timeoutMs: positiveInt('--timeout-ms', values['timeout-ms'], p.timeoutMs),
+    retries: p.retries,
   });
   const report = await runProbe({
-    client, masterKey: master, accounts, canaries, ...(prompts ? { prompts } : {}),
+    client,
+    masterKey: master,
+    accounts,
+    canaries,
+    ...(prompts ? { prompts } : {}),
     maxRequests: positiveInt('--max-requests', values['max-requests'], p.maxRequests),
     maxTokens: positiveInt('--max-tokens', values['max-tokens'], p.maxTokens),
-    alpha: cfg.provenance.watermark.alpha, minTrials: cfg.provenance.watermark.minTrials,
-    onProgress: (done, total, note) => { progress.setTotal(total); progress.update(done, note); },
-    ...(values.out ? { onPartial: (r: ProbeReport) => writeFileSync(values.out!, JSON.stringify({ ...r, partial: true }, null, 2) + '\n') } : {}),
+    alpha: cfg.provenance.watermark.alpha,
+    minTrials: cfg.provenance.watermark.minTrials,
+    onProgress: (done, total, note) => {
+      progress.setTotal(total);
+      progress.update(done, note);
+    },
+    ...(values.out
+      ? {
+          onPartial: (r: ProbeReport) =>
+            writeFileSync(values.out!, JSON.stringify({ ...r, partial: true }, null, 2) + '\n'),
+        }
+      : {}),
   });
   progress.done();
   emit(ctx, Boolean(values.json), values.out, report, humanProbe(report));
   if (report.requests > 0 && report.errors.length === report.requests) {
-    ctx.stderr.write(`moat provenance probe: every request failed; last error: ${report.errors.at(-1)?.error}\n`);
+    ctx.stderr.write(
+      `moat provenance probe: every request failed; last error: ${report.errors.at(-1)?.error}\n`,
+    );
     return 1;
   }
   return 0;
@@ -194,6 +294,8 @@ export const command: Command = {
     if (sub === 'detect') return detect(rest, ctx);
     if (sub === 'verify') return verify(rest, ctx);
     if (sub === 'probe') return probe(rest, ctx);
-    throw new UsageError(sub ? `unknown sub-command "${sub}"` : 'expected a sub-command: detect, verify or probe');
+    throw new UsageError(
+      sub ? `unknown sub-command "${sub}"` : 'expected a sub-command: detect, verify or probe',
+    );
   },
 };

@@ -2,19 +2,46 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Canary, CanaryStore } from '../canary-store.js';
 
-const canary = (id: string, account: string): Canary => ({ id, account, text: `t ${id}`, trigger: `q ${id}?`, secret: `S${id}` });
+const canary = (id: string, account: string): Canary => ({
+  id,
+  account,
+  text: `t ${id}`,
+  trigger: `q ${id}?`,
+  secret: `S${id}`,
+});
 
 /** The conformance suite every CanaryStore passes (STYLE.md: one suite per interface). */
 export function canaryStoreTests(name: string, factory: () => CanaryStore): void {
   test(`${name}: records canaries once and every planting`, async () => {
     const s = factory();
     try {
-      await s.record(canary('a1', 'acct_a'), { canaryId: 'a1', account: 'acct_a', requestId: 'r1', ts: 1 });
-      await s.record(canary('a1', 'acct_a'), { canaryId: 'a1', account: 'acct_a', requestId: 'r2', ts: 2 });
-      await s.record(canary('b1', 'acct_b'), { canaryId: 'b1', account: 'acct_b', requestId: 'r3', ts: 3 });
-      assert.deepEqual((await s.canaries()).map((c) => c.id), ['a1', 'b1']);
+      await s.record(canary('a1', 'acct_a'), {
+        canaryId: 'a1',
+        account: 'acct_a',
+        requestId: 'r1',
+        ts: 1,
+      });
+      await s.record(canary('a1', 'acct_a'), {
+        canaryId: 'a1',
+        account: 'acct_a',
+        requestId: 'r2',
+        ts: 2,
+      });
+      await s.record(canary('b1', 'acct_b'), {
+        canaryId: 'b1',
+        account: 'acct_b',
+        requestId: 'r3',
+        ts: 3,
+      });
+      assert.deepEqual(
+        (await s.canaries()).map((c) => c.id),
+        ['a1', 'b1'],
+      );
       assert.deepEqual((await s.canaries())[0], canary('a1', 'acct_a'));
-      assert.deepEqual((await s.plants('acct_a')).map((p) => p.requestId), ['r1', 'r2']);
+      assert.deepEqual(
+        (await s.plants('acct_a')).map((p) => p.requestId),
+        ['r1', 'r2'],
+      );
       assert.equal((await s.plants()).length, 3);
     } finally {
       await s.close();

@@ -43,31 +43,55 @@ export class SqliteCanaryStore implements CanaryStore {
   async record(c: Canary, p: CanaryPlant): Promise<void> {
     this.db.transaction(() => {
       this.db
-        .prepare('INSERT OR IGNORE INTO canaries (id, account, text, trigger, secret, created_ts) VALUES (?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT OR IGNORE INTO canaries (id, account, text, trigger, secret, created_ts) VALUES (?, ?, ?, ?, ?, ?)',
+        )
         .run(c.id, c.account, c.text, c.trigger, c.secret, p.ts);
-      this.db.prepare('INSERT INTO canary_plants (canary_id, account, request_id, ts) VALUES (?, ?, ?, ?)').run(p.canaryId, p.account, p.requestId, p.ts);
+      this.db
+        .prepare(
+          'INSERT INTO canary_plants (canary_id, account, request_id, ts) VALUES (?, ?, ?, ?)',
+        )
+        .run(p.canaryId, p.account, p.requestId, p.ts);
     })();
   }
 
   async canaries(): Promise<Canary[]> {
-    const rows = this.db.prepare('SELECT id, account, text, trigger, secret FROM canaries ORDER BY created_ts, id').all() as CanaryRow[];
+    const rows = this.db
+      .prepare('SELECT id, account, text, trigger, secret FROM canaries ORDER BY created_ts, id')
+      .all() as CanaryRow[];
     return rows.map((r) => ({ ...r }));
   }
 
   async plants(account?: string): Promise<CanaryPlant[]> {
-    const sql = 'SELECT canary_id, account, request_id, ts FROM canary_plants' + (account === undefined ? '' : ' WHERE account = ?') + ' ORDER BY ts, rowid';
-    const rows = (account === undefined ? this.db.prepare(sql).all() : this.db.prepare(sql).all(account)) as PlantRow[];
-    return rows.map((r) => ({ canaryId: r.canary_id, account: r.account, requestId: r.request_id, ts: r.ts }));
+    const sql =
+      'SELECT canary_id, account, request_id, ts FROM canary_plants' +
+      (account === undefined ? '' : ' WHERE account = ?') +
+      ' ORDER BY ts, rowid';
+    const rows = (
+      account === undefined ? this.db.prepare(sql).all() : this.db.prepare(sql).all(account)
+    ) as PlantRow[];
+    return rows.map((r) => ({
+      canaryId: r.canary_id,
+      account: r.account,
+      requestId: r.request_id,
+      ts: r.ts,
+    }));
   }
 
   async noteAccount(account: string, ts: number): Promise<void> {
     this.db
-      .prepare('INSERT INTO watermarked_accounts (account, first_ts, last_ts) VALUES (?, ?, ?) ON CONFLICT(account) DO UPDATE SET last_ts = MAX(last_ts, excluded.last_ts)')
+      .prepare(
+        'INSERT INTO watermarked_accounts (account, first_ts, last_ts) VALUES (?, ?, ?) ON CONFLICT(account) DO UPDATE SET last_ts = MAX(last_ts, excluded.last_ts)',
+      )
       .run(account, ts, ts);
   }
 
   async accounts(): Promise<string[]> {
-    return (this.db.prepare('SELECT account FROM watermarked_accounts ORDER BY account').all() as { account: string }[]).map((r) => r.account);
+    return (
+      this.db.prepare('SELECT account FROM watermarked_accounts ORDER BY account').all() as {
+        account: string;
+      }[]
+    ).map((r) => r.account);
   }
 
   async close(): Promise<void> {

@@ -6,4 +6,7 @@ import { MemoryCanaryStore } from './memory.js';
 import { SqliteCanaryStore } from './sqlite.js';
 
 canaryStoreTests('memory', () => new MemoryCanaryStore());
-canaryStoreTests('sqlite', () => new SqliteCanaryStore(join(mkdtempSync(join(tmpdir(), 'moat-canary-')), 'provenance.db')));
+canaryStoreTests(
+  'sqlite',
+  () => new SqliteCanaryStore(join(mkdtempSync(join(tmpdir(), 'moat-canary-')), 'provenance.db')),
+);

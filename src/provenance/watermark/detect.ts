@@ -49,7 +49,10 @@ export function positionId(p: { context: string; pair: number }): string {
  * kept — repeated n-grams would otherwise break the independence the binomial test
  * assumes (Three Bricks, arXiv 2308.00113, §4; Sander et al. 2024, arXiv 2402.14904).
  */
-export function scanPositions(text: string, seen = new Set<string>()): { positions: Position[]; words: number } {
+export function scanPositions(
+  text: string,
+  seen = new Set<string>(),
+): { positions: Position[]; words: number } {
   const positions: Position[] = [];
   const scanner = new WordScanner((w) => {
     const id = positionId(w);
@@ -71,7 +74,11 @@ export function scanPositions(text: string, seen = new Set<string>()): { positio
  * and every position is distinct; so hits ~ Binomial(trials, 1/2).
  * @example detectWatermark(masterKey, text).verdict // 'watermarked'
  */
-export function detectWatermark(keys: Buffer | Buffer[], text: string, opts: DetectOptions = {}): WatermarkDetection {
+export function detectWatermark(
+  keys: Buffer | Buffer[],
+  text: string,
+  opts: DetectOptions = {},
+): WatermarkDetection {
   const { positions, words } = scanPositions(text, new Set(opts.exclude));
   const tokens = opts.countTokens ? opts.countTokens(text) : words;
   return scorePositions(Array.isArray(keys) ? keys : [keys], positions, tokens, opts);
@@ -100,10 +107,18 @@ export function scorePositions(
   const pValue = Math.min(1, best.pValue * Math.max(1, keys.length));
   const base = { pValue, trials, hits: best.hits, tokens, keyIndex, perKey };
   if (trials < minTrials) {
-    return { ...base, verdict: 'insufficient_evidence', reason: `not enough evidence: ${trials} scored contexts, need ≥ ${minTrials}` };
+    return {
+      ...base,
+      verdict: 'insufficient_evidence',
+      reason: `not enough evidence: ${trials} scored contexts, need ≥ ${minTrials}`,
+    };
   }
   const verdict = pValue < alpha ? 'watermarked' : 'not_watermarked';
-  return { ...base, verdict, reason: `${best.hits} of ${trials} scored contexts match (p = ${pValue.toExponential(2)}, threshold ${alpha})` };
+  return {
+    ...base,
+    verdict,
+    reason: `${best.hits} of ${trials} scored contexts match (p = ${pValue.toExponential(2)}, threshold ${alpha})`,
+  };
 }
 
 /**
@@ -115,7 +130,10 @@ export function scorePositions(
  * bias, which first-occurrence de-duplication (Sander et al. 2024) throws away.
  */
 export class PositionVotes {
-  private readonly votes = new Map<string, { context: string; pair: number; n: [number, number] }>();
+  private readonly votes = new Map<
+    string,
+    { context: string; pair: number; n: [number, number] }
+  >();
 
   /** Add a text; positions in `exclude` (prompt contexts) are skipped. Returns its word count. */
   add(text: string, exclude?: ReadonlySet<string>): number {

@@ -52,7 +52,8 @@ export function createWatermarker(key: Buffer, opts: WatermarkOptions = {}): Wat
   const scanner = new WordScanner((w) => {
     eligible++;
     const bits = master.bits(w.context, w.pair);
-    const choice = account && bits.layer < share ? account.bits(w.context, w.pair).choice : bits.choice;
+    const choice =
+      account && bits.layer < share ? account.bits(w.context, w.pair).choice : bits.choice;
     if (choice === w.index) return undefined;
     changed++;
     return pairWords(w.pair)[choice];

@@ -31,7 +31,11 @@ export interface LexiconBuildOptions {
 }
 
 /** The defaults that produced lexicon-data.ts. */
-export const LEXICON_BUILD_DEFAULTS: LexiconBuildOptions = { minTagCount: 4, dominance: 0.6, maxRatio: 6 };
+export const LEXICON_BUILD_DEFAULTS: LexiconBuildOptions = {
+  minTagCount: 4,
+  dominance: 0.6,
+  maxRatio: 6,
+};
 
 type Pos = 'n' | 'v' | 'a' | 'r';
 interface Sense {
@@ -45,7 +49,9 @@ const POS_BY_DIGIT: Record<string, Pos> = { '1': 'n', '2': 'v', '3': 'a', '4': '
 
 /** Function words WordNet lists only in a rare content-word sense ("about" as an adverb). */
 const STOP = new Set(
-  'about above after again also before below besides even ever here just like more most much never now once only over past since so still then there too very well yet'.split(' '),
+  'about above after again also before below besides even ever here just like more most much never now once only over past since so still then there too very well yet'.split(
+    ' ',
+  ),
 );
 /**
  * Pairs dropped after reading the generated table: a swap that changes meaning in common
@@ -54,7 +60,9 @@ const STOP = new Set(
  * sense in assistant text ("compute" as a noun, "retrieve"/"merge" data, "promote" a build).
  */
 const DENY = new Set(
-  'instal theatre whisky percent minimum prompt queer savage conquer vie gag babe foliage presently print publicity procedure mode conception uptake teen chance scheme respond dear sanction pretty chief bulk tilt cease effect dictate strictly affirm badly religious theme locality irony disrupt crawl tune menace advocate accordingly retrieve merge compute defy promote detector'.split(' '),
+  'instal theatre whisky percent minimum prompt queer savage conquer vie gag babe foliage presently print publicity procedure mode conception uptake teen chance scheme respond dear sanction pretty chief bulk tilt cease effect dictate strictly affirm badly religious theme locality irony disrupt crawl tune menace advocate accordingly retrieve merge compute defy promote detector'.split(
+    ' ',
+  ),
 );
 /**
  * Frequent pairs of assistant-style English that the automatic rule misses (their SemCor
@@ -63,14 +71,42 @@ const DENY = new Set(
  * take precedence over automatic pairs sharing a word.
  */
 const EXTRA: [string, string][] = [
-  ['quickly', 'rapidly'], ['mainly', 'primarily'], ['completely', 'entirely'], ['choose', 'select'],
-  ['chooses', 'selects'], ['buy', 'purchase'], ['enormous', 'tremendous'], ['exactly', 'precisely'],
-  ['therefore', 'thus'], ['incorporate', 'integrate'], ['incorporates', 'integrates'], ['disappear', 'vanish'],
-  ['baby', 'infant'], ['babies', 'infants'], ['photo', 'photograph'], ['photos', 'photographs'], ['flourish', 'thrive'],
-  ['enormously', 'tremendously'], ['immensely', 'vastly'], ['carpet', 'rug'], ['cemetery', 'graveyard'],
+  ['quickly', 'rapidly'],
+  ['mainly', 'primarily'],
+  ['completely', 'entirely'],
+  ['choose', 'select'],
+  ['chooses', 'selects'],
+  ['buy', 'purchase'],
+  ['enormous', 'tremendous'],
+  ['exactly', 'precisely'],
+  ['therefore', 'thus'],
+  ['incorporate', 'integrate'],
+  ['incorporates', 'integrates'],
+  ['disappear', 'vanish'],
+  ['baby', 'infant'],
+  ['babies', 'infants'],
+  ['photo', 'photograph'],
+  ['photos', 'photographs'],
+  ['flourish', 'thrive'],
+  ['enormously', 'tremendously'],
+  ['immensely', 'vastly'],
+  ['carpet', 'rug'],
+  ['cemetery', 'graveyard'],
 ];
 /** Words after which a verb is in its base form (an infinitive or after a modal). */
-const INFINITIVE = ['to', 'can', 'could', 'will', 'would', 'should', 'must', 'may', 'might', 'cannot', 'please'];
+const INFINITIVE = [
+  'to',
+  'can',
+  'could',
+  'will',
+  'would',
+  'should',
+  'must',
+  'may',
+  'might',
+  'cannot',
+  'please',
+];
 
 /**
  * Pairs that are only safe after particular words: "start" is a noun in "a good start" but
@@ -93,7 +129,9 @@ export interface BuiltLexicon {
 }
 
 /** Irregular verb forms that collide with noun or adjective lemmas. */
-const IRREGULAR = new Set('thought found felt left saw lay bore wound ground bound rose fell'.split(' '));
+const IRREGULAR = new Set(
+  'thought found felt left saw lay bore wound ground bound rose fell'.split(' '),
+);
 
 function dictDir(): string {
   const require = createRequire(import.meta.url);
@@ -161,7 +199,8 @@ function inflect(w: string, pos: Pos): string[] {
 function spell(form: string, stem: string, isCommon: (w: string) => boolean): string | undefined {
   const cvc = /[^aeiou][aeiou][^aeiouwxy]$/.test(stem);
   const suffix = form.slice(stem.length);
-  if (!cvc || !form.startsWith(stem) || !/^(ed|ing)$/.test(suffix)) return isCommon(form) ? form : undefined;
+  if (!cvc || !form.startsWith(stem) || !/^(ed|ing)$/.test(suffix))
+    return isCommon(form) ? form : undefined;
   const doubled = stem + stem.at(-1)! + suffix;
   const ok = [form, doubled].filter(isCommon);
   return ok.length === 1 ? ok[0] : undefined;
@@ -171,8 +210,12 @@ function spell(form: string, stem: string, isCommon: (w: string) => boolean): st
  * Build the sorted pair list. Slow (about a second): run once, at build time.
  * @example buildLexicon().length // ≈ a few hundred pairs
  */
-export async function buildLexicon(opts: LexiconBuildOptions = LEXICON_BUILD_DEFAULTS): Promise<BuiltLexicon> {
-  const { encode } = (await import('gpt-tokenizer/encoding/cl100k_base')) as { encode: (s: string) => number[] };
+export async function buildLexicon(
+  opts: LexiconBuildOptions = LEXICON_BUILD_DEFAULTS,
+): Promise<BuiltLexicon> {
+  const { encode } = (await import('gpt-tokenizer/encoding/cl100k_base')) as {
+    encode: (s: string) => number[];
+  };
   const isCommon = (w: string): boolean => encode(' ' + w).length === 1;
   const dir = dictDir();
   const lemmas = readSenses(dir);
@@ -182,7 +225,14 @@ export async function buildLexicon(opts: LexiconBuildOptions = LEXICON_BUILD_DEF
     const first = senses.filter((s) => s.rank === 1).sort((a, b) => b.count - a.count)[0];
     const total = senses.reduce((sum, s) => sum + s.count, 0);
     if (!first || first.count < opts.minTagCount || first.count < opts.dominance * total) continue;
-    if (lemma.length < 3 || STOP.has(lemma) || DENY.has(lemma) || caps.has(lemma) || !isCommon(lemma)) continue;
+    if (
+      lemma.length < 3 ||
+      STOP.has(lemma) ||
+      DENY.has(lemma) ||
+      caps.has(lemma) ||
+      !isCommon(lemma)
+    )
+      continue;
     if (isInflectionOfOther(lemma, lemmas)) continue;
     const list = qualifying.get(first.synset) ?? [];
     list.push({ lemma, count: first.count, pos: first.pos });
@@ -199,7 +249,8 @@ export async function buildLexicon(opts: LexiconBuildOptions = LEXICON_BUILD_DEF
     const ambiguous = (m: { lemma: string; pos: Pos }): boolean =>
       (lemmas.get(m.lemma) ?? []).some((s) => s.pos !== m.pos && s.count > 0);
     const usable = (f: string): boolean => !lemmas.has(f);
-    const fa = ambiguous(a) || ambiguous(b) ? [] : inflect(a.lemma, a.pos).map((f) => (usable(f) ? f : ''));
+    const fa =
+      ambiguous(a) || ambiguous(b) ? [] : inflect(a.lemma, a.pos).map((f) => (usable(f) ? f : ''));
     const fb = inflect(b.lemma, b.pos).map((f) => (usable(f) ? f : ''));
     fa.forEach((f, i) => {
       const g = fb[i];
@@ -209,15 +260,23 @@ export async function buildLexicon(opts: LexiconBuildOptions = LEXICON_BUILD_DEF
     });
   }
   const contextual = CONTEXTUAL.map((c) => c.pair);
-  const built = dedupe([...checkedExtras(lemmas, contextual), ...checkedExtras(lemmas, EXTRA), ...pairs]);
+  const built = dedupe([
+    ...checkedExtras(lemmas, contextual),
+    ...checkedExtras(lemmas, EXTRA),
+    ...pairs,
+  ]);
   const after: Record<string, string[]> = {};
   for (const c of CONTEXTUAL) after[[...c.pair].sort().join('/')] = c.after;
   return { pairs: built, after };
 }
 
 /** The EXTRA pairs, after checking each shares a synset in both words' first two senses. */
-function checkedExtras(lemmas: Map<string, Sense[]>, extra: [string, string][]): [string, string][] {
-  const base = (w: string): string => [w, w.slice(0, -1), w.slice(0, -2), w.replace(/ies$/, 'y')].find((x) => lemmas.has(x)) ?? w;
+function checkedExtras(
+  lemmas: Map<string, Sense[]>,
+  extra: [string, string][],
+): [string, string][] {
+  const base = (w: string): string =>
+    [w, w.slice(0, -1), w.slice(0, -2), w.replace(/ies$/, 'y')].find((x) => lemmas.has(x)) ?? w;
   return extra.filter(([a, b]) => {
     const sa = (lemmas.get(base(a)) ?? []).filter((s) => s.rank <= 2).map((s) => s.synset);
     const shared = (lemmas.get(base(b)) ?? []).some((s) => s.rank <= 2 && sa.includes(s.synset));

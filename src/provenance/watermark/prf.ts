@@ -25,7 +25,9 @@ export class PositionPrf {
     const id = context + '\u0000' + pair;
     const hit = this.cache.get(id);
     if (hit) return hit;
-    const d = createHmac('sha256', this.key).update(DOMAIN + id).digest();
+    const d = createHmac('sha256', this.key)
+      .update(DOMAIN + id)
+      .digest();
     const bits: PositionBits = { choice: (d[0]! & 1) as 0 | 1, layer: d.readUInt32BE(4) / 2 ** 32 };
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(id, bits);

@@ -103,7 +103,13 @@ export class WordScanner {
       this.lineKind = this.lineIndent >= 4 ? 'code' : chunk.startsWith('>') ? 'quote' : 'text';
     }
     const fenceMarker = this.firstOnLine && (chunk.startsWith('```') || chunk.startsWith('~~~'));
-    const shielded = this.json || this.fence || fenceMarker || this.lineKind !== 'text' || this.inline || this.quote;
+    const shielded =
+      this.json ||
+      this.fence ||
+      fenceMarker ||
+      this.lineKind !== 'text' ||
+      this.inline ||
+      this.quote;
     let out = this.passedThrough ? '' : chunk;
     if (!shielded && !this.passedThrough) out = this.rewrite(chunk) ?? chunk;
     if (fenceMarker) {
@@ -128,9 +134,11 @@ export class WordScanner {
   private toggleSpans(chunk: string): void {
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk.charCodeAt(i);
-      if (c === 96) this.inline = !this.inline; // `
+      if (c === 96)
+        this.inline = !this.inline; // `
       else if (this.inline) continue;
-      else if (c === 34) this.quote = !this.quote; // "
+      else if (c === 34)
+        this.quote = !this.quote; // "
       else if (c === 0x201c) this.quote = true;
       else if (c === 0x201d) this.quote = false;
     }

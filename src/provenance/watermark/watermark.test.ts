@@ -10,7 +10,20 @@ const other = Buffer.alloc(32, 9);
 
 /** Deterministic filler text dense in lexicon words, varied contexts. */
 function sample(n: number, seed = 1): string {
-  const fillers = ['the', 'a', 'this', 'we', 'it', 'they', 'one', 'our', 'very', 'some', 'each', 'any'];
+  const fillers = [
+    'the',
+    'a',
+    'this',
+    'we',
+    'it',
+    'they',
+    'one',
+    'our',
+    'very',
+    'some',
+    'each',
+    'any',
+  ];
   let s = seed;
   const rnd = (m: number): number => {
     s = (s * 1103515245 + 12345) % 2 ** 31;
@@ -19,14 +32,19 @@ function sample(n: number, seed = 1): string {
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
     const [a, b] = LEXICON_PAIRS[rnd(LEXICON_PAIRS.length)]!;
-    out.push(fillers[rnd(fillers.length)]! + fillers[rnd(fillers.length)]!.slice(0, rnd(3) + 1), rnd(2) ? a : b);
+    out.push(
+      fillers[rnd(fillers.length)]! + fillers[rnd(fillers.length)]!.slice(0, rnd(3) + 1),
+      rnd(2) ? a : b,
+    );
     if (rnd(7) === 0) out.push('words.\n\n');
   }
   return out.join(' ');
 }
 
 test('streaming output equals watermarkText for any split of the input (issue 6)', () => {
-  const base = sample(80) + '\n```js\nconst big = large;\n```\nperhaps "big quickly" `large` http://x.io/big 3 big. Perhaps';
+  const base =
+    sample(80) +
+    '\n```js\nconst big = large;\n```\nperhaps "big quickly" `large` http://x.io/big 3 big. Perhaps';
   fc.assert(
     fc.property(fc.array(fc.nat({ max: base.length }), { maxLength: 12 }), (cuts) => {
       const points = [...new Set(cuts)].sort((a, b) => a - b);
@@ -51,7 +69,11 @@ test('push holds back at most the current word', () => {
   assert.equal(wm.push('en'), '');
   assert.equal(wm.flush(), 'then');
   const long = 'x'.repeat(100);
-  assert.equal(createWatermarker(key).push('a ' + long), 'a ' + long, 'a long blob is not held back');
+  assert.equal(
+    createWatermarker(key).push('a ' + long),
+    'a ' + long,
+    'a long blob is not held back',
+  );
 });
 
 test('only whitespace-delimited words change; whitespace and case are preserved', () => {
@@ -66,20 +88,22 @@ test('code, inline code, quotes, URLs, names and JSON are never touched', () => 
     '```\nperhaps big car quickly\n```',
     'use `perhaps big car` here',
     'he said "perhaps big car quickly" once',
-    'see http://big.example/perhaps and big-car and car\'s',
+    "see http://big.example/perhaps and big-car and car's",
     'we met Big Perhaps Car at noon',
     '{"note": "perhaps big car quickly"}',
     '    perhaps big car indented code',
     '> perhaps big car quoted',
   ];
   for (const s of shielded) {
-    for (const k of [key, other, Buffer.alloc(32, 1), Buffer.alloc(32, 2)]) assert.equal(watermarkText(k, s), s, s);
+    for (const k of [key, other, Buffer.alloc(32, 1), Buffer.alloc(32, 2)])
+      assert.equal(watermarkText(k, s), s, s);
   }
 });
 
 test('capitalized words at a sentence start keep their capital', () => {
   const outs = new Set<string>();
-  for (let i = 0; i < 16; i++) outs.add(watermarkText(Buffer.alloc(32, i), 'Perhaps it works. Maybe not.'));
+  for (let i = 0; i < 16; i++)
+    outs.add(watermarkText(Buffer.alloc(32, i), 'Perhaps it works. Maybe not.'));
   for (const o of outs) assert.match(o, /^(Perhaps|Maybe) it works\. (Perhaps|Maybe) not\.$/);
   assert.ok(outs.size > 1);
 });
@@ -126,7 +150,10 @@ test('scanPositions skips excluded contexts', () => {
   const text = 'we perhaps go';
   const first = scanPositions(text);
   assert.equal(first.positions.length, 1);
-  assert.equal(scanPositions(text, new Set(['we\u0000' + first.positions[0]!.pair])).positions.length, 0);
+  assert.equal(
+    scanPositions(text, new Set(['we\u0000' + first.positions[0]!.pair])).positions.length,
+    0,
+  );
 });
 
 test('PositionVotes: one trial per context, majority word, ties dropped, excluded contexts skipped', () => {
