@@ -95,7 +95,7 @@ for (const seed of seeds) {
   const run: EvalRun = { verdicts: d.verdicts, labels, events: join(dir, 'events.jsonl'), timeline: d.timeline };
   runs.push(run);
   const one = await evaluateRuns([run], level);
-  const cmd = [`npx moat simulate --seed ${seed} --events ${events} --malicious ${values.malicious} --out ${dir}`, `npx moat analyze --events ${dir}/events.jsonl --accounts ${dir}/accounts.jsonl --out ${dir}/verdicts.json`, `npx moat eval --verdicts ${dir}/verdicts.json --labels ${dir}/labels.json --events ${dir}/events.jsonl --timeline ${dir}/timeline.jsonl --out ${outDir}/seed-${seed}`];
+  const cmd = [`npx moat simulate --seed ${seed} --events ${events} --malicious ${values.malicious} --out ${dir}`, `npx moat analyze --events ${dir}/events.jsonl --accounts ${dir}/accounts.jsonl --out ${dir}/verdicts.json`, `npx moat eval --verdicts ${dir}/verdicts.json --labels ${dir}/labels.json --events ${dir}/events.jsonl --timeline ${dir}/timeline.jsonl --out ${values.out}/seed-${seed}`];
   writeReport(join(outDir, `seed-${seed}`), one, `Moat evaluation, seed ${seed} (${events.toLocaleString('en-US')} events)`, cmd);
   const at = one.byLevel.find((s) => s.level === level);
   console.log(
