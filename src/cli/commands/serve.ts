@@ -8,7 +8,7 @@ const DEMO_ACCOUNT = 'acct_demo';
 /** `moat serve`: start the gateway (what `npm start` runs). */
 export const command: Command = {
   name: 'serve',
-  summary: 'start the gateway (OpenAI + Anthropic routes, admin API, detector)',
+  summary: 'Start the gateway (OpenAI + Anthropic routes, admin API, detector)',
   usage: `Usage: moat serve [--port N] [--host ADDR]
 
 Starts Moat on its configuration (MOAT_CONFIG, MOAT_PORT, MOAT_DATA_DIR, …).

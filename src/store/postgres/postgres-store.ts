@@ -28,6 +28,24 @@ CREATE TABLE IF NOT EXISTS ${s}.limit_overrides (account TEXT PRIMARY KEY, doc T
 
 type Row = Record<string, unknown>;
 
+/** WHERE conditions of an event query, numbered after `args` already bound. */
+function eventConditions(q: EventQuery, args: unknown[]): string[] {
+  const conds: string[] = [];
+  if (q.account !== undefined) {
+    args.push(q.account);
+    conds.push(`account = $${args.length}`);
+  }
+  if (q.since !== undefined) {
+    args.push(q.since);
+    conds.push(`ts >= $${args.length}`);
+  }
+  if (q.until !== undefined) {
+    args.push(q.until);
+    conds.push(`ts < $${args.length}`);
+  }
+  return conds;
+}
+
 function keyFromRow(r: Row): StoredKey {
   return {
     id: r['id'] as string,
@@ -169,20 +187,8 @@ export class PostgresStore implements Store {
     let lastSeq = -1;
     let sent = 0;
     while (sent < limit) {
-      const conds = ['(ts > $1 OR (ts = $1 AND seq > $2))'];
       const args: unknown[] = [lastTs, lastSeq];
-      if (query.account !== undefined) {
-      args.push(query.account);
-      conds.push(`account = $${args.length}`);
-    }
-      if (query.since !== undefined) {
-      args.push(query.since);
-      conds.push(`ts >= $${args.length}`);
-    }
-      if (query.until !== undefined) {
-      args.push(query.until);
-      conds.push(`ts < $${args.length}`);
-    }
+      const conds = ['(ts > $1 OR (ts = $1 AND seq > $2))', ...eventConditions(query, args)];
       args.push(Math.min(page, limit - sent));
       const rows = await this.q(
         `SELECT seq, ts, doc FROM ${this.s}.events WHERE ${conds.join(' AND ')} ORDER BY ts, seq LIMIT $${args.length}`,
@@ -200,20 +206,8 @@ export class PostgresStore implements Store {
   }
 
   async countEvents(query: EventQuery = {}): Promise<number> {
-    const conds: string[] = [];
     const args: unknown[] = [];
-    if (query.account !== undefined) {
-      args.push(query.account);
-      conds.push(`account = $${args.length}`);
-    }
-    if (query.since !== undefined) {
-      args.push(query.since);
-      conds.push(`ts >= $${args.length}`);
-    }
-    if (query.until !== undefined) {
-      args.push(query.until);
-      conds.push(`ts < $${args.length}`);
-    }
+    const conds = eventConditions(query, args);
     const where = conds.length ? `WHERE ${conds.join(' AND ')}` : '';
     const rows = await this.q(`SELECT COUNT(*)::bigint AS n FROM ${this.s}.events ${where}`, args);
     return Number(rows[0]?.['n'] ?? 0);
