@@ -8,7 +8,7 @@ import { Progress } from '../progress.js';
 /** `moat events export`: telemetry events as JSONL (what `moat analyze` reads). */
 export const command: Command = {
   name: 'events',
-  summary: "Export telemetry events as JSONL (moat events export)",,
+  summary: 'Export telemetry events as JSONL (moat events export)',
   usage: `Usage: moat events export [--since T] [--until T] [--account ID] [--out FILE]
 
 Writes every stored telemetry event (one JSON object per line, DESIGN.md shape) to
