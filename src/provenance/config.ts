@@ -40,6 +40,13 @@ export const provenanceConfigSchema = z.object({
       perAccount: z.number().int().min(1).max(64).default(3),
     })
     .prefault({}),
+  /**
+   * Per-tier overrides (tier names as in `limits.tiers`), e.g. `{ enterprise: { watermark: false } }`
+   * for customers whose contracts exclude output marking. Receipts stay on unless turned off here.
+   */
+  tiers: z
+    .record(z.string(), z.object({ watermark: z.boolean().optional(), receipts: z.boolean().optional(), canary: z.boolean().optional() }))
+    .default({}),
   probe: z
     .object({
       /** Per-request timeout against a suspect endpoint. */

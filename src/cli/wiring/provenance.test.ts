@@ -13,10 +13,11 @@ let key: string;
 before(async () => {
   gw = await startGateway(
     undefined,
-    { demo: { meanTokens: 700 } },
+    { demo: { meanTokens: 700 }, provenance: { tiers: { enterprise: { watermark: false } } } },
     { extensions: defaultExtensions },
   );
-  key = (await gw.newKey('acct_prov', { tier: 'enterprise' })).key;
+  key = (await gw.newKey('acct_prov', { tier: 'pro' })).key;
+  await gw.admin('PUT', '/accounts/acct_prov/limits', { requestsPerMinute: 10_000 });
 });
 after(async () => {
   await gw.close();
@@ -39,6 +40,30 @@ async function cli(args: string[]) {
   const code = await main(args, makeContext({ MOAT_DATA_DIR: gw.dataDir }, out.stream, err.stream));
   return { code, stdout: out.text(), stderr: err.text() };
 }
+
+test('issue 6: watermarking is configurable per tier and never touches JSON-mode output', async () => {
+  const ent = (await gw.newKey('acct_ent', { tier: 'enterprise' })).key;
+  const pro = (await gw.newKey('acct_pro', { tier: 'pro' })).key;
+  const ask = async (k: string, content: string, extra: Record<string, unknown> = {}) => {
+    const res = await fetch(gw.url + '/v1/chat/completions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${k}` },
+      body: JSON.stringify({ model: 'moat-demo', temperature: 0, max_tokens: 1500, messages: [{ role: 'user', content }], ...extra }),
+    });
+    assert.ok(res.headers.get('moat-receipt'), 'receipts stay on');
+    return ((await res.json()) as any).choices[0].message.content as string;
+  };
+  let differs = 0;
+  // Varied prompts: a template sent by every account would rightly interest the detector.
+  const prompts = ['Tell me about forests.', 'How do rivers form deltas?', 'What is a glacier?', 'Why do leaves change colour?', 'Describe a coral reef.'];
+  for (const prompt of prompts) {
+    const plain = await ask(ent, prompt);
+    const marked = await ask(pro, prompt);
+    if (plain !== marked) differs++;
+    assert.equal(await ask(pro, prompt, { response_format: { type: 'json_object' } }), plain, 'JSON mode is served unmarked');
+  }
+  assert.ok(differs > 0, 'the pro tier is watermarked, the enterprise tier is not');
+});
 
 test('issue 6: a non-streaming answer carries a receipt that moat provenance verify accepts, and rejects when altered', async () => {
   const res = await fetch(gw.url + '/v1/chat/completions', {
@@ -67,7 +92,7 @@ test('issue 6: a non-streaming answer carries a receipt that moat provenance ver
 
 test('issue 6: a stream ends with a receipt event covering the concatenated deltas; served text is watermarked', async () => {
   let all = '';
-  for (let i = 0; i < 16; i++) {
+  for (let i = 0; i < 30; i++) {
     const res = await fetch(gw.url + '/v1/messages', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-key': key },

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Extension, MoatApp } from '../../gateway/app.js';
 import type { RequestContext } from '../../gateway/context.js';
+import { AccountCache } from '../../gateway/account-cache.js';
 import type { TextStage } from '../../gateway/stages.js';
 import {
   createCanaryPlanter,
@@ -88,18 +89,35 @@ export function provenanceExtension(core: Core, env: NodeJS.ProcessEnv): Extensi
   };
   const jwks = publicJwks(keys);
 
+  const accounts = new AccountCache(core.store);
+  const receiptsFor = new WeakSet<RequestContext>();
+
+  /** Tier overrides, then the global switches; JSON-mode output is never watermarked. */
+  const plan = async (ctx: RequestContext) => {
+    const info = accounts.peek(ctx.account) ?? (await accounts.get(ctx.account));
+    const tier = (info?.tier && cfg.tiers[info.tier]) || {};
+    const rf = ctx.clientBody['response_format'] as { type?: string } | undefined;
+    const structured = rf !== undefined && rf !== null && rf.type !== undefined && rf.type !== 'text';
+    return {
+      watermark: (tier.watermark ?? cfg.watermark.enabled) && !structured,
+      receipts: tier.receipts ?? cfg.receipts.enabled,
+      canary: (tier.canary ?? cfg.canary.enabled) && !structured,
+    };
+  };
+
   return {
     name: 'provenance',
     guards: [
       {
-        name: 'canary',
+        name: 'provenance',
         async before(ctx) {
-          const suffix = await planter.plant({
-            account: ctx.account,
-            level: ctx.level,
-            requestId: ctx.requestId,
-            ts: ctx.arrivedAt,
-          });
+          const p = await plan(ctx);
+          if (p.watermark) {
+            ctx.plan.textStages.push(watermarkStage(keys.watermarkKey, cfg.watermark.perAccount ? accountKey(ctx.account) : undefined, cfg.watermark.accountShare));
+          }
+          if (p.receipts) receiptsFor.add(ctx);
+          if (!p.canary) return;
+          const suffix = await planter.plant({ account: ctx.account, level: ctx.level, requestId: ctx.requestId, ts: ctx.arrivedAt });
           if (suffix) {
             ctx.plan.textStages.push(canaryStage(suffix));
             ctx.eventExtras['canary'] = true;
@@ -107,34 +125,14 @@ export function provenanceExtension(core: Core, env: NodeJS.ProcessEnv): Extensi
         },
       },
     ],
-    stageFactories: cfg.watermark.enabled
-      ? [
-          (c) => ({
-            textStages: [
-              watermarkStage(
-                keys.watermarkKey,
-                cfg.watermark.perAccount ? accountKey(c.account) : undefined,
-                cfg.watermark.accountShare,
-              ),
-            ],
-          }),
-        ]
-      : [],
-    finishers: cfg.receipts.enabled
-      ? [
-          {
-            jsonHeaders: (ctx, facts) => ({ 'moat-receipt': receiptOf(ctx, facts.text) }),
-            trailingEvents: (ctx, facts) => [
-              {
-                event: 'moat-receipt',
-                data: JSON.stringify({ type: 'moat-receipt', receipt: receiptOf(ctx, facts.text) }),
-              },
-            ],
-            eventFields: (ctx, facts) =>
-              facts.text || receipts.has(ctx) ? { receipt: receiptOf(ctx, facts.text) } : {},
-          },
-        ]
-      : [],
+    finishers: [
+      {
+        jsonHeaders: (ctx, facts) => (receiptsFor.has(ctx) ? { 'moat-receipt': receiptOf(ctx, facts.text) } : {}),
+        trailingEvents: (ctx, facts) =>
+          receiptsFor.has(ctx) ? [{ event: 'moat-receipt', data: JSON.stringify({ type: 'moat-receipt', receipt: receiptOf(ctx, facts.text) }) }] : [],
+        eventFields: (ctx, facts) => (receiptsFor.has(ctx) && (facts.text || receipts.has(ctx)) ? { receipt: receiptOf(ctx, facts.text) } : {}),
+      },
+    ],
     plugins: [
       (app) => {
         app.get('/.well-known/moat-keys', async (_req, reply) =>
@@ -142,6 +140,7 @@ export function provenanceExtension(core: Core, env: NodeJS.ProcessEnv): Extensi
         );
       },
     ],
+    adminHooks: { limitsChanged: (account) => accounts.invalidate(account) },
     close: async () => canaryStore.close(),
   };
 }
