@@ -7,6 +7,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { once } from 'node:events';
 import type { Readable } from 'node:stream';
+import { isAscii } from 'node:buffer';
 import type { DetectConfig } from '../detect/config.js';
 import { Detector } from '../detect/detector.js';
 import { parseAccountLine, parseEventLine } from '../detect/reader.js';
@@ -35,22 +36,30 @@ function open(file: string): Readable {
   return file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
 }
 
-/** Lines of a file, streamed in chunks (lighter than node:readline); a trailing \r is dropped. */
+/** Decode one line: pure-ASCII bytes (most JSONL) take the cheap latin1 path, others UTF-8. */
+function decode(buf: Buffer, start: number, end: number): string {
+  if (end > start && buf[end - 1] === 13) end--;
+  const part = buf.subarray(start, end);
+  return part.toString(isAscii(part) ? 'latin1' : 'utf8');
+}
+
+/**
+ * Lines of a file, streamed in chunks and split on raw bytes; each line is decoded on its
+ * own, so one non-ASCII character does not send a whole chunk down the slow UTF-8 path.
+ * A trailing \r is dropped.
+ */
 export async function* lines(file: string): AsyncGenerator<string> {
-  const input = open(file);
-  input.setEncoding('utf8');
-  let rest = '';
-  for await (const chunk of input as AsyncIterable<string>) {
-    const text = rest + chunk;
+  let rest: Buffer | null = null;
+  for await (const chunk of open(file) as AsyncIterable<Buffer>) {
+    const buf: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
     let start = 0;
-    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-      const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      yield text.slice(start, end);
+    for (let nl = buf.indexOf(10); nl >= 0; nl = buf.indexOf(10, start)) {
+      yield decode(buf, start, nl);
       start = nl + 1;
     }
-    rest = text.slice(start);
+    rest = start < buf.length ? buf.subarray(start) : null;
   }
-  if (rest !== '') yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
+  if (rest) yield decode(rest, 0, rest.length);
 }
 
 function note(stats: AnalyzeStats, file: string, error: string): void {
