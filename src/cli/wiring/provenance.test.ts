@@ -8,6 +8,13 @@ import { main, makeContext } from '../main.js';
 import { Writable } from 'node:stream';
 
 let gw: TestGateway;
+// Varied questions: one template sent 30 times would rightly raise the account (and degrade it).
+const QUESTIONS = [
+  'How do mountains form?', 'What makes the sea salty?', 'Tell me about the history of paper.', 'Why is the sky blue?',
+  'Explain how bees make honey.', 'What is a volcano?', 'How do trains stay on the rails?', 'Describe life in a desert.',
+  'What do owls eat?', 'How are clouds made?', 'What is a comet?', 'Why do cats purr?', 'How does a compass work?',
+  'What is the tallest tree?', 'How do fish breathe?',
+];
 let key: string;
 
 before(async () => {
@@ -100,7 +107,7 @@ test('issue 6: a stream ends with a receipt event covering the concatenated delt
         model: 'moat-demo',
         max_tokens: 1500,
         stream: true,
-        messages: [{ role: 'user', content: `Describe mountains, part ${i}.` }],
+        messages: [{ role: 'user', content: QUESTIONS[i % QUESTIONS.length]! }],
       }),
     });
     const raw = await res.text();
