@@ -61,7 +61,8 @@ test('issue 4: two Moat processes sharing one Redis hold a limit under a concurr
       keyPepper: 'shared-pepper-'.padEnd(40, 'x'),
       store: { kind: 'postgres', url: PG, schema: `r_${id}` },
       redis: { url: REDIS, prefix: `r_${id}` },
-      limits: { redis: { prefix: `r_${id}:rl:` } },
+      // A generous Redis timeout: on a loaded CI machine a slow decision must not fail open.
+      limits: { redis: { prefix: `r_${id}:rl:`, timeoutMs: 5000 } },
       respond: { challenge: { secret: 'shared-challenge-secret-'.padEnd(40, 'y') } },
       telemetry: { flushMs: 50 },
     }),
