@@ -290,7 +290,7 @@ export class Detector {
     return this.build(st);
   }
 
-  private build(st: AssessedAccount): Verdict {
+  private build(st: AccountState): Verdict {
     const cl = this.clusterSets.of(st.idx);
     const ctx = this.ownCtx(st);
     const own = assess(st.stats, ctx, this.cfg);
@@ -316,5 +316,3 @@ export class Detector {
     };
   }
 }
-
-type AssessedAccount = AccountState;
