@@ -135,7 +135,7 @@ export async function startMoat(
   upstream: string,
   cpu: string,
   nodeFlags: string[] = [],
-  variant?: { name: string; extensions: string[] },
+  variant?: { name: string; extensions: string[]; env?: Record<string, string> },
 ): Promise<Running> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'moat-bench-data-'));
@@ -149,8 +149,9 @@ export async function startMoat(
     NODE_ENV: 'production',
   };
   delete env['MOAT_CONFIG'];
-  if (variant) env['BENCH_EXTENSIONS'] = variant.extensions.join(',');
-  const entry = variant ? join(launcher, '..', 'ablate.mjs') : launcher;
+  Object.assign(env, variant?.env ?? {});
+  if (variant && !variant.env) env['BENCH_EXTENSIONS'] = variant.extensions.join(',');
+  const entry = variant && !variant.env ? join(launcher, '..', 'ablate.mjs') : launcher;
   const child = pinned(cpu, process.execPath, [...nodeFlags, entry, 'serve'], env, variant?.name ?? 'moat');
   const root = `http://127.0.0.1:${port}`;
   await waitUp(`${root}/healthz`, 30_000);

@@ -85,12 +85,30 @@ async function measure(c: Running, mode: Mode, round: number, scripts: Map<strin
   return sample;
 }
 
+/** A config that only namespaces Redis keys for the benchmark's Moat. */
+function writeRedisConfig(prefix: string): string {
+  const file = join(tmpdir(), `moat-bench-redis-${prefix}.yaml`);
+  writeFileSync(file, `redis:\n  prefix: ${prefix}\nlimits:\n  redis:\n    prefix: "${prefix}:rl:"\n`);
+  return file;
+}
+
 async function startAll(upstream: string, launcher: string): Promise<Running[]> {
   if (args.ablate !== undefined) return startVariants(upstream, launcher, args.ablate.split(',').filter(Boolean));
   const only = args.only?.split(',');
   const want = (n: string) => !only || only.includes(n);
   const list: Running[] = [];
   if (want('moat')) list.push(await startMoat(launcher, upstream, GATEWAY_CPU));
+  // The same Moat with its limiter, verdicts and challenge replay set in Redis (issue 4).
+  if (want('moat-redis')) {
+    const prefix = `bench${process.pid}`;
+    list.push(
+      await startMoat(launcher, upstream, GATEWAY_CPU, [], {
+        name: 'moat-redis',
+        extensions: [],
+        env: { MOAT_REDIS_URL: process.env['MOAT_BENCH_REDIS_URL'] ?? 'redis://127.0.0.1:6379', MOAT_CONFIG: writeRedisConfig(prefix) },
+      }),
+    );
+  }
   if (want('nginx')) {
     if (hasNginx()) list.push(await startNginx(upstream, GATEWAY_CPU));
     else process.stderr.write('nginx not found: skipping it (Debian/Ubuntu: apt-get install -y nginx-light)\n');

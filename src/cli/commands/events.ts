@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { openStore } from '../../store/index.js';
+import { openAuditLog } from '../../audit/open.js';
 import { parseCommandArgs, parseTime } from '../args.js';
 import { UsageError, type Command } from '../command.js';
 import { Progress } from '../progress.js';
@@ -37,6 +38,18 @@ FILE or stdout, oldest first. T is epoch milliseconds or an ISO 8601 time; witho
       await store.close();
     }
     progress.done();
+    // Exports of customer traffic are themselves audited (issue 7).
+    const audit = await openAuditLog(ctx.config());
+    try {
+      await audit.append({
+        actor: 'cli',
+        action: 'events.export',
+        subject: values.account ?? '*',
+        data: { events: n, since: since ?? null, until: until ?? null, out: values.out ?? 'stdout' },
+      });
+    } finally {
+      await audit.close();
+    }
     if (values.out) {
       (out as NodeJS.WritableStream).end();
       await once(out, 'finish');

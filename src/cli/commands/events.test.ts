@@ -1,0 +1,60 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { startGateway } from '../../test-support/gateway.js';
+import { main, makeContext } from '../main.js';
+import { openAuditLog } from '../../audit/open.js';
+import { loadConfig } from '../../config/config.js';
+
+function sink() {
+  let text = '';
+  return {
+    stream: new Writable({
+      write(c, _e, cb) {
+        text += String(c);
+        cb();
+      },
+    }),
+    text: () => text,
+  };
+}
+
+test('issue 2: moat events export writes the JSONL that moat analyze reads, and the export is audited', async () => {
+  const gw = await startGateway(undefined);
+  try {
+    const k = await gw.newKey('acct_exp');
+    for (let i = 0; i < 4; i++) {
+      const r = await fetch(gw.url + '/v1/messages', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': k.key },
+        body: JSON.stringify({ model: 'moat-demo', max_tokens: 10, system: 'terse', messages: [{ role: 'user', content: `q${i}` }] }),
+      });
+      await r.arrayBuffer();
+    }
+    await gw.app.flushTelemetry();
+    const out = join(gw.dataDir, 'events.jsonl');
+    const env = { MOAT_DATA_DIR: gw.dataDir };
+    const err = sink();
+    assert.equal(await main(['events', 'export', '--out', out], makeContext(env, sink().stream, err.stream)), 0, err.text());
+    const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(lines.length, 4);
+    assert.equal(lines[0].endpoint, 'messages');
+    assert.equal(lines[0].request.system, 'terse');
+    assert.ok(lines.every((e) => typeof e.ts === 'number' && e.account === 'acct_exp' && Array.isArray(e.request.messages)));
+    const bad = sink();
+    assert.equal(await main(['events', 'export', '--since', 'yesterday'], makeContext(env, sink().stream, bad.stream)), 2);
+    assert.match(bad.text(), /--since/);
+    const verdicts = join(gw.dataDir, 'verdicts.json');
+    assert.equal(await main(['analyze', '--events', out, '--out', verdicts], makeContext(env, sink().stream, sink().stream)), 0);
+    assert.ok(Array.isArray(JSON.parse(readFileSync(verdicts, 'utf8')).accounts));
+    const log = await openAuditLog(loadConfig(env));
+    const actions: string[] = [];
+    for await (const e of log.list({})) actions.push(e.action);
+    await log.close();
+    assert.ok(actions.includes('events.export'));
+  } finally {
+    await gw.close();
+  }
+});
