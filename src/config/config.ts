@@ -89,7 +89,7 @@ export const configSchema = z
       .object({
         bufferSize: z.number().int().positive().default(65_536),
         batchSize: z.number().int().positive().default(500),
-        flushMs: z.number().int().positive().default(250),
+        flushMs: z.number().int().positive().default(100),
         /** Keep request/response text in stored events (needed by the detector's text signals). */
         storeText: z.boolean().default(true),
       })
