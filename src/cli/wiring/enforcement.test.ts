@@ -164,3 +164,14 @@ test('issue 4: a pin whose expiry is in the past is refused', async () => {
   assert.equal(r.status, 400);
   assert.match(r.json.error.message, /until/);
 });
+
+test('issue 5: an account with no tier gets the tighter unverified limits until an organisation is verified', async () => {
+  const k = await gw.newKey('acct_unverified');
+  const before = await call(k.key, chat());
+  assert.equal(before.headers.get('x-ratelimit-limit-requests'), '10');
+  assert.equal((await gw.admin('POST', '/accounts/acct_unverified/verify', { organization: 'Example Labs' })).status, 200);
+  const after = await call(k.key, chat());
+  assert.equal(after.headers.get('x-ratelimit-limit-requests'), '20', 'the default tier once verified');
+  const shown = await gw.admin('GET', '/accounts/acct_unverified');
+  assert.equal(shown.json.verified.organization, 'Example Labs');
+});
