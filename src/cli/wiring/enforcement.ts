@@ -63,7 +63,16 @@ export async function enforcementExtension(core: Core): Promise<Extension> {
       })
     : undefined;
   const limiter: Limiter = redis
-    ? new RedisLimiter({ redis, prefix: lc.redis.prefix, failMode: lc.failMode, timeoutMs: lc.redis.timeoutMs, logger, registry: core.metrics.registry })
+    ? new RedisLimiter({
+        redis,
+        prefix: lc.redis.prefix,
+        failMode: lc.failMode,
+        timeoutMs: lc.redis.timeoutMs,
+        logger,
+        registry: core.metrics.registry,
+        // Settlements ride along with the next admission: one Redis round trip per request.
+        deferSettleMs: 50,
+      })
     : new MemoryLimiter();
   const challenger = new Challenger({
     secret: config.respond.challenge.secret,

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { Redis } from 'ioredis';
+import { connect, createServer } from 'node:net';
 import { Registry } from 'prom-client';
 import { limiterTests } from '../limiter.case.js';
 import { MemoryLimiter } from '../memory/memory.js';
@@ -32,6 +33,50 @@ limiterTests('redis', async () => {
   const redis = createLimiterRedis(URL);
   await redis.ping().catch(async () => new Promise((resolve) => redis.once('ready', resolve)));
   return new RedisLimiter({ redis, prefix: newPrefix(), timeoutMs: 2000 });
+});
+
+limiterTests('redis, settlements deferred into the next admission', async () => {
+  const redis = createLimiterRedis(URL);
+  await redis.ping().catch(async () => new Promise((resolve) => redis.once('ready', resolve)));
+  return new RedisLimiter({ redis, prefix: newPrefix(), timeoutMs: 2000, deferSettleMs: 20 });
+});
+
+test('redis: a deferred settlement costs no round trip of its own when an admission follows (issue 4)', async () => {
+  // A counting TCP relay in front of Redis: each chunk the client sends is one write.
+  const target = new globalThis.URL(URL);
+  let writes = 0;
+  const relay = createServer((client) => {
+    const upstream = connect(Number(target.port || 6379), target.hostname);
+    client.on('data', (c) => {
+      writes++;
+      upstream.write(c);
+    });
+    upstream.on('data', (c) => client.write(c));
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+    upstream.on('error', () => client.destroy());
+  });
+  await new Promise<void>((r) => relay.listen(0, '127.0.0.1', () => r()));
+  const port = (relay.address() as { port: number }).port;
+  const redis = createLimiterRedis(`redis://127.0.0.1:${port}`, { commandTimeoutMs: 2000 });
+  try {
+    if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
+    const limiter = new RedisLimiter({ redis, prefix: newPrefix(), timeoutMs: 2000, deferSettleMs: 1000 });
+    const keys: LimitKey[] = [{ name: 'acct', rules: { tokensPerMinute: 1000 } }];
+    const first = await limiter.admit({ tag: 'a', keys, tokens: 600 });
+    assert.ok(first.allowed);
+    const before = writes;
+    await limiter.settle(first.reservation, 100); // refund 500, held
+    assert.equal(writes, before, 'nothing sent at settlement');
+    const second = await limiter.admit({ tag: 'a', keys, tokens: 800 });
+    assert.ok(second.allowed, 'the refund was applied before the admission');
+    assert.equal(writes - before, 1, 'settlement and admission left in one write: one round trip');
+    await limiter.close();
+  } finally {
+    redis.disconnect();
+    await new Promise((r) => relay.close(r));
+  }
 });
 
 async function connected(): Promise<Redis> {
