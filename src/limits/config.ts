@@ -29,6 +29,18 @@ export const limitsConfigSchema = z
       pro: { requestsPerMinute: 500, tokensPerMinute: 2_000_000, tokensPerDay: 100_000_000, maxReserveTokens: 32_768 },
       enterprise: { requestsPerMinute: 10_000, tokensPerMinute: 30_000_000, maxReserveTokens: 131_072 },
     }),
+    /**
+     * Limits of each API key on top of its account's (e.g. so one leaked or runaway key
+     * cannot spend the whole account's budget); unset: keys share the account's limits.
+     */
+    perKey: z
+      .object({
+        requestsPerMinute: limit.optional(),
+        tokensPerMinute: limit.optional(),
+        tokensPerDay: limit.optional(),
+        tokensPerMonth: limit.optional(),
+      })
+      .optional(),
     /** Multiplier applied to per-minute limits of accounts at the `throttle` level or above. */
     throttleFactor: z.number().gt(0).max(1).default(0.25),
     redis: z

@@ -175,3 +175,24 @@ test('issue 5: an account with no tier gets the tighter unverified limits until 
   const shown = await gw.admin('GET', '/accounts/acct_unverified');
   assert.equal(shown.json.verified.organization, 'Example Labs');
 });
+
+test('issue 4: per-key limits apply on top of the account limits when configured', async () => {
+  const g = await startGateway(double.url, { limits: { perKey: { requestsPerMinute: 2 } } }, { extensions: defaultExtensions });
+  try {
+    const a = await g.newKey('acct_keys', { tier: 'pro' });
+    const k2 = (await g.admin('POST', '/accounts/acct_keys/keys')).json.key as string;
+    const hit = async (key: string) => {
+      const res = await fetch(g.url + '/v1/chat/completions', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify(chat()),
+      });
+      await res.arrayBuffer();
+      return res.status;
+    };
+    assert.deepEqual([await hit(a.key), await hit(a.key), await hit(a.key)], [200, 200, 429], 'the first key runs out');
+    assert.equal(await hit(k2), 200, 'the second key of the same account still works');
+  } finally {
+    await g.close();
+  }
+});

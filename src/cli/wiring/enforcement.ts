@@ -125,7 +125,14 @@ export async function enforcementExtension(core: Core): Promise<Extension> {
           }
           const info = accounts.peek(ctx.account, now) ?? (await accounts.get(ctx.account, now));
           const tier = info?.tier ?? (info && !info.verified && lc.tiers['unverified'] ? 'unverified' : undefined);
-          const { tag, keys } = limitKeysFor(lc, { account: ctx.account, tier, overrides: info?.limits, scale: d.limitScale });
+          const { tag, keys } = limitKeysFor(lc, {
+            account: ctx.account,
+            tier,
+            overrides: info?.limits,
+            scale: d.limitScale,
+            keyId: ctx.keyId,
+            keyRules: lc.perKey,
+          });
           const upstreamMax = (ctx.upstreamBody['max_completion_tokens'] ?? ctx.upstreamBody['max_tokens'] ?? maxTokens) as number | undefined;
           const tokens = capReservation(promptEstimate(ctx.clientBody) + (upstreamMax ?? 1024), lc, tier, keys);
           const decision = await limiter.admit({ tag, keys, tokens });
