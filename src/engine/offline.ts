@@ -11,7 +11,7 @@ import { isAscii } from 'node:buffer';
 import type { DetectConfig } from '../detect/config.js';
 import { Detector } from '../detect/detector.js';
 import { parseAccountLine, parseEventLine } from '../detect/reader.js';
-import { LEVELS, type Level } from '../telemetry/event.js';
+import { LEVELS, type Level, type Verdict } from '../telemetry/event.js';
 
 /** Counts of one analysis run. */
 export interface AnalyzeStats {
@@ -69,7 +69,7 @@ function note(stats: AnalyzeStats, file: string, error: string): void {
 
 /** Stream `events` (and `accounts`) through a new Detector. */
 export async function analyzeFiles(
-  opts: { events: string; accounts?: string | undefined; cfg: DetectConfig },
+  opts: { events: string; accounts?: string | undefined; cfg: DetectConfig; onVerdicts?: ((v: Verdict[]) => void) | undefined },
   onProgress?: OnProgress,
 ): Promise<{ detector: Detector; stats: AnalyzeStats }> {
   const detector = new Detector(opts.cfg);
@@ -100,7 +100,8 @@ export async function analyzeFiles(
     }
     if (r.value.ts < lastTs) stats.outOfOrder++;
     else lastTs = r.value.ts;
-    detector.ingest(r.value);
+    const changed = detector.ingest(r.value);
+    if (changed.length && opts.onVerdicts) opts.onVerdicts(changed);
     stats.events++;
     if (onProgress && (stats.events & 1023) === 0) onProgress(chars, total, stats.events);
   }

@@ -77,3 +77,23 @@ test('moat analyze: fails when most lines are malformed, and needs --events', as
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('moat analyze --timeline: every verdict change, ending at the final verdicts (issue 3)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'moat-analyze-'));
+  try {
+    const f = fixture(dir);
+    const out = join(dir, 'verdicts.json');
+    const tl = join(dir, 'timeline.jsonl');
+    assert.equal(await main(['analyze', '--events', f.events, '--out', out, '--timeline', tl], ctx(dir).c), 0);
+    const changes = readFileSync(tl, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { account: string; level: string; updatedAt: number });
+    assert.ok(changes.length > 1);
+    const last = new Map(changes.map((c) => [c.account, c.level]));
+    const final = JSON.parse(readFileSync(out, 'utf8')) as { accounts: Array<{ account: string; level: string }> };
+    for (const [account, level] of last) {
+      assert.equal(level, final.accounts.find((v) => v.account === account)!.level, `${account}: the last change is the final verdict`);
+    }
+    assert.equal(changes.find((c) => c.account === 'harv' && c.level !== 'allow') !== undefined, true);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -5,8 +5,9 @@ import { UsageError, type Command, type CommandContext } from '../command.js';
 import { Progress } from '../progress.js';
 import { analyzeFiles, levelCounts, writeVerdicts, type AnalyzeStats } from '../../engine/offline.js';
 import type { Detector } from '../../detect/detector.js';
+import type { Verdict } from '../../telemetry/event.js';
 
-const usage = `Usage: moat analyze --events FILE [--accounts FILE] [--out FILE] [--json]
+const usage = `Usage: moat analyze --events FILE [--accounts FILE] [--out FILE] [--timeline FILE] [--json]
 
 Run the detector over a telemetry log (JSONL, or .jsonl.gz) and write
 { "accounts": [verdict...], "clusters": [{ id, accounts, reasons }] }.
@@ -14,6 +15,7 @@ Run the detector over a telemetry log (JSONL, or .jsonl.gz) and write
   --events FILE     telemetry events, one JSON object per line, in timestamp order
   --accounts FILE   account records (JSONL): signup time, route, payment fingerprint
   --out FILE        write the verdicts there (default: stdout)
+  --timeline FILE   also write every verdict change as it happened (JSONL), for moat eval --timeline
   --json            print the run summary as one JSON document on stdout
 
 Malformed lines are reported by line number and skipped; the run fails only when
@@ -67,18 +69,25 @@ export const command: Command = {
   async run(argv, ctx) {
     const { values } = parseCommandArgs(
       argv,
-      { events: { type: 'string' }, accounts: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } },
+      { events: { type: 'string' }, accounts: { type: 'string' }, out: { type: 'string' }, timeline: { type: 'string' }, json: { type: 'boolean' } },
       false,
     );
     if (!values.events) throw new UsageError('--events FILE is required');
     const cfg = ctx.config().detect;
     const progress = new Progress(ctx.stderr, ctx.isTTY, 'analyze');
     const started = Date.now();
-    const { detector, stats } = await analyzeFiles({ events: values.events, accounts: values.accounts, cfg }, (chars, total, events) => {
+    // --timeline: every verdict change as it happened (JSONL), for `moat eval --timeline`.
+    const timeline = values.timeline ? createWriteStream(values.timeline) : undefined;
+    const onVerdicts = timeline ? (vs: Verdict[]) => void timeline.write(vs.map((v) => JSON.stringify(v)).join('\n') + '\n') : undefined;
+    const { detector, stats } = await analyzeFiles({ events: values.events, accounts: values.accounts, cfg, onVerdicts }, (chars, total, events) => {
       if (total > 0 && chars > 0) progress.setTotal(Math.round((events * total) / chars));
       progress.update(events, 'events');
     });
     progress.done();
+    if (timeline) {
+      timeline.end();
+      await once(timeline, 'finish');
+    }
     for (const msg of stats.badSamples) ctx.stderr.write(`moat analyze: skipped ${msg}\n`);
     if (stats.bad > stats.badSamples.length) ctx.stderr.write(`moat analyze: … and ${stats.bad - stats.badSamples.length} more malformed lines\n`);
     if (stats.bad > 0 && stats.bad >= stats.events) {
