@@ -18,6 +18,7 @@ import type { StageFactory } from './stages.js';
 import type { Upstream } from './upstream.js';
 import { createUpstream, preloadDemo } from './upstream/index.js';
 import { VerdictCache } from './verdict-cache.js';
+import { AccountCache } from './account-cache.js';
 import { RedisVerdictSync } from './verdict-sync/redis.js';
 
 /** The running gateway and what it is made of. */
@@ -28,6 +29,8 @@ export interface MoatApp {
   keys: KeyService;
   bus: EventBus;
   verdicts: VerdictCache;
+  /** Tier, verification and limit overrides per account, for every extension's guards. */
+  accounts: AccountCache;
   metrics: GatewayMetrics;
   logger: Logger;
   /** Apply verdicts from the detector: cache (hot path), store, metrics. */
@@ -122,6 +125,7 @@ export async function createApp(config: MoatConfig, opts: AppOptions = {}): Prom
         onError: onBusError,
       });
   const verdicts = new VerdictCache();
+  const accounts = new AccountCache(store);
   for (const { account, pin } of await store.listPins()) verdicts.setPin(account, pin);
   for (const v of await store.listVerdicts({ minLevel: 'allow', limit: 1_000_000 })) verdicts.put(v);
 
@@ -167,7 +171,7 @@ export async function createApp(config: MoatConfig, opts: AppOptions = {}): Prom
   // Load the demo model's corpus and tokenizer now rather than on the first request.
   if ([...upstreams.values()].some((u) => u.kind === 'demo')) await preloadDemo();
 
-  const core = { config, store, keys, bus, verdicts, metrics, logger, applyVerdicts };
+  const core = { config, store, keys, bus, verdicts, accounts, metrics, logger, applyVerdicts };
   const extensions = (await opts.extensions?.(core)) ?? [];
   for (const ext of extensions) {
     if (ext.onEvents) bus.subscribe(ext.onEvents, { group: `moat-${ext.name}` });
@@ -179,6 +183,8 @@ export async function createApp(config: MoatConfig, opts: AppOptions = {}): Prom
     pinChanged: async (account) => {
       await sync?.publishPin(account, verdicts.pin(account));
     },
+    limitsChanged: (account) => accounts.invalidate(account),
+    accountVerified: (account) => accounts.invalidate(account),
   };
   const hooks = mergeHooks([coreHooks, ...extensions.flatMap((e) => (e.adminHooks ? [e.adminHooks] : []))]);
   const server = await buildServer({

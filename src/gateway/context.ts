@@ -30,6 +30,8 @@ export interface RequestContext {
   plan: ResponsePlan;
   /** Extra telemetry fields (fingerprint parts, ip, ja4…). */
   eventExtras: Record<string, unknown>;
+  /** Moat asked the upstream for stream usage the client did not ask for (drop that chunk). */
+  usageRequested: boolean;
 }
 
 /**

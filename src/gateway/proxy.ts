@@ -83,7 +83,7 @@ function requestStreamUsage(ctx: RequestContext, kind: string): void {
   const so = ctx.upstreamBody['stream_options'];
   if (so && typeof so === 'object' && (so as Record<string, unknown>)['include_usage'] === true) return;
   ctx.upstreamBody['stream_options'] = { ...(so && typeof so === 'object' ? so : {}), include_usage: true };
-  ctx.eventExtras['usageRequested'] = true;
+  ctx.usageRequested = true;
 }
 
 function toMoatError(err: unknown, requestId: string, deps: ProxyDeps): MoatError {
@@ -210,8 +210,7 @@ async function sendStream(
 ): Promise<void> {
   const { plan, adapter } = ctx;
   const eventStages = plan.eventStages.length > 0;
-  const dropUsageChunk = ctx.eventExtras['usageRequested'] === true;
-  delete ctx.eventExtras['usageRequested'];
+  const dropUsageChunk = ctx.usageRequested;
   const open = new Set<number>();
   let template: Record<string, unknown> | undefined;
   res.writeHead(200, { ...SSE_HEADERS, ...ctx.responseHeaders, 'x-request-id': ctx.requestId });

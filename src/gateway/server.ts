@@ -1,7 +1,7 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { ERRORS, MoatError, errorBody, type ApiFlavor, type ErrorCode } from '../errors/registry.js';
+import { MoatError, errorBody, type ApiFlavor, type ErrorCode } from '../errors/registry.js';
 import type { KeyService } from '../identity/keys.js';
 import type { Logger } from 'pino';
 import { anthropicProtocol } from './protocol/anthropic.js';
@@ -170,6 +170,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       responseHeaders: {},
       plan: { textStages: [], eventStages: [], jsonStages: [] },
       eventExtras: {},
+      usageRequested: false,
     };
     for (const f of deps.stageFactories) {
       const part = f({ protocol: ctx.protocol, account: ctx.account, keyId: ctx.keyId, level: ctx.level, requestId: ctx.requestId, stream });
@@ -210,6 +211,3 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   for (const p of deps.plugins) await p(app);
   return app;
 }
-
-/** Every code in the registry, for docs and tests. */
-export const ERROR_CODES = Object.keys(ERRORS) as ErrorCode[];

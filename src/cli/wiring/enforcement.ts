@@ -1,5 +1,4 @@
 import type { Extension, MoatApp } from '../../gateway/app.js';
-import { AccountCache } from '../../gateway/account-cache.js';
 import type { RequestContext } from '../../gateway/context.js';
 import { MoatError } from '../../errors/registry.js';
 import type { Limiter, Reservation } from '../../limits/limiter.js';
@@ -53,7 +52,7 @@ function requestedMaxTokens(ctx: RequestContext): number | undefined {
  * request and its tokens (memory, or one Redis round trip), settled when the response ends.
  */
 export async function enforcementExtension(core: Core): Promise<Extension> {
-  const { config, verdicts, logger, store } = core;
+  const { config, verdicts, logger, accounts } = core;
   const lc = config.limits;
   const redis = config.redis.url
     ? createLimiterRedis(config.redis.url, {
@@ -84,7 +83,6 @@ export async function enforcementExtension(core: Core): Promise<Extension> {
   if (!config.respond.challenge.secret && redis) {
     logger.warn('respond.challenge.secret is unset: challenges issued by one replica fail on another; set the same secret on every replica');
   }
-  const accounts = new AccountCache(store);
   const actions = createActionMetrics(core.metrics.registry);
   const reservations = new WeakMap<RequestContext, Reservation>();
 
@@ -155,10 +153,6 @@ export async function enforcementExtension(core: Core): Promise<Extension> {
         },
       },
     ],
-    adminHooks: {
-      limitsChanged: (account) => accounts.invalidate(account),
-      accountVerified: (account) => accounts.invalidate(account),
-    },
     close: async () => {
       await limiter.close();
       redis?.disconnect();

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { Extension, MoatApp } from '../../gateway/app.js';
 import type { RequestContext } from '../../gateway/context.js';
-import { AccountCache } from '../../gateway/account-cache.js';
 import type { TextStage } from '../../gateway/stages.js';
 import {
   createCanaryPlanter,
@@ -89,7 +88,7 @@ export function provenanceExtension(core: Core, env: NodeJS.ProcessEnv): Extensi
   };
   const jwks = publicJwks(keys);
 
-  const accounts = new AccountCache(core.store);
+  const { accounts } = core;
   const receiptsFor = new WeakSet<RequestContext>();
 
   /** Tier overrides, then the global switches; JSON-mode output is never watermarked. */
@@ -140,7 +139,6 @@ export function provenanceExtension(core: Core, env: NodeJS.ProcessEnv): Extensi
         );
       },
     ],
-    adminHooks: { limitsChanged: (account) => accounts.invalidate(account) },
     close: async () => canaryStore.close(),
   };
 }
