@@ -47,10 +47,10 @@ export interface Guard {
 
 /** Finishes a response: returns extra SSE events to append (e.g. a receipt) or headers. */
 export interface Finisher {
-  /** Non-streaming: headers to add given the final text. */
-  jsonHeaders?(ctx: RequestContext, facts: ResponseFacts): Record<string, string>;
+  /** Non-streaming: headers to add given the final text (a promise when they take a turn, e.g. batched signing). */
+  jsonHeaders?(ctx: RequestContext, facts: ResponseFacts): Record<string, string> | Promise<Record<string, string>>;
   /** Streaming: events to send after the last upstream event. */
-  trailingEvents?(ctx: RequestContext, facts: ResponseFacts): Array<{ event: string; data: string }>;
+  trailingEvents?(ctx: RequestContext, facts: ResponseFacts): Array<{ event: string; data: string }> | Promise<Array<{ event: string; data: string }>>;
   /** Fields to add to the telemetry event's `response`. */
   eventFields?(ctx: RequestContext, facts: ResponseFacts): Record<string, unknown>;
 }

@@ -132,7 +132,11 @@ async function sendUpstream(
     for (const s of ctx.plan.jsonStages) s(json);
     for (const st of ctx.plan.textStages) ctx.adapter.mapJsonText(json, (t, i) => st.whole(t, i));
     ctx.adapter.readJson(json, facts);
-    for (const f of deps.finishers) if (f.jsonHeaders) Object.assign(ctx.responseHeaders, f.jsonHeaders(ctx, facts));
+    for (const f of deps.finishers) {
+      if (!f.jsonHeaders) continue;
+      const h = f.jsonHeaders(ctx, facts);
+      Object.assign(ctx.responseHeaders, h instanceof Promise ? await h : h);
+    }
   }
   const body = JSON.stringify(json);
   res.writeHead(up.status, {
@@ -266,7 +270,9 @@ async function sendStream(
   }
   for (const choice of open) await flushChoice(ctx, choice, template, res, facts);
   for (const f of deps.finishers) {
-    for (const t of f.trailingEvents?.(ctx, facts) ?? []) await write(res, encode(t));
+    if (!f.trailingEvents) continue;
+    const t = f.trailingEvents(ctx, facts);
+    for (const ev of t instanceof Promise ? await t : t) await write(res, encode(ev));
   }
   res.end();
 }

@@ -31,6 +31,7 @@ export {
 } from './keys.js';
 export {
   signReceipt,
+  ReceiptSigner,
   verifyReceipt,
   textDigest,
   type ReceiptMeta,

@@ -136,3 +136,26 @@ test('issue 6: a stream ends with a receipt event covering the concatenated delt
   assert.equal(r.verdict, 'watermarked', d.stdout);
   assert.ok(r.pValue < 1e-4);
 });
+
+test('issue 6: concurrent answers (signed alone or in a batch, whichever the timing gives) each verify against their own text only', async () => {
+  const answers = await Promise.all(
+    QUESTIONS.slice(0, 12).map(async (q) => {
+      const res = await fetch(gw.url + '/v1/chat/completions', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify({ model: 'moat-demo', max_tokens: 40, messages: [{ role: 'user', content: q }] }),
+      });
+      const text = ((await res.json()) as any).choices[0].message.content as string;
+      return { text, receipt: res.headers.get('moat-receipt')! };
+    }),
+  );
+  for (const [i, a] of answers.entries()) {
+    assert.ok(a.receipt, 'every answer has a receipt');
+    const file = join(gw.dataDir, `c${i}.txt`);
+    writeFileSync(file, a.text);
+    const ok = await cli(['provenance', 'verify', '--text', file, '--receipt', a.receipt]);
+    assert.equal(ok.code, 0, ok.stderr);
+    writeFileSync(file, answers[(i + 1) % answers.length]!.text);
+    assert.notEqual((await cli(['provenance', 'verify', '--text', file, '--receipt', a.receipt])).code, 0, 'another answer does not match');
+  }
+});

@@ -8,6 +8,7 @@ import {
   deriveAccountKey,
   loadOrCreateKeys,
   publicJwks,
+  ReceiptSigner,
   signReceipt,
   SqliteCanaryStore,
   watermarkText,
@@ -71,19 +72,27 @@ export function provenanceExtension(core: Core, env: NodeJS.ProcessEnv): Extensi
     }
     return k;
   };
+  // Receipts are signed in batches (one Ed25519 signature per turn of the event loop, over
+  // a Merkle root; see ReceiptSigner), so the signing cost per response falls with load.
+  const signer = new ReceiptSigner(keys.signing);
+  const pendingReceipts = new WeakMap<RequestContext, Promise<string>>();
   const receipts = new WeakMap<RequestContext, string>();
-  const receiptOf = (ctx: RequestContext, text: string) => {
-    let r = receipts.get(ctx);
+  const metaOf = (ctx: RequestContext) => ({ account: ctx.account, keyId: ctx.keyId, model: ctx.model, ts: Date.now(), requestId: ctx.requestId });
+  const receiptOf = (ctx: RequestContext, text: string): Promise<string> => {
+    let r = pendingReceipts.get(ctx);
     if (!r) {
-      r = signReceipt(keys.signing, text, {
-        account: ctx.account,
-        keyId: ctx.keyId,
-        model: ctx.model,
-        ts: Date.now(),
-        requestId: ctx.requestId,
+      r = signer.sign(text, metaOf(ctx)).then((value) => {
+        receipts.set(ctx, value);
+        return value;
       });
-      receipts.set(ctx, r);
+      pendingReceipts.set(ctx, r);
     }
+    return r;
+  };
+  /** For telemetry: the receipt sent, or — for a response cut off before it — one signed now over what was served. */
+  const receiptServed = (ctx: RequestContext, text: string): string => {
+    let r = receipts.get(ctx);
+    if (!r) receipts.set(ctx, (r = signReceipt(keys.signing, text, metaOf(ctx))));
     return r;
   };
   const jwks = publicJwks(keys);
@@ -126,10 +135,14 @@ export function provenanceExtension(core: Core, env: NodeJS.ProcessEnv): Extensi
     ],
     finishers: [
       {
-        jsonHeaders: (ctx, facts) => (receiptsFor.has(ctx) ? { 'moat-receipt': receiptOf(ctx, facts.text) } : {}),
+        jsonHeaders: (ctx, facts) =>
+          receiptsFor.has(ctx) ? receiptOf(ctx, facts.text).then((receipt) => ({ 'moat-receipt': receipt })) : {},
         trailingEvents: (ctx, facts) =>
-          receiptsFor.has(ctx) ? [{ event: 'moat-receipt', data: JSON.stringify({ type: 'moat-receipt', receipt: receiptOf(ctx, facts.text) }) }] : [],
-        eventFields: (ctx, facts) => (receiptsFor.has(ctx) && (facts.text || receipts.has(ctx)) ? { receipt: receiptOf(ctx, facts.text) } : {}),
+          receiptsFor.has(ctx)
+            ? receiptOf(ctx, facts.text).then((receipt) => [{ event: 'moat-receipt', data: JSON.stringify({ type: 'moat-receipt', receipt }) }])
+            : [],
+        eventFields: (ctx, facts) =>
+          receiptsFor.has(ctx) && (facts.text || receipts.has(ctx)) ? { receipt: receiptServed(ctx, facts.text) } : {},
       },
     ],
     plugins: [
