@@ -99,9 +99,9 @@ interface Work {
 /**
  * Probe a suspect model: ask every canary's trigger question, then score its answers to
  * open prompts for the watermark with the radioactivity protocol of Sander et al. 2024
- * (arXiv 2402.14904): one trial per distinct (context, pair) position across all
- * generations (the suspect's majority word there, see PositionVotes), positions that occur
- * in the prompts skipped, exact binomial test. Stops at the request or token
+ * (arXiv 2402.14904): one trial per distinct (context, group) position across all
+ * generations (the alternative the suspect over-uses there, see PositionVotes), positions
+ * that occur in the prompts skipped, exact binomial test (null hit rate 1/k per position). Stops at the request or token
  * budget, or after repeated failures, and reports what it has.
  */
 export async function runProbe(input: ProbeInput): Promise<ProbeReport> {

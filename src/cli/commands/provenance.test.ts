@@ -14,6 +14,7 @@ import { watermarkText } from '../../provenance/watermark/embed.js';
 import { createCanaryPlanter } from '../../provenance/canary.js';
 import { SqliteCanaryStore } from '../../provenance/canary-store/sqlite.js';
 import { LEXICON_PAIRS } from '../../provenance/watermark/lexicon-data.js';
+import { LEXICON_VERSION } from '../../provenance/watermark/lexicon.js';
 
 /** Text dense in lexicon words with varied contexts (a fixture; tests never read ../shared). */
 function fixtureText(n: number, seed: number): string {
@@ -71,8 +72,10 @@ test('provenance detect finds the data dir key without flags; clean text is not 
       hits: number;
       tokens: number;
       accounts: { account: string }[];
+      lexiconVersion: string;
     };
     assert.equal(doc.verdict, 'watermarked');
+    assert.equal(doc.lexiconVersion, LEXICON_VERSION, 'the detector says which scheme it used');
     assert.ok(doc.pValue < 1e-4 && doc.tokens > 0 && doc.hits < doc.trials);
     assert.deepEqual(
       doc.accounts.map((a) => a.account),

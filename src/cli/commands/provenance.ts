@@ -15,6 +15,7 @@ import {
   scanPositions,
   scorePositions,
 } from '../../provenance/watermark/detect.js';
+import { LEXICON_VERSION } from '../../provenance/watermark/lexicon.js';
 import { SqliteCanaryStore } from '../../provenance/canary-store/sqlite.js';
 import { runProbe, type ProbeReport } from '../../provenance/probe.js';
 import { createSuspectClient } from '../../provenance/suspect-client.js';
@@ -134,6 +135,8 @@ async function detect(argv: string[], ctx: CommandContext): Promise<number> {
     tokens,
     reason: r.reason,
     accounts: matches,
+    /** The watermark scheme the text was scored with (lexicon.ts). */
+    lexiconVersion: LEXICON_VERSION,
   };
   const head =
     r.verdict === 'insufficient_evidence'
@@ -274,7 +277,13 @@ async function probe(argv: string[], ctx: CommandContext): Promise<number> {
       : {}),
   });
   progress.done();
-  emit(ctx, Boolean(values.json), values.out, report, humanProbe(report));
+  emit(
+    ctx,
+    Boolean(values.json),
+    values.out,
+    { ...report, lexiconVersion: LEXICON_VERSION },
+    humanProbe(report),
+  );
   if (report.requests > 0 && report.errors.length === report.requests) {
     ctx.stderr.write(
       `moat provenance probe: every request failed; last error: ${report.errors.at(-1)?.error}\n`,

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { binomialTail, logGamma } from './binomial.js';
+import { binomialMixtureTail, binomialTail, logGamma } from './binomial.js';
 
 /** Direct summation in log space, the reference for the incomplete-beta form. */
 function directTail(k: number, n: number, p: number): number {
@@ -37,4 +37,45 @@ test('binomialTail edge cases', () => {
   assert.equal(binomialTail(11, 10, 0.5), 0);
   assert.ok(Math.abs(binomialTail(20, 20, 0.5) - 2 ** -20) < 1e-18);
   assert.ok(binomialTail(1000, 1000, 0.5) > 0 || binomialTail(1000, 1000, 0.5) === 0);
+});
+
+/** P(sum ≥ k) by enumerating every outcome of the trials (the reference for small n). */
+function enumerateTail(k: number, ps: number[]): number {
+  let total = 0;
+  for (let mask = 0; mask < 1 << ps.length; mask++) {
+    let prob = 1;
+    let hits = 0;
+    ps.forEach((p, i) => {
+      const hit = (mask >> i) & 1;
+      hits += hit;
+      prob *= hit ? p : 1 - p;
+    });
+    if (hits >= k) total += prob;
+  }
+  return total;
+}
+
+test('binomialMixtureTail equals enumeration over mixed null hit rates (k-way positions)', () => {
+  const cases = [
+    [
+      { n: 5, p: 1 / 2 },
+      { n: 4, p: 1 / 3 },
+      { n: 3, p: 1 / 4 },
+    ],
+    [
+      { n: 0, p: 1 / 2 },
+      { n: 7, p: 1 / 3 },
+    ],
+    [{ n: 9, p: 1 / 2 }],
+  ];
+  for (const classes of cases) {
+    const ps = classes.flatMap((c) => Array<number>(c.n).fill(c.p));
+    for (let k = 0; k <= ps.length + 1; k++) {
+      const got = binomialMixtureTail(k, classes);
+      const want = enumerateTail(k, ps);
+      assert.ok(Math.abs(got - want) <= 1e-12 + 1e-9 * want, `k=${k}: ${got} vs ${want}`);
+    }
+  }
+  assert.equal(binomialMixtureTail(1, []), 0);
+  assert.equal(binomialMixtureTail(0, []), 1);
 });

@@ -67,5 +67,49 @@ export function regularizedBeta(x: number, a: number, b: number): number {
 export function binomialTail(k: number, n: number, p: number): number {
   if (k <= 0) return 1;
   if (k > n) return 0;
+  if (p >= 1) return 1;
   return Math.min(1, Math.max(0, regularizedBeta(p, k, n - k + 1)));
+}
+
+/**
+ * P(X ≥ k) for X = X₁ + … + Xₘ with independent Xⱼ ~ Binomial(nⱼ, pⱼ): the exact tail of
+ * a Poisson-binomial whose trials fall into a few classes of equal p (the watermark's
+ * positions with k alternatives have null hit rate 1/k). All classes but the last are
+ * convolved as probability mass functions; the last contributes its exact tail.
+ * @example binomialMixtureTail(3, [{ n: 2, p: 0.5 }, { n: 1, p: 1 / 3 }]) // 1/4 · 1/3
+ */
+export function binomialMixtureTail(
+  k: number,
+  classes: readonly { n: number; p: number }[],
+): number {
+  const used = classes.filter((c) => c.n > 0);
+  if (k <= 0) return 1;
+  const last = used.at(-1);
+  if (!last) return 0;
+  let pmf = [1];
+  for (const c of used.slice(0, -1)) pmf = convolve(pmf, binomialPmf(c.n, c.p));
+  let tail = 0;
+  for (let a = 0; a < pmf.length; a++) {
+    if (pmf[a]! > 0) tail += pmf[a]! * binomialTail(k - a, last.n, last.p);
+  }
+  return Math.min(1, Math.max(0, tail));
+}
+
+/** Probability mass function of Binomial(n, p), computed in log space. */
+export function binomialPmf(n: number, p: number): number[] {
+  const lp = Math.log(p);
+  const lq = Math.log1p(-p);
+  const lnN = logGamma(n + 1);
+  return Array.from({ length: n + 1 }, (_, i) =>
+    Math.exp(lnN - logGamma(i + 1) - logGamma(n - i + 1) + i * lp + (n - i) * lq),
+  );
+}
+
+function convolve(a: number[], b: number[]): number[] {
+  const out = new Array<number>(a.length + b.length - 1).fill(0);
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === 0) continue;
+    for (let j = 0; j < b.length; j++) out[i + j] = out[i + j]! + a[i]! * b[j]!;
+  }
+  return out;
 }

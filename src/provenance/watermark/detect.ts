@@ -1,4 +1,4 @@
-import { binomialTail } from '../stats/binomial.js';
+import { binomialMixtureTail } from '../stats/binomial.js';
 import { PositionPrf } from './prf.js';
 import { WordScanner } from './scanner.js';
 
@@ -7,7 +7,7 @@ export interface WatermarkDetection {
   /** Exact binomial p-value, Bonferroni-corrected over the keys tried. */
   pValue: number;
   verdict: 'watermarked' | 'not_watermarked' | 'insufficient_evidence';
-  /** De-duplicated (context, pair) positions scored. */
+  /** De-duplicated (context, group) positions scored. */
   trials: number;
   /** Positions holding the best key's preferred word. */
   hits: number;
@@ -32,20 +32,33 @@ export interface DetectOptions {
   countTokens?: (text: string) => number;
 }
 
-/** One scored position: the previous word, the pair, and the index of the word found. */
+/** One scored position: its context, its group, the index found, the number of alternatives. */
 export interface Position {
   context: string;
-  pair: number;
-  index: 0 | 1;
+  group: number;
+  index: number;
+  k: number;
 }
 
-/** Identity of a position for de-duplication: a repeated (context, pair) is scored once. */
-export function positionId(p: { context: string; pair: number }): string {
-  return p.context + '\u0000' + p.pair;
+/** Identity of a position for de-duplication: a repeated (context, group) is scored once. */
+export function positionId(p: { context: string; group: number }): string {
+  return p.context + '\u0000' + p.group;
 }
 
 /**
- * Eligible positions of a text, de-duplicated on (previous word, pair), first occurrence
+ * Exact p-value of `hits` among `positions` under the null: a position with k alternatives
+ * holds the key's choice with probability exactly 1/k, independently (keyed PRF, distinct
+ * positions), so hits follow a sum of binomials, one per k.
+ */
+export function positionsPValue(positions: readonly Position[], hits: number): number {
+  const byK = new Map<number, number>();
+  for (const p of positions) byK.set(p.k, (byK.get(p.k) ?? 0) + 1);
+  const classes = [...byK].sort((a, b) => b[1] - a[1]).map(([k, n]) => ({ n, p: 1 / k }));
+  return binomialMixtureTail(hits, classes.reverse());
+}
+
+/**
+ * Eligible positions of a text, de-duplicated on (context, group), first occurrence
  * kept — repeated n-grams would otherwise break the independence the binomial test
  * assumes (Three Bricks, arXiv 2308.00113, §4; Sander et al. 2024, arXiv 2402.14904).
  */
@@ -58,7 +71,7 @@ export function scanPositions(
     const id = positionId(w);
     if (!seen.has(id)) {
       seen.add(id);
-      positions.push({ context: w.context, pair: w.pair, index: w.index });
+      positions.push({ context: w.context, group: w.group, index: w.index, k: w.k });
     }
     return undefined;
   });
@@ -70,8 +83,8 @@ export function scanPositions(
 /**
  * Test `text` for the watermark of any of `keys` (master and/or per-account keys). Under
  * the null hypothesis (text not produced with the key) each position holds the key's
- * preferred word with probability exactly 1/2, independently, because the PRF is keyed
- * and every position is distinct; so hits ~ Binomial(trials, 1/2).
+ * preferred alternative with probability exactly 1/k, independently, because the PRF is
+ * keyed and every position is distinct; for pairs, hits ~ Binomial(trials, 1/2).
  * @example detectWatermark(masterKey, text).verdict // 'watermarked'
  */
 export function detectWatermark(
@@ -96,8 +109,10 @@ export function scorePositions(
   const trials = positions.length;
   const perKey = keys.map((key) => {
     const prf = new PositionPrf(key);
-    const hits = positions.filter((p) => prf.bits(p.context, p.pair).choice === p.index).length;
-    return { trials, hits, pValue: binomialTail(hits, trials, 0.5) };
+    const hits = positions.filter(
+      (p) => prf.bits(p.context, p.group, p.k).choice === p.index,
+    ).length;
+    return { trials, hits, pValue: positionsPValue(positions, hits) };
   });
   let keyIndex = 0;
   perKey.forEach((k, i) => {
@@ -122,18 +137,21 @@ export function scorePositions(
 }
 
 /**
- * Word choices of a suspect per (context, pair) position, accumulated over many texts.
- * `majority()` turns each position into one trial — the word the suspect used most there
- * (ties dropped). Under the null hypothesis the suspect's majority word does not depend
- * on the key, so each trial is still a fair coin against the keyed choice and the
- * binomial test stays exact; under the alternative, voting amplifies a student's partial
- * bias, which first-occurrence de-duplication (Sander et al. 2024) throws away.
+ * Word choices of a suspect per (context, group) position, accumulated over many texts, for
+ * the radioactivity test of Sander et al. 2024 (arXiv 2402.14904). `majority()` turns each
+ * position into one trial: the alternative the suspect over-uses there *relative to its own
+ * average for that group* — the largest n_i / n − m_i, where m_i is the suspect's share of
+ * alternative i over all contexts of the group (ties dropped). Under the null hypothesis
+ * that index is a function of the suspect's text alone, not of the key, so each trial is
+ * still a hit with probability exactly 1/k and the test stays exact. Under the alternative
+ * it amplifies a student's partial bias at contexts seen many times — where a plain
+ * majority would just return the group's naturally dominant form ("don't" over "do not")
+ * and first-occurrence de-duplication throws the repeats away — and reduces to the first
+ * occurrence at contexts seen once.
  */
 export class PositionVotes {
-  private readonly votes = new Map<
-    string,
-    { context: string; pair: number; n: [number, number] }
-  >();
+  private readonly votes = new Map<string, { context: string; group: number; n: number[] }>();
+  private readonly totals = new Map<number, number[]>();
 
   /** Add a text; positions in `exclude` (prompt contexts) are skipped. Returns its word count. */
   add(text: string, exclude?: ReadonlySet<string>): number {
@@ -141,8 +159,14 @@ export class PositionVotes {
       const id = positionId(w);
       if (exclude?.has(id)) return undefined;
       let v = this.votes.get(id);
-      if (!v) this.votes.set(id, (v = { context: w.context, pair: w.pair, n: [0, 0] }));
-      v.n[w.index]++;
+      if (!v) {
+        v = { context: w.context, group: w.group, n: new Array<number>(w.k).fill(0) };
+        this.votes.set(id, v);
+      }
+      v.n[w.index]!++;
+      let t = this.totals.get(w.group);
+      if (!t) this.totals.set(w.group, (t = new Array<number>(w.k).fill(0)));
+      t[w.index]!++;
       return undefined;
     });
     scanner.write(text);
@@ -155,12 +179,24 @@ export class PositionVotes {
     return this.votes.size;
   }
 
-  /** One position per (context, pair): the majority word; ties dropped; optional filter on ids. */
+  /** One position per (context, group), as described above; optional filter on ids. */
   majority(keep?: (id: string) => boolean): Position[] {
     const out: Position[] = [];
     for (const [id, v] of this.votes) {
-      if (v.n[0] === v.n[1] || (keep && !keep(id))) continue;
-      out.push({ context: v.context, pair: v.pair, index: v.n[1] > v.n[0] ? 1 : 0 });
+      if (keep && !keep(id)) continue;
+      const t = this.totals.get(v.group)!;
+      const total = t.reduce((a, b) => a + b, 0);
+      const count = v.n.reduce((a, b) => a + b, 0);
+      let best = -1;
+      let bestScore = -Infinity;
+      let tie = false;
+      v.n.forEach((c, i) => {
+        // Integer arithmetic (scaled by count · total) so equal scores compare equal.
+        const score = c * total - t[i]! * count;
+        if (score > bestScore) [best, bestScore, tie] = [i, score, false];
+        else if (score === bestScore) tie = true;
+      });
+      if (!tie) out.push({ context: v.context, group: v.group, index: best, k: v.n.length });
     }
     return out;
   }

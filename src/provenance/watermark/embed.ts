@@ -1,4 +1,3 @@
-import { pairWords } from './lexicon.js';
 import { PositionPrf } from './prf.js';
 import { WordScanner } from './scanner.js';
 
@@ -18,15 +17,19 @@ export interface WatermarkOptions {
 export interface WatermarkStats {
   /** Whitespace-delimited chunks seen. */
   words: number;
-  /** Words eligible to carry the watermark. */
+  /** Positions eligible to carry the watermark (synonym groups and contractions). */
   eligible: number;
-  /** Words replaced by their synonym. */
+  /** Positions rewritten to another alternative (a synonym, a contraction expanded or made). */
   changed: number;
 }
 
 /** A streaming watermarker: feed text deltas, emit what it returns, call flush at the end. */
 export interface Watermarker {
-  /** Returns text safe to emit now; holds back at most the current (partial) word. */
+  /**
+   * Returns text safe to emit now; holds back at most the current (partial) word, plus the
+   * single space before it when the previous word may start a contraction ("it", "do"), or
+   * the "'s" of "it's" until the next word shows whether it means "is" or "has".
+   */
   push(delta: string): string;
   /** Returns the held-back remainder; call once when the text ends. */
   flush(): string;
@@ -35,8 +38,9 @@ export interface Watermarker {
 
 /**
  * A keyed lexical watermark on a stream, in the family of He et al. 2022 (arXiv 2112.02701)
- * and CATER (arXiv 2209.08773): each eligible word is set to the member of its synonym
- * pair that HMAC(key, previous word ‖ pair) prefers. Concatenated output equals
+ * and CATER (arXiv 2209.08773): each eligible position is set to the alternative that
+ * HMAC(key, context ‖ group) prefers — a synonym pair (context: the previous word) or a
+ * contraction class, "do not"/"don't" (context: the two previous words). Concatenated output equals
  * watermarkText(key, whole text) for any split of the input.
  * @example
  * const wm = createWatermarker(key);
@@ -51,12 +55,11 @@ export function createWatermarker(key: Buffer, opts: WatermarkOptions = {}): Wat
   let changed = 0;
   const scanner = new WordScanner((w) => {
     eligible++;
-    const bits = master.bits(w.context, w.pair);
+    const bits = master.bits(w.context, w.group, w.k);
     const choice =
-      account && bits.layer < share ? account.bits(w.context, w.pair).choice : bits.choice;
-    if (choice === w.index) return undefined;
-    changed++;
-    return pairWords(w.pair)[choice];
+      account && bits.layer < share ? account.bits(w.context, w.group, w.k).choice : bits.choice;
+    if (choice !== w.index) changed++;
+    return choice;
   });
   return {
     push: (delta) => scanner.write(delta),

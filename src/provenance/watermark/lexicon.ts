@@ -1,34 +1,42 @@
 import { LEXICON_AFTER, LEXICON_PAIRS } from './lexicon-data.js';
 
-/** Where a surface word sits in the lexicon: its pair and its index (0 or 1) inside it. */
+/** Where a surface word sits in the lexicon: its group, its index inside it, the group's size. */
 export interface LexiconEntry {
-  pair: number;
-  index: 0 | 1;
-  /** For a context-gated pair, the previous words that make it eligible. */
+  group: number;
+  index: number;
+  /** Number of alternatives in the group: the null hit rate of a position is 1/k. */
+  k: number;
+  /** For a context-gated group, the previous words that make it eligible. */
   after?: ReadonlySet<string>;
 }
 
-/** Version of the pair table; text embedded with one version is detected with the same. */
-export const LEXICON_VERSION = 'wn31-pairs-3';
+/**
+ * Version of the watermark scheme: the synonym table, the contraction classes and the PRF's
+ * choice rule. Text embedded with one version is detected with the same; `moat provenance
+ * detect --json` reports it.
+ * - `wn31-pairs-3`: 104 WordNet synonym pairs.
+ * - `wn31-pairs-3+contr-1`: the same pairs plus contractions (contractions.ts), which use
+ *   two words of context.
+ */
+export const LEXICON_VERSION = 'wn31-pairs-3+contr-1';
 
 let byWord: Map<string, LexiconEntry> | undefined;
 
-/** Lower-case word → entry, built once from the committed pair table (≈ 0.1 ms). */
+/** Lower-case word → entry, built once from the committed table (≈ 0.1 ms). */
 export function lexicon(): Map<string, LexiconEntry> {
   if (byWord) return byWord;
   byWord = new Map();
-  LEXICON_PAIRS.forEach(([a, b], pair) => {
-    const list = LEXICON_AFTER[`${a}/${b}`];
+  LEXICON_PAIRS.forEach((words, group) => {
+    const list = LEXICON_AFTER[words.join('/')];
     const after = list ? { after: new Set(list) } : {};
-    byWord!.set(a, { pair, index: 0, ...after });
-    byWord!.set(b, { pair, index: 1, ...after });
+    words.forEach((w, index) => byWord!.set(w, { group, index, k: words.length, ...after }));
   });
   return byWord;
 }
 
-/** The two surface forms of pair `pair`. */
-export function pairWords(pair: number): readonly [string, string] {
-  const p = LEXICON_PAIRS[pair];
-  if (!p) throw new RangeError(`no lexicon pair ${pair}`);
+/** The surface forms of synonym group `group`. */
+export function groupWords(group: number): readonly string[] {
+  const p = LEXICON_PAIRS[group];
+  if (!p) throw new RangeError(`no lexicon group ${group}`);
   return p;
 }

@@ -2,8 +2,8 @@ import { createHmac } from 'node:crypto';
 
 /** Bits drawn for one (context, pair) position. */
 export interface PositionBits {
-  /** Index (0 or 1) of the word this key prefers at this position. */
-  choice: 0 | 1;
+  /** Index (0 … k − 1) of the alternative this key prefers at this position. */
+  choice: number;
   /** Uniform in [0, 1): selects the per-account layer when it is below the account share. */
   layer: number;
 }
@@ -20,17 +20,32 @@ export class PositionPrf {
   private readonly cache = new Map<string, PositionBits>();
   constructor(private readonly key: Buffer) {}
 
-  /** The bits for the word pair `pair` following the context word `context`. */
-  bits(context: string, pair: number): PositionBits {
-    const id = context + '\u0000' + pair;
+  /**
+   * The bits for group `group` (k alternatives) after context `context`. The choice is
+   * exactly uniform over k: a byte is used when it is below the largest multiple of k that
+   * fits in 256 (rejection sampling), so the null hit rate is exactly 1/k. For k = 2 it is
+   * the first byte's low bit, as in earlier versions.
+   */
+  bits(context: string, group: number, k = 2): PositionBits {
+    const id = context + '\u0000' + group;
     const hit = this.cache.get(id);
     if (hit) return hit;
     const d = createHmac('sha256', this.key)
       .update(DOMAIN + id)
       .digest();
-    const bits: PositionBits = { choice: (d[0]! & 1) as 0 | 1, layer: d.readUInt32BE(4) / 2 ** 32 };
+    const bits: PositionBits = { choice: uniform(d, k), layer: d.readUInt32BE(4) / 2 ** 32 };
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(id, bits);
     return bits;
   }
+}
+
+/** Uniform index below k from the digest's bytes (skipping 4–7, which draw the layer). */
+function uniform(d: Buffer, k: number): number {
+  const limit = 256 - (256 % k);
+  for (let i = 0; i < d.length; i++) {
+    if (i >= 4 && i < 8) continue;
+    if (d[i]! < limit) return d[i]! % k;
+  }
+  return d[0]! % k; // all 28 bytes rejected: probability below 1e-60 for k ≤ 4
 }

@@ -1,29 +1,66 @@
-import { lexicon, type LexiconEntry } from './lexicon.js';
+import {
+  AFF_CONTRACTED,
+  CANNOT,
+  CANNOT_GROUP,
+  HAS_PARTICIPLES,
+  NEG_CONTRACTED,
+  WH_WORDS,
+  affirmativeBySuffix,
+  affirmativeFor,
+  isAffirmativeHost,
+  negationFor,
+} from './contractions.js';
+import { groupWords, lexicon } from './lexicon.js';
 
-/** A word eligible to carry the watermark, as the scanner saw it. */
-export interface EligibleWord extends LexiconEntry {
-  /** Lower-cased previous word of the (output) text: the PRF's context. */
+/** A position that may carry the watermark, as the scanner saw it. */
+export interface EligibleWord {
+  /** Lower-cased previous word(s) of the (output) text: the PRF's context. */
   context: string;
-  /** The word, lower-cased. */
-  word: string;
+  /** Synonym group (lexicon.ts) or contraction class (contractions.ts). */
+  group: number;
+  /** Index of the alternative found in the text. */
+  index: number;
+  /** Number of alternatives. */
+  k: number;
 }
 
-/** Returns the replacement (lower case) for an eligible word, or undefined to keep it. */
-export type WordVisitor = (w: EligibleWord) => string | undefined;
+/** Returns the index of the alternative to write, or undefined to keep the one found. */
+export type WordVisitor = (w: EligibleWord) => number | undefined;
+
+/** A word after which the next one may complete a contraction ("it" + "is", "do" + "not"). */
+interface Host {
+  kind: 'aff' | 'neg';
+  /** The class (for an affirmative host, known only with the auxiliary: -1 until then). */
+  group: number;
+  /** Context of the position: the two words before the host. */
+  ctx: string;
+  /** The host word, lower case. */
+  word: string;
+  /** A contracted "it's" whose "'s" waits for the next word ("it's been" = "it has been"). */
+  pending?: string;
+}
 
 /** Longest whitespace-free chunk held back; longer ones (blobs, URLs) pass straight through. */
 const MAX_CHUNK = 40;
 const LIST_MARKER = /^([-*+>]|#{1,6}|\d{1,3}[.)])$/;
 const EDGES = /^[^a-z0-9]+|[^a-z0-9]+$/g;
+const PLAIN = /^[A-Za-z]+$/;
+const NOT = /^not([.,;:!?)]*)$/;
 
 /**
  * Splits text into whitespace-delimited chunks and decides, per chunk, whether it is a
  * word that may carry the watermark. Protected, never touched: fenced code blocks,
  * indented code, block quotes, inline code, text in double quotes, JSON documents (text
- * whose first character is `{` or `[`), anything that is not a plain alphabetic word
- * (numbers, URLs, paths, contractions, hyphenated words), and capitalized words except at
+ * whose first character is `{` or `[`), anything that is not a plain alphabetic word or a
+ * contraction (numbers, URLs, paths, hyphenated words), and capitalized words except at
  * the start of a sentence (names). Decisions depend only on the text before a chunk and
  * the chunk itself, so the result is the same however the text is split into deltas.
+ *
+ * Contractions (contractions.ts) are contracted by appending to the host word, so after a
+ * host ("it", "do") the scanner holds back the one space that follows it until the next
+ * word is complete; after a contracted "it's" it also holds back the "'s". Context words
+ * after a contraction are canonical ("it's" reads as "it is"), so the embedder (reading
+ * its input) and the detector (reading the output) see the same contexts.
  */
 export class WordScanner {
   private chunk = '';
@@ -40,6 +77,13 @@ export class WordScanner {
   private sentenceStart = true;
   private prev = '';
   private prev2 = '';
+  /** The previous word had no punctuation attached (a negation may follow it). */
+  private prevPlain = false;
+  private host: Host | undefined;
+  /** Whitespace held after a host: undefined (none), '' (none yet) or ' '. */
+  private gap: string | undefined;
+  /** Apostrophe style of the text (' or ’), used when contracting. */
+  private apos = "'";
   /** Whitespace-delimited chunks seen so far. */
   words = 0;
 
@@ -55,9 +99,14 @@ export class WordScanner {
     while (i < n) {
       let j = i;
       if (isSpace(text.charCodeAt(i))) {
-        out += this.endChunk();
-        while (j < n && isSpace(text.charCodeAt(j))) this.space(text.charCodeAt(j++));
-        out += text.slice(i, j);
+        // A word not followed by a space ends a line or the text: no contraction there.
+        out += this.endChunk(text.charCodeAt(i) !== 32);
+        while (j < n && isSpace(text.charCodeAt(j))) {
+          const c = text.charCodeAt(j++);
+          this.space(c);
+          if (this.host && this.gap === '' && c === 32) this.gap = ' ';
+          else out += this.release() + text.charAt(j - 1);
+        }
       } else {
         while (j < n && !isSpace(text.charCodeAt(j))) j++;
         out += this.extend(text.slice(i, j));
@@ -69,7 +118,7 @@ export class WordScanner {
 
   /** End of text: returns the held-back chunk. */
   end(): string {
-    return this.endChunk();
+    return this.endChunk(true) + this.release();
   }
 
   private extend(seg: string): string {
@@ -77,7 +126,7 @@ export class WordScanner {
     if (this.passedThrough) return seg;
     if (this.chunk.length <= MAX_CHUNK) return '';
     this.passedThrough = true;
-    return this.chunk;
+    return this.release() + this.chunk;
   }
 
   private space(c: number): void {
@@ -91,7 +140,20 @@ export class WordScanner {
     }
   }
 
-  private endChunk(): string {
+  /** Give up on a held contraction: emit what was held ("'s" of a pending "it's", the space). */
+  private release(): string {
+    const h = this.host;
+    if (!h) return '';
+    this.host = undefined;
+    const gap = this.gap ?? '';
+    this.gap = undefined;
+    if (h.pending === undefined) return gap;
+    this.pushToken('is', true);
+    return h.pending + gap;
+  }
+
+  /** `final`: the chunk is not followed by a space (a line break, a tab, the end). */
+  private endChunk(final: boolean): string {
     const chunk = this.chunk;
     if (!chunk) return '';
     this.words++;
@@ -110,18 +172,21 @@ export class WordScanner {
       this.lineKind !== 'text' ||
       this.inline ||
       this.quote;
-    let out = this.passedThrough ? '' : chunk;
-    if (!shielded && !this.passedThrough) out = this.rewrite(chunk) ?? chunk;
+    let out = '';
+    if (this.passedThrough) {
+      // Contexts are normalised lazily (only eligible words need them): keep the raw chunk.
+      if (hasAlnum(chunk)) this.pushToken(chunk.slice(-32), false);
+    } else if (shielded) {
+      out = this.release() + chunk;
+      if (hasAlnum(chunk)) this.pushToken(chunk, false);
+    } else {
+      out = this.unshielded(chunk, final);
+    }
     if (fenceMarker) {
       this.fence = !this.fence;
       this.inline = this.quote = false;
     } else if (!this.fence && this.lineKind !== 'code') {
       this.toggleSpans(chunk);
-    }
-    if (hasAlnum(chunk)) {
-      // Contexts are normalised lazily (only eligible words need them): keep the raw chunk.
-      this.prev2 = this.prev;
-      this.prev = this.passedThrough ? chunk.slice(-32) : out;
     }
     this.sentenceStart = endsSentence(chunk) || (this.firstOnLine && LIST_MARKER.test(chunk));
     this.firstOnLine = false;
@@ -131,6 +196,89 @@ export class WordScanner {
     return out;
   }
 
+  private pushToken(raw: string, plain: boolean): void {
+    this.prev2 = this.prev;
+    this.prev = raw;
+    this.prevPlain = plain;
+  }
+
+  /** Two words of context (contractions recur too often for one). */
+  private ctx2(): string {
+    return normalize(this.prev2) + ' ' + normalize(this.prev);
+  }
+
+  /** A negation may follow the previous word (not after a question word or at a sentence start). */
+  private negationOk(): boolean {
+    return this.prevPlain && !this.sentenceStart && !WH_WORDS.has(normalize(this.prev));
+  }
+
+  private caseOk(word: string): boolean {
+    const lower = word.toLowerCase();
+    return word === lower || lower === 'i' || (this.sentenceStart && word === capitalize(lower));
+  }
+
+  /** An unshielded chunk: first settle a held contraction, then the chunk itself. */
+  private unshielded(chunk: string, final: boolean): string {
+    let h = this.host;
+    this.host = undefined;
+    this.gap = undefined;
+    let out = '';
+    if (h?.pending !== undefined) {
+      // "it's" + next word: a position unless it reads "it has" ("it's been").
+      const ctxIs = this.ctx2();
+      let expanded = false;
+      if (!HAS_PARTICIPLES.has(chunk.toLowerCase())) {
+        expanded = this.visit({ context: h.ctx, group: h.group, index: 1, k: 2 }) === 0;
+      }
+      out += expanded ? ' is' : h.pending;
+      this.pushToken('is', true);
+      const neg = negationFor('is');
+      h =
+        expanded && neg && !WH_WORDS.has(h.word)
+          ? { kind: 'neg', group: neg.group, ctx: ctxIs, word: 'is' }
+          : undefined;
+      if (!h) out += ' ';
+    }
+    if (h) {
+      const r = this.afterHost(h, chunk, final);
+      if (r !== undefined) return out + r;
+      out += ' ';
+    }
+    return out + this.plainChunk(chunk, final);
+  }
+
+  /** The chunk after a host and one space: a contraction position, or undefined. */
+  private afterHost(h: Host, chunk: string, final: boolean): string | undefined {
+    if (h.kind === 'neg') {
+      const m = NOT.exec(chunk);
+      if (!m) return undefined;
+      const c = this.visit({ context: h.ctx, group: h.group, index: 0, k: 2 });
+      this.pushToken('not', m[1] === '');
+      return (c === 1 ? 'n' + this.apos + 't' : ' not') + m[1];
+    }
+    const neg = NEG_CONTRACTED.exec(chunk);
+    const cls = affirmativeFor(h.word, neg ? neg[1]! : chunk);
+    if (!cls) return undefined;
+    const negOfAux = neg !== null;
+    if (chunk === cls.aux && final) return undefined; // "… what it is" at a line end
+    const ctxAux = this.ctx2();
+    const c = this.visit({ context: h.ctx, group: cls.group, index: 0, k: 2 });
+    if (c === 1) {
+      this.pushToken(cls.aux, true);
+      if (!negOfAux) return this.apos + cls.suffix;
+      this.pushToken('not', neg[3] === '');
+      return this.apos + cls.suffix + ' not' + neg[3];
+    }
+    // "it isn't" kept expanded: the negation is a position of its own (plainChunk).
+    if (negOfAux) return undefined;
+    this.pushToken(cls.aux, true);
+    const nextNeg = negationFor(cls.aux);
+    if (nextNeg && !WH_WORDS.has(h.word)) {
+      this.host = { kind: 'neg', group: nextNeg.group, ctx: ctxAux, word: cls.aux };
+      this.gap = '';
+    }
+    return ' ' + cls.aux;
+  }
   private toggleSpans(chunk: string): void {
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk.charCodeAt(i);
@@ -142,6 +290,77 @@ export class WordScanner {
       else if (c === 0x201c) this.quote = true;
       else if (c === 0x201d) this.quote = false;
     }
+  }
+
+  /** A chunk on its own: a contracted form, a synonym, or a host word; or nothing to do. */
+  private plainChunk(chunk: string, final: boolean): string {
+    const ctx = this.ctx2();
+    const contracted = this.contracted(chunk, ctx, final);
+    if (contracted !== undefined) return contracted;
+    const out = this.rewrite(chunk) ?? chunk;
+    const plain = PLAIN.test(chunk);
+    if (plain && !final) this.setHost(chunk, ctx);
+    if (hasAlnum(chunk)) this.pushToken(out, plain);
+    return out;
+  }
+
+  /** A host word holds back the space after it; the next chunk may complete a contraction. */
+  private setHost(chunk: string, ctx: string): void {
+    if (!this.caseOk(chunk)) return;
+    const word = chunk.toLowerCase();
+    const aff = isAffirmativeHost(word);
+    const neg = aff ? undefined : negationFor(word);
+    if (aff) this.host = { kind: 'aff', group: -1, ctx, word };
+    else if (neg && this.negationOk()) this.host = { kind: 'neg', group: neg.group, ctx, word };
+    if (this.host) this.gap = '';
+  }
+
+  /** "don't", "can't"/"cannot", "I'm", "it's" as one chunk; undefined for anything else. */
+  private contracted(chunk: string, ctx: string, final: boolean): string | undefined {
+    const neg = NEG_CONTRACTED.exec(chunk);
+    const negCls = neg && this.caseOk(neg[1]!) ? negationFor(neg[1]!.toLowerCase()) : undefined;
+    if (neg && negCls) {
+      this.apos = neg[2]!;
+      let out = chunk;
+      if (this.negationOk()) {
+        const c = this.visit({ context: ctx, group: negCls.group, index: 1, k: 2 });
+        if (c === 0) out = neg[1] + ' not' + neg[3];
+      }
+      this.pushToken(neg[1]!, true);
+      this.pushToken('not', neg[3] === '');
+      return out;
+    }
+    const can = CANNOT.exec(chunk);
+    if (can && this.caseOk(can[1]!) && can[2] === can[2]!.toLowerCase()) {
+      if (can[3]) this.apos = can[3];
+      const index = can[2] === 'not' ? 0 : 1;
+      const c = this.visit({ context: ctx, group: CANNOT_GROUP, index, k: 2 });
+      this.pushToken('cannot', can[4] === '');
+      if (c === undefined || c === index) return chunk;
+      return can[1] + (c === 0 ? 'not' : this.apos + 't') + can[4];
+    }
+    const aff = AFF_CONTRACTED.exec(chunk);
+    const cls = aff && !final ? affirmativeBySuffix(aff[1]!.toLowerCase(), aff[3]!) : undefined;
+    if (!aff || !cls || !this.caseOk(aff[1]!)) return undefined;
+    this.apos = aff[2]!;
+    if (cls.suffix === 's') {
+      // "'s" may be "has": decide once the next word is known.
+      this.pushToken(aff[1]!, true);
+      this.host = { kind: 'aff', group: cls.group, ctx, word: cls.host, pending: aff[2] + 's' };
+      this.gap = '';
+      return aff[1];
+    }
+    const c = this.visit({ context: ctx, group: cls.group, index: 1, k: 2 });
+    this.pushToken(aff[1]!, true);
+    const ctxAux = this.ctx2();
+    this.pushToken(cls.aux, true);
+    if (c !== 0) return chunk;
+    const nextNeg = negationFor(cls.aux);
+    if (nextNeg && !WH_WORDS.has(cls.host)) {
+      this.host = { kind: 'neg', group: nextNeg.group, ctx: ctxAux, word: cls.aux };
+      this.gap = '';
+    }
+    return aff[1] + ' ' + cls.aux;
   }
 
   private rewrite(chunk: string): string | undefined {
@@ -159,11 +378,12 @@ export class WordScanner {
     if (!entry) return undefined;
     const prev = normalize(this.prev);
     if (entry.after && !entry.after.has(prev)) return undefined;
-    // A context-gated pair always has the same previous word, so its PRF context also takes
+    // A context-gated group always has the same previous word, so its PRF context also takes
     // the word before that; otherwise de-duplication would leave it one position per gate.
     const context = entry.after ? normalize(this.prev2) + ' ' + prev : prev;
-    const rep = this.visit({ context, word: lower, pair: entry.pair, index: entry.index });
-    if (rep === undefined) return undefined;
+    const c = this.visit({ context, group: entry.group, index: entry.index, k: entry.k });
+    if (c === undefined || c === entry.index) return undefined;
+    const rep = groupWords(entry.group)[c]!;
     return chunk.slice(0, start) + (title ? capitalize(rep) : rep) + chunk.slice(end);
   }
 }

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { createWatermarker, watermarkText } from './embed.js';
 import { detectWatermark, PositionVotes, scanPositions } from './detect.js';
 import { LEXICON_PAIRS } from './lexicon-data.js';
+import { PositionPrf } from './prf.js';
 
 const key = Buffer.alloc(32, 7);
 const other = Buffer.alloc(32, 9);
@@ -37,6 +38,8 @@ function sample(n: number, seed = 1): string {
       rnd(2) ? a : b,
     );
     if (rnd(7) === 0) out.push('words.\n\n');
+    if (rnd(5) === 0)
+      out.push(["it's", 'it is', 'do not', "don't", 'we are', "isn't", 'cannot'][rnd(7)]!);
   }
   return out.join(' ');
 }
@@ -62,10 +65,10 @@ test('streaming output equals watermarkText for any split of the input (issue 6)
   );
 });
 
-test('push holds back at most the current word', () => {
+test('push holds back at most the current word (and the space after a contraction host)', () => {
   const wm = createWatermarker(key);
-  assert.equal(wm.push('We saw it'), 'We saw ');
-  assert.equal(wm.push(' th'), 'it ');
+  assert.equal(wm.push('We saw the'), 'We saw ');
+  assert.equal(wm.push(' th'), 'the ');
   assert.equal(wm.push('en'), '');
   assert.equal(wm.flush(), 'then');
   const long = 'x'.repeat(100);
@@ -74,13 +77,158 @@ test('push holds back at most the current word', () => {
     'a ' + long,
     'a long blob is not held back',
   );
+  // "it" may become "it's": the space after it waits for the next word.
+  const c = createWatermarker(key);
+  assert.equal(c.push('so it'), 'so ');
+  assert.equal(c.push(' i'), 'it');
+  const rest = c.push('s x') + c.flush();
+  assert.match(rest, /^( is|'s) x$/);
+  // "it's" may mean "it has": its "'s" waits for the next word.
+  const h = createWatermarker(key);
+  assert.equal(h.push("so it's be"), 'so it');
+  assert.equal(h.push('en '), "'s been ");
 });
 
-test('only whitespace-delimited words change; whitespace and case are preserved', () => {
+test('contractions: both forms of each class, never where the expansion would not be English', () => {
+  const forms: [string, RegExp][] = [
+    ['we think it is not easy now', /^we think (it is not|it's not|it isn't) easy now$/],
+    ['so I do not know', /^so I (do not|don't) know$/],
+    ["so I don't know", /^so I (do not|don't) know$/],
+    ['we know you are right', /^we know (you are|you're) right$/],
+    ['so you will see', /^so (you will|you'll) see$/],
+    ['you cannot go', /^you (cannot|can't) go$/],
+    ["and here's the plan", /^and (here is|here's) the plan$/],
+  ];
+  const unchanged = [
+    "so it's been a day", // "it has been"
+    'Why do not we go', // inversion after a question word
+    "why don't we go",
+    "It is nice, isn't it?", // tag question
+    'this is what it is.', // a stranded auxiliary cannot contract
+    'this is what it is\nnext line',
+    'say "it is not" here',
+    'use `it is not` here',
+    '```\nit is not\n```',
+  ];
+  for (let i = 0; i < 24; i++) {
+    const k = Buffer.alloc(32, i);
+    for (const [text, re] of forms) assert.match(watermarkText(k, text), re, text);
+    for (const text of unchanged) {
+      const out = watermarkText(k, text);
+      if (text.startsWith('It is nice')) assert.match(out, /isn't it\?$/, text);
+      else if (text.startsWith('this is what')) assert.match(out, /what it is(\.|\n)/, text);
+      else if (text.startsWith('so it')) assert.match(out, /it's been/, text);
+      else if (/^why/i.test(text)) assert.match(out, /^why (do not|don't) we go$/i, text);
+      else assert.equal(out, text, text);
+    }
+  }
+  const outs = new Set(
+    Array.from({ length: 24 }, (_, i) => watermarkText(Buffer.alloc(32, i), forms[0]![0])),
+  );
+  assert.equal(outs.size, 3, 'all three forms of "it is not" occur');
+});
+
+test('a text whose only eligible positions are contractions is detected', () => {
+  const subjects = [
+    'we',
+    'you',
+    'they',
+    'so',
+    'and',
+    'but',
+    'then',
+    'now',
+    'here',
+    'still',
+    'often',
+    'maybe',
+  ];
+  const verbs = ['know', 'see', 'mind', 'care', 'agree', 'stop', 'wait', 'ask', 'fit', 'move'];
+  const lines: string[] = [];
+  const who = ['I', 'we', 'they', 'you'];
+  for (const a of subjects)
+    for (const v of verbs) lines.push(`${a} ${v} ${who[lines.length % 4]} do not ${v}.`);
+  const text = lines.join(' ');
+  const marked = watermarkText(key, text);
+  assert.notEqual(marked, text);
+  const r = detectWatermark(key, marked);
+  assert.equal(r.verdict, 'watermarked', r.reason);
+  assert.equal(r.hits, r.trials);
+  assert.notEqual(detectWatermark(other, marked).verdict, 'watermarked');
+});
+
+test('only words change: line structure, indentation and capitals are preserved', () => {
   const text = sample(300);
   const out = watermarkText(key, text);
   assert.notEqual(out, text);
-  assert.equal(out.split(/\S+/).join('|'), text.split(/\S+/).join('|'));
+  const lines = (t: string): string[] => t.split('\n').map((l) => /^\s*/.exec(l)![0]);
+  assert.deepEqual(lines(out), lines(text));
+  const caps = (t: string): string => t.replace(/[^A-Z]/g, '');
+  assert.equal(caps(out), caps(text));
+});
+
+test('embedder and detector agree on every position: all hits, for any mix of contractions (issue 6)', () => {
+  const vocab = [
+    'it',
+    'It',
+    'is',
+    'not',
+    "isn't",
+    "it's",
+    'do',
+    "don't",
+    'does',
+    "doesn't",
+    'I',
+    'am',
+    "I'm",
+    'you',
+    'are',
+    "you're",
+    'will',
+    "you'll",
+    'we',
+    'cannot',
+    "can't",
+    'why',
+    'what',
+    "what's",
+    'been',
+    'the',
+    'car',
+    'big',
+    'perhaps',
+    'maybe',
+    'so',
+    'here',
+    'is.',
+    'not,',
+    'that',
+    'there',
+    "there's",
+    'was',
+    "wasn't",
+    'who',
+    'go',
+    'see',
+  ];
+  const seps = [' ', ' ', ' ', ' ', '. ', '\n', ', ', '  '];
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(fc.nat(vocab.length - 1), fc.nat(seps.length - 1)), {
+        minLength: 40,
+        maxLength: 200,
+      }),
+      fc.nat(255),
+      (words, k) => {
+        const text = words.map(([w, s]) => vocab[w]! + seps[s]!).join('');
+        const kb = Buffer.alloc(32, k);
+        const r = detectWatermark(kb, watermarkText(kb, text), { minTrials: 1 });
+        assert.equal(r.hits, r.trials, text);
+      },
+    ),
+    { numRuns: 300 },
+  );
 });
 
 test('code, inline code, quotes, URLs, names and JSON are never touched', () => {
@@ -151,20 +299,39 @@ test('scanPositions skips excluded contexts', () => {
   const first = scanPositions(text);
   assert.equal(first.positions.length, 1);
   assert.equal(
-    scanPositions(text, new Set(['we\u0000' + first.positions[0]!.pair])).positions.length,
+    scanPositions(text, new Set(['we\u0000' + first.positions[0]!.group])).positions.length,
     0,
   );
 });
 
-test('PositionVotes: one trial per context, majority word, ties dropped, excluded contexts skipped', () => {
+test('PositionVotes: one trial per context, the alternative over-used relative to the group, ties dropped, excluded contexts skipped', () => {
   const v = new PositionVotes();
-  v.add('we perhaps go. we perhaps go. we maybe go.');
-  v.add('they perhaps go. they maybe go.');
+  // Overall "perhaps" 5 : "maybe" 3. After "we", "maybe" is over-used (2 of 3 > 3/8).
+  v.add('we perhaps go. we maybe go. we maybe go.');
+  v.add('they perhaps go. they perhaps go. they perhaps go. they perhaps go. they maybe go.');
   const ps = v.majority();
   assert.equal(v.size, 2);
-  assert.equal(ps.length, 1, 'the tied context is dropped');
-  assert.equal(ps[0]!.context, 'we');
+  const we = ps.find((p) => p.context === 'we')!;
+  const they = ps.find((p) => p.context === 'they')!;
+  const word = (p: { index: number }): string => (p.index === 0 ? 'maybe' : 'perhaps');
+  assert.equal(word(we), 'maybe', 'a plain majority would have said "perhaps"');
+  assert.equal(word(they), 'perhaps');
+  const tie = new PositionVotes();
+  tie.add('we perhaps go. we maybe go.');
+  assert.equal(tie.majority().length, 0, 'a context used like the group average is dropped');
   const w = new PositionVotes();
-  w.add('we perhaps go', new Set(['we\u0000' + ps[0]!.pair]));
+  w.add('we perhaps go', new Set(['we\u0000' + we.group]));
   assert.equal(w.size, 0);
+});
+
+test('the PRF choice is uniform over k alternatives (null hit rate exactly 1/k)', () => {
+  const prf = new PositionPrf(key);
+  for (const k of [2, 3, 4]) {
+    const counts = new Array<number>(k).fill(0);
+    const n = 30_000;
+    for (let i = 0; i < n; i++) counts[prf.bits('w' + i, 10 + k, k).choice]!++;
+    // 5 standard deviations of a Binomial(n, 1/k) count.
+    const sd = Math.sqrt((n * (k - 1)) / (k * k));
+    for (const c of counts) assert.ok(Math.abs(c - n / k) < 5 * sd, `k=${k}: ${counts.join(',')}`);
+  }
 });
