@@ -1,7 +1,7 @@
 /**
  * Detector benchmark (not a test): `npx tsx bench/detect/run.ts [--dir DIR] [--long N]`.
  *
- * 1. End-to-end offline analysis on one core: read DIR/events.jsonl (as `moat analyze` does), parse, ingest.
+ * 1. End-to-end offline analysis on one core: read DIR/events.jsonl as `moat analyze` does (eachLine, readEventLine), ingest.
  * 2. Ingest alone, on events already parsed in memory (the detector's own cost).
  * 3. State per account at 100k accounts (detector's estimate and measured heap).
  * 4. Memory over a long run (N events, default 2M): heap sampled after GC stays flat.
@@ -17,8 +17,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Detector } from '../../src/detect/detector.js';
 import { detectConfigSchema } from '../../src/detect/config.js';
-import { parseEventLine } from '../../src/detect/reader.js';
-import { lines } from '../../src/engine/offline.js';
+import { eachLine, readEventLine } from '../../src/engine/offline.js';
 import { simulate } from '../../src/sim/simulate.js';
 import { defaultDataDir, loadCorpus } from '../../src/sim/corpus.js';
 import type { TelemetryEvent } from '../../src/telemetry/event.js';
@@ -49,11 +48,12 @@ async function dataset(): Promise<string> {
 
 async function load(file: string, max: number): Promise<TelemetryEvent[]> {
   const out: TelemetryEvent[] = [];
-  for await (const line of lines(file)) {
-    const r = parseEventLine(line, out.length + 1);
-    if (r.ok) out.push(r.value);
-    if (out.length >= max) break;
-  }
+  let n = 0;
+  await eachLine(file, (buf, start, end) => {
+    if (out.length >= max) return;
+    const r = readEventLine(buf, start, end, ++n);
+    if (r?.ok) out.push(r.value);
+  });
   return out;
 }
 
@@ -62,11 +62,10 @@ async function endToEnd(file: string): Promise<void> {
   let n = 0;
   const t0 = performance.now();
   const c0 = cpu();
-  for await (const line of lines(file)) {
-    const r = parseEventLine(line, ++n);
-    if (!r.ok) continue;
-    d.ingest(r.value);
-  }
+  await eachLine(file, (buf, start, end) => {
+    const r = readEventLine(buf, start, end, ++n);
+    if (r?.ok) d.ingest(r.value);
+  });
   const s = cpu() - c0;
   const wall = (performance.now() - t0) / 1000;
   const bytes = statSync(file).size;

@@ -8,6 +8,7 @@
 import { Stats } from './stats.js';
 import { hllCount } from './text.js';
 import { fnv1a } from './text.js';
+import { int } from './describe.js';
 
 /** Link kinds and how much each says about coordination on its own. */
 const KIND_STRENGTH: Record<string, number> = {
@@ -50,7 +51,7 @@ export class ClusterState {
   coordinationDetail(): string {
     const parts = [...this.kinds].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([kind, count]) => `${kind} (${count})`);
     const cover = this.complementary()
-      ? `; members cover ~${Math.round(hllCount(this.stats.items)).toLocaleString('en-US')} distinct items with little overlap`
+      ? `; members cover ~${int(hllCount(this.stats.items))} distinct items with little overlap`
       : '';
     return `${this.members.length} accounts linked by ${parts.join(', ')}${cover}`;
   }

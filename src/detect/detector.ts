@@ -10,7 +10,7 @@ import type { DetectConfig } from './config.js';
 import { featuresOf, netKeyOf, type EventFeatures } from './features.js';
 import { levelFor } from './levels.js';
 import { FirstSeenIndex } from './links.js';
-import { assess, reasonsOf, type AssessContext } from './score.js';
+import { assess, assessScore, reasonsOf, type AssessContext } from './score.js';
 import { F } from './stats.js';
 import { hllCount } from './text.js';
 
@@ -236,7 +236,7 @@ export class Detector {
 
   /** Re-score a cluster; re-evaluate every member when it moved or grew, else only `only`. */
   private refreshCluster(cl: ClusterState, joined: boolean, only?: AccountState): Verdict[] {
-    cl.score = assess(cl.stats, this.clusterCtx(cl), this.cfg).score;
+    cl.score = assessScore(cl.stats, this.clusterCtx(cl), this.cfg);
     const moved = Math.abs(cl.score - cl.emittedScore) >= this.cfg.materialChange;
     const all = moved || (joined && cl.score >= this.cfg.levels.monitor / 2);
     const out: Verdict[] = [];
@@ -274,7 +274,7 @@ export class Detector {
   }
 
   private scoreOf(st: AccountState, cl: ClusterState | undefined): number {
-    const own = assess(st.stats, this.ownCtx(st), this.cfg).score;
+    const own = assessScore(st.stats, this.ownCtx(st), this.cfg);
     st.ownScore = own;
     return cl ? Math.max(own, cl.score * this.affinity(st)) : own;
   }

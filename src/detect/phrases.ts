@@ -103,7 +103,17 @@ function hashOf(text: string, from: number, to: number): number {
   return h >>> 0;
 }
 
+/**
+ * One bit per (hash mod 2^16) of every key in the stem tables below: a word whose bit is
+ * clear matches no stem, so the per-word Map lookups (most words match nothing) are
+ * skipped — a Bloom filter with one hash function (Bloom 1970).
+ */
+const FILTER_BITS = 1 << 16;
+const filter = new Uint32Array(FILTER_BITS >>> 5);
+const maybe = (h: number): boolean => (filter[(h & (FILTER_BITS - 1)) >>> 5]! & (1 << (h & 31))) !== 0;
+
 function put(map: Map<number, Stem[]>, key: number, stem: Stem): void {
+  filter[(key & (FILTER_BITS - 1)) >>> 5]! |= 1 << (key & 31);
   const list = map.get(key);
   if (list) list.push(stem);
   else map.set(key, [stem]);
@@ -167,11 +177,11 @@ export function concepts(lower: string): number {
     while (i < n && isWordChar(lower.charCodeAt(i))) {
       h = Math.imul(h ^ lower.charCodeAt(i), 0x01000193);
       const len = i - start + 1;
-      if (len >= minPrefix && len <= 4) mask |= match(prefix[len - 2]!.get(h >>> 0), lower, start, 0, 0);
+      if (len >= minPrefix && len <= 4 && maybe(h >>> 0)) mask |= match(prefix[len - 2]!.get(h >>> 0), lower, start, 0, 0);
       i++;
     }
     const word = h >>> 0;
-    mask |= match(exact.get(word), lower, start, 0, i - start) | match(phrase.get(word), lower, start, 0, 0);
+    if (maybe(word)) mask |= match(exact.get(word), lower, start, 0, i - start) | match(phrase.get(word), lower, start, 0, 0);
   }
   return mask;
 }

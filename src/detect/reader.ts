@@ -47,7 +47,14 @@ function guessEndpoint(o: Record<string, unknown>, req: Record<string, unknown>)
 export function parseEventLine(text: string, line: number): ParseResult<TelemetryEvent> {
   const parsed = parseObject(text, line);
   if (!parsed.ok) return parsed;
-  const o = parsed.value;
+  return eventOf(parsed.value, line);
+}
+
+/**
+ * Check and complete one telemetry record already parsed into an object (by JSON.parse
+ * or the byte scanner in scan.ts: both paths share these rules and these messages).
+ */
+export function eventOf(o: Record<string, unknown>, line: number): ParseResult<TelemetryEvent> {
   const ts = toEpochMs(o.ts);
   if (ts === null) return fail(line, 'missing or invalid "ts" (epoch ms or ISO 8601)');
   if (typeof o.account !== 'string' || o.account === '') return fail(line, 'missing "account"');

@@ -98,18 +98,43 @@ export function ageDays(ctx: AssessContext): number {
   return Math.max(0.5, (ctx.lastTs - start) / DAY);
 }
 
-/** Score Stats (numbers only; no allocation besides the result). */
+/** Term weights of a configuration in TERMS order, computed once per configuration object. */
+const weightCache = new WeakMap<DetectConfig, Float64Array>();
+function weightsOf(cfg: DetectConfig): Float64Array {
+  let w = weightCache.get(cfg);
+  if (!w) {
+    w = Float64Array.from(TERMS, (t) => cfg.weights[WEIGHT_KEY[t]]);
+    weightCache.set(cfg, w);
+  }
+  return w;
+}
+
+/** Scratch strengths for assessScore (the per-event path allocates nothing). */
+const scratch = new Float64Array(TERMS.length);
+
+/** The score alone of Stats: what assess(...).score gives, without allocating (the per-event path). */
+export function assessScore(s: Stats, ctx: AssessContext, cfg: DetectConfig): number {
+  return fill(s, ctx, cfg, scratch).score;
+}
+
+/** Score Stats; `contributions` is a new array the caller may keep. */
 export function assess(s: Stats, ctx: AssessContext, cfg: DetectConfig): Assessment {
+  return fill(s, ctx, cfg, new Float64Array(TERMS.length));
+}
+
+const ZERO: Assessment = { score: 0, core: 0, amp: 0, contributions: new Float64Array(0) };
+
+function fill(s: Stats, ctx: AssessContext, cfg: DetectConfig, x: Float64Array): Assessment {
   const c = s.c;
   const n = c[F.n]!;
-  const x = new Float64Array(TERMS.length);
-  if (n < 1) return { score: 0, core: 0, amp: 0, contributions: x };
+  if (n < 1) return x === scratch ? ZERO : { score: 0, core: 0, amp: 0, contributions: x.fill(0) };
   coreStrengths(c, n, x);
   ampStrengths(s, n, ctx, x);
+  const w = weightsOf(cfg);
   let keepCore = 1;
   let keepAmp = 1;
   for (let i = 0; i < TERMS.length; i++) {
-    const contribution = cfg.weights[WEIGHT_KEY[TERMS[i]!]] * Math.min(1, x[i]!);
+    const contribution = w[i]! * Math.min(1, x[i]!);
     x[i] = contribution;
     if (i < CORE_END) keepCore *= 1 - contribution;
     else if (i > CORE_END) keepAmp *= 1 - contribution;

@@ -3,15 +3,15 @@
  * without holding them in memory, then write `{ accounts: [...], clusters: [...] }`
  * (DESIGN.md "Offline analysis"). `.gz` files are decompressed on the fly.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import { isAscii } from 'node:buffer';
 import type { DetectConfig } from '../detect/config.js';
 import { Detector } from '../detect/detector.js';
-import { parseAccountLine, parseEventLine } from '../detect/reader.js';
-import { LEVELS, type Level, type Verdict } from '../telemetry/event.js';
+import { parseAccountLine, parseEventLine, type ParseResult } from '../detect/reader.js';
+import { LEVELS, type Level, type TelemetryEvent, type Verdict } from '../telemetry/event.js';
 
 /** Counts of one analysis run. */
 export interface AnalyzeStats {
@@ -26,8 +26,8 @@ export interface AnalyzeStats {
   outOfOrder: number;
 }
 
-/** Progress callback: characters read so far of the events file, its size (0 if unknown), events. */
-export type OnProgress = (readChars: number, totalBytes: number, events: number) => void;
+/** Progress callback: bytes read so far of the events file, its size (0 if unknown), events. */
+export type OnProgress = (readBytes: number, totalBytes: number, events: number) => void;
 
 const MAX_SAMPLES = 20;
 
@@ -62,6 +62,66 @@ export async function* lines(file: string): AsyncGenerator<string> {
   if (rest) yield decode(rest, 0, rest.length);
 }
 
+/**
+ * Call `fn(buf, start, end)` for every line of a file, on the raw bytes (the newline
+ * excluded, a trailing \r kept: the line parsers drop it). A plain file is read with
+ * synchronous reads into one reused buffer (no stream machinery, no thread-pool hop, no
+ * promise per line: at 100,000 lines per second those costs show); `.gz` files stream.
+ */
+export async function eachLine(file: string, fn: (buf: Buffer, start: number, end: number) => void): Promise<void> {
+  if (file.endsWith('.gz')) return eachLineStream(file, fn);
+  const fd = openSync(file, 'r');
+  try {
+    let buf = Buffer.allocUnsafe(READ_SIZE);
+    let have = 0;
+    for (;;) {
+      if (have === buf.length) {
+        // One line longer than the buffer: grow it.
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, have);
+        buf = bigger;
+      }
+      const got = readSync(fd, buf, have, buf.length - have, null);
+      if (got === 0) break;
+      const end = have + got;
+      let start = 0;
+      for (let nl = buf.indexOf(10, have); nl >= 0 && nl < end; nl = buf.indexOf(10, start)) {
+        fn(buf, start, nl);
+        start = nl + 1;
+      }
+      buf.copy(buf, 0, start, end);
+      have = end - start;
+      // Let the event loop run between chunks (a --timeline write stream flushes meanwhile).
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    if (have > 0) fn(buf, 0, have);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const READ_SIZE = 4 << 20;
+
+async function eachLineStream(file: string, fn: (buf: Buffer, start: number, end: number) => void): Promise<void> {
+  let rest: Buffer | null = null;
+  for await (const chunk of open(file) as AsyncIterable<Buffer>) {
+    const buf: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
+    let start = 0;
+    for (let nl = buf.indexOf(10); nl >= 0; nl = buf.indexOf(10, start)) {
+      fn(buf, start, nl);
+      start = nl + 1;
+    }
+    rest = start < buf.length ? buf.subarray(start) : null;
+  }
+  if (rest) fn(rest, 0, rest.length);
+}
+
+/** Decode and parse one event line from raw bytes; null for a blank line. */
+export function readEventLine(buf: Buffer, start: number, end: number, line: number): ParseResult<TelemetryEvent> | null {
+  const text = decode(buf, start, end);
+  return text.trim() === '' ? null : parseEventLine(text, line);
+}
+
 function note(stats: AnalyzeStats, file: string, error: string): void {
   stats.bad++;
   if (stats.badSamples.length < MAX_SAMPLES) stats.badSamples.push(`${file} ${error}`);
@@ -87,25 +147,25 @@ export async function analyzeFiles(
     }
   }
   const total = opts.events.endsWith('.gz') ? 0 : statSync(opts.events).size;
-  let chars = 0;
+  let bytes = 0;
   let lastTs = -Infinity;
-  for await (const line of lines(opts.events)) {
+  await eachLine(opts.events, (buf, start, end) => {
     stats.lines++;
-    chars += line.length + 1;
-    if (line.trim() === '') continue;
-    const r = parseEventLine(line, stats.lines);
+    bytes += end - start + 1;
+    const r = readEventLine(buf, start, end, stats.lines);
+    if (r === null) return;
     if (!r.ok) {
       note(stats, opts.events, r.error);
-      continue;
+      return;
     }
     if (r.value.ts < lastTs) stats.outOfOrder++;
     else lastTs = r.value.ts;
     const changed = detector.ingest(r.value);
     if (changed.length && opts.onVerdicts) opts.onVerdicts(changed);
     stats.events++;
-    if (onProgress && (stats.events & 1023) === 0) onProgress(chars, total, stats.events);
-  }
-  onProgress?.(chars, total, stats.events);
+    if (onProgress && (stats.events & 1023) === 0) onProgress(bytes, total, stats.events);
+  });
+  onProgress?.(bytes, total, stats.events);
   return { detector, stats };
 }
 
