@@ -116,6 +116,11 @@ export function renderTable(rows: Summary[], connections: number): string {
     lines.push(`- ${parts.join('; ')}`);
     const th = Object.entries(moat.threads ?? {}).filter(([, us]) => us >= 1);
     if (th.length) lines.push(`  - Moat CPU µs/req by thread: ${th.map(([n, us]) => `${n} ${fmt(us)}`).join(', ')}`);
+    const detector = moat.threads?.['moat-detector'];
+    if (detector !== undefined && moat.cpuUs !== undefined) {
+      // The embedded detector is a worker thread off the request path (at scale it runs apart).
+      lines.push(`  - request path (every thread but moat-detector): ${fmt(moat.cpuUs - detector)} µs/req; detector ${fmt(detector)} µs/event`);
+    }
   }
   return lines.join('\n');
 }

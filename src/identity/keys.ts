@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, hash as oneShotHash, randomBytes } from 'node:crypto';
 import type { Store, StoredKey } from '../store/store.js';
 
 /** What authentication yields on the hot path. */
@@ -9,6 +9,8 @@ export interface AuthenticatedKey {
 
 interface CacheEntry {
   key: AuthenticatedKey | null;
+  /** The stored (HMAC) hash, so revocation can find the entry. */
+  hash: string;
   expires: number;
 }
 
@@ -21,13 +23,24 @@ const KEY_PREFIX = 'sk-moat-';
  * replicas see it within `cacheTtlMs`.
  */
 export class KeyService {
+  /** Keyed by cacheId(secret): a one-shot SHA-256 under the pepper, 4× cheaper than the HMAC. */
   private readonly cache = new Map<string, CacheEntry>();
+  private readonly cachePrefix: string;
 
   constructor(
     private readonly store: Store,
     private readonly pepper: Buffer,
     private readonly opts: { cacheTtlMs?: number; cacheMax?: number; negativeTtlMs?: number } = {},
-  ) {}
+  ) {
+    // A per-process random-looking prefix derived from the pepper: the in-memory cache
+    // never holds a secret, and its ids differ from the stored hashes.
+    this.cachePrefix = createHmac('sha256', pepper).update('moat key cache v1').digest('hex');
+  }
+
+  /** In-memory cache id of a presented secret (never stored, never logged). */
+  private cacheId(secret: string): string {
+    return oneShotHash('sha256', this.cachePrefix + secret, 'base64');
+  }
 
   /** Keyed hash of a presented secret. */
   hash(secret: string): string {
@@ -52,19 +65,23 @@ export class KeyService {
   /** Revoke a key and forget it in this process's cache immediately. */
   async revoke(keyId: string, now = Date.now()): Promise<StoredKey | undefined> {
     const key = await this.store.revokeKey(keyId, now);
-    if (key) this.cache.delete(key.hash);
+    if (key) {
+      // Rare (an admin action): a scan of the cache is fine.
+      for (const [id, e] of this.cache) if (e.hash === key.hash) this.cache.delete(id);
+    }
     return key;
   }
 
   /**
    * Resolve a presented secret to its key and account, or null when unknown or revoked.
-   * Cached: a hit costs one HMAC and one Map lookup.
+   * Cached: a hit costs one SHA-256 and one Map lookup; a miss adds the HMAC and a store read.
    */
   async authenticate(secret: string, now = Date.now()): Promise<AuthenticatedKey | null> {
     if (secret.length < 8 || secret.length > 256) return null;
-    const h = this.hash(secret);
-    const hit = this.cache.get(h);
+    const id = this.cacheId(secret);
+    const hit = this.cache.get(id);
     if (hit && hit.expires > now) return hit.key;
+    const h = this.hash(secret);
     const stored = await this.store.getKeyByHash(h);
     const key = stored && stored.revokedAt === null ? { keyId: stored.id, account: stored.account } : null;
     const ttl = key ? (this.opts.cacheTtlMs ?? 10_000) : (this.opts.negativeTtlMs ?? 2_000);
@@ -73,7 +90,8 @@ export class KeyService {
       const first = this.cache.keys().next();
       if (!first.done) this.cache.delete(first.value);
     }
-    this.cache.set(h, { key, expires: now + ttl });
+    this.cache.delete(id); // re-insert at the end: eviction order stays insertion order
+    this.cache.set(id, { key, hash: h, expires: now + ttl });
     return key;
   }
 }
