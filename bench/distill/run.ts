@@ -5,6 +5,8 @@
  * trained on the mix, generates text, and the suspect-model test of Sander et al. 2024
  * (arXiv 2402.14904) scores the generations: de-duplicated (context, pair) positions,
  * exact binomial test. (Unconditional generation: there are no prompts to exclude.)
+ * The "vote" columns score exactly as `moat provenance probe` does (PositionVotes: per
+ * context, the alternative the student over-uses relative to its own average).
  * The "served contexts" column keeps only positions whose (context, pair) occurred in the
  * watermarked text that was served — the provider knows what it served, as in the
  * filtered setting of Sander et al. Membership never depends on a position's own keyed
@@ -47,12 +49,12 @@ console.log(
   `teacher outputs: ${teacher.length} replies, ${words} words; student budget ${budget} tokens; ${seeds} seeds\n`,
 );
 console.log(
-  'first = first occurrence per context (Sander et al.); vote = majority word per context; served = only contexts that occurred in served watermarked text\n',
+  'first = first occurrence per context (Sander et al.); vote = over-used alternative per context (PositionVotes, as moat provenance probe scores); served = only contexts that occurred in served watermarked text\n',
 );
 console.log(
-  '| watermarked share | seed | student tokens | first: n | first: p | vote: n | vote: p | served+vote: n | served+vote: p | served+vote, wrong key: p |',
+  '| watermarked share | seed | student tokens | first: n | first: p | vote: n | vote: p | vote, wrong key: p | served+vote: n | served+vote: p | served+vote, wrong key: p |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 
 for (const share of [0, 0.01, 0.1, 1]) {
   for (let seed = 1; seed <= seeds; seed++) {
@@ -80,13 +82,15 @@ for (const share of [0, 0.01, 0.1, 1]) {
     }
     const score = (ps: Position[], k = key) => scorePositions([k], ps, tokens);
     const f = score(first);
-    const v = score(votes.majority());
+    const all = votes.majority();
+    const v = score(all);
+    const vw = score(all, wrong);
     const sv = votes.majority((id) => served.has(id));
     const s = score(sv);
     const w = score(sv, wrong);
     const e = (x: number): string => x.toExponential(1);
     console.log(
-      `| ${share * 100}% | ${seed} | ${tokens} | ${f.trials} | ${e(f.pValue)} | ${v.trials} | ${e(v.pValue)} | ${s.trials} | ${e(s.pValue)} | ${e(w.pValue)} |`,
+      `| ${share * 100}% | ${seed} | ${tokens} | ${f.trials} | ${e(f.pValue)} | ${v.trials} | ${e(v.pValue)} | ${e(vw.pValue)} | ${s.trials} | ${e(s.pValue)} | ${e(w.pValue)} |`,
     );
   }
 }

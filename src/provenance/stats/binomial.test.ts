@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { binomialMixtureTail, binomialTail, logGamma } from './binomial.js';
+import { binomialMixtureTail, binomialTail, logGamma, weightedBinomialTail } from './binomial.js';
 
 /** Direct summation in log space, the reference for the incomplete-beta form. */
 function directTail(k: number, n: number, p: number): number {
@@ -78,4 +78,33 @@ test('binomialMixtureTail equals enumeration over mixed null hit rates (k-way po
   }
   assert.equal(binomialMixtureTail(1, []), 0);
   assert.equal(binomialMixtureTail(0, []), 1);
+});
+
+test('weightedBinomialTail equals enumeration of weighted hit counts (the suspect-probe statistic)', () => {
+  const classes = [
+    { n: 6, p: 1 / 2, w: 1 },
+    { n: 3, p: 1 / 2, w: 6 },
+    { n: 2, p: 1 / 3, w: 1 },
+  ];
+  const trials = classes.flatMap((c) => Array.from({ length: c.n }, () => c));
+  for (let s = 0; s <= 30; s++) {
+    let want = 0;
+    for (let mask = 0; mask < 1 << trials.length; mask++) {
+      let prob = 1;
+      let score = 0;
+      trials.forEach((t, i) => {
+        const hit = (mask >> i) & 1;
+        score += hit * t.w;
+        prob *= hit ? t.p : 1 - t.p;
+      });
+      if (score >= s) want += prob;
+    }
+    const got = weightedBinomialTail(s, classes);
+    assert.ok(Math.abs(got - want) <= 1e-12, `s=${s}: ${got} vs ${want}`);
+  }
+  const quarter = weightedBinomialTail(7, [
+    { n: 1, p: 0.5, w: 6 },
+    { n: 1, p: 0.5, w: 1 },
+  ]);
+  assert.ok(Math.abs(quarter - 0.25) < 1e-12);
 });

@@ -113,3 +113,31 @@ function convolve(a: number[], b: number[]): number[] {
   }
   return out;
 }
+
+/**
+ * P(S ≥ s) for S = Σⱼ wⱼ·Xⱼ with independent Xⱼ ~ Binomial(nⱼ, pⱼ) and integer weights
+ * wⱼ ≥ 1: the exact null tail of a weighted hit count (weights fixed before looking at
+ * the key). With every weight 1 it equals binomialMixtureTail.
+ * @example weightedBinomialTail(7, [{ n: 1, p: 0.5, w: 6 }, { n: 1, p: 0.5, w: 1 }]) // 1/4
+ */
+export function weightedBinomialTail(
+  s: number,
+  classes: readonly { n: number; p: number; w: number }[],
+): number {
+  const used = classes.filter((c) => c.n > 0);
+  if (s <= 0) return 1;
+  const last = used.at(-1);
+  if (!last) return 0;
+  let pmf = [1];
+  for (const c of used.slice(0, -1)) {
+    const b = binomialPmf(c.n, c.p);
+    const spread = new Array<number>((b.length - 1) * c.w + 1).fill(0);
+    b.forEach((q, i) => (spread[i * c.w] = q));
+    pmf = convolve(pmf, spread);
+  }
+  let tail = 0;
+  for (let a = 0; a < pmf.length; a++) {
+    if (pmf[a]! > 0) tail += pmf[a]! * binomialTail(Math.ceil((s - a) / last.w), last.n, last.p);
+  }
+  return Math.min(1, Math.max(0, tail));
+}

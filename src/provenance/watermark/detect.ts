@@ -1,4 +1,4 @@
-import { binomialMixtureTail } from '../stats/binomial.js';
+import { weightedBinomialTail } from '../stats/binomial.js';
 import { PositionPrf } from './prf.js';
 import { WordScanner } from './scanner.js';
 
@@ -38,6 +38,11 @@ export interface Position {
   group: number;
   index: number;
   k: number;
+  /**
+   * Integer weight of the position's hit in the statistic (default 1); PositionVotes gives
+   * contexts the suspect used repeatedly REPEAT_WEIGHT. Never a function of the key.
+   */
+  weight?: number;
 }
 
 /** Identity of a position for de-duplication: a repeated (context, group) is scored once. */
@@ -46,15 +51,25 @@ export function positionId(p: { context: string; group: number }): string {
 }
 
 /**
- * Exact p-value of `hits` among `positions` under the null: a position with k alternatives
- * holds the key's choice with probability exactly 1/k, independently (keyed PRF, distinct
- * positions), so hits follow a sum of binomials, one per k.
+ * Exact p-value of `score` (the weighted hit count) among `positions` under the null: a
+ * position with k alternatives holds the key's choice with probability exactly 1/k,
+ * independently (keyed PRF, distinct positions), so the score is a weighted sum of
+ * binomials, one per (k, weight) class. With pairs and unit weights: Binomial(n, 1/2).
  */
-export function positionsPValue(positions: readonly Position[], hits: number): number {
-  const byK = new Map<number, number>();
-  for (const p of positions) byK.set(p.k, (byK.get(p.k) ?? 0) + 1);
-  const classes = [...byK].sort((a, b) => b[1] - a[1]).map(([k, n]) => ({ n, p: 1 / k }));
-  return binomialMixtureTail(hits, classes.reverse());
+export function positionsPValue(positions: readonly Position[], score: number): number {
+  const classes = new Map<string, { n: number; p: number; w: number }>();
+  for (const p of positions) {
+    const w = p.weight ?? 1;
+    const id = p.k + '/' + w;
+    const c = classes.get(id);
+    if (c) c.n++;
+    else classes.set(id, { n: 1, p: 1 / p.k, w });
+  }
+  // The largest class last: it enters through its exact tail, the others are convolved.
+  return weightedBinomialTail(
+    score,
+    [...classes.values()].sort((a, b) => a.n - b.n),
+  );
 }
 
 /**
@@ -109,10 +124,14 @@ export function scorePositions(
   const trials = positions.length;
   const perKey = keys.map((key) => {
     const prf = new PositionPrf(key);
-    const hits = positions.filter(
-      (p) => prf.bits(p.context, p.group, p.k).choice === p.index,
-    ).length;
-    return { trials, hits, pValue: positionsPValue(positions, hits) };
+    let hits = 0;
+    let score = 0;
+    for (const p of positions) {
+      if (prf.bits(p.context, p.group, p.k).choice !== p.index) continue;
+      hits++;
+      score += p.weight ?? 1;
+    }
+    return { trials, hits, pValue: positionsPValue(positions, score) };
   });
   let keyIndex = 0;
   perKey.forEach((k, i) => {
@@ -136,6 +155,9 @@ export function scorePositions(
   };
 }
 
+/** Weight of a context the suspect used at least twice (PositionVotes). */
+export const REPEAT_WEIGHT = 6;
+
 /**
  * Word choices of a suspect per (context, group) position, accumulated over many texts, for
  * the radioactivity test of Sander et al. 2024 (arXiv 2402.14904). `majority()` turns each
@@ -148,6 +170,12 @@ export function scorePositions(
  * majority would just return the group's naturally dominant form ("don't" over "do not")
  * and first-occurrence de-duplication throws the repeats away — and reduces to the first
  * occurrence at contexts seen once.
+ *
+ * A context the suspect used at least twice weighs REPEAT_WEIGHT in the statistic: in a
+ * student, those are the frequent contexts, the ones most likely to have been served
+ * watermarked and whose vote averages several samples. The weight depends only on the
+ * suspect's text, so the weighted test stays exact. (6 was chosen on the distillation
+ * benchmark's seeds 1–6 among 3, 6 and 12; see bench/distill/README.md.)
  */
 export class PositionVotes {
   private readonly votes = new Map<string, { context: string; group: number; n: number[] }>();
@@ -179,14 +207,19 @@ export class PositionVotes {
     return this.votes.size;
   }
 
-  /** One position per (context, group), as described above; optional filter on ids. */
-  majority(keep?: (id: string) => boolean): Position[] {
+  /**
+   * One position per (context, group), as described above; optional filter on ids, and a
+   * minimum number of occurrences (a function of the suspect's text only, so the null
+   * distribution is unchanged).
+   */
+  majority(keep?: (id: string) => boolean, minCount = 1): Position[] {
     const out: Position[] = [];
     for (const [id, v] of this.votes) {
       if (keep && !keep(id)) continue;
       const t = this.totals.get(v.group)!;
       const total = t.reduce((a, b) => a + b, 0);
       const count = v.n.reduce((a, b) => a + b, 0);
+      if (count < minCount) continue;
       let best = -1;
       let bestScore = -Infinity;
       let tie = false;
@@ -196,7 +229,9 @@ export class PositionVotes {
         if (score > bestScore) [best, bestScore, tie] = [i, score, false];
         else if (score === bestScore) tie = true;
       });
-      if (!tie) out.push({ context: v.context, group: v.group, index: best, k: v.n.length });
+      if (tie) continue;
+      const weight = count >= 2 ? REPEAT_WEIGHT : 1;
+      out.push({ context: v.context, group: v.group, index: best, k: v.n.length, weight });
     }
     return out;
   }

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createWatermarker, watermarkText } from './embed.js';
-import { detectWatermark, PositionVotes, scanPositions } from './detect.js';
+import { detectWatermark, PositionVotes, REPEAT_WEIGHT, scanPositions } from './detect.js';
 import { LEXICON_PAIRS } from './lexicon-data.js';
 import { PositionPrf } from './prf.js';
 
@@ -316,6 +316,10 @@ test('PositionVotes: one trial per context, the alternative over-used relative t
   const word = (p: { index: number }): string => (p.index === 0 ? 'maybe' : 'perhaps');
   assert.equal(word(we), 'maybe', 'a plain majority would have said "perhaps"');
   assert.equal(word(they), 'perhaps');
+  assert.equal(we.weight, REPEAT_WEIGHT, 'a context used repeatedly weighs more');
+  const once = new PositionVotes();
+  once.add('we perhaps go. they maybe go.');
+  assert.ok(once.majority().every((p) => p.weight === 1));
   const tie = new PositionVotes();
   tie.add('we perhaps go. we maybe go.');
   assert.equal(tie.majority().length, 0, 'a context used like the group average is dropped');
