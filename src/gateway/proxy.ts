@@ -8,6 +8,7 @@ import { emptyFacts, type ResponseFacts } from './protocol/protocol.js';
 import type { ModelRouter } from './router.js';
 import type { SseEvent, UpstreamResponse } from './upstream.js';
 import { countTokens } from './tokens.js';
+import { batchesOf } from './upstream/sse.js';
 
 /** What the proxy needs from the rest of the gateway. */
 export interface ProxyDeps {
@@ -157,21 +158,11 @@ function upstreamMessage(json: Record<string, unknown> | undefined): string | un
   return undefined;
 }
 
-const corked = new WeakSet<ServerResponse>();
-
 /**
- * Write a chunk; events written in the same turn of the event loop (one upstream read)
- * leave in one syscall: the response is corked until the next tick.
+ * Write a chunk; resolves when the socket can take more (backpressure), or at once. Each
+ * upstream read's events leave in one write.
  */
 function write(res: ServerResponse, chunk: string): Promise<void> | undefined {
-  if (!corked.has(res)) {
-    corked.add(res);
-    res.cork();
-    process.nextTick(() => {
-      corked.delete(res);
-      res.uncork();
-    });
-  }
   if (res.write(chunk)) return undefined;
   return new Promise((resolve) => {
     const done = () => {
@@ -203,7 +194,8 @@ function encode(ev: { event?: string | undefined; data: string }): string {
  * Stream an upstream's SSE events to the client as they arrive. Each event is decoded,
  * passed through event stages (which may drop it) and text stages (which may hold back a
  * partial word), and re-encoded; held-back text is flushed before the event that ends its
- * choice (OpenAI finish_reason / [DONE], Anthropic content_block_stop).
+ * choice (OpenAI finish_reason / [DONE], Anthropic content_block_stop). The events of one
+ * upstream read are handled together and leave in one write.
  */
 async function sendStream(
   deps: ProxyDeps,
@@ -214,67 +206,75 @@ async function sendStream(
 ): Promise<void> {
   const { plan, adapter } = ctx;
   const eventStages = plan.eventStages.length > 0;
+  const textStages = plan.textStages.length > 0;
   const dropUsageChunk = ctx.usageRequested;
   const open = new Set<number>();
   let template: Record<string, unknown> | undefined;
   res.writeHead(200, { ...SSE_HEADERS, ...ctx.responseHeaders, 'x-request-id': ctx.requestId });
   res.flushHeaders();
   let first = true;
-  for await (const ev of events) {
+  for await (const batch of batchesOf(events)) {
     if (first) {
       first = false;
       ctx.eventExtras['firstByteMs'] = Number(process.hrtime.bigint() - ctx.startNs) / 1e6;
     }
-    if (ev.data === '[DONE]') {
-      for (const choice of open) await flushChoice(ctx, choice, template, res);
-      open.clear();
-      await write(res, encode(ev));
-      continue;
-    }
-    let data: Record<string, unknown>;
-    try {
-      data = JSON.parse(ev.data) as Record<string, unknown>;
-    } catch {
-      await write(res, encode(ev)); // not JSON: pass it through untouched
-      continue;
-    }
-    let keep: Record<string, unknown> | null = data;
-    for (const st of plan.eventStages) {
-      keep = st(ev.event, keep);
-      if (!keep) break;
-    }
-    if (!keep) continue;
-    data = keep;
-    const delta = adapter.readEvent(ev.event, data, facts);
-    let out = eventStages ? JSON.stringify(data) : ev.data;
-    if (delta) {
-      let text = delta.text;
-      for (const st of plan.textStages) text = st.push(delta.choice, text);
-      if (text !== delta.text) {
-        delta.set(text);
-        out = eventStages ? JSON.stringify(data) : replaceText(ev.data, data, delta.text, text);
+    let out = '';
+    for (const ev of batch) {
+      if (ev.data === '[DONE]') {
+        for (const choice of open) out += flushChoice(ctx, choice, template, facts);
+        open.clear();
+        out += encode(ev);
+        continue;
       }
-      facts.text += text;
-      open.add(delta.choice);
-      template = data;
-    } else if (dropUsageChunk && isUsageOnlyChunk(data)) {
-      continue; // usage Moat asked for on the client's behalf; the client did not ask
+      let data: Record<string, unknown>;
+      try {
+        data = JSON.parse(ev.data) as Record<string, unknown>;
+      } catch {
+        out += encode(ev); // not JSON: pass it through untouched
+        continue;
+      }
+      let keep: Record<string, unknown> | null = data;
+      for (const st of plan.eventStages) {
+        keep = st(ev.event, keep);
+        if (!keep) break;
+      }
+      if (!keep) continue;
+      data = keep;
+      const delta = adapter.readEvent(ev.event, data, facts);
+      let raw = eventStages ? JSON.stringify(data) : ev.data;
+      if (delta) {
+        let text = delta.text;
+        if (textStages) for (const st of plan.textStages) text = st.push(delta.choice, text);
+        if (text !== delta.text) {
+          delta.set(text);
+          raw = eventStages ? JSON.stringify(data) : replaceText(ev.data, data, delta.text, text);
+        }
+        facts.text += text;
+        open.add(delta.choice);
+        template = data;
+      } else if (dropUsageChunk && isUsageOnlyChunk(data)) {
+        continue; // usage Moat asked for on the client's behalf; the client did not ask
+      }
+      const ending = endingChoice(ctx, ev.event, data);
+      if (ending !== undefined && open.has(ending)) {
+        out += flushChoice(ctx, ending, template, facts);
+        open.delete(ending);
+      }
+      out += encode({ event: ev.event, data: raw });
     }
-    const ending = endingChoice(ctx, ev.event, data);
-    if (ending !== undefined && open.has(ending)) {
-      await flushChoice(ctx, ending, template, res, facts);
-      open.delete(ending);
+    if (out) {
+      const p = write(res, out);
+      if (p) await p;
     }
-    const p = write(res, encode({ event: ev.event, data: out }));
-    if (p) await p;
   }
-  for (const choice of open) await flushChoice(ctx, choice, template, res, facts);
+  let tail = '';
+  for (const choice of open) tail += flushChoice(ctx, choice, template, facts);
   for (const f of deps.finishers) {
     if (!f.trailingEvents) continue;
     const t = f.trailingEvents(ctx, facts);
-    for (const ev of t instanceof Promise ? await t : t) await write(res, encode(ev));
+    for (const ev of t instanceof Promise ? await t : t) tail += encode(ev);
   }
-  res.end();
+  res.end(tail);
 }
 
 function isUsageOnlyChunk(data: Record<string, unknown>): boolean {
@@ -293,20 +293,20 @@ function endingChoice(ctx: RequestContext, name: string | undefined, data: Recor
   return undefined;
 }
 
-async function flushChoice(
+/** The event carrying a choice's held-back text (empty when nothing was held back). */
+function flushChoice(
   ctx: RequestContext,
   choice: number,
   template: Record<string, unknown> | undefined,
-  res: ServerResponse,
-  facts?: ResponseFacts,
-): Promise<void> {
+  facts: ResponseFacts,
+): string {
   let text = '';
   for (const st of ctx.plan.textStages) {
     // Held-back text from an earlier stage passes through the later ones.
     text = st.push(choice, text) + st.flush(choice);
   }
-  if (!text) return;
-  if (facts) facts.text += text;
+  if (!text) return '';
+  facts.text += text;
   let data: Record<string, unknown>;
   let event: string | undefined;
   if (ctx.protocol === 'anthropic') {
@@ -321,8 +321,7 @@ async function flushChoice(
       choices: [{ index: choice, delta: { content: text }, finish_reason: null }],
     };
   }
-  const p = write(res, encode({ event, data: JSON.stringify(data) }));
-  if (p) await p;
+  return encode({ event, data: JSON.stringify(data) });
 }
 
 function finish(

@@ -8,31 +8,53 @@ import type { SseEvent } from '../upstream.js';
  * "event stream interpretation" rules (CRLF/CR/LF line ends, `data:` lines joined with
  * "\n", comments and `retry:` ignored).
  *
- * Events are yielded as soon as their terminating blank line arrives; nothing is buffered
- * beyond the current partial event.
+ * Events are delivered as soon as their terminating blank line arrives; nothing is buffered
+ * beyond the current partial event. Iterate the stream for one event at a time, or
+ * `batches()` for the events of each upstream read together (the proxy's hot path: one
+ * await and one write per read, not per event). Consume it one way, once.
  * @example for await (const ev of decodeSse(bodyChunks)) if (ev.data === '[DONE]') break;
  */
-export async function* decodeSse(
-  chunks: AsyncIterable<Uint8Array | string>,
-): AsyncGenerator<SseEvent> {
-  const utf8 = new TextDecoder('utf-8');
-  let ready: SseEvent[] = [];
-  const parser = createParser({
-    onEvent(msg) {
-      ready.push(msg);
-    },
-  });
-  for await (const chunk of chunks) {
-    parser.feed(typeof chunk === 'string' ? chunk : utf8.decode(chunk, { stream: true }));
-    if (ready.length === 0) continue;
-    const batch = ready;
-    ready = [];
-    for (const ev of batch) yield ev;
+export function decodeSse(chunks: AsyncIterable<Uint8Array | string>): SseEventStream {
+  return new SseEventStream(chunks);
+}
+
+/** A decoded event stream: per event, or per upstream read with `batches()`. */
+export class SseEventStream implements AsyncIterable<SseEvent> {
+  constructor(private readonly chunks: AsyncIterable<Uint8Array | string>) {}
+
+  async *batches(): AsyncGenerator<SseEvent[]> {
+    const utf8 = new TextDecoder('utf-8');
+    let ready: SseEvent[] = [];
+    const parser = createParser({
+      onEvent(msg) {
+        ready.push(msg);
+      },
+    });
+    for await (const chunk of this.chunks) {
+      parser.feed(typeof chunk === 'string' ? chunk : utf8.decode(chunk, { stream: true }));
+      if (ready.length === 0) continue;
+      const batch = ready;
+      ready = [];
+      yield batch;
+    }
+    // A dangling partial character or event at end of stream is discarded, as the spec says.
+    const tail = utf8.decode();
+    if (tail) parser.feed(tail);
+    if (ready.length > 0) yield ready;
   }
-  // A dangling partial character or event at end of stream is discarded, as the spec says.
-  const tail = utf8.decode();
-  if (tail) parser.feed(tail);
-  for (const ev of ready) yield ev;
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<SseEvent> {
+    for await (const batch of this.batches()) yield* batch;
+  }
+}
+
+/** Events in batches: the stream's own batches when it has them, else one event per batch. */
+export async function* batchesOf(events: AsyncIterable<SseEvent>): AsyncGenerator<SseEvent[]> {
+  if (events instanceof SseEventStream) {
+    yield* events.batches();
+    return;
+  }
+  for await (const ev of events) yield [ev];
 }
 
 /**
