@@ -3,15 +3,15 @@
  * `npx tsx bench/detect/tune.ts DIR [minLevel]` where DIR holds events.jsonl,
  * accounts.jsonl and labels.json from `moat simulate`. Prints, per persona and campaign
  * kind, how many accounts reached `minLevel` (default throttle) and the median number of
- * requests before they first did.
+ * requests before they first did, and the share of their requests served at that level
+ * or above (attackers: caught; honest users: friction).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { createReadStream } from 'node:fs';
 import { Detector } from '../../src/detect/detector.js';
 import { detectConfigSchema } from '../../src/detect/config.js';
-import { parseAccountLine, parseEventLine } from '../../src/detect/reader.js';
+import { parseAccountLine } from '../../src/detect/reader.js';
+import { eachLine, readEventLine } from '../../src/engine/offline.js';
 import { levelRank, type Level } from '../../src/telemetry/event.js';
 
 interface Label { malicious: boolean; persona: string; campaign: string | null }
@@ -31,13 +31,18 @@ const first = new Map<string, number>();
 const ever = new Set<string>();
 const firstVerdict = new Map<string, string>();
 let n = 0;
+const level = new Map<string, Level>();
+/** Requests served at throttle or worse (attack: caught; benign: friction), per account. */
+const served = new Map<string, number>();
 const t0 = performance.now();
-for await (const line of createInterface({ input: createReadStream(join(dir, 'events.jsonl')), crlfDelay: Infinity })) {
-  const r = parseEventLine(line, ++n);
-  if (!r.ok) continue;
+await eachLine(join(dir, 'events.jsonl'), (buf, start, end) => {
+  const r = readEventLine(buf, start, end, ++n);
+  if (!r?.ok) return;
   const a = r.value.account;
   seen.set(a, (seen.get(a) ?? 0) + 1);
+  if (levelRank(level.get(a) ?? 'allow') >= levelRank(min)) served.set(a, (served.get(a) ?? 0) + 1);
   for (const v of d.ingest(r.value)) {
+    level.set(v.account, v.level);
     if (levelRank(v.level) >= levelRank(min)) {
       ever.add(v.account);
       if (!first.has(v.account)) {
@@ -46,14 +51,15 @@ for await (const line of createInterface({ input: createReadStream(join(dir, 'ev
       }
     }
   }
-}
+});
 const secs = (performance.now() - t0) / 1000;
-const rows = new Map<string, { total: number; hit: number; ever: number; rtd: number[]; req: number; miss: string[] }>();
+const rows = new Map<string, { total: number; hit: number; ever: number; rtd: number[]; req: number; miss: string[]; served: number }>();
 for (const v of d.verdicts()) {
   const l = labels[v.account];
   if (!l) continue;
   const key = (l.malicious ? 'ATTACK ' + (l.campaign ?? '').replace(/-\d+$/, '') : 'benign ' + l.persona);
-  const row = rows.get(key) ?? { total: 0, hit: 0, ever: 0, rtd: [], req: 0, miss: [] };
+  const row = rows.get(key) ?? { total: 0, hit: 0, ever: 0, rtd: [], req: 0, miss: [], served: 0 };
+  row.served += served.get(v.account) ?? 0;
   row.total++;
   row.req += seen.get(v.account) ?? 0;
   if (levelRank(v.level) >= levelRank(min)) row.hit++;
@@ -65,6 +71,6 @@ for (const v of d.verdicts()) {
 const med = (xs: number[]) => (xs.length ? xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] : '-');
 console.log(`events ${n} in ${secs.toFixed(1)}s (${Math.round(n / secs)}/s); level >= ${min}`);
 for (const [k, r] of [...rows].sort()) {
-  console.log(`${k.padEnd(34)} ${String(r.hit).padStart(4)}/${String(r.total).padEnd(4)} ever ${String(r.ever).padStart(4)} req/acct ${Math.round(r.req / r.total)} rtd ${med(r.rtd)} ${r.hit < r.total && k.startsWith('ATTACK') ? 'miss ' + r.miss.join(' ') : ''}${!k.startsWith('ATTACK') && r.ever ? 'FP' : ''}`);
+  console.log(`${k.padEnd(34)} ${String(r.hit).padStart(4)}/${String(r.total).padEnd(4)} ever ${String(r.ever).padStart(4)} req/acct ${Math.round(r.req / r.total)} rtd ${med(r.rtd)} at-level ${((100 * r.served) / Math.max(1, r.req)).toFixed(1)}% ${r.hit < r.total && k.startsWith('ATTACK') ? 'miss ' + r.miss.join(' ') : ''}${!k.startsWith('ATTACK') && r.ever ? 'FP' : ''}`);
 }
 for (const line of [...firstVerdict.values()].slice(0, Number(process.env.FP_SHOW ?? 30))) console.log('FP ' + line);

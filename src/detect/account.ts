@@ -6,8 +6,10 @@ import type { Level, Verdict } from '../telemetry/event.js';
 import type { EventFeatures } from './features.js';
 import { F, Stats } from './stats.js';
 import { hllAdd } from './text.js';
+import { CoActivity } from './timing.js';
 
 const SLOTS = 24;
+const HEADS = 4;
 
 /** Bits of AccountState.links. */
 export const LINK: Record<string, number> = { payment: 1, identity: 2, template: 4, fingerprint: 8, network: 16, timing: 32 };
@@ -60,6 +62,21 @@ export class AccountState {
   itemEstimate = 0;
   /** Kinds of links this account took part in directly (LINK bits). */
   links = 0;
+  /** Active time buckets, for synchronized-timing links. */
+  readonly timing = new CoActivity();
+  /** Payment fingerprint from the account record ('' when none). */
+  payKey = '';
+  /** The last distinct opening-frame template keys it sent (a ring). */
+  readonly heads = new Uint32Array(HEADS);
+  headNext = 0;
+  /** Detected on its own evidence (own score at throttle or above) and registered as such. */
+  flagged = false;
+  /** Hash of the network+client key last registered for this flagged account. */
+  flaggedNet = 0;
+  /** Mean own score of the detected accounts behind the known campaign template it last matched. */
+  knownScore = 0;
+  /** How many detected accounts had sent that template. */
+  knownBy = 0;
   /** Verdict bookkeeping. */
   level: Level = 'allow';
   score = 0;
@@ -89,9 +106,16 @@ export class AccountState {
     return hit;
   }
 
+  /** Remember an opening-frame key; returns false when it is one of the last few already. */
+  noteHead(key: number): boolean {
+    if (key === 0 || this.heads.includes(key)) return false;
+    this.heads[this.headNext++ % HEADS] = key;
+    return true;
+  }
+
   /** Approximate heap bytes of this state. */
   bytes(): number {
-    let b = 160 + this.id.length * 2 + Stats.BYTES + SLOTS * 6 + 2 * 64;
+    let b = 160 + this.id.length * 2 + Stats.BYTES + SLOTS * 6 + 2 * 64 + CoActivity.BYTES + HEADS * 4 + 64;
     if (this.verdict) {
       b += 120;
       for (const r of this.verdict.reasons) b += 80 + r.detail.length * 2;
@@ -112,6 +136,8 @@ export interface Deltas {
   lowFriction: boolean;
   /** ln of the gap to this sender's previous request, seconds; NaN when none. */
   logGap: number;
+  /** On a known campaign's template, from that campaign's payment method or network+client. */
+  known: boolean;
 }
 
 /** Add one request's evidence to Stats; returns whether its distinct-item sketch grew. */
@@ -130,6 +156,7 @@ export function applyDeltas(s: Stats, d: Deltas, halfLifeMs: number): boolean {
   if (suspect && d.tplShared) c[F.suspectShared]! += 1;
   if (d.tplHit) c[F.tplHit]! += 1;
   if (d.tplShared) c[F.tplShared]! += 1;
+  if (d.known) c[F.knownCampaign]! += 1;
   if (f.hasResponse) {
     c[F.withResponse]! += 1;
     if (f.longOutput) c[F.longOutput]! += 1;

@@ -57,6 +57,16 @@ export const detectConfigSchema = z.object({
   templateLinkMaxAccounts: z.number().int().positive().default(5_000),
   /** Hours after its first appearance during which a model counts as newly released. */
   newModelWindowHours: z.number().positive().default(48),
+  /** Synchronized-timing links (timing.ts): width of a time bucket, in seconds. */
+  timingBucketSeconds: z.number().positive().default(60),
+  /** Active buckets each account needs before it can be timing-linked. */
+  timingMinBuckets: z.number().int().positive().default(16),
+  /** Estimated Jaccard of two accounts' active buckets needed for a timing link. */
+  timingMinJaccard: unit().default(0.5),
+  /** …and how many times the Jaccard of two independent accounts it must reach. */
+  timingChanceFactor: z.number().positive().default(5),
+  /** …with the shared buckets spread over at least this many distinct hours. */
+  timingMinHours: z.number().int().positive().default(4),
   /** Largest cluster the union-find will grow (bounds the cost of raising members). */
   maxClusterSize: z.number().int().positive().default(20_000),
 });

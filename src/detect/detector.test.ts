@@ -161,3 +161,63 @@ test('detector: state per account stays bounded however long an account runs', (
   assert.ok(d.stateBytes() <= atCap * 1.2, `${atCap} → ${d.stateBytes()}`);
   assert.ok(d.stateBytes() < 2000 * 80 * 3 + 4096);
 });
+
+/** A hydra whose members share a client stack (one user agent), with payment cards shared by five members each. */
+function knownHydra(d: Detector, r: () => number) {
+  for (let i = 0; i < 20; i++) d.addAccount({ id: 'hy' + i, createdAt: 1767500000000, paymentFingerprint: `card_${Math.floor(i / 5)}` });
+  return run(
+    g.hydra(r, 'hy', 20, 45).map((e) => ({ ...e, userAgent: 'go-router/1.4' })),
+    d,
+  );
+}
+
+test('detector: once its cluster is known, a hydra member is raised on its first request (issue 3)', () => {
+  const r = g.rng(21);
+  const d = new Detector(cfg);
+  const before = knownHydra(d, r);
+  for (let i = 0; i < 20; i++) assert.ok(atLeast(before.final.get('hy' + i), 'throttle'));
+  const t = 1767900000000;
+  const template = (account: string, ip: string, ua: string, k: number) =>
+    g.event({ ts: t + k * 1000, account, ip, ua, user: g.HARVEST_TEMPLATES[0]! + g.problem(r), inTokens: 110, outTokens: 1000, request: { max_tokens: 4096 } });
+  // A fresh account paying with a hydra card, from elsewhere: raised on request 1.
+  d.addAccount({ id: 'card-late', createdAt: t - 1000, paymentFingerprint: 'card_2' });
+  const card = d.ingest(template('card-late', '203.0.113.40', 'other/2.0', 0));
+  assert.ok(atLeast(card.find((v) => v.account === 'card-late'), 'throttle'), JSON.stringify(card));
+  assert.equal(d.verdict('card-late').reasons[0]!.code, 'cluster_evidence');
+  // A fresh account on the hydra's network and client stack, no card: raised on request 1.
+  const net = d.ingest(template('net-late', '192.0.2.77', 'go-router/1.4', 1));
+  assert.ok(atLeast(net.find((v) => v.account === 'net-late'), 'throttle'), JSON.stringify(net));
+  // The same prompt from an unrelated network and client, no card: not raised by the campaign.
+  d.ingest(template('stranger', '198.51.100.200', 'Mozilla/5.0', 2));
+  assert.equal(levelRank(d.verdict('stranger').level) < levelRank('throttle'), true, JSON.stringify(d.verdict('stranger')));
+  // An honest request from the hydra's network does not inherit anything either.
+  d.ingest(g.event({ ts: t + 3000, account: 'neighbour', ip: '192.0.2.78', ua: 'go-router/1.4', user: 'What is the capital of Peru?' }));
+  assert.equal(d.verdict('neighbour').level, 'allow');
+});
+
+/** Accounts that act in the same minutes, hour after hour, for three days (lockstep), with honest-looking prompts. */
+function lockstep(r: () => number, prefix: string, accounts: number): TelemetryEvent[] {
+  const out: TelemetryEvent[] = [];
+  const start = Date.UTC(2026, 0, 5, 0, 0, 0);
+  for (let k = 0; k < 120; k++) {
+    const minute = start + Math.floor(r() * 3 * 24 * 60) * 60_000;
+    for (let a = 0; a < accounts; a++) {
+      out.push(g.event({ ts: minute + Math.floor(r() * 20_000), account: `${prefix}${a}`, ip: `198.18.${a}.${10 + a}`, ua: `ua-${a}`, user: g.question(r) }));
+    }
+  }
+  return g.mergeByTime(out);
+}
+
+test('detector: accounts acting in lockstep are linked by synchronized timing; independent users are not (issue 3)', () => {
+  const r = g.rng(22);
+  const users = Array.from({ length: 30 }, (_, i) => g.chatUser(r, 'u' + i, 60, `198.51.${i}.7`, 'ua-u' + i));
+  const { final, d } = run(g.mergeByTime(lockstep(r, 'ls', 8), ...users));
+  const cluster = final.get('ls0')!.cluster;
+  assert.ok(cluster !== null, 'lockstep accounts form a cluster');
+  for (let i = 0; i < 8; i++) assert.equal(final.get('ls' + i)!.cluster, cluster);
+  const report = d.clusters().find((c) => c.id === cluster)!;
+  assert.deepEqual(report.accounts.filter((a) => !a.startsWith('ls')), []);
+  for (let i = 0; i < 30; i++) assert.equal(final.get('u' + i)!.cluster, null, `u${i}`);
+  // Timing is coordination, not harvesting: honest prompts in lockstep are not raised for it.
+  for (let i = 0; i < 8; i++) assert.equal(final.get('ls' + i)!.level, 'allow');
+});

@@ -12,11 +12,19 @@ import { levelFor } from './levels.js';
 import { FirstSeenIndex } from './links.js';
 import { assess, assessScore, reasonsOf, type AssessContext } from './score.js';
 import { F } from './stats.js';
-import { hllCount } from './text.js';
+import { fnv1a, hllCount } from './text.js';
+import { int } from './describe.js';
+import { TIMING_BANDS, synchronized, type SyncRule } from './timing.js';
 
 const HOUR = 3_600_000;
 const noDetail = (): string => '';
 const DAY = 24 * HOUR;
+
+/** A template-index entry as crossTemplates reports it. */
+interface KnownEntry {
+  flagged: number;
+  flaggedScore: number;
+}
 
 /** A cluster as reported by the detector. */
 export interface ClusterReport {
@@ -33,22 +41,33 @@ export class Detector {
   private readonly templateIndex: FirstSeenIndex<number>;
   private readonly netIndex: FirstSeenIndex<string>;
   private readonly payIndex: FirstSeenIndex<string>;
+  private readonly timingIndex: FirstSeenIndex<number>;
   private readonly modelFirst = new Map<string, number>();
   private readonly halfLifeMs: number;
+  private readonly syncRule: SyncRule;
   private streamStart = 0;
 
   constructor(private readonly cfg: DetectConfig) {
     this.halfLifeMs = cfg.halfLifeHours * HOUR;
+    this.syncRule = {
+      minBuckets: cfg.timingMinBuckets,
+      minJaccard: cfg.timingMinJaccard,
+      chanceFactor: cfg.timingChanceFactor,
+      minPeriods: cfg.timingMinHours,
+      periodBuckets: Math.max(1, Math.round(3600 / cfg.timingBucketSeconds)),
+    };
     this.clusterSets = new Clusters(cfg.maxClusterSize);
     this.templateIndex = new FirstSeenIndex(cfg.templateIndexSize);
     this.netIndex = new FirstSeenIndex(cfg.templateIndexSize);
     this.payIndex = new FirstSeenIndex(cfg.templateIndexSize);
+    this.timingIndex = new FirstSeenIndex(cfg.templateIndexSize);
   }
 
   /** Signup metadata; links accounts sharing a payment fingerprint. */
   addAccount(rec: AccountRecord): void {
     const st = this.state(rec.id);
     st.setRecord(rec.createdAt, rec.route);
+    st.payKey = rec.paymentFingerprint ?? '';
     if (rec.paymentFingerprint) {
       const prev = this.payIndex.touch(rec.paymentFingerprint, st.idx, true);
       if (prev && prev.first !== st.idx) this.join(st.idx, prev.first, 'payment');
@@ -71,8 +90,13 @@ export class Detector {
     const st = this.state(ev.account);
     const f = featuresOf(ev);
     const tplHit = st.observeTemplates(f);
-    const { shared, linked } = this.crossTemplates(st, f, tplHit);
-    const d = this.deltas(st, ev, f, tplHit, shared);
+    const { shared, linked, known } = this.crossTemplates(st, f, tplHit);
+    const onKnown = known !== undefined && this.corroborated(st, ev);
+    if (onKnown) {
+      st.knownScore = known.flaggedScore / known.flagged;
+      st.knownBy = known.flagged;
+    }
+    const d = this.deltas(st, ev, f, tplHit, shared, onKnown);
     let itemsDelta = 0;
     if (applyDeltas(st.stats, d, this.halfLifeMs)) {
       const est = hllCount(st.stats.items);
@@ -90,6 +114,7 @@ export class Detector {
     }
     let joined = false;
     for (const other of linked) joined = this.join(st.idx, other, 'template') !== undefined || joined;
+    joined = this.timingLinks(st, ev.ts) || joined;
     // A shared network + client alone never links: a campus NAT is full of honest users.
     // Only accounts already suspicious on their own evidence are joined through it.
     const netKey = st.ownScore >= this.cfg.levels.monitor ? netKeyOf(ev, this.cfg.ipv4Prefix, this.cfg.ipv6Prefix) : '';
@@ -98,9 +123,43 @@ export class Detector {
       if (prev && prev.first !== st.idx) joined = this.join(st.idx, prev.first, 'network') !== undefined || joined;
     }
     cl = this.clusterSets.of(st.idx);
-    if (cl) return this.refreshCluster(cl, joined, st);
-    const v = this.evaluate(st, undefined);
-    return v ? [v] : [];
+    let out: Verdict[];
+    if (cl) out = this.refreshCluster(cl, joined, st);
+    else {
+      const v = this.evaluate(st, undefined);
+      out = v ? [v] : [];
+    }
+    if (st.flagged) this.flagNetwork(st, ev, netKey);
+    return out;
+  }
+
+  /**
+   * A request on a known campaign's template (see crossTemplates) counts as that campaign's
+   * only when a second tie corroborates it: the account's payment method, or the network
+   * and client of this request, was used by an account detected on its own evidence. An
+   * honest user who pastes a campaign's prompt from an unrelated network is not raised.
+   */
+  private corroborated(st: AccountState, ev: TelemetryEvent): boolean {
+    if (st.payKey && (this.payIndex.get(st.payKey)?.flagged ?? 0) > 0) return true;
+    const key = netKeyOf(ev, this.cfg.ipv4Prefix, this.cfg.ipv6Prefix);
+    return key !== '' && (this.netIndex.get(key)?.flagged ?? 0) > 0;
+  }
+
+  /** Register the network+client of a detected account's request (once per distinct key in a row). */
+  private flagNetwork(st: AccountState, ev: TelemetryEvent, known: string): void {
+    const key = known || netKeyOf(ev, this.cfg.ipv4Prefix, this.cfg.ipv6Prefix);
+    if (!key) return;
+    const h = fnv1a(key) || 1;
+    if (h === st.flaggedNet) return;
+    st.flaggedNet = h;
+    this.netIndex.flag(key, st.idx, st.ownScore);
+  }
+
+  /** An account reached throttle on its own evidence: its templates and payment method become known. */
+  private flagAccount(st: AccountState): void {
+    st.flagged = true;
+    for (const key of st.heads) if (key !== 0) this.templateIndex.flag(key, st.idx, st.ownScore);
+    if (st.payKey) this.payIndex.flag(st.payKey, st.idx, st.ownScore);
   }
 
   /** The current verdict of an account (allow with score 0 when unknown). */
@@ -133,7 +192,7 @@ export class Detector {
     let b = 0;
     for (const st of this.byIdx) b += st.bytes() + 64;
     for (const c of this.clusterSets.all()) b += 1200 + c.members.length * 8;
-    b += (this.templateIndex.size + this.netIndex.size + this.payIndex.size) * 80;
+    b += (this.templateIndex.size + this.netIndex.size + this.payIndex.size + this.timingIndex.size) * 80;
     return b;
   }
 
@@ -149,7 +208,7 @@ export class Detector {
   }
 
   /** Frames (head/tail) already sent by other accounts; suspect requests propose template links. */
-  private crossTemplates(st: AccountState, f: EventFeatures, tplHit: boolean): { shared: boolean; linked: number[] } {
+  private crossTemplates(st: AccountState, f: EventFeatures, tplHit: boolean): { shared: boolean; linked: number[]; known?: KnownEntry | undefined } {
     let shared = false;
     const linked: number[] = [];
     if (f.keys.headWords < 5) return { shared, linked };
@@ -159,22 +218,58 @@ export class Detector {
     const key = f.keys.head;
     if (key === 0) return { shared, linked };
     const prev = this.templateIndex.touch(key, st.idx, !tplHit);
+    if (st.noteHead(key) && st.flagged) this.templateIndex.flag(key, st.idx, st.ownScore);
     if (!prev || prev.first === st.idx) return { shared, linked };
     shared = true;
-    if (f.suspect && prev.accounts < this.cfg.templateLinkMaxAccounts && this.mostlySuspect(st)) linked.push(prev.first);
-    return { shared, linked };
+    // Both ends must be mostly suspect: a harvester that pastes a benchmark question shares
+    // its opening words with the honest users who asked the same question, not a template.
+    const first = this.byIdx[prev.first]!;
+    // …and the frame must have been sent again by someone (uses > accounts): a frame every
+    // sender used once is one question asked twice, not a template.
+    if (f.suspect && prev.uses > prev.accounts && prev.accounts < this.cfg.templateLinkMaxAccounts && this.mostlySuspect(st) && this.mostlySuspect(first, 0)) {
+      linked.push(prev.first);
+    }
+    // A known campaign's template: sent by three or more accounts detected on their own
+    // evidence, who are at least half of everyone who sent it (a popular honest prompt that
+    // one campaign also uses stays unknown).
+    const known = !st.flagged && prev.flagged >= 3 && 2 * prev.flagged >= prev.accounts ? prev : undefined;
+    return { shared, linked, known };
+  }
+
+  /**
+   * Synchronized-timing links (timing.ts): when this request opens a new time bucket and
+   * moves the account's MinHash bands, look each moved band up; an account met there whose
+   * active buckets match this one's far beyond chance is joined. Returns whether a join happened.
+   */
+  private timingLinks(st: AccountState, ts: number): boolean {
+    const bucket = Math.floor(ts / (this.cfg.timingBucketSeconds * 1000));
+    const changed = st.timing.add(bucket);
+    if (changed === 0 || st.timing.buckets < this.cfg.timingMinBuckets) return false;
+    let joined = false;
+    for (let b = 0; b < TIMING_BANDS; b++) {
+      if ((changed & (1 << b)) === 0 && st.timing.buckets > this.cfg.timingMinBuckets) continue;
+      const prev = this.timingIndex.touch(st.timing.bands[b]! * TIMING_BANDS + b, st.idx, true);
+      if (!prev || prev.first === st.idx) continue;
+      const other = this.byIdx[prev.first]!;
+      if (this.clusterSets.find(other.idx) === this.clusterSets.find(st.idx)) continue;
+      if (synchronized(st.timing, other.timing, this.syncRule)) {
+        joined = this.join(st.idx, other.idx, 'timing') !== undefined || joined;
+      }
+    }
+    return joined;
   }
 
   /**
    * A template link needs an account whose traffic is mostly suspect prompts (counting
-   * this one): an honest user who once pastes a popular rating prompt is not linked.
+   * `pending` requests not yet in its counters): an honest user who once pastes a popular
+   * rating prompt is not linked.
    */
-  private mostlySuspect(st: AccountState): boolean {
+  private mostlySuspect(st: AccountState, pending = 1): boolean {
     const c = st.stats.c;
-    return (c[F.suspect]! + 1) / (c[F.n]! + 1) >= 0.6;
+    return (c[F.suspect]! + pending) / (c[F.n]! + pending) >= 0.6;
   }
 
-  private deltas(st: AccountState, ev: TelemetryEvent, f: EventFeatures, tplHit: boolean, tplShared: boolean): Deltas {
+  private deltas(st: AccountState, ev: TelemetryEvent, f: EventFeatures, tplHit: boolean, tplShared: boolean, known: boolean): Deltas {
     const biasChanged = f.biasHash !== 0 && f.logprobs && f.biasHash !== st.lastBias;
     if (f.biasHash !== 0) st.lastBias = f.biasHash;
     let first = this.modelFirst.get(ev.model);
@@ -193,6 +288,7 @@ export class Detector {
       young: st.createdAt > 0 && ev.ts - st.createdAt < 7 * DAY,
       lowFriction: st.lowFriction,
       logGap: st.lastTs > 0 ? Math.log(Math.max(0, ev.ts - st.lastTs) / 1000 + 1) : Number.NaN,
+      known,
     };
   }
 
@@ -273,15 +369,29 @@ export class Detector {
     return Math.min(suspectShared, suspect);
   }
 
+  /**
+   * Evidence of a known campaign (issue 3: a hydra member is caught on its first requests
+   * once its cluster is known): the mean score of the detected accounts behind the
+   * campaign template this account sends, times the share of its requests that were on
+   * such a template *and* tied to the campaign by payment or network (no shrinkage prior:
+   * the tie is the corroboration).
+   */
+  private knownEvidence(st: AccountState): number {
+    const c = st.stats.c;
+    return c[F.n]! > 0 ? st.knownScore * (c[F.knownCampaign]! / c[F.n]!) : 0;
+  }
+
   private scoreOf(st: AccountState, cl: ClusterState | undefined): number {
     const own = assessScore(st.stats, this.ownCtx(st), this.cfg);
     st.ownScore = own;
-    return cl ? Math.max(own, cl.score * this.affinity(st)) : own;
+    const known = Math.max(own, this.knownEvidence(st));
+    return cl ? Math.max(known, cl.score * this.affinity(st)) : known;
   }
 
   /** Re-score one account; returns its verdict when the level or score changed materially. */
   private evaluate(st: AccountState, cl: ClusterState | undefined): Verdict | undefined {
     const score = this.scoreOf(st, cl);
+    if (!st.flagged && st.ownScore >= this.cfg.levels.throttle) this.flagAccount(st);
     const level = levelFor(score, st.level, this.cfg.levels);
     st.score = score;
     if (level === st.level && Math.abs(score - Math.max(0, st.emittedScore)) < this.cfg.materialChange) return undefined;
@@ -295,9 +405,18 @@ export class Detector {
     const ctx = this.ownCtx(st);
     const own = assess(st.stats, ctx, this.cfg);
     const reasons = reasonsOf(own, st.stats, ctx);
+    const known = this.knownEvidence(st);
+    if (known > own.score + 0.01) {
+      const c = st.stats.c;
+      reasons.unshift({
+        code: 'cluster_evidence',
+        weight: Math.round(known * 100) / 100,
+        detail: `${Math.round((100 * c[F.knownCampaign]!) / c[F.n]!)}% of ${int(c[F.n]!)} requests use a template that ${st.knownBy} accounts detected on their own evidence also sent (their mean score ${st.knownScore.toFixed(2)}), from a payment method or network and client such accounts used`,
+      });
+    }
     if (cl && cl.members.length >= 2) {
       const inherited = cl.score * this.affinity(st);
-      if (inherited > own.score + 0.01) {
+      if (inherited > Math.max(own.score, known) + 0.01) {
         const top = this.clusterReasons(cl).slice(0, 3);
         reasons.unshift({
           code: 'cluster_evidence',

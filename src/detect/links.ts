@@ -1,6 +1,7 @@
 /**
  * Bounded cross-account indexes that propose links: who first sent a template frame, who
- * first used a network+client key or a payment fingerprint. Each index holds at most
+ * first used a network+client key or a payment fingerprint — and how many accounts
+ * detected on their own evidence used each key (what makes a cluster "known"). Each index holds at most
  * `cap` keys; when full, keys seen by one account only are dropped first (deterministic:
  * Map iteration is insertion order), then everything.
  */
@@ -8,6 +9,11 @@
 interface Entry {
   first: number;
   accounts: number;
+  /** Times the key was used (by anyone). */
+  uses: number;
+  /** Accounts detected on their own evidence that used the key, and the sum of their scores then. */
+  flagged: number;
+  flaggedScore: number;
 }
 
 /** First account seen per key, with an approximate count of accounts using it. */
@@ -24,12 +30,30 @@ export class FirstSeenIndex<K> {
     const e = this.map.get(key);
     if (e === undefined) {
       if (this.map.size >= this.cap) this.evict();
-      this.map.set(key, { first: idx, accounts: 1 });
+      this.map.set(key, { first: idx, accounts: 1, uses: 1, flagged: 0, flaggedScore: 0 });
       return undefined;
     }
-    const before = { first: e.first, accounts: e.accounts };
+    const before = { first: e.first, accounts: e.accounts, uses: e.uses, flagged: e.flagged, flaggedScore: e.flaggedScore };
+    e.uses++;
     if (newForAccount && e.first !== idx) e.accounts++;
     return before;
+  }
+
+  /** The entry of `key`, if held. */
+  get(key: K): Readonly<Entry> | undefined {
+    return this.map.get(key);
+  }
+
+  /** Record that account `idx`, detected on its own evidence with `score`, used `key`. */
+  flag(key: K, idx: number, score: number): void {
+    let e = this.map.get(key);
+    if (e === undefined) {
+      if (this.map.size >= this.cap) this.evict();
+      e = { first: idx, accounts: 1, uses: 0, flagged: 0, flaggedScore: 0 };
+      this.map.set(key, e);
+    }
+    e.flagged++;
+    e.flaggedScore += score;
   }
 
   /** Number of keys held. */
@@ -38,7 +62,7 @@ export class FirstSeenIndex<K> {
   }
 
   private evict(): void {
-    for (const [k, e] of this.map) if (e.accounts <= 1) this.map.delete(k);
+    for (const [k, e] of this.map) if (e.accounts <= 1 && e.flagged === 0) this.map.delete(k);
     if (this.map.size >= this.cap * 0.9) this.map.clear();
   }
 }

@@ -13,6 +13,12 @@ test('phrases: reasoning elicitation in several languages and paraphrases (issue
     'Explica paso a paso tu razonamiento.',
     '请一步一步地推理并给出答案。',
     'Объясни шаг за шагом своё рассуждение.',
+    // Rewordings of the same ask (issue 3: paraphrased reasoning harvest).
+    'Work out the question below and walk me through your logic in detail.',
+    'Tackle this one and lay out the reasoning that gets you there.',
+    'Figure out the following, thinking out loud as you go.',
+    'Answer this problem — be explicit about each intermediate step.',
+    'Resuelve esto y explica tu lógica en voz alta.',
   ];
   for (const p of yes) assert.equal(intentOf('', p).reasoning, true, p);
   for (const p of ['What is the capital of France?', 'Write a haiku about winter.', 'Summarize this article.']) {
@@ -42,4 +48,13 @@ test('templates: slots are masked so filled templates share a frame', () => {
   assert.equal(a.head, b.head);
   assert.notEqual(a.head, c.head);
   assert.notEqual(a.item, b.item);
+});
+
+test('phrases: a system prompt alone does not make every request an ask (issue 3: shared-NAT false positive)', () => {
+  const system = 'You are our internal assistant. Generate diverse, detailed lists and explain your reasoning step by step.';
+  const plain = intentOf(system, 'What time does the Berlin office open on Fridays?');
+  assert.deepEqual(plain, { reasoning: false, grader: false, datagen: false });
+  // The system prompt still completes an ask the user turn makes.
+  assert.equal(intentOf('Always explain your reasoning.', 'Solve 2x + 3 = 7 step by step.').reasoning, true);
+  assert.equal(intentOf('You generate training data.', 'Give me 20 diverse task instructions.').datagen, true);
 });

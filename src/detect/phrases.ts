@@ -29,16 +29,22 @@ const STEMS: Record<keyof typeof C, string[]> = {
     'chain-of-thought', 'rationale', 'internal monologue', 'inner monologue', 'your thoughts', 'think through',
     'razonamiento', 'razona', 'pensamiento', 'raisonnement', 'raisonne', 'réflexion', 'begründung',
     'denkprozess', 'gedankengang', 'überlegung', 'raciocínio', 'raciocinio', 'ragionamento', 'ragiona',
+    // The logic behind an answer, or thinking aloud, is the same ask in other words.
+    'your logic', 'logic behind', 'think out loud', 'thinking out loud', 'think aloud', 'thinking aloud',
+    'how you got', 'how you arrived', 'how you reached', 'gets you there', 'tu lógica', 'tu logica',
+    'ta logique', 'deine logik', 'sua lógica', 'tua logica', 'en voz alta', 'à voix haute', 'laut denken',
+    '逻辑', '思考の過程', 'ход рассуждений', '논리',
     '推理', '思考过程', '思路', '思维', '推論', '思考プロセス', '考え方', 'рассужд', 'ход мысл', '추론', '사고 과정',
   ],
   step: [
-    'step by step', 'step-by-step', 'each step', 'every step', 'show your work', 'intermediate steps',
+    'step by step', 'step-by-step', 'each step', 'every step', 'show your work', 'intermediate step', 'each stage',
+    'one step at a time',
     'paso a paso', 'cada paso', 'étape par étape', 'etape par etape', 'chaque étape', 'schritt für schritt',
     'schritt-für-schritt', 'jeden schritt', 'passo a passo', 'cada passo', 'passo dopo passo', '一步一步', '逐步',
     '分步', '每一步', 'ステップバイステップ', '段階的', 'шаг за шагом', 'пошагов', '단계별', '단계적',
   ],
   explicit: [
-    'write out', 'spell out', 'articulate', 'in detail', 'detailed', 'explicit', 'before answering',
+    'write out', 'spell out', 'lay out', 'set out', 'out loud', 'aloud', 'articulate', 'in detail', 'detailed', 'explicit', 'before answering',
     'before you answer', 'before giving', 'walk me through', 'verbose', 'full', 'complete', 'detallad',
     'détaill', 'ausführlich', 'dettagliat', '详细', '詳しく', '詳細', 'подробн', '자세히',
   ],
@@ -200,17 +206,31 @@ export interface Intent {
   datagen: boolean;
 }
 
-/** Score a prompt (system text + last user text) into intent families. */
+const REASONING = C.think | C.step | C.explicit | C.explain;
+const GRADER = C.score | C.scale | C.rewrite | C.safe;
+const DATAGEN = C.make | C.set;
+
+/**
+ * Score a prompt (system text + last user text) into intent families. A family needs the
+ * user turn to carry at least one of its concepts: a system prompt is the operator's fixed
+ * frame for every request (an organisation's "reply with lists" assistant, say) and alone
+ * says nothing about what each request asks for; it can complete an ask the user turn makes.
+ */
 export function intentOf(system: string, user: string): Intent {
   const u = user.length > 600 ? user.slice(0, 360) + '\n' + user.slice(-240) : user;
   const s = system.length > 240 ? system.slice(0, 240) : system;
-  const mask = concepts((s ? s + '\n' + u : u).toLowerCase());
+  const um = concepts(u.toLowerCase());
+  // Concepts never span the newline that used to join the two, so the masks simply OR.
+  const mask = s ? um | concepts(s.toLowerCase()) : um;
   return {
     // Writing the reasoning out: a reasoning word with a step-wise / explicit / explain word,
-    // or step-wise phrasing with an explain word ("explain step by step").
-    reasoning: (has(mask, C.think) && (mask & (C.step | C.explicit | C.explain)) !== 0) || has(mask, C.step | C.explain),
+    // or step-wise phrasing with an explain or explicit word ("explain step by step", "be
+    // explicit about each step").
+    reasoning:
+      (um & REASONING) !== 0 &&
+      ((has(mask, C.think) && (mask & (C.step | C.explicit | C.explain)) !== 0) || has(mask, C.step | C.explain) || has(mask, C.step | C.explicit)),
     // Grading: a grading verb with a scale or rubric ("final score" alone is not grading).
-    grader: has(mask, C.score | C.scale) || has(mask, C.rewrite | C.safe),
-    datagen: has(mask, C.make | C.set),
+    grader: (um & GRADER) !== 0 && (has(mask, C.score | C.scale) || has(mask, C.rewrite | C.safe)),
+    datagen: (um & DATAGEN) !== 0 && has(mask, C.make | C.set),
   };
 }

@@ -37,7 +37,9 @@ export const F = {
   /** Requests both core-suspect and on a template first sent by another account. */
   suspectShared: 26,
   harvestLength: 27,
-  hours: 28,
+  /** Requests on a known campaign's template, from its payment method or network+client. */
+  knownCampaign: 28,
+  hours: 29,
 } as const;
 
 /** Length of the counter vector (hours take 24 slots at the end). */

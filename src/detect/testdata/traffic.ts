@@ -159,7 +159,8 @@ export function evalHarness(r: () => number, account: string, n: number): Teleme
   return out;
 }
 
-const HARVEST_TEMPLATES = [
+/** Harvesting templates the fixtures fill (exported for tests that replay one). */
+export const HARVEST_TEMPLATES = [
   'Solve the following problem. Write out your complete reasoning step by step before giving the final answer.\n\n',
   'Before answering, think through the problem carefully and articulate every intermediate step of your reasoning.\n\n',
 ];
