@@ -62,7 +62,7 @@ export function describe(code: TermCode, s: Stats, ctx: AssessContext): string {
     case 'volume_vs_age': {
       const start = ctx.createdAt > 0 ? Math.min(ctx.createdAt, ctx.firstTs) : ctx.firstTs;
       const days = Math.max(0.5, (ctx.lastTs - start) / DAY);
-      return `${int(n / days)} requests/day from an account ${days.toFixed(1)} days old`;
+      return `${int(n / days)} requests/day and ${int(c[F.harvestLength]! / days)} harvest-length answers/day from an account ${days.toFixed(1)} days old`;
     }
     case 'signup_route':
       return 'signed up through a low-friction credit programme (education, research, startup credits)';

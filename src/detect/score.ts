@@ -85,7 +85,11 @@ function ampStrengths(s: Stats, n: number, ctx: AssessContext, x: Float64Array):
   x[T.coverage_sweep] = tpl >= 0.5 && n >= 10 ? sat((Math.min(n, hllCount(s.items)) / n) * sat(tpl, 0.8) - 0.3, 0.5) : 0;
   x[T.single_turn] = sat(c[F.singleTurn]! / n - 0.6, 0.35);
   x[T.machine_timing] = timingStrength(c, n);
-  x[T.volume_vs_age] = (c[F.young]! / n) * sat(n / ageDays(ctx) - 50, 250);
+  // Volume against age: requests per day from a young account, or harvest-length answers
+  // per day of the account's life (an honest heavy user gets a few a day; a harvester,
+  // paraphrased or not, collects dozens — a rate, so it counts from the first hours).
+  const days = ageDays(ctx);
+  x[T.volume_vs_age] = Math.max((c[F.young]! / n) * sat(n / days - 50, 250), sat(c[F.harvestLength]! / days - 5, 20));
   x[T.signup_route] = sat(c[F.lowFrictionRoute]! / n, 1);
   x[T.model_pivot] = sat(c[F.pivot]! / n, 0.5);
   x[T.sampling] = sat(c[F.multiSample]! / n, 0.5);
