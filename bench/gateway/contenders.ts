@@ -93,10 +93,10 @@ export async function startMock(cpu: string): Promise<Running> {
  * Compile Moat into a directory outside the repository (dist/ there must stay absent), with
  * a `node_modules` link and a launcher that runs the CLI. Returns the launcher's path.
  */
-export function compileMoat(outRoot: string): string {
+export function compileMoat(outRoot: string, srcRoot = ROOT): string {
   mkdirSync(outRoot, { recursive: true });
   const out = join(outRoot, 'dist');
-  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', out], {
+  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(srcRoot, 'tsconfig.build.json'), '--outDir', out], {
     encoding: 'utf8',
   });
   if (tsc.status !== 0) {
@@ -111,6 +111,24 @@ export function compileMoat(outRoot: string): string {
   writeFileSync(launcher, "import { main } from './dist/cli/main.js';\nprocess.exitCode = await main(process.argv.slice(2));\n");
   writeFileSync(join(outRoot, 'ablate.mjs'), ABLATE);
   return launcher;
+}
+
+/**
+ * `--baseline REF`: Moat as it was at a git revision, compiled the same way (its tree
+ * extracted with `git archive`, this checkout's node_modules), so a change is measured
+ * against what it replaced in the same run, under the same machine load.
+ */
+export function compileMoatAt(ref: string, outRoot: string): string {
+  const sha = spawnSync('git', ['rev-parse', '--short', ref], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
+  if (!sha) throw new Error(`--baseline: no git revision "${ref}"`);
+  const tree = join(outRoot, `src-${sha}`);
+  if (!existsSync(tree)) {
+    mkdirSync(tree, { recursive: true });
+    const tar = spawnSync('sh', ['-c', `git archive ${sha} src tsconfig.json tsconfig.build.json package.json | tar -x -C ${JSON.stringify(tree)}`], { cwd: ROOT, encoding: 'utf8' });
+    if (tar.status !== 0) throw new Error(`--baseline: git archive failed: ${tar.stderr}`);
+    symlinkSync(join(ROOT, 'node_modules'), join(tree, 'node_modules'));
+  }
+  return compileMoat(join(outRoot, `build-${sha}`), tree);
 }
 
 /**

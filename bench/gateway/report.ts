@@ -111,6 +111,11 @@ export function renderTable(rows: Summary[], connections: number): string {
     if (nginx) parts.push(`throughput ${fmt((100 * moat.rps) / nginx.rps)}% of nginx (target ≥ ${TARGETS.nginxShare * 100}%)`);
     const bare = get('node-bare');
     if (bare?.cpuUs !== undefined && moat.cpuUs !== undefined) parts.push(`Moat − bare Node proxy ${fmt(moat.cpuUs - bare.cpuUs)} µs/req`);
+    for (const base of rows.filter((r) => r.mode === mode && r.contender.startsWith('moat@'))) {
+      if (base.cpuUs !== undefined && moat.cpuUs !== undefined) {
+        parts.push(`vs ${base.contender} ${fmt(base.cpuUs)} µs/req (${fmt((100 * (moat.cpuUs - base.cpuUs)) / base.cpuUs)}%, min ${fmt(moat.cpuMinUs)} vs ${fmt(base.cpuMinUs)})`);
+      }
+    }
     const pk = get('portkey');
     if (pk?.cpuUs !== undefined && moat.cpuUs) parts.push(`Portkey/Moat CPU ${fmt(pk.cpuUs / moat.cpuUs, 1)}× (target ≥ ${TARGETS.portkeyRatio}×)`);
     lines.push(`- ${parts.join('; ')}`);

@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { compileMoat, hasNginx, startBare, startMock, startMoat, startNginx, startPortkey, type Running } from './contenders.js';
+import { compileMoat, compileMoatAt, hasNginx, startBare, startMock, startMoat, startNginx, startPortkey, type Running } from './contenders.js';
 import { threadCostUs, threadCpuSeconds, treeCpuSeconds } from './proc.js';
 import { summariseProfile } from './profile.js';
 import { renderTable, summarise, type Mode, type RoundSample } from './report.js';
@@ -31,6 +31,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     profile: { type: 'boolean', default: false },
     ablate: { type: 'string' },
+    baseline: { type: 'string' },
     json: { type: 'boolean', default: false },
     modes: { type: 'string', default: 'json,stream' },
   },
@@ -98,6 +99,11 @@ async function startAll(upstream: string, launcher: string): Promise<Running[]> 
   const want = (n: string) => !only || only.includes(n);
   const list: Running[] = [];
   if (want('moat')) list.push(await startMoat(launcher, upstream, GATEWAY_CPU));
+  // `--baseline REF`: the same Moat at another revision, side by side (A/B under one load).
+  if (args.baseline) {
+    const ref = compileMoatAt(args.baseline, join(tmpdir(), 'moat-bench-ref'));
+    list.push(await startMoat(ref, upstream, GATEWAY_CPU, [], { name: `moat@${args.baseline}`, extensions: [], env: {} }));
+  }
   // The same Moat with its limiter, verdicts and challenge replay set in Redis (issue 4).
   if (want('moat-redis')) {
     const prefix = `bench${process.pid}`;
