@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, hash, randomUUID } from 'node:crypto';
 
 /** Namespace of Moat's deterministic STIX ids (a fixed random UUID). */
 const MOAT_NAMESPACE = 'c1f3e0a2-5b7d-4e8f-9a61-3d2b4c5e6f70';
@@ -23,5 +23,5 @@ export function stixId(type: string, name?: string): string {
 
 /** Lower-case hex SHA-256 of a value as shared indicators carry it (UTF-8 of the trimmed value). */
 export function indicatorHash(value: string): string {
-  return createHash('sha256').update(value.trim(), 'utf8').digest('hex');
+  return hash('sha256', value.trim(), 'hex');
 }

@@ -84,6 +84,8 @@ export class IndicatorMatcher {
    * @example matcher.matchIndicators({ ip: '203.0.113.7', fingerprint: 'fp_9' })
    */
   matchIndicators(q: MatchQuery, now = Date.now()): Reason[] {
+    // Nothing shared with us: nothing to parse or hash (this runs once per request event).
+    if (this.nets.length === 0 && this.byHash.size === 0) return [];
     const live = (i: SharedIndicator) => i.validUntil === null || i.validUntil > now;
     const out: Reason[] = [];
     const seen = new Set<string>();

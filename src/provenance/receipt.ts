@@ -1,4 +1,4 @@
-import { createHash, sign, verify, type KeyObject } from 'node:crypto';
+import { hash, sign, verify, type KeyObject } from 'node:crypto';
 import type { SigningKey } from './keys.js';
 
 /** What a receipt attests, besides the text itself. */
@@ -28,7 +28,8 @@ export type ReceiptCheck =
 
 /** SHA-256 of a text, base64url: what a receipt's `sha256` holds. */
 export function textDigest(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('base64url');
+  // One-shot crypto.hash: several times cheaper than a createHash object per call.
+  return hash('sha256', text, 'base64url');
 }
 
 /**
@@ -79,9 +80,7 @@ const ROOT_CONTEXT = Buffer.from('moat-receipt-batch-v2\0');
 const MAX_BATCH = 1024;
 
 function sha256(...parts: Buffer[]): Buffer {
-  const h = createHash('sha256');
-  for (const p of parts) h.update(p);
-  return h.digest();
+  return hash('sha256', Buffer.concat(parts), 'buffer') as unknown as Buffer;
 }
 
 const LEAF = Buffer.from([0]);
