@@ -9,7 +9,6 @@ import { hllAdd } from './text.js';
 import { CoActivity } from './timing.js';
 
 const SLOTS = 24;
-const HEADS = 4;
 
 /** Bits of AccountState.links. */
 export const LINK: Record<string, number> = { payment: 1, identity: 2, template: 4, fingerprint: 8, network: 16, timing: 32 };
@@ -66,9 +65,6 @@ export class AccountState {
   readonly timing = new CoActivity();
   /** Payment fingerprint from the account record ('' when none). */
   payKey = '';
-  /** The last distinct opening-frame template keys it sent (a ring). */
-  readonly heads = new Uint32Array(HEADS);
-  headNext = 0;
   /** Detected on its own evidence (own score at throttle or above) and registered as such. */
   flagged = false;
   /** Hash of the network+client key last registered for this flagged account. */
@@ -106,16 +102,9 @@ export class AccountState {
     return hit;
   }
 
-  /** Remember an opening-frame key; returns false when it is one of the last few already. */
-  noteHead(key: number): boolean {
-    if (key === 0 || this.heads.includes(key)) return false;
-    this.heads[this.headNext++ % HEADS] = key;
-    return true;
-  }
-
   /** Approximate heap bytes of this state. */
   bytes(): number {
-    let b = 160 + this.id.length * 2 + Stats.BYTES + SLOTS * 6 + 2 * 64 + CoActivity.BYTES + HEADS * 4 + 64;
+    let b = 160 + this.id.length * 2 + Stats.BYTES + SLOTS * 6 + 2 * 64 + CoActivity.BYTES;
     if (this.verdict) {
       b += 120;
       for (const r of this.verdict.reasons) b += 80 + r.detail.length * 2;

@@ -57,6 +57,8 @@ export const detectConfigSchema = z.object({
   templateLinkMaxAccounts: z.number().int().positive().default(5_000),
   /** Hours after its first appearance during which a model counts as newly released. */
   newModelWindowHours: z.number().positive().default(48),
+  /** Entries kept in the cross-account timing-band index (bounded memory). */
+  timingIndexSize: z.number().int().positive().default(50_000),
   /** Synchronized-timing links (timing.ts): width of a time bucket, in seconds. */
   timingBucketSeconds: z.number().positive().default(60),
   /** Active buckets each account needs before it can be timing-linked. */

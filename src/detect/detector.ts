@@ -60,7 +60,7 @@ export class Detector {
     this.templateIndex = new FirstSeenIndex(cfg.templateIndexSize);
     this.netIndex = new FirstSeenIndex(cfg.templateIndexSize);
     this.payIndex = new FirstSeenIndex(cfg.templateIndexSize);
-    this.timingIndex = new FirstSeenIndex(cfg.templateIndexSize);
+    this.timingIndex = new FirstSeenIndex(cfg.timingIndexSize);
   }
 
   /** Signup metadata; links accounts sharing a payment fingerprint. */
@@ -158,7 +158,9 @@ export class Detector {
   /** An account reached throttle on its own evidence: its templates and payment method become known. */
   private flagAccount(st: AccountState): void {
     st.flagged = true;
-    for (const key of st.heads) if (key !== 0) this.templateIndex.flag(key, st.idx, st.ownScore);
+    // Its heavy-hitter template keys include the opening frames the index holds.
+    const { keys, counts } = st.templates;
+    for (let i = 0; i < keys.length; i++) if (counts[i]! > 0 && this.templateIndex.get(keys[i]!)) this.templateIndex.flag(keys[i]!, st.idx, st.ownScore);
     if (st.payKey) this.payIndex.flag(st.payKey, st.idx, st.ownScore);
   }
 
@@ -218,7 +220,7 @@ export class Detector {
     const key = f.keys.head;
     if (key === 0) return { shared, linked };
     const prev = this.templateIndex.touch(key, st.idx, !tplHit);
-    if (st.noteHead(key) && st.flagged) this.templateIndex.flag(key, st.idx, st.ownScore);
+    if (st.flagged && !tplHit) this.templateIndex.flag(key, st.idx, st.ownScore);
     if (!prev || prev.first === st.idx) return { shared, linked };
     shared = true;
     // Both ends must be mostly suspect: a harvester that pastes a benchmark question shares
@@ -248,7 +250,7 @@ export class Detector {
     let joined = false;
     for (let b = 0; b < TIMING_BANDS; b++) {
       if ((changed & (1 << b)) === 0 && st.timing.buckets > this.cfg.timingMinBuckets) continue;
-      const prev = this.timingIndex.touch(st.timing.bands[b]! * TIMING_BANDS + b, st.idx, true);
+      const prev = this.timingIndex.touch(st.timing.bandKey(b), st.idx, true);
       if (!prev || prev.first === st.idx) continue;
       const other = this.byIdx[prev.first]!;
       if (this.clusterSets.find(other.idx) === this.clusterSets.find(st.idx)) continue;

@@ -15,17 +15,18 @@
 import { mix32 } from './text.js';
 
 /** MinHash values per account; 2 rows per band gives K/2 band keys. */
-export const TIMING_K = 32;
+export const TIMING_K = 16;
 const ROWS = 2;
 export const TIMING_BANDS = TIMING_K / ROWS;
 const SEEDS = Uint32Array.from({ length: TIMING_K }, (_, i) => mix32(Math.imul(i + 1, 0x2545f491) ^ 0x68e31da4));
 
-/** One account's active time buckets, as a MinHash sketch with its band keys. */
+/**
+ * One account's active time buckets as a MinHash sketch. One typed array holds the K
+ * minima and, after them, the bucket behind each minimum (equal minima of two accounts
+ * name buckets both were active in): one allocation per account keeps the state small.
+ */
 export class CoActivity {
-  readonly mins = new Uint32Array(TIMING_K).fill(0xffffffff);
-  /** The bucket behind each minimum: equal minima of two accounts name buckets they share. */
-  readonly argmin = new Int32Array(TIMING_K);
-  readonly bands = new Uint32Array(TIMING_BANDS);
+  private readonly data = new Uint32Array(2 * TIMING_K).fill(0xffffffff, 0, TIMING_K);
   /** Distinct buckets seen (buckets arrive in order, so a change of bucket is a new one). */
   buckets = 0;
   firstBucket = -1;
@@ -41,32 +42,33 @@ export class CoActivity {
     this.lastBucket = bucket;
     this.buckets++;
     const h = mix32(bucket ^ 0x5bd1e995);
+    const d = this.data;
     let changed = 0;
     for (let i = 0; i < TIMING_K; i++) {
       let v = Math.imul(h ^ SEEDS[i]!, 0x85ebca6b);
       v ^= v >>> 13;
       v = Math.imul(v, 0xc2b2ae35);
       v = (v ^ (v >>> 16)) >>> 0;
-      if (v < this.mins[i]!) {
-        this.mins[i] = v;
-        this.argmin[i] = bucket;
+      if (v < d[i]!) {
+        d[i] = v;
+        d[TIMING_K + i] = bucket;
         changed |= 1 << (i >>> 1);
       }
     }
-    if (changed === 0) return 0;
-    for (let b = 0; b < TIMING_BANDS; b++) {
-      if ((changed & (1 << b)) === 0) continue;
-      let k = 0x3c6ef372 + b;
-      for (let r = 0; r < ROWS; r++) k = mix32(k ^ this.mins[b * ROWS + r]!);
-      this.bands[b] = k || 1;
-    }
     return changed;
+  }
+
+  /** LSH key of band `b` (its ROWS minima hashed together). */
+  bandKey(b: number): number {
+    let k = 0x3c6ef372 + b;
+    for (let r = 0; r < ROWS; r++) k = mix32(k ^ this.data[b * ROWS + r]!);
+    return k;
   }
 
   /** Estimated Jaccard similarity of two accounts' active buckets (share of equal MinHash values). */
   jaccard(other: CoActivity): number {
     let eq = 0;
-    for (let i = 0; i < TIMING_K; i++) if (this.mins[i] === other.mins[i]) eq++;
+    for (let i = 0; i < TIMING_K; i++) if (this.data[i] === other.data[i]) eq++;
     return eq / TIMING_K;
   }
 
@@ -77,7 +79,7 @@ export class CoActivity {
    */
   sharedPeriods(other: CoActivity, per: number): number {
     const seen = new Set<number>();
-    for (let i = 0; i < TIMING_K; i++) if (this.mins[i] === other.mins[i]) seen.add(Math.floor(this.argmin[i]! / per));
+    for (let i = 0; i < TIMING_K; i++) if (this.data[i] === other.data[i]) seen.add(Math.floor(this.data[TIMING_K + i]! / per));
     return seen.size;
   }
 
@@ -98,7 +100,7 @@ export class CoActivity {
   }
 
   /** Approximate heap bytes. */
-  static readonly BYTES = TIMING_K * 8 + TIMING_BANDS * 4 + 3 * 64 + 32;
+  static readonly BYTES = TIMING_K * 8 + 64 + 48;
 }
 
 /** Thresholds of a timing link. */
