@@ -6,7 +6,7 @@ import type { GatewayMetrics } from '../telemetry/metrics.js';
 import type { Finisher, Guard, RequestContext } from './context.js';
 import { emptyFacts, type ResponseFacts } from './protocol/protocol.js';
 import type { ModelRouter } from './router.js';
-import type { SseEvent, UpstreamResponse } from './upstream.js';
+import { RequestAbort, type SseEvent, type UpstreamResponse } from './upstream.js';
 import { countTokens } from './tokens.js';
 import { batchesOf } from './upstream/sse.js';
 
@@ -37,7 +37,7 @@ export async function proxyRequest(deps: ProxyDeps, ctx: RequestContext, res: Se
   const facts = emptyFacts();
   let status = 200;
   let errorCode: string | undefined;
-  const abort = new AbortController();
+  const abort = new RequestAbort();
   const onClose = () => {
     if (!res.writableFinished) abort.abort();
   };
@@ -51,7 +51,10 @@ export async function proxyRequest(deps: ProxyDeps, ctx: RequestContext, res: Se
       protocol: ctx.protocol,
       body: ctx.upstreamBody,
       stream: ctx.stream,
-      signal: abort.signal,
+      get signal() {
+        return abort.signal;
+      },
+      abort,
       requestId: ctx.requestId,
     });
     status = await sendUpstream(deps, ctx, up, facts, res, route.upstream.name);
@@ -71,7 +74,7 @@ export async function proxyRequest(deps: ProxyDeps, ctx: RequestContext, res: Se
   } finally {
     res.off('close', onClose);
   }
-  finish(deps, ctx, facts, status, errorCode, abort.signal.aborted);
+  finish(deps, ctx, facts, status, errorCode, abort.aborted);
 }
 
 /**

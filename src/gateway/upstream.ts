@@ -19,7 +19,80 @@ export interface UpstreamRequest {
   stream: boolean;
   /** Aborted when the client disconnects or the gateway gives up. */
   signal: AbortSignal;
+  /**
+   * The same cancellation without an AbortSignal (whose creation and listeners cost ~15 µs
+   * per request on the hot path): HTTP upstreams use this when present, `signal` otherwise.
+   */
+  abort?: Abortable;
   requestId: string;
+}
+
+/** A cancellation handle: aborted once, telling each subscriber. */
+export interface Abortable {
+  readonly aborted: boolean;
+  readonly reason: unknown;
+  /** Call `fn` on abort (at once when already aborted); returns the unsubscribe. */
+  subscribe(fn: (reason: Error) => void): () => void;
+}
+
+/**
+ * An Abortable whose AbortSignal is only made when something asks for `signal` (the demo
+ * upstream's timers do; HTTP upstreams do not).
+ */
+export class RequestAbort implements Abortable {
+  private controller: AbortController | undefined;
+  private listeners: Array<(reason: Error) => void> = [];
+  aborted = false;
+  reason: unknown;
+
+  get signal(): AbortSignal {
+    this.controller ??= new AbortController();
+    if (this.aborted && !this.controller.signal.aborted) this.controller.abort(this.reason);
+    return this.controller.signal;
+  }
+
+  abort(reason: Error = new DOMException('This operation was aborted', 'AbortError')): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    this.controller?.abort(reason);
+    const fns = this.listeners;
+    this.listeners = [];
+    for (const fn of fns) fn(reason);
+  }
+
+  subscribe(fn: (reason: Error) => void): () => void {
+    if (this.aborted) {
+      fn(this.reason as Error);
+      return () => undefined;
+    }
+    this.listeners.push(fn);
+    return () => {
+      const i = this.listeners.indexOf(fn);
+      if (i >= 0) this.listeners.splice(i, 1);
+    };
+  }
+}
+
+/** An Abortable view of an AbortSignal. */
+export function abortableOf(signal: AbortSignal): Abortable {
+  return {
+    get aborted() {
+      return signal.aborted;
+    },
+    get reason() {
+      return signal.reason as unknown;
+    },
+    subscribe(fn) {
+      const on = () => fn(signal.reason as Error);
+      if (signal.aborted) {
+        on();
+        return () => undefined;
+      }
+      signal.addEventListener('abort', on, { once: true });
+      return () => signal.removeEventListener('abort', on);
+    },
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { UpstreamConfig } from '../../config/config.js';
 import { MoatError } from '../../errors/registry.js';
-import type { Protocol, Upstream, UpstreamRequest, UpstreamResponse } from '../upstream.js';
+import { abortableOf, type Protocol, type Upstream, type UpstreamRequest, type UpstreamResponse } from '../upstream.js';
 import { UpstreamHttp } from './http.js';
 import type { HttpResult } from './http.js';
 import { decodeSse } from './sse.js';
@@ -97,13 +97,13 @@ export function createHttpUpstream(
         path,
         headers,
         JSON.stringify(req.body),
-        req.signal,
+        req.abort ?? abortableOf(req.signal),
         req.stream,
       );
       return toUpstreamResponse(protocol, r);
     },
     async listModels(signal = AbortSignal.timeout(cfg.timeoutMs)): Promise<string[]> {
-      const r = await http.send('GET', '/models', headers, null, signal, false);
+      const r = await http.send('GET', '/models', headers, null, abortableOf(signal), false);
       const json = r.body ? parseObject(r.body.toString('utf8')) : undefined;
       if (r.status !== 200 || !json || !Array.isArray(json['data'])) {
         throw new MoatError('MOAT_UPSTREAM_ERROR', `GET /models answered HTTP ${r.status}`);

@@ -3,6 +3,7 @@ import type { Dispatcher } from 'undici';
 import type { IncomingHttpHeaders } from 'node:http';
 import { MoatError } from '../../errors/registry.js';
 import { ChunkQueue } from './queue.js';
+import type { Abortable } from '../upstream.js';
 
 /** Upstream response headers passed on to the client; everything else stays behind. */
 const PASSED_HEADERS = new Set([
@@ -83,16 +84,16 @@ class Exchange implements Dispatcher.DispatchHandler {
   private size = 0;
   private queue: ChunkQueue | undefined;
   private settled = false;
-  private readonly onAbort = (): void => this.abort(this.signal.reason as Error);
+  private readonly unsubscribe: () => void;
 
   constructor(
-    private readonly signal: AbortSignal,
+    private readonly signal: Abortable,
     private readonly wantEvents: boolean,
     private readonly timeoutMs: number,
     private readonly resolve: (r: HttpResult) => void,
     private readonly reject: (e: unknown) => void,
   ) {
-    signal.addEventListener('abort', this.onAbort, { once: true });
+    this.unsubscribe = signal.subscribe((reason) => this.abort(reason));
   }
 
   private abort(reason: Error): void {
@@ -142,7 +143,7 @@ class Exchange implements Dispatcher.DispatchHandler {
   }
 
   onResponseEnd(): void {
-    this.signal.removeEventListener('abort', this.onAbort);
+    this.unsubscribe();
     if (this.queue) return this.queue.end();
     const body = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.size);
     this.settled = true;
@@ -150,7 +151,7 @@ class Exchange implements Dispatcher.DispatchHandler {
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, err: Error): void {
-    this.signal.removeEventListener('abort', this.onAbort);
+    this.unsubscribe();
     if (this.queue) {
       // An abort by the gateway ends the stream quietly (the UpstreamResponse contract).
       if (this.signal.aborted) this.queue.end();
@@ -201,7 +202,7 @@ export class UpstreamHttp {
     path: string,
     headers: Record<string, string>,
     body: string | null,
-    signal: AbortSignal,
+    signal: Abortable,
     wantEvents: boolean,
   ): Promise<HttpResult> {
     if (signal.aborted) return Promise.reject(signal.reason);
