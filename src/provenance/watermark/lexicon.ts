@@ -17,8 +17,12 @@ export interface LexiconEntry {
  * - `wn31-pairs-3`: 104 WordNet synonym pairs.
  * - `wn31-pairs-3+contr-1`: the same pairs plus contractions (contractions.ts), which use
  *   two words of context.
+ * - `wn31-groups-4+contr-1`: 117 groups — four pairs grown to 3-way groups
+ *   ("therefore/thus/hence"), missing inflections ("larger/bigger", "occurred/happened"),
+ *   "someone/somebody", "using/utilizing", gated "make sure/make certain" and "to
+ *   use/to utilize"; contractions unchanged.
  */
-export const LEXICON_VERSION = 'wn31-pairs-3+contr-1';
+export const LEXICON_VERSION = 'wn31-groups-4+contr-1';
 
 let byWord: Map<string, LexiconEntry> | undefined;
 
@@ -34,7 +38,7 @@ export function lexicon(): Map<string, LexiconEntry> {
   return byWord;
 }
 
-/** The surface forms of synonym group `group`. */
+/** The surface forms of synonym group `group` (2 or 3 alternatives). */
 export function groupWords(group: number): readonly string[] {
   const p = LEXICON_PAIRS[group];
   if (!p) throw new RangeError(`no lexicon group ${group}`);

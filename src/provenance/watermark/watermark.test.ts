@@ -32,10 +32,10 @@ function sample(n: number, seed = 1): string {
   };
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
-    const [a, b] = LEXICON_PAIRS[rnd(LEXICON_PAIRS.length)]!;
+    const group = LEXICON_PAIRS[rnd(LEXICON_PAIRS.length)]!;
     out.push(
       fillers[rnd(fillers.length)]! + fillers[rnd(fillers.length)]!.slice(0, rnd(3) + 1),
-      rnd(2) ? a : b,
+      group[rnd(group.length)]!,
     );
     if (rnd(7) === 0) out.push('words.\n\n');
     if (rnd(5) === 0)
@@ -338,4 +338,45 @@ test('the PRF choice is uniform over k alternatives (null hit rate exactly 1/k)'
     const sd = Math.sqrt((n * (k - 1)) / (k * k));
     for (const c of counts) assert.ok(Math.abs(c - n / k) < 5 * sd, `k=${k}: ${counts.join(',')}`);
   }
+});
+
+test('3-way groups: every member is written for some context, and all are hits for the key (issue 6)', () => {
+  const group = LEXICON_PAIRS.find((g) => g.includes('thus'))!;
+  assert.deepEqual([...group], ['hence', 'therefore', 'thus']);
+  const seen = new Set<string>();
+  const words: string[] = [];
+  for (let i = 0; i < 60; i++) words.push(`w${i}x`, group[i % 3]!);
+  const text = words.join(' ') + '.';
+  const out = watermarkText(key, text);
+  for (const w of out.split(/[ .]+/)) if (group.includes(w)) seen.add(w);
+  assert.equal(seen.size, 3, 'the keyed choice reaches all three members');
+  const { positions } = scanPositions(out);
+  assert.equal(positions.length, 60);
+  assert.ok(positions.every((p) => p.k === 3));
+  const r = detectWatermark(key, out);
+  assert.equal(r.hits, 60);
+  // Null hit rate 1/3: 60 hits of 60 is (1/3)^60, far stronger than (1/2)^60.
+  assert.ok(r.pValue < 1e-25, String(r.pValue));
+  const wrong = detectWatermark(other, out);
+  assert.ok(wrong.hits < 35 && wrong.pValue > 1e-4, JSON.stringify(wrong));
+});
+
+test('gated groups: "sure"/"certain" only after "make"/"be"/"not", "use"/"utilize" only as a verb', () => {
+  // Synonym positions only (contraction classes have group ids from 1000).
+  const eligible = (t: string): number =>
+    scanPositions(t).positions.filter((p) => p.group < 1000).length;
+  assert.equal(eligible('Please make sure the file exists'), 1);
+  assert.equal(eligible('I am not certain about that'), 1);
+  assert.equal(eligible('There are certain rules here'), 0, '"certain" meaning "some"');
+  assert.equal(eligible('Sure thing'), 0);
+  assert.equal(eligible('You can use a loop'), 1);
+  assert.equal(eligible('The use of loops is common'), 0, 'the noun');
+  assert.equal(eligible('It has many uses today'), 0, 'the plural noun');
+  assert.equal(eligible('The parser uses less memory'), 0);
+  assert.equal(eligible('This uses less memory'), 1);
+  const out = watermarkText(key, 'Make sure to check. We are sure of it. Try using it.');
+  assert.match(
+    out,
+    /^Make (sure|certain) to check\. We are sure of it\. Try (using|utilizing) it\.$/,
+  );
 });
