@@ -2,6 +2,7 @@
  * Detector benchmark (not a test): `npx tsx bench/detect/run.ts [--dir DIR] [--long N]`.
  *
  * 1. End-to-end offline analysis on one core: read DIR/events.jsonl as `moat analyze` does (eachLine, readEventLine), ingest.
+ *    [1b] splits that time: read + split, + decode, + parse.
  * 2. Ingest alone, on events already parsed in memory (the detector's own cost).
  * 3. State per account at 100k accounts (detector's estimate and measured heap).
  * 4. Memory over a long run (N events, default 2M): heap sampled after GC stays flat.
@@ -9,6 +10,7 @@
  * DIR is a `moat simulate` output; without --dir a 100k-event run with seed 1 is
  * simulated into a temporary folder first (corpora from ../shared/data when present).
  */
+import { isAscii } from 'node:buffer';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,6 +74,23 @@ async function endToEnd(file: string): Promise<void> {
   console.log(`[1] end-to-end (read + parse + ingest): ${n.toLocaleString('en-US')} events (${mb(bytes)}, ${Math.round(bytes / n)} B/event) in ${s.toFixed(1)} CPU-s (${wall.toFixed(1)} s wall) = ${Math.round(n / s).toLocaleString('en-US')} events per CPU-second, ${(bytes / 1048576 / s).toFixed(0)} MB/s`);
 }
 
+/** Where [1]'s time goes: the same file read, read + decode, read + decode + parse (no detector). */
+async function breakdown(file: string): Promise<void> {
+  const stages: Array<[string, (buf: Buffer, start: number, end: number, n: number) => unknown]> = [
+    ['read + split', () => 0],
+    ['+ decode', (buf, start, end) => buf.toString(isAscii(buf.subarray(start, end)) ? 'latin1' : 'utf8', start, end)],
+    ['+ parse', (buf, start, end, n) => readEventLine(buf, start, end, n)],
+  ];
+  const out: string[] = [];
+  for (const [name, fn] of stages) {
+    let n = 0;
+    const c0 = cpu();
+    await eachLine(file, (buf, start, end) => void fn(buf, start, end, ++n));
+    out.push(`${name} ${(((cpu() - c0) / n) * 1e6).toFixed(1)} µs`);
+  }
+  console.log(`[1b] per line, CPU: ${out.join('; ')}`);
+}
+
 function ingestOnly(events: TelemetryEvent[]): void {
   const rounds = 3;
   let best = Infinity;
@@ -118,6 +137,7 @@ function longRun(events: TelemetryEvent[], total: number): void {
 const dir = await dataset();
 console.log(`node ${process.version}; data ${dir}`);
 await endToEnd(join(dir, 'events.jsonl'));
+await breakdown(join(dir, 'events.jsonl'));
 const events = await load(join(dir, 'events.jsonl'), 100_000);
 ingestOnly(events);
 perAccount(events, Number(values.accounts ?? 100_000));
