@@ -3,34 +3,40 @@
  * served text? Teacher outputs are the OpenAssistant and HH assistant replies; a share of
  * them (0%, 1%, 10%, 100%) is watermarked with one key, a trigram Kneser-Ney student is
  * trained on the mix, generates text, and the suspect-model test of Sander et al. 2024
- * (arXiv 2402.14904) scores the generations: de-duplicated (context, pair) positions,
- * exact binomial test. (Unconditional generation: there are no prompts to exclude.)
- * The "vote" columns score exactly as `moat provenance probe` does (PositionVotes: per
- * context, the alternative the student over-uses relative to its own average).
- * The "served contexts" column keeps only positions whose (context, pair) occurred in the
- * watermarked text that was served — the provider knows what it served, as in the
- * filtered setting of Sander et al. Membership never depends on a position's own keyed
- * choice, so the null distribution stays Binomial(n, 1/2).
- *   node --import tsx bench/distill/run.ts [--data ../shared/data] [--tokens 200000] [--seeds 3]
+ * (arXiv 2402.14904) scores the generations: de-duplicated (context, group) positions,
+ * exact binomial test. (Unconditional generation: the prompts are empty, nothing to exclude.)
+ * The "probe" columns run `runProbe` itself — the code `moat provenance probe` runs —
+ * against a client that returns the student's generations: without a served set, and with
+ * the ServedPositions of the watermarked teacher texts this run served, exactly what
+ * `moat provenance probe --served events.jsonl` builds from telemetry (the filter setting
+ * of Sander et al.). Membership never depends on a position's keyed choice, so the null
+ * distribution is unchanged; the wrong-key columns check it.
+ *   node --import tsx bench/distill/run.ts [--data ../shared/data] [--tokens 200000] [--seeds 3] [--first-seed 1]
  */
 import { parseArgs } from 'node:util';
 import { watermarkText } from '../../src/provenance/watermark/embed.js';
 import {
-  PositionVotes,
-  positionId,
   scanPositions,
   scorePositions,
   type Position,
 } from '../../src/provenance/watermark/detect.js';
+import { ServedPositions } from '../../src/provenance/watermark/served.js';
+import { runProbe, type ProbeReport } from '../../src/provenance/probe.js';
 import { DEFAULT_DATA_DIR, hhReplies, oasstReplies } from '../provenance/corpus.js';
 import { TrigramModel } from './ngram.js';
 
 const { values } = parseArgs({
-  options: { data: { type: 'string' }, tokens: { type: 'string' }, seeds: { type: 'string' } },
+  options: {
+    data: { type: 'string' },
+    tokens: { type: 'string' },
+    seeds: { type: 'string' },
+    'first-seed': { type: 'string' },
+  },
 });
 const dataDir = values.data ?? DEFAULT_DATA_DIR;
 const budget = Number(values.tokens ?? 200_000);
 const seeds = Number(values.seeds ?? 3);
+const firstSeed = Number(values['first-seed'] ?? 1);
 
 function rng(seed: number): () => number {
   let s = seed >>> 0 || 1;
@@ -49,48 +55,74 @@ console.log(
   `teacher outputs: ${teacher.length} replies, ${words} words; student budget ${budget} tokens; ${seeds} seeds\n`,
 );
 console.log(
-  'first = first occurrence per context (Sander et al.); vote = over-used alternative per context (PositionVotes, as moat provenance probe scores); served = only contexts that occurred in served watermarked text\n',
+  'first = first occurrence per context (Sander et al.); probe = runProbe as `moat provenance probe` scores (PositionVotes); probe --served = the same with the served positions of the watermarked teacher texts (ServedPositions); matched = distinct student positions among the served ones\n',
 );
 console.log(
-  '| watermarked share | seed | student tokens | first: n | first: p | vote: n | vote: p | vote, wrong key: p | served+vote: n | served+vote: p | served+vote, wrong key: p |',
+  '| watermarked share | seed | student tokens | served positions | first: n | first: p | probe: n | probe: p | probe, wrong key: p | --served: matched | --served: n | --served: p | --served, wrong key: p |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+
+/** The probe exactly as the CLI runs it, against a "suspect" that replays the generations. */
+async function probe(
+  docs: string[],
+  key: Buffer,
+  served?: ServedPositions,
+): Promise<ProbeReport['watermark']> {
+  let next = 0;
+  const r = await runProbe({
+    client: async () => {
+      const text = docs[next++] ?? '';
+      return { text, tokens: text.split(' ').length };
+    },
+    masterKey: key,
+    accounts: [],
+    canaries: [],
+    prompts: docs.map(() => ''),
+    maxRequests: docs.length,
+    maxTokens: budget,
+    alpha: 1e-4,
+    minTrials: 16,
+    ...(served ? { served } : {}),
+  });
+  return r.watermark;
+}
 
 for (const share of [0, 0.01, 0.1, 1]) {
-  for (let seed = 1; seed <= seeds; seed++) {
+  for (let seed = firstSeed; seed < firstSeed + seeds; seed++) {
     const key = Buffer.alloc(32, seed);
     const wrong = Buffer.alloc(32, 100 + seed);
     const pick = rng(seed * 7919);
-    const served = new Set<string>();
+    const served = new ServedPositions();
     const docs = teacher.map((t) => {
       if (pick() >= share) return t;
       const marked = watermarkText(key, t);
-      for (const p of scanPositions(marked).positions) served.add(positionId(p));
+      served.add(marked);
       return marked;
     });
+    // The clean student (0%) is scored against a provider that served every teacher text
+    // watermarked to someone else: the false-accusation check of the --served filter at its
+    // largest served set (the student learned the same texts, unmarked).
+    if (share === 0) for (const t of teacher) served.add(watermarkText(key, t));
     const student = new TrigramModel().train(docs);
     const gen = rng(seed * 104729);
     const seen = new Set<string>();
     const first: Position[] = [];
-    const votes = new PositionVotes();
+    const out: string[] = [];
     let tokens = 0;
     while (tokens < budget) {
       const doc = student.sample(gen).join(' ');
       tokens += doc.split(' ').length;
       first.push(...scanPositions(doc, seen).positions);
-      votes.add(doc);
+      out.push(doc);
     }
-    const score = (ps: Position[], k = key) => scorePositions([k], ps, tokens);
-    const f = score(first);
-    const all = votes.majority();
-    const v = score(all);
-    const vw = score(all, wrong);
-    const sv = votes.majority((id) => served.has(id));
-    const s = score(sv);
-    const w = score(sv, wrong);
+    const f = scorePositions([key], first, tokens);
+    const v = await probe(out, key);
+    const vw = await probe(out, wrong);
+    const s = await probe(out, key, served);
+    const w = await probe(out, wrong, served);
     const e = (x: number): string => x.toExponential(1);
     console.log(
-      `| ${share * 100}% | ${seed} | ${tokens} | ${f.trials} | ${e(f.pValue)} | ${v.trials} | ${e(v.pValue)} | ${e(vw.pValue)} | ${s.trials} | ${e(s.pValue)} | ${e(w.pValue)} |`,
+      `| ${share * 100}% | ${seed} | ${v.tokens} | ${served.size} | ${f.trials} | ${e(f.pValue)} | ${v.trials} | ${e(v.pValue)} | ${e(vw.pValue)} | ${s.served?.matched ?? 0} | ${s.trials} | ${e(s.pValue)} | ${e(w.pValue)} |`,
     );
   }
 }

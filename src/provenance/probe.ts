@@ -2,6 +2,7 @@ import { deriveAccountKey } from './keys.js';
 import { revealsCanary } from './canary.js';
 import type { Canary } from './canary-store.js';
 import type { SuspectClient } from './suspect-client.js';
+import type { ServedPositions } from './watermark/served.js';
 import {
   PositionVotes,
   positionId,
@@ -23,6 +24,11 @@ export interface ProbeInput {
   maxTokens: number;
   alpha: number;
   minTrials: number;
+  /**
+   * Positions of the text actually served (`--served`, from telemetry): when given, only
+   * these are scored (the filter setting of Sander et al. 2024; see ServedPositions).
+   */
+  served?: ServedPositions;
   /** Stop after this many consecutive failed requests (endpoint down); default 5. */
   maxConsecutiveErrors?: number;
   onProgress?: (done: number, total: number, note: string) => void;
@@ -50,6 +56,11 @@ export interface ProbeReport {
   canaries: { probed: number; hits: CanaryHit[] };
   watermark: WatermarkDetection & {
     accounts: { account: string; pValue: number; hits: number; trials: number }[];
+    /**
+     * With a served set: distinct served positions loaded, and distinct suspect positions
+     * (prompt contexts excluded) among them — trials can be fewer (tied votes are dropped).
+     */
+    served?: { positions: number; matched: number };
   };
   implicatedAccounts: string[];
 }
@@ -187,13 +198,31 @@ function summarize(
   },
 ): ProbeReport {
   // The master key decides; account keys only attribute, Bonferroni-corrected over accounts.
-  const positions = votes.majority();
+  // With a served set, only served positions are scored: membership depends on the served
+  // text alone, never on the suspect's choice there, so the test stays exact (Sander et
+  // al. 2024, arXiv 2402.14904, "filter" setting).
+  const served = input.served;
+  let matched = 0;
+  const positions = votes.majority(
+    served &&
+      ((id) => {
+        const kept = served.has(id);
+        if (kept) matched++;
+        return kept;
+      }),
+  );
   const detection = scorePositions([keys[0]!], positions, s.tokens, {
     alpha: input.alpha,
     minTrials: input.minTrials,
   });
   const n = Math.max(1, input.accounts.length);
-  const perAccount = scorePositions(keys.slice(1), positions, s.tokens).perKey;
+  // Each account's key is scored where that account was served (or several were).
+  const perAccount = served
+    ? input.accounts.map(
+        (a, i) =>
+          scorePositions([keys[i + 1]!], votes.majority(served.forAccount(a)), s.tokens).perKey[0]!,
+      )
+    : scorePositions(keys.slice(1), positions, s.tokens).perKey;
   const accounts = input.accounts.map((account, i) => {
     const k = perAccount[i]!;
     return { account, pValue: Math.min(1, k.pValue * n), hits: k.hits, trials: k.trials };
@@ -208,7 +237,11 @@ function summarize(
     complete: s.complete,
     ...(s.stoppedBecause ? { stoppedBecause: s.stoppedBecause } : {}),
     canaries: { probed: s.probed, hits },
-    watermark: { ...detection, accounts },
+    watermark: {
+      ...detection,
+      accounts,
+      ...(served ? { served: { positions: served.size, matched } } : {}),
+    },
     implicatedAccounts: [...implicated].sort(),
   };
 }

@@ -1,5 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
 import { parseCommandArgs } from '../args.js';
 import { UsageError, type Command, type CommandContext } from '../command.js';
 import { Progress } from '../progress.js';
@@ -19,6 +21,7 @@ import { LEXICON_VERSION } from '../../provenance/watermark/lexicon.js';
 import { SqliteCanaryStore } from '../../provenance/canary-store/sqlite.js';
 import { runProbe, type ProbeReport } from '../../provenance/probe.js';
 import { createSuspectClient } from '../../provenance/suspect-client.js';
+import { loadServedEvents, type ServedLoad } from '../../provenance/watermark/served.js';
 
 const USAGE = `Usage:
   moat provenance detect [--key HEX]... [--json] [--out FILE] FILE|-
@@ -27,10 +30,12 @@ const USAGE = `Usage:
   moat provenance verify --text FILE --receipt RECEIPT|@FILE [--jwks FILE] [--json]
       Check a text against a moat-receipt header value. Exit 0 only when it matches.
   moat provenance probe --suspect URL --model M [--api-key K] [--max-requests N]
-      [--max-tokens N] [--prompts FILE] [--timeout-ms N] [--json] [--out FILE]
+      [--max-tokens N] [--prompts FILE] [--served EVENTS] [--timeout-ms N] [--json] [--out FILE]
       Query a suspect OpenAI-compatible endpoint with canary triggers and score its
-      answers for the watermark (radioactivity test). --out is rewritten after every
-      request, so partial results survive an interruption.
+      answers for the watermark (radioactivity test). --served EVENTS (JSONL or .jsonl.gz,
+      as \`moat events export\` writes) scores only positions that occurred in the text
+      actually served — stronger evidence from the same tokens. --out is rewritten after
+      every request, so partial results survive an interruption.
 `;
 
 async function readInput(path: string): Promise<string> {
@@ -198,10 +203,36 @@ function positiveInt(flag: string, v: string | undefined, dflt: number): number 
   return n;
 }
 
-function humanProbe(r: ProbeReport): string {
+/**
+ * Stream an events export into the served positions, line by line (bounded memory: the
+ * file is never held whole). Malformed lines are skipped and reported on stderr by line
+ * number, as `moat analyze` does; a file with no usable event is an error.
+ */
+async function loadServed(file: string, ctx: CommandContext): Promise<ServedLoad> {
+  if (!existsSync(file)) throw new UsageError(`--served: no such file "${file}"`);
+  const raw = createReadStream(file);
+  const input = file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  const load = await loadServedEvents(lines);
+  for (const msg of load.badSamples) ctx.stderr.write(`moat provenance probe: skipped ${file} ${msg}\n`);
+  if (load.bad > load.badSamples.length)
+    ctx.stderr.write(`moat provenance probe: … and ${load.bad - load.badSamples.length} more malformed lines\n`);
+  if (!load.events)
+    throw new Error(
+      `--served ${file}: no served text in ${load.lines} lines (${load.bad} malformed, ${load.empty} without response.text; is telemetry.storeText off?)`,
+    );
+  return load;
+}
+
+function humanProbe(r: ProbeReport, load?: ServedLoad): string {
   const w = r.watermark;
   const lines = [
     `requests ${r.requests}, tokens ${r.tokens}, errors ${r.errors.length}${r.complete ? '' : ` (stopped: ${r.stoppedBecause})`}`,
+    ...(load && w.served
+      ? [
+          `served: ${w.served.positions} positions from ${load.events} events (${load.bad} malformed lines skipped); ${w.served.matched} suspect positions matched`,
+        ]
+      : []),
     `watermark: ${w.verdict.replaceAll('_', ' ')} — ${w.reason}`,
     `canaries: ${r.canaries.hits.length} of ${r.canaries.probed} revealed`,
     ...r.canaries.hits.map((h) => `  ${h.secret} (account ${h.account}, canary ${h.canaryId})`),
@@ -220,6 +251,7 @@ async function probe(argv: string[], ctx: CommandContext): Promise<number> {
       'max-requests': { type: 'string' },
       'max-tokens': { type: 'string' },
       prompts: { type: 'string' },
+      served: { type: 'string' },
       'timeout-ms': { type: 'string' },
       json: { type: 'boolean' },
       out: { type: 'string' },
@@ -247,6 +279,7 @@ async function probe(argv: string[], ctx: CommandContext): Promise<number> {
         .map((s) => s.trim())
         .filter(Boolean)
     : undefined;
+  const load = values.served ? await loadServed(values.served, ctx) : undefined;
   const progress = new Progress(ctx.stderr, ctx.isTTY, 'probe');
   const client = createSuspectClient({
     url: values.suspect,
@@ -265,6 +298,7 @@ async function probe(argv: string[], ctx: CommandContext): Promise<number> {
     maxTokens: positiveInt('--max-tokens', values['max-tokens'], p.maxTokens),
     alpha: cfg.provenance.watermark.alpha,
     minTrials: cfg.provenance.watermark.minTrials,
+    ...(load ? { served: load.served } : {}),
     onProgress: (done, total, note) => {
       progress.setTotal(total);
       progress.update(done, note);
@@ -281,8 +315,14 @@ async function probe(argv: string[], ctx: CommandContext): Promise<number> {
     ctx,
     Boolean(values.json),
     values.out,
-    { ...report, lexiconVersion: LEXICON_VERSION },
-    humanProbe(report),
+    {
+      ...report,
+      lexiconVersion: LEXICON_VERSION,
+      ...(load
+        ? { servedFile: { events: load.events, lines: load.lines, malformed: load.bad } }
+        : {}),
+    },
+    humanProbe(report, load),
   );
   if (report.requests > 0 && report.errors.length === report.requests) {
     ctx.stderr.write(
