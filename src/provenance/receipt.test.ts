@@ -86,3 +86,27 @@ describe('batched receipts (Merkle tree, RFC 9162)', () => {
     assert.ok(verifyReceipt('first', a, keys).ok && verifyReceipt('second', b, keys).ok);
   });
 });
+
+describe('batch window while busy', () => {
+  const key = newKey();
+  const keys = new Map([[key.kid, key.publicKey]]);
+
+  it('while other responses are in flight, receipts queued in different turns share one batch', async () => {
+    const signer = new ReceiptSigner(key, { busy: () => true, waitMs: 20 });
+    const first = signer.sign('first', meta(1));
+    await new Promise((r) => setImmediate(r)); // a later turn of the event loop
+    const second = signer.sign('second', meta(2));
+    const [a, b] = await Promise.all([first, second]);
+    assert.equal(a.split('.').length, 3, 'a batch of two carries proofs');
+    assert.equal(a.split('.')[1], b.split('.')[1], 'one signature');
+    assert.ok(verifyReceipt('first', a, keys).ok && verifyReceipt('second', b, keys).ok);
+  });
+
+  it('when idle, a receipt is signed at the end of its own turn', async () => {
+    const signer = new ReceiptSigner(key, { busy: () => false, waitMs: 60_000 });
+    const timer = new Promise<string>((resolve) => setTimeout(() => resolve('still waiting'), 5_000).unref());
+    const r = await Promise.race([signer.sign('alone', meta(3)), timer]);
+    assert.notEqual(r, 'still waiting', 'an idle signer does not hold the batch open');
+    assert.equal(r.split('.').length, 2);
+  });
+});

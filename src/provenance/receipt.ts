@@ -174,16 +174,32 @@ interface Pending {
   resolve: (receipt: string) => void;
 }
 
+/** How ReceiptSigner gathers a batch. */
+export interface BatchOptions {
+  /**
+   * Whether other responses are in flight now. When they are, the batch stays open for
+   * `waitMs` so their receipts join it (one signature for all); when not, it closes at the
+   * end of the current turn, so a lone request never waits for company.
+   */
+  busy?: () => boolean;
+  /** How long a batch stays open while busy (default 1 ms). */
+  waitMs?: number;
+}
+
 /**
  * Signs receipts in batches: `sign()` queues one and resolves once the batch it joined is
- * signed, at the end of the current turn of the event loop (setImmediate), so a lone
- * request waits no longer than that and a busy gateway signs once for many responses.
+ * signed — at the end of the current turn of the event loop (setImmediate), or after
+ * `waitMs` while other responses are in flight — so a lone request waits no longer than a
+ * turn and a busy gateway signs once for many responses.
  */
 export class ReceiptSigner {
   private pending: Pending[] = [];
   private scheduled = false;
 
-  constructor(private readonly key: SigningKey) {}
+  constructor(
+    private readonly key: SigningKey,
+    private readonly opts: BatchOptions = {},
+  ) {}
 
   /** The receipt over `text` (or its digest) and `meta`, signed with the next batch. */
   sign(text: string | { sha256: string }, meta: ReceiptMeta): Promise<string> {
@@ -192,7 +208,8 @@ export class ReceiptSigner {
       this.pending.push({ sha256, meta, resolve });
       if (!this.scheduled) {
         this.scheduled = true;
-        setImmediate(() => this.flush());
+        if (this.opts.busy?.()) setTimeout(() => this.flush(), this.opts.waitMs ?? 1);
+        else setImmediate(() => this.flush());
       }
     });
   }
