@@ -112,8 +112,10 @@ interface Work {
  * open prompts for the watermark with the radioactivity protocol of Sander et al. 2024
  * (arXiv 2402.14904): one trial per distinct (context, group) position across all
  * generations (the alternative the suspect over-uses there, see PositionVotes), positions
- * that occur in the prompts skipped, exact binomial test (null hit rate 1/k per position). Stops at the request or token
- * budget, or after repeated failures, and reports what it has.
+ * that occur in the prompts skipped, exact binomial test (null hit rate 1/k per position).
+ * With `served`, only positions of the text actually served are scored (Sander et al.'s
+ * "filter" setting; see ServedPositions). Stops at the request or token budget, or after
+ * repeated failures, and reports what it has.
  */
 export async function runProbe(input: ProbeInput): Promise<ProbeReport> {
   const prompts = input.prompts ?? defaultProbePrompts();

@@ -246,3 +246,63 @@ test('provenance probe against an endpoint that always fails exits 1 with the re
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('provenance probe --served EVENTS: scores only served positions, reports counts, skips a malformed line (issue 6)', async () => {
+  const { dir, env } = setup();
+  const keys = loadOrCreateKeys(dir, provenanceConfigSchema.parse({}));
+  const served = [1, 2, 3].map((s) => watermarkText(keys.watermarkKey, fixtureText(80, s)));
+  const events = join(dir, 'events.jsonl');
+  writeFileSync(
+    events,
+    [
+      JSON.stringify({ ts: 1, account: 'acct_a', response: { text: served[0] } }),
+      '{"ts": 2, "account": "acct_a", "respo',
+      JSON.stringify({ ts: 3, account: 'acct_b', response: { text: served[1] } }),
+      JSON.stringify({ ts: 4, account: 'acct_b', response: { text: served[2] } }),
+    ].join('\n') + '\n',
+  );
+  let calls = 0;
+  // The suspect repeats served text and mixes in text it learned elsewhere.
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    req.resume();
+    req.on('end', () => {
+      const i = calls++;
+      const text = i % 2 === 0 ? served[(i / 2) % 3]! : fixtureText(80, 100 + i);
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ choices: [{ message: { content: text } }], usage: { completion_tokens: 100 } }));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  try {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+    const base = ['provenance', 'probe', '--suspect', url, '--model', 'm', '--max-requests', '8'];
+    const r = await run([...base, '--served', events, '--json'], env);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.err, /skipped .*events\.jsonl line 2: not JSON/);
+    const rep = JSON.parse(r.out) as {
+      watermark: { verdict: string; trials: number; served: { positions: number; matched: number } };
+      servedFile: { events: number; lines: number; malformed: number };
+    };
+    assert.deepEqual(rep.servedFile, { events: 3, lines: 4, malformed: 1 });
+    assert.ok(rep.watermark.served.positions > 100);
+    assert.ok(rep.watermark.served.matched > 0 && rep.watermark.served.matched <= rep.watermark.served.positions);
+    assert.ok(rep.watermark.trials <= rep.watermark.served.matched);
+    assert.equal(rep.watermark.verdict, 'watermarked');
+    calls = 0;
+    const plain = await run([...base, '--json'], env);
+    const p = JSON.parse(plain.out) as { watermark: { trials: number; served?: unknown }; servedFile?: unknown };
+    assert.equal(p.watermark.served, undefined);
+    assert.equal(p.servedFile, undefined);
+    assert.ok(p.watermark.trials > rep.watermark.trials, 'without --served the clean answers are scored too');
+    calls = 0;
+    const human = await run([...base, '--served', events], env);
+    assert.match(human.out, /served: \d+ positions from 3 events \(1 malformed lines skipped\); \d+ suspect positions matched/);
+    const missing = await run([...base, '--served', join(dir, 'nope.jsonl')], env);
+    assert.notEqual(missing.code, 0);
+    assert.match(missing.err, /no such file/);
+  } finally {
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
