@@ -10,7 +10,7 @@ import type { AccountRecord, TelemetryEvent, Verdict } from '../telemetry/event.
 
 /** Messages from the host. */
 export type ToWorker =
-  | { type: 'events'; events: TelemetryEvent[] }
+  | { type: 'events'; lines: string[] }
   | { type: 'account'; record: AccountRecord }
   | { type: 'link'; a: string; b: string; kind: string; detail: string }
   | { type: 'close' };
@@ -38,8 +38,8 @@ if (port) {
   port.on('message', (msg: ToWorker) => {
     let out: Verdict[] = [];
     if (msg.type === 'events') {
-      for (const ev of msg.events) {
-        const changed = detector.ingest(ev);
+      for (const line of msg.lines) {
+        const changed = detector.ingest(JSON.parse(line) as TelemetryEvent);
         if (changed.length) out = out.concat(changed);
       }
     } else if (msg.type === 'account') detector.addAccount(msg.record);

@@ -5,7 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { DetectConfig } from '../detect/config.js';
-import type { AccountRecord, TelemetryEvent, Verdict } from '../telemetry/event.js';
+import { eventJson, type AccountRecord, type TelemetryEvent, type Verdict } from '../telemetry/event.js';
 import type { FromWorker, ToWorker } from './detector-thread.js';
 
 /** Handle of a running detector worker. */
@@ -55,7 +55,9 @@ export function startDetectorWorker(
     if (!closed) worker.postMessage(m);
   };
   return {
-    push: (events) => send({ type: 'events', events }),
+    // As JSON text, serialised once for the store too: a string crosses to the thread as a
+    // plain copy instead of a structured clone of every object.
+    push: (events) => send({ type: 'events', lines: events.map(eventJson) }),
     addAccount: (record) => send({ type: 'account', record }),
     addLink: (a, b, kind, detail) => send({ type: 'link', a, b, kind, detail }),
     close() {

@@ -88,3 +88,15 @@ export interface AccountRecord {
 export function allowVerdict(account: string, now = Date.now()): Verdict {
   return { account, score: 0, level: 'allow', reasons: [], cluster: null, updatedAt: now };
 }
+
+const serialized = new WeakMap<TelemetryEvent, string>();
+
+/**
+ * An event's JSON, computed once per event however many consumers want it (the store's
+ * writer and the detector's feed both do). Events are not changed after they are published.
+ */
+export function eventJson(e: TelemetryEvent): string {
+  let s = serialized.get(e);
+  if (s === undefined) serialized.set(e, (s = JSON.stringify(e)));
+  return s;
+}

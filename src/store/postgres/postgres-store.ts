@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { levelRank, type Level, type TelemetryEvent, type Verdict } from '../../telemetry/event.js';
+import { eventJson, levelRank, type Level, type TelemetryEvent, type Verdict } from '../../telemetry/event.js';
 import type {
   EventQuery,
   LevelPin,
@@ -172,7 +172,7 @@ export class PostgresStore implements Store {
       const chunk = events.slice(i, i + 1000);
       const ts = chunk.map((e) => e.ts);
       const acct = chunk.map((e) => e.account);
-      const docs = chunk.map((e) => JSON.stringify(e));
+      const docs = chunk.map(eventJson);
       await this.q(
         `INSERT INTO ${this.s}.events (ts, account, doc) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[])`,
         [ts, acct, docs],

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { levelRank, type Level, type TelemetryEvent, type Verdict } from '../../telemetry/event.js';
+import { eventJson, levelRank, type Level, type TelemetryEvent, type Verdict } from '../../telemetry/event.js';
 import type {
   EventQuery,
   LevelPin,
@@ -138,7 +138,7 @@ export class SqliteStore implements Store {
     if (events.length === 0) return;
     const stmt = this.db.prepare('INSERT INTO events (ts, account, doc) VALUES (?, ?, ?)');
     this.db.transaction(() => {
-      for (const e of events) stmt.run(e.ts, e.account, JSON.stringify(e));
+      for (const e of events) stmt.run(e.ts, e.account, eventJson(e));
     })();
   }
 

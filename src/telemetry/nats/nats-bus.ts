@@ -1,6 +1,6 @@
 import { AckPolicy, DeliverPolicy, connect, type ConsumerMessages, type JetStreamClient, type JsMsg, type NatsConnection } from 'nats';
 import type { EventBus } from '../bus.js';
-import type { TelemetryEvent } from '../event.js';
+import { eventJson, type TelemetryEvent } from '../event.js';
 
 type Handler = (batch: TelemetryEvent[]) => void | Promise<void>;
 
@@ -56,7 +56,7 @@ export class NatsBus implements EventBus {
     }
     this.pending++;
     this.js
-      .publish(this.subject, Buffer.from(JSON.stringify(event)))
+      .publish(this.subject, Buffer.from(eventJson(event)))
       .catch((err: unknown) => {
         this.dropped++;
         this.opts.onError?.(err);
