@@ -270,7 +270,12 @@ test('provenance probe --served EVENTS: scores only served positions, reports co
       const text = i % 2 === 0 ? served[(i / 2) % 3]! : fixtureText(80, 100 + i);
       res
         .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ choices: [{ message: { content: text } }], usage: { completion_tokens: 100 } }));
+        .end(
+          JSON.stringify({
+            choices: [{ message: { content: text } }],
+            usage: { completion_tokens: 100 },
+          }),
+        );
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -281,23 +286,39 @@ test('provenance probe --served EVENTS: scores only served positions, reports co
     assert.equal(r.code, 0, r.err);
     assert.match(r.err, /skipped .*events\.jsonl line 2: not JSON/);
     const rep = JSON.parse(r.out) as {
-      watermark: { verdict: string; trials: number; served: { positions: number; matched: number } };
+      watermark: {
+        verdict: string;
+        trials: number;
+        served: { positions: number; matched: number };
+      };
       servedFile: { events: number; lines: number; malformed: number };
     };
     assert.deepEqual(rep.servedFile, { events: 3, lines: 4, malformed: 1 });
     assert.ok(rep.watermark.served.positions > 100);
-    assert.ok(rep.watermark.served.matched > 0 && rep.watermark.served.matched <= rep.watermark.served.positions);
+    assert.ok(
+      rep.watermark.served.matched > 0 &&
+        rep.watermark.served.matched <= rep.watermark.served.positions,
+    );
     assert.ok(rep.watermark.trials <= rep.watermark.served.matched);
     assert.equal(rep.watermark.verdict, 'watermarked');
     calls = 0;
     const plain = await run([...base, '--json'], env);
-    const p = JSON.parse(plain.out) as { watermark: { trials: number; served?: unknown }; servedFile?: unknown };
+    const p = JSON.parse(plain.out) as {
+      watermark: { trials: number; served?: unknown };
+      servedFile?: unknown;
+    };
     assert.equal(p.watermark.served, undefined);
     assert.equal(p.servedFile, undefined);
-    assert.ok(p.watermark.trials > rep.watermark.trials, 'without --served the clean answers are scored too');
+    assert.ok(
+      p.watermark.trials > rep.watermark.trials,
+      'without --served the clean answers are scored too',
+    );
     calls = 0;
     const human = await run([...base, '--served', events], env);
-    assert.match(human.out, /served: \d+ positions from 3 events \(1 malformed lines skipped\); \d+ suspect positions matched/);
+    assert.match(
+      human.out,
+      /served: \d+ positions from 3 events \(1 malformed lines skipped\); \d+ suspect positions matched/,
+    );
     const missing = await run([...base, '--served', join(dir, 'nope.jsonl')], env);
     assert.notEqual(missing.code, 0);
     assert.match(missing.err, /no such file/);

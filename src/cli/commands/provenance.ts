@@ -214,9 +214,12 @@ async function loadServed(file: string, ctx: CommandContext): Promise<ServedLoad
   const input = file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
   const lines = createInterface({ input, crlfDelay: Infinity });
   const load = await loadServedEvents(lines);
-  for (const msg of load.badSamples) ctx.stderr.write(`moat provenance probe: skipped ${file} ${msg}\n`);
+  for (const msg of load.badSamples)
+    ctx.stderr.write(`moat provenance probe: skipped ${file} ${msg}\n`);
   if (load.bad > load.badSamples.length)
-    ctx.stderr.write(`moat provenance probe: … and ${load.bad - load.badSamples.length} more malformed lines\n`);
+    ctx.stderr.write(
+      `moat provenance probe: … and ${load.bad - load.badSamples.length} more malformed lines\n`,
+    );
   if (!load.events)
     throw new Error(
       `--served ${file}: no served text in ${load.lines} lines (${load.bad} malformed, ${load.empty} without response.text; is telemetry.storeText off?)`,

@@ -62,7 +62,10 @@ test('--served filter: only positions of served text are scored, every matched o
   for (const t of suspect) votes.add(t);
   const kept = votes.majority((id) => served.has(id));
   const all = votes.majority();
-  assert.ok(kept.length > 0 && kept.length < all.length, 'the filter drops something, keeps something');
+  assert.ok(
+    kept.length > 0 && kept.length < all.length,
+    'the filter drops something, keeps something',
+  );
   for (const p of kept) assert.ok(served.has(positionId(p)), 'only served positions');
   // Every non-tied suspect position that was served is kept.
   const servedAll = all.filter((p) => served.has(positionId(p))).map(positionId);
