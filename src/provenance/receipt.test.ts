@@ -109,4 +109,12 @@ describe('batch window while busy', () => {
     assert.notEqual(r, 'still waiting', 'an idle signer does not hold the batch open');
     assert.equal(r.split('.').length, 2);
   });
+
+  it('a receipt that may not wait is signed at the end of its turn even while busy', async () => {
+    const signer = new ReceiptSigner(key, { busy: () => true, waitMs: 60_000 });
+    const timer = new Promise<string>((resolve) => setTimeout(() => resolve('still waiting'), 5_000).unref());
+    const r = await Promise.race([signer.sign('end of a stream', meta(4), false), timer]);
+    assert.notEqual(r, 'still waiting');
+    assert.ok(verifyReceipt('end of a stream', r, keys).ok);
+  });
 });

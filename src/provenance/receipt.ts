@@ -201,14 +201,18 @@ export class ReceiptSigner {
     private readonly opts: BatchOptions = {},
   ) {}
 
-  /** The receipt over `text` (or its digest) and `meta`, signed with the next batch. */
-  sign(text: string | { sha256: string }, meta: ReceiptMeta): Promise<string> {
+  /**
+   * The receipt over `text` (or its digest) and `meta`, signed with the next batch.
+   * `mayWait: false` asks for this turn's batch even when busy (e.g. the end of a stream,
+   * where a client's next request waits on it).
+   */
+  sign(text: string | { sha256: string }, meta: ReceiptMeta, mayWait = true): Promise<string> {
     const sha256 = typeof text === 'string' ? textDigest(text) : text.sha256;
     return new Promise((resolve) => {
       this.pending.push({ sha256, meta, resolve });
       if (!this.scheduled) {
         this.scheduled = true;
-        if (this.opts.busy?.()) setTimeout(() => this.flush(), this.opts.waitMs ?? 1);
+        if (mayWait && this.opts.busy?.()) setTimeout(() => this.flush(), this.opts.waitMs ?? 1);
         else setImmediate(() => this.flush());
       }
     });

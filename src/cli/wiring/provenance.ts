@@ -74,7 +74,9 @@ export function provenanceExtension(core: Core, env: NodeJS.ProcessEnv): Extensi
   };
   // Receipts are signed in batches (one Ed25519 signature per turn of the event loop, over
   // a Merkle root; see ReceiptSigner), so the signing cost per response falls with load.
-  // While other signed responses are in flight, a batch waits up to 1 ms for them.
+  // While other signed responses are in flight, a batch waits up to 1 ms for them — for
+  // whole (JSON) responses only: at the end of a stream the client already has the text
+  // and holding its last event back only slows a client that waits for it.
   let inFlight = 0;
   const signer = new ReceiptSigner(keys.signing, { busy: () => inFlight > 1, waitMs: 1 });
   const pendingReceipts = new WeakMap<RequestContext, Promise<string>>();
@@ -83,7 +85,7 @@ export function provenanceExtension(core: Core, env: NodeJS.ProcessEnv): Extensi
   const receiptOf = (ctx: RequestContext, text: string): Promise<string> => {
     let r = pendingReceipts.get(ctx);
     if (!r) {
-      r = signer.sign(text, metaOf(ctx)).then((value) => {
+      r = signer.sign(text, metaOf(ctx), !ctx.stream).then((value) => {
         receipts.set(ctx, value);
         return value;
       });
