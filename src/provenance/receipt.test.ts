@@ -117,4 +117,14 @@ describe('batch window while busy', () => {
     assert.notEqual(r, 'still waiting');
     assert.ok(verifyReceipt('end of a stream', r, keys).ok);
   });
+
+  it('a receipt that may not wait closes a batch that was waiting for company', async () => {
+    const signer = new ReceiptSigner(key, { busy: () => true, waitMs: 60_000 });
+    const waiting = signer.sign('a whole response', meta(5));
+    const timer = new Promise<string>((resolve) => setTimeout(() => resolve('still waiting'), 5_000).unref());
+    const [a, b] = await Promise.race([Promise.all([waiting, signer.sign('end of a stream', meta(6), false)]), timer.then((t) => [t, t])]);
+    assert.notEqual(a, 'still waiting');
+    assert.equal(a!.split('.')[1], b!.split('.')[1], 'signed together, at once');
+    assert.ok(verifyReceipt('a whole response', a!, keys).ok && verifyReceipt('end of a stream', b!, keys).ok);
+  });
 });

@@ -194,7 +194,9 @@ export interface BatchOptions {
  */
 export class ReceiptSigner {
   private pending: Pending[] = [];
-  private scheduled = false;
+  /** The open batch's timer while it waits for company (busy), else undefined. */
+  private timer: NodeJS.Timeout | undefined;
+  private immediate = false;
 
   constructor(
     private readonly key: SigningKey,
@@ -204,23 +206,27 @@ export class ReceiptSigner {
   /**
    * The receipt over `text` (or its digest) and `meta`, signed with the next batch.
    * `mayWait: false` asks for this turn's batch even when busy (e.g. the end of a stream,
-   * where a client's next request waits on it).
+   * where a client's next request waits on it); it also closes a batch that was waiting.
    */
   sign(text: string | { sha256: string }, meta: ReceiptMeta, mayWait = true): Promise<string> {
     const sha256 = typeof text === 'string' ? textDigest(text) : text.sha256;
     return new Promise((resolve) => {
       this.pending.push({ sha256, meta, resolve });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        if (mayWait && this.opts.busy?.()) setTimeout(() => this.flush(), this.opts.waitMs ?? 1);
-        else setImmediate(() => this.flush());
+      if (this.immediate) return;
+      if (mayWait && this.opts.busy?.()) {
+        this.timer ??= setTimeout(() => this.flush(), this.opts.waitMs ?? 1);
+        return;
       }
+      this.immediate = true;
+      setImmediate(() => this.flush());
     });
   }
 
   /** Sign everything queued now (also what the scheduled turn does). */
   flush(): void {
-    this.scheduled = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.immediate = false;
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0, MAX_BATCH);
       signBatch(this.key, batch);
