@@ -9,7 +9,16 @@ export interface PositionBits {
 }
 
 const DOMAIN = 'moat-wm/1\u0000';
-const CACHE_LIMIT = 8192;
+/**
+ * One memo for every key (the master key and each per-account key), bounded in total:
+ * the gateway makes a PositionPrf per response, and the same (key, context, group)
+ * positions recur across responses, so a per-instance memo would start empty each time.
+ */
+const CACHE_LIMIT = 65_536;
+const cache = new Map<string, PositionBits>();
+/** A short id per key Buffer (by identity; the same key in another Buffer gets another id). */
+const keyIds = new WeakMap<Buffer, string>();
+let nextKeyId = 0;
 
 /**
  * A keyed pseudo-random function over watermark positions: HMAC-SHA256(key, domain ‖ context ‖ pair).
@@ -17,8 +26,12 @@ const CACHE_LIMIT = 8192;
  * pitfalls"). Results are memoised because the same contexts recur constantly.
  */
 export class PositionPrf {
-  private readonly cache = new Map<string, PositionBits>();
-  constructor(private readonly key: Buffer) {}
+  private readonly id: string;
+  constructor(private readonly key: Buffer) {
+    let id = keyIds.get(key);
+    if (id === undefined) keyIds.set(key, (id = (nextKeyId++).toString(36)));
+    this.id = id;
+  }
 
   /**
    * The bits for group `group` (k alternatives) after context `context`. The choice is
@@ -28,14 +41,15 @@ export class PositionPrf {
    */
   bits(context: string, group: number, k = 2): PositionBits {
     const id = context + '\u0000' + group;
-    const hit = this.cache.get(id);
+    const memo = this.id + '\u0001' + id + '\u0001' + k;
+    const hit = cache.get(memo);
     if (hit) return hit;
     const d = createHmac('sha256', this.key)
       .update(DOMAIN + id)
       .digest();
     const bits: PositionBits = { choice: uniform(d, k), layer: d.readUInt32BE(4) / 2 ** 32 };
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(id, bits);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(memo, bits);
     return bits;
   }
 }
