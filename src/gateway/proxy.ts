@@ -209,7 +209,6 @@ async function sendStream(
 ): Promise<void> {
   const { plan, adapter } = ctx;
   const eventStages = plan.eventStages.length > 0;
-  const textStages = plan.textStages.length > 0;
   const dropUsageChunk = ctx.usageRequested;
   const open = new Set<number>();
   let template: Record<string, unknown> | undefined;
@@ -247,7 +246,7 @@ async function sendStream(
       let raw = eventStages ? JSON.stringify(data) : ev.data;
       if (delta) {
         let text = delta.text;
-        if (textStages) for (const st of plan.textStages) text = st.push(delta.choice, text);
+        for (const st of plan.textStages) text = st.push(delta.choice, text);
         if (text !== delta.text) {
           delta.set(text);
           raw = eventStages ? JSON.stringify(data) : replaceText(ev.data, data, delta.text, text);

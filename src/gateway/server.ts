@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { anthropicProtocol } from './protocol/anthropic.js';
 import { openaiProtocol } from './protocol/openai.js';
 import type { ProtocolAdapter } from './protocol/protocol.js';
-import { proxyRequest, type ProxyDeps } from './proxy.js';
+import { proxyRequest, sendError, type ProxyDeps } from './proxy.js';
 import type { RequestContext } from './context.js';
 import type { VerdictCache } from './verdict-cache.js';
 import type { StageFactory } from './stages.js';
@@ -189,7 +189,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     } catch (err) {
       const e = err instanceof MoatError ? err : new MoatError('MOAT_INTERNAL', requestId);
       if (!(err instanceof MoatError)) deps.logger.error({ err, requestId }, 'unhandled error');
-      if (!res.headersSent) writeError(res, adapter.protocol === 'anthropic' ? 'anthropic' : 'openai', e, requestId);
+      if (!res.headersSent) sendError(res, { protocol: adapter.protocol, requestId, responseHeaders: {} }, e);
       else res.destroy();
     }
   };
@@ -227,13 +227,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   for (const p of deps.plugins) await p(app);
   installFastPath(app, deps, serveModel);
   return app;
-}
-
-/** Write a MoatError on a raw response in the API's shape. */
-function writeError(res: ServerResponse, flavor: ApiFlavor, e: MoatError, requestId: string): void {
-  const body = JSON.stringify(errorBody(flavor, e));
-  res.writeHead(e.status, { ...e.headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-request-id': requestId });
-  res.end(body);
 }
 
 const FAST_ROUTES: Record<string, ProtocolAdapter> = { '/v1/chat/completions': openaiProtocol, '/v1/messages': anthropicProtocol };
@@ -276,7 +269,7 @@ function installFastPath(
     }
     const requestId = newRequestId();
     if (req.rawHeaders.length / 2 > deps.maxHeaderCount) {
-      writeError(res, flavorOf(req.url ?? ''), new MoatError('MOAT_HEADERS_TOO_LARGE'), requestId);
+      sendError(res, { protocol: adapter.protocol, requestId, responseHeaders: {} }, new MoatError('MOAT_HEADERS_TOO_LARGE'));
       req.resume();
       return;
     }
@@ -292,7 +285,7 @@ function installFastPath(
       try {
         body = JSON.parse((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)).toString('utf8'));
       } catch (err) {
-        writeError(res, adapter.protocol === 'anthropic' ? 'anthropic' : 'openai', new MoatError('MOAT_INVALID_JSON', (err as Error).message), requestId);
+        sendError(res, { protocol: adapter.protocol, requestId, responseHeaders: {} }, new MoatError('MOAT_INVALID_JSON', (err as Error).message));
         return;
       }
       void serve(adapter, requestId, req, body, res);

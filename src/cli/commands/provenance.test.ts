@@ -45,6 +45,13 @@ async function run(
 }
 
 /** A data dir with a fixed watermark key, so the statistical assertions are deterministic. */
+/** A suspect endpoint's chat completion carrying `text`. */
+function answer(res: ServerResponse, text: string): void {
+  res.writeHead(200, { 'content-type': 'application/json' }).end(
+    JSON.stringify({ choices: [{ message: { content: text } }], usage: { completion_tokens: 100 } }),
+  );
+}
+
 function setup(): { dir: string; env: NodeJS.ProcessEnv } {
   const dir = mkdtempSync(join(tmpdir(), 'moat-cli-prov-'));
   mkdirSync(join(dir, 'provenance'), { recursive: true });
@@ -178,12 +185,7 @@ test('provenance probe: canary hits, radioactivity, 429 retry, hung request, par
         prompt === thief!.trigger
           ? `It is called ${thief!.secret}.`
           : watermarkText(keys.watermarkKey, fixtureText(60, calls), { accountKey: thiefKey });
-      res.writeHead(200, { 'content-type': 'application/json' }).end(
-        JSON.stringify({
-          choices: [{ message: { content: text } }],
-          usage: { completion_tokens: 100 },
-        }),
-      );
+      answer(res, text);
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -268,14 +270,7 @@ test('provenance probe --served EVENTS: scores only served positions, reports co
     req.on('end', () => {
       const i = calls++;
       const text = i % 2 === 0 ? served[(i / 2) % 3]! : fixtureText(80, 100 + i);
-      res
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(
-          JSON.stringify({
-            choices: [{ message: { content: text } }],
-            usage: { completion_tokens: 100 },
-          }),
-        );
+      answer(res, text);
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
