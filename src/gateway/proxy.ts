@@ -38,6 +38,7 @@ export async function proxyRequest(deps: ProxyDeps, ctx: RequestContext, res: Se
   let status = 200;
   let errorCode: string | undefined;
   const abort = new RequestAbort();
+  deps.metrics.active.requests++;
   const onClose = () => {
     if (!res.writableFinished) abort.abort();
   };
@@ -165,8 +166,10 @@ function upstreamMessage(json: Record<string, unknown> | undefined): string | un
  * Write a chunk; resolves when the socket can take more (backpressure), or at once. Each
  * upstream read's events leave in one write.
  */
-function write(res: ServerResponse, chunk: string): Promise<void> | undefined {
-  if (res.write(chunk)) return undefined;
+export function writeChunk(res: ServerResponse, chunk: string): Promise<void> | undefined {
+  // A response whose socket is gone takes no more (and will emit no 'drain' or 'close'
+  // again): waiting on it would leave the request unfinished forever.
+  if (res.write(chunk) || res.destroyed) return undefined;
   return new Promise((resolve) => {
     const done = () => {
       res.off('drain', done);
@@ -216,6 +219,7 @@ async function sendStream(
   res.flushHeaders();
   let first = true;
   for await (const batch of batchesOf(events)) {
+    if (res.destroyed) break; // the client left: what the upstream already sent goes nowhere
     if (first) {
       first = false;
       ctx.eventExtras['firstByteMs'] = Number(process.hrtime.bigint() - ctx.startNs) / 1e6;
@@ -265,7 +269,7 @@ async function sendStream(
       out += encode({ event: ev.event, data: raw });
     }
     if (out) {
-      const p = write(res, out);
+      const p = writeChunk(res, out);
       if (p) await p;
     }
   }
@@ -335,6 +339,7 @@ function finish(
   aborted: boolean,
 ): void {
   const latencyMs = Number(process.hrtime.bigint() - ctx.startNs) / 1e6;
+  deps.metrics.active.requests--;
   for (const g of deps.guards) {
     try {
       g.after?.(ctx, facts, status);

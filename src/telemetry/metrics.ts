@@ -10,14 +10,26 @@ export interface GatewayMetrics {
   eventsDropped: Gauge;
   eventsPersisted: Counter;
   verdictLevels: Gauge<'level'>;
+  /** Model requests being served now; the hot path counts here, the gauge reads it on scrape. */
+  active: { requests: number };
 }
 
 /** Create the metric set; `defaults` adds Node process metrics. */
 export function createMetrics(defaults = true): GatewayMetrics {
   const registry = new Registry();
   if (defaults) collectDefaultMetrics({ register: registry, prefix: 'moat_' });
+  const active = { requests: 0 };
+  new Gauge({
+    name: 'moat_requests_in_flight',
+    help: 'Model API requests accepted and not yet ended (a value that never returns to 0 when idle is a leak)',
+    registers: [registry],
+    collect() {
+      this.set(active.requests);
+    },
+  });
   return {
     registry,
+    active,
     requests: new Counter({
       name: 'moat_requests_total',
       help: 'Model API requests by endpoint, HTTP status and ladder action',
