@@ -70,6 +70,11 @@ export class SqliteStore implements Store {
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
+    // 16 KiB pages for a new database (an existing one keeps its size): telemetry rows are
+    // 1.5-3 KB, and each committed batch rewrites whole pages into the WAL, so larger pages
+    // mean fewer WAL frames and write syscalls per event — measured 30-45% less CPU per
+    // inserted event than the 4 KiB default (bench/README.md). Must precede WAL mode.
+    this.db.pragma('page_size = 16384');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
