@@ -170,5 +170,7 @@ export function applyDeltas(s: Stats, d: Deltas, halfLifeMs: number): boolean {
     c[F.logGapSq]! += d.logGap * d.logGap;
   }
   c[F.hours + (Math.floor(d.ts / 3_600_000) % 24)]! += 1;
-  return hllAdd(s.items, f.keys.item) >= 0;
+  if (hllAdd(s.items, f.keys.item) < 0) return false;
+  s.itemsChanged();
+  return true;
 }

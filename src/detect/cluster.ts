@@ -6,7 +6,6 @@
  * templates are strong.
  */
 import { Stats } from './stats.js';
-import { hllCount } from './text.js';
 import { fnv1a } from './text.js';
 import { int } from './describe.js';
 
@@ -37,7 +36,7 @@ export class ClusterState {
 
   /** Whether the members' distinct items barely overlap (each sweeps its own slice). */
   private complementary(): boolean {
-    return this.members.length >= 3 && this.memberItems > 20 && hllCount(this.stats.items) >= 0.8 * this.memberItems;
+    return this.members.length >= 3 && this.memberItems > 20 && this.stats.distinctItems() >= 0.8 * this.memberItems;
   }
 
   /** Coordination strength in [0,1]: the strongest link kind, plus complementary coverage. */
@@ -51,7 +50,7 @@ export class ClusterState {
   coordinationDetail(): string {
     const parts = [...this.kinds].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([kind, count]) => `${kind} (${count})`);
     const cover = this.complementary()
-      ? `; members cover ~${int(hllCount(this.stats.items))} distinct items with little overlap`
+      ? `; members cover ~${int(this.stats.distinctItems())} distinct items with little overlap`
       : '';
     return `${this.members.length} accounts linked by ${parts.join(', ')}${cover}`;
   }

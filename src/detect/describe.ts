@@ -4,7 +4,6 @@
  */
 import type { AssessContext, TermCode } from './terms.js';
 import { F, type Stats } from './stats.js';
-import { hllCount } from './text.js';
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 /** An integer with thousands separators ("1,240"), as toLocaleString('en-US') writes it, without ICU's cost. */
@@ -54,7 +53,7 @@ export function describe(code: TermCode, s: Stats, ctx: AssessContext): string {
     case 'shared_template':
       return `${share(F.tplShared)} of ${int(n)} prompts reuse a template first sent by another account`;
     case 'coverage_sweep':
-      return `one template filled with ~${int(Math.min(n, hllCount(s.items)))} distinct items over ${int(n)} prompts`;
+      return `one template filled with ~${int(Math.min(n, s.distinctItems()))} distinct items over ${int(n)} prompts`;
     case 'single_turn':
       return `${share(F.singleTurn)} of ${int(n)} requests are single-turn with no tools`;
     case 'machine_timing':

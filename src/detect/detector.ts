@@ -12,7 +12,7 @@ import { levelFor } from './levels.js';
 import { FirstSeenIndex } from './links.js';
 import { assess, assessScore, reasonsOf, type AssessContext } from './score.js';
 import { F } from './stats.js';
-import { fnv1a, hllCount } from './text.js';
+import { fnv1a } from './text.js';
 import { int } from './describe.js';
 import { TIMING_BANDS, synchronized, type SyncRule } from './timing.js';
 
@@ -99,7 +99,7 @@ export class Detector {
     const d = this.deltas(st, ev, f, tplHit, shared, onKnown);
     let itemsDelta = 0;
     if (applyDeltas(st.stats, d, this.halfLifeMs)) {
-      const est = hllCount(st.stats.items);
+      const est = st.stats.distinctItems();
       itemsDelta = est - st.itemEstimate;
       st.itemEstimate = est;
     }
@@ -309,7 +309,7 @@ export class Detector {
     cl.createdAt = st.createdAt;
     cl.firstTs = st.firstTs;
     cl.lastTs = st.lastTs;
-    cl.memberItems = hllCount(st.stats.items);
+    cl.memberItems = st.stats.distinctItems();
     return cl;
   }
 

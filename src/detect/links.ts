@@ -19,12 +19,15 @@ interface Entry {
 /** First account seen per key, with an approximate count of accounts using it. */
 export class FirstSeenIndex<K> {
   private readonly map = new Map<K, Entry>();
+  /** What touch() returns: one object per index, overwritten by the next touch (no allocation per event). */
+  private readonly before: Entry = { first: 0, accounts: 0, uses: 0, flagged: 0, flaggedScore: 0 };
 
   constructor(private readonly cap: number) {}
 
   /**
    * Record that account `idx` used `key`; `newForAccount` says whether this account had not
-   * used it before. Returns the entry as it was before this use (undefined on first sight).
+   * used it before. Returns the entry as it was before this use (undefined on first sight),
+   * valid until the next touch() of this index.
    */
   touch(key: K, idx: number, newForAccount: boolean): Entry | undefined {
     const e = this.map.get(key);
@@ -33,7 +36,12 @@ export class FirstSeenIndex<K> {
       this.map.set(key, { first: idx, accounts: 1, uses: 1, flagged: 0, flaggedScore: 0 });
       return undefined;
     }
-    const before = { first: e.first, accounts: e.accounts, uses: e.uses, flagged: e.flagged, flaggedScore: e.flaggedScore };
+    const before = this.before;
+    before.first = e.first;
+    before.accounts = e.accounts;
+    before.uses = e.uses;
+    before.flagged = e.flagged;
+    before.flaggedScore = e.flaggedScore;
     e.uses++;
     if (newForAccount && e.first !== idx) e.accounts++;
     return before;

@@ -49,10 +49,11 @@ function blockText(block: unknown): string {
 
 function hasToolBlocks(content: unknown): boolean {
   if (!Array.isArray(content)) return false;
-  return content.some((b) => {
+  for (const b of content as unknown[]) {
     const t = (b as { type?: unknown } | null)?.type;
-    return t === 'tool_use' || t === 'tool_result' || t === 'function_call';
-  });
+    if (t === 'tool_use' || t === 'tool_result' || t === 'function_call') return true;
+  }
+  return false;
 }
 
 function num(v: unknown): number | null {
@@ -72,7 +73,8 @@ export function normalizeRequest(ev: TelemetryEvent): NormalizedRequest {
   const req = ev.request as Record<string, unknown>;
   const messages = Array.isArray(req.messages) ? req.messages : [];
   let system = req.system !== undefined ? contentText(req.system) : '';
-  let lastUser = '';
+  // The last user message's content: its text is extracted once, after the loop.
+  let lastUserContent: unknown;
   let userTurns = 0;
   let assistantTurns = 0;
   let usesTools = Array.isArray(req.tools) && req.tools.length > 0;
@@ -86,7 +88,7 @@ export function normalizeRequest(ev: TelemetryEvent): NormalizedRequest {
       system = system ? system + '\n' + t : t;
     } else if (role === 'user') {
       userTurns++;
-      lastUser = contentText(msg.content);
+      lastUserContent = msg.content;
     } else if (role === 'assistant') {
       assistantTurns++;
     }
@@ -94,7 +96,7 @@ export function normalizeRequest(ev: TelemetryEvent): NormalizedRequest {
   const logprobsRaw = req.logprobs;
   return {
     system,
-    lastUser,
+    lastUser: userTurns > 0 ? contentText(lastUserContent) : '',
     userTurns,
     assistantTurns,
     usesTools,

@@ -8,6 +8,8 @@
  * "safe" rewrites) and the Alpaca instruction-generation prompt shaped the concepts.
  */
 
+import { CHAR_CLASS, CJK, OTHER, WORD } from './text.js';
+
 const C = {
   think: 1,
   step: 2,
@@ -87,16 +89,6 @@ const STEMS: Record<keyof typeof C, string[]> = {
 
 const SHORT = /^[a-z0-9 -]{1,6}$/;
 
-/** CJK ideographs and kana (each one a token); Hangul words are spaced like Latin ones. */
-function isCjk(c: number): boolean {
-  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
-}
-
-function isWordChar(c: number): boolean {
-  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 95 || c === 39;
-  return !(c <= 0xbf || (c >= 0x2000 && c <= 0x2bff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xfe30 && c <= 0xffef) || isCjk(c));
-}
-
 interface Stem {
   text: string;
   bits: number;
@@ -138,7 +130,7 @@ for (const [concept, stems] of Object.entries(STEMS) as Array<[keyof typeof C, s
   for (const text of stems) {
     const stem = { text, bits: C[concept] };
     let w = 0;
-    while (w < text.length && isWordChar(text.charCodeAt(w))) w++;
+    while (w < text.length && CHAR_CLASS[text.charCodeAt(w)] === WORD) w++;
     if (w === 0) put(cjk, text.charCodeAt(0), stem);
     else if (w < text.length) put(phrase, hashOf(text, 0, w), stem);
     else if (SHORT.test(text)) put(exact, hashOf(text, 0, w), stem);
@@ -161,30 +153,44 @@ function match(list: Stem[] | undefined, lower: string, at: number, minLen: numb
 
 /** Bitmask of the concepts present in (already lower-cased) text: one pass, no allocation. */
 export function concepts(lower: string): number {
+  const cls = CHAR_CLASS;
   let mask = 0;
   let i = 0;
   const n = lower.length;
   while (i < n) {
     const c = lower.charCodeAt(i);
-    if (isCjk(c)) {
+    const k = cls[c];
+    if (k === CJK) {
       mask |= match(cjk.get(c), lower, i, 0, 0);
       i++;
       continue;
     }
-    if (!isWordChar(c)) {
+    if (k === OTHER) {
       i++;
       continue;
     }
     const start = i;
-    // ASCII prefix stems are all 7+ characters (shorter ones match whole words), so only
-    // words starting with a non-ASCII letter need the 2- and 3-character prefix tables.
-    const minPrefix = c < 0x80 ? 4 : 2;
     let h = 0x811c9dc5;
-    while (i < n && isWordChar(lower.charCodeAt(i))) {
-      h = Math.imul(h ^ lower.charCodeAt(i), 0x01000193);
-      const len = i - start + 1;
-      if (len >= minPrefix && len <= 4 && maybe(h >>> 0)) mask |= match(prefix[len - 2]!.get(h >>> 0), lower, start, 0, 0);
-      i++;
+    if (c < 0x80) {
+      // ASCII prefix stems are all 7+ characters (shorter ones match whole words), so a word
+      // starting with an ASCII letter needs only the 4-character prefix table.
+      while (i < n) {
+        const d = lower.charCodeAt(i);
+        if (cls[d] !== WORD) break;
+        h = Math.imul(h ^ d, 0x01000193);
+        i++;
+        if (i - start === 4 && maybe(h >>> 0)) mask |= match(prefix[2]!.get(h >>> 0), lower, start, 0, 0);
+      }
+    } else {
+      // Words starting with a non-ASCII letter also need the 2- and 3-character prefix tables.
+      while (i < n) {
+        const d = lower.charCodeAt(i);
+        if (cls[d] !== WORD) break;
+        h = Math.imul(h ^ d, 0x01000193);
+        i++;
+        const len = i - start;
+        if (len <= 4 && len >= 2 && maybe(h >>> 0)) mask |= match(prefix[len - 2]!.get(h >>> 0), lower, start, 0, 0);
+      }
     }
     const word = h >>> 0;
     if (maybe(word)) mask |= match(exact.get(word), lower, start, 0, i - start) | match(phrase.get(word), lower, start, 0, 0);

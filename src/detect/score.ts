@@ -13,7 +13,6 @@
 import type { Reason } from '../telemetry/event.js';
 import type { DetectConfig } from './config.js';
 import { F, type Stats } from './stats.js';
-import { hllCount } from './text.js';
 import { describe } from './describe.js';
 import { TERMS, type AssessContext, type TermCode } from './terms.js';
 
@@ -82,7 +81,7 @@ function ampStrengths(s: Stats, n: number, ctx: AssessContext, x: Float64Array):
   x[T.template_reuse] = sat(tpl - 0.2, 0.6);
   x[T.shared_template] = sat(c[F.tplShared]! / n, 0.5);
   // Coverage: one template filled with mostly distinct items (HyperLogLog only when it can matter).
-  x[T.coverage_sweep] = tpl >= 0.5 && n >= 10 ? sat((Math.min(n, hllCount(s.items)) / n) * sat(tpl, 0.8) - 0.3, 0.5) : 0;
+  x[T.coverage_sweep] = tpl >= 0.5 && n >= 10 ? sat((Math.min(n, s.distinctItems()) / n) * sat(tpl, 0.8) - 0.3, 0.5) : 0;
   x[T.single_turn] = sat(c[F.singleTurn]! / n - 0.6, 0.35);
   x[T.machine_timing] = timingStrength(c, n);
   // Volume against age: requests per day from a young account, or harvest-length answers

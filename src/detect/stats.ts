@@ -4,7 +4,7 @@
  * items. Clusters are the sums of their members (merge = add), so one scoring function
  * reads both.
  */
-import { HLL_REGISTERS, hllMerge } from './text.js';
+import { HLL_REGISTERS, hllCount, hllMerge } from './text.js';
 
 /** Counter slots of a Stats vector. */
 export const F = {
@@ -51,6 +51,19 @@ export class Stats {
   readonly items = new Uint8Array(HLL_REGISTERS);
   /** Event time the counters were last decayed to. */
   at = 0;
+  /** hllCount(items) as of the last change of `items` (-1: not computed since). */
+  private distinct = -1;
+
+  /** Estimated distinct items (hllCount of `items`), computed once per change of the registers. */
+  distinctItems(): number {
+    if (this.distinct < 0) this.distinct = hllCount(this.items);
+    return this.distinct;
+  }
+
+  /** Call after writing to `items`. */
+  itemsChanged(): void {
+    this.distinct = -1;
+  }
 
   /** Decay every counter to time `ts` with half-life `halfLifeMs` (no-op going backwards). */
   decayTo(ts: number, halfLifeMs: number): void {
@@ -73,6 +86,7 @@ export class Stats {
     other.decayTo(t, halfLifeMs);
     for (let i = 0; i < STATS_LEN; i++) this.c[i]! += other.c[i]!;
     hllMerge(this.items, other.items);
+    this.distinct = -1;
   }
 
   /** Approximate heap bytes. */

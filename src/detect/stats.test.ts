@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Stats } from './stats.js';
+import { CHAR_CLASS, CJK, OTHER, WORD, fnv1a, hllAdd, hllCount, mix32, scanTokens } from './text.js';
+
+test('stats: the cached distinct-item estimate follows every change of the registers (issue 3)', () => {
+  const a = new Stats();
+  const b = new Stats();
+  assert.equal(a.distinctItems(), hllCount(a.items));
+  for (let i = 1; i <= 500; i++) {
+    if (hllAdd(a.items, i * 2654435761) >= 0) a.itemsChanged();
+    if (hllAdd(b.items, i * 40503 + 7) >= 0) b.itemsChanged();
+    assert.equal(a.distinctItems(), hllCount(a.items));
+  }
+  a.merge(b, 3_600_000);
+  assert.equal(a.distinctItems(), hllCount(a.items));
+});
+
+test('text: the character-class table agrees with the token reference (issue 3)', () => {
+  assert.equal(CHAR_CLASS['a'.charCodeAt(0)], WORD);
+  assert.equal(CHAR_CLASS["'".charCodeAt(0)], WORD);
+  assert.equal(CHAR_CLASS[' '.charCodeAt(0)], OTHER);
+  assert.equal(CHAR_CLASS['—'.charCodeAt(0)], OTHER);
+  assert.equal(CHAR_CLASS['é'.charCodeAt(0)], WORD);
+  assert.equal(CHAR_CLASS['ж'.charCodeAt(0)], WORD);
+  assert.equal(CHAR_CLASS['漢'.charCodeAt(0)], CJK);
+  assert.equal(CHAR_CLASS['か'.charCodeAt(0)], CJK);
+  assert.equal(CHAR_CLASS['。'.charCodeAt(0)], OTHER);
+  const text = 'Résous 3x étape—par 漢字 étape';
+  const masked = new Uint32Array(20);
+  const raw = new Uint32Array(20);
+  const n = scanTokens(text, 0, text.length, masked, raw);
+  const cjk = (c: string): number => mix32(c.charCodeAt(0) + 0x10000);
+  assert.deepEqual([...raw.subarray(0, n)], [fnv1a('Résous'), fnv1a('3x'), fnv1a('étape'), fnv1a('par'), cjk('漢'), cjk('字'), fnv1a('étape')]);
+  assert.deepEqual([...masked.subarray(0, n)], [fnv1a('Résous'), 0x2323, fnv1a('étape'), fnv1a('par'), cjk('漢'), cjk('字'), fnv1a('étape')]);
+  // Starting mid-word skips the partial word.
+  assert.equal(scanTokens(text, 2, text.length, masked, raw), n - 1);
+});
