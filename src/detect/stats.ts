@@ -89,6 +89,6 @@ export class Stats {
     this.distinct = -1;
   }
 
-  /** Approximate heap bytes. */
-  static readonly BYTES = STATS_LEN * 8 + HLL_REGISTERS + 3 * 64;
+  /** Approximate heap bytes: the two typed arrays, `at` and `distinct`, three object headers. */
+  static readonly BYTES = STATS_LEN * 8 + HLL_REGISTERS + 2 * 8 + 3 * 64;
 }
