@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { WebhookNotifier } from './webhook.js';
 
 async function server(handler: (body: string, n: number, res: ServerResponse) => void) {
@@ -65,4 +68,13 @@ test('webhook to a dead endpoint gives up after its attempts', async () => {
   w.notify({ text: 'x' });
   await w.drain();
   assert.deepEqual(w.stats, { sent: 0, failed: 1, dropped: 0 });
+});
+
+test('drain waits for the retries even when nothing else keeps the process alive (shutdown)', () => {
+  // Backoff timers are unref'd; before drain kept the loop alive, this process exited
+  // (code 13, unsettled await) in the middle of its retries and the stats never printed.
+  const child = join(dirname(fileURLToPath(import.meta.url)), 'testdata', 'drain-child.ts');
+  const res = spawnSync(process.execPath, ['--import', 'tsx', child], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(res.status, 0, res.stderr);
+  assert.deepEqual(JSON.parse(res.stdout), { sent: 0, failed: 1, dropped: 0 });
 });

@@ -54,9 +54,19 @@ export class WebhookNotifier {
     this.worker ??= this.run().finally(() => (this.worker = undefined));
   }
 
-  /** Resolves when the queue is empty (tests, graceful shutdown). */
+  /**
+   * Resolves when the queue is empty (tests, graceful shutdown). Retry backoffs sleep on
+   * unref'd timers so that they never hold a process open by themselves; a caller waiting
+   * here wants the deliveries, so the wait keeps the event loop alive until they end.
+   */
   async drain(): Promise<void> {
-    while (this.worker) await this.worker;
+    if (!this.worker) return;
+    const keepAlive = setInterval(() => undefined, 60_000);
+    try {
+      while (this.worker) await this.worker;
+    } finally {
+      clearInterval(keepAlive);
+    }
   }
 
   private async run(): Promise<void> {
