@@ -174,59 +174,32 @@ interface Pending {
   resolve: (receipt: string) => void;
 }
 
-/** How ReceiptSigner gathers a batch. */
-export interface BatchOptions {
-  /**
-   * Whether other responses are in flight now. When they are, the batch stays open for
-   * `waitMs` so their receipts join it (one signature for all); when not, it closes at the
-   * end of the current turn, so a lone request never waits for company.
-   */
-  busy?: () => boolean;
-  /** How long a batch stays open while busy (default 1 ms). */
-  waitMs?: number;
-}
-
 /**
  * Signs receipts in batches: `sign()` queues one and resolves once the batch it joined is
- * signed — at the end of the current turn of the event loop (setImmediate), or after
- * `waitMs` while other responses are in flight — so a lone request waits no longer than a
- * turn and a busy gateway signs once for many responses.
+ * signed, at the end of the current turn of the event loop (setImmediate), so a lone
+ * request waits no longer than that and a busy gateway signs once for many responses.
  */
 export class ReceiptSigner {
   private pending: Pending[] = [];
-  /** The open batch's timer while it waits for company (busy), else undefined. */
-  private timer: NodeJS.Timeout | undefined;
-  private immediate = false;
+  private scheduled = false;
 
-  constructor(
-    private readonly key: SigningKey,
-    private readonly opts: BatchOptions = {},
-  ) {}
+  constructor(private readonly key: SigningKey) {}
 
-  /**
-   * The receipt over `text` (or its digest) and `meta`, signed with the next batch.
-   * `mayWait: false` asks for this turn's batch even when busy (e.g. the end of a stream,
-   * where a client's next request waits on it); it also closes a batch that was waiting.
-   */
-  sign(text: string | { sha256: string }, meta: ReceiptMeta, mayWait = true): Promise<string> {
+  /** The receipt over `text` (or its digest) and `meta`, signed with the next batch. */
+  sign(text: string | { sha256: string }, meta: ReceiptMeta): Promise<string> {
     const sha256 = typeof text === 'string' ? textDigest(text) : text.sha256;
     return new Promise((resolve) => {
       this.pending.push({ sha256, meta, resolve });
-      if (this.immediate) return;
-      if (mayWait && this.opts.busy?.()) {
-        this.timer ??= setTimeout(() => this.flush(), this.opts.waitMs ?? 1);
-        return;
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
       }
-      this.immediate = true;
-      setImmediate(() => this.flush());
     });
   }
 
   /** Sign everything queued now (also what the scheduled turn does). */
   flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    this.immediate = false;
+    this.scheduled = false;
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0, MAX_BATCH);
       signBatch(this.key, batch);

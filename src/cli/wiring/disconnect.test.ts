@@ -23,7 +23,8 @@ after(async () => {
 /**
  * One streaming request on a raw socket, destroyed once `cutAfter` response bytes have
  * arrived, or when `cutAll` fires (after every stream of its wave has begun) — the ways a
- * crashed client and a load generator that stops leave. Resolves with the first byte.
+ * crashed client and a load generator that stops leave. `started` settles at the first
+ * response byte, `closed` once the socket is gone.
  */
 function cutStream(key: string, cutAfter: number, anthropic: boolean, cutAll: Promise<void>): { started: Promise<void>; closed: Promise<void> } {
   const path = anthropic ? '/v1/messages' : '/v1/chat/completions';

@@ -74,9 +74,8 @@ export function provenanceExtension(core: Core, env: NodeJS.ProcessEnv): Extensi
   };
   // Receipts are signed in batches (one Ed25519 signature per turn of the event loop, over
   // a Merkle root; see ReceiptSigner), so the signing cost per response falls with load.
-  // Batches do not wait for company (ReceiptSigner's `busy`): measured, a 1 ms window
-  // while other responses were in flight saved ~5% CPU per response but cost ~20% of
-  // throughput at 16 connections (bench/README.md).
+  // Batches do not wait for company: a 1 ms window while other responses were in flight
+  // saved ~5% CPU per response but cost ~20% of throughput at 16 connections (bench/README.md).
   const signer = new ReceiptSigner(keys.signing);
   const pendingReceipts = new WeakMap<RequestContext, Promise<string>>();
   const receipts = new WeakMap<RequestContext, string>();
@@ -84,7 +83,7 @@ export function provenanceExtension(core: Core, env: NodeJS.ProcessEnv): Extensi
   const receiptOf = (ctx: RequestContext, text: string): Promise<string> => {
     let r = pendingReceipts.get(ctx);
     if (!r) {
-      r = signer.sign(text, metaOf(ctx), !ctx.stream).then((value) => {
+      r = signer.sign(text, metaOf(ctx)).then((value) => {
         receipts.set(ctx, value);
         return value;
       });
