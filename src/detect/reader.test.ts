@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseAccountLine, parseEventLine } from './reader.js';
 import { normalizeRequest } from './normalize.js';
+import { featuresOf, netKeyOf } from './features.js';
 
 const base = { ts: 1767225600000, account: 'acct_1', request: { messages: [{ role: 'user', content: 'hi' }] } };
 
@@ -108,4 +109,26 @@ test('normalize: tool use in either API is seen', () => {
   const n = normalizeRequest(r.value);
   assert.equal(n.usesTools, true);
   assert.equal(n.lastUser, 'out');
+});
+
+test('reader: optional fields of the wrong type are dropped, so the detector never trips on them ("ip": 5, "response": null) (issue 3)', () => {
+  const lines = [
+    { ...base, ip: 5, userAgent: ['x'], response: null },
+    { ...base, response: 'ok', headerOrder: 'host' },
+    { ...base, response: { inputTokens: '12', outputTokens: -3, finishReason: 7 } },
+  ];
+  for (const l of lines) {
+    const r = parseEventLine(JSON.stringify(l), 1);
+    assert.ok(r.ok);
+    assert.doesNotThrow(() => featuresOf(r.value));
+    assert.doesNotThrow(() => netKeyOf(r.value, 24, 48));
+  }
+  const a = parseEventLine(JSON.stringify(lines[0]), 1);
+  assert.ok(a.ok && a.value.ip === undefined && a.value.userAgent === undefined && a.value.response === undefined);
+  const c = parseEventLine(JSON.stringify(lines[2]), 1);
+  assert.ok(c.ok);
+  assert.deepEqual([c.value.response?.inputTokens, c.value.response?.outputTokens, c.value.response?.finishReason], [0, 0, null]);
+  // A well-typed response is kept as it came, unknown fields included.
+  const d = parseEventLine(JSON.stringify({ ...base, response: { inputTokens: 3, outputTokens: 9, finishReason: 'stop', custom: 1 } }), 1);
+  assert.ok(d.ok && (d.value.response as unknown as Record<string, unknown>).custom === 1);
 });

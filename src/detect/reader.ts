@@ -2,7 +2,7 @@
  * Parse telemetry and account JSONL lines (DESIGN.md "Telemetry event", "Account record")
  * into typed values. Expected failures are values, never exceptions (STYLE.md).
  */
-import type { AccountRecord, Endpoint, TelemetryEvent } from '../telemetry/event.js';
+import type { AccountRecord, Endpoint, EventResponse, TelemetryEvent } from '../telemetry/event.js';
 
 /** zod's safeParse shape. */
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -50,9 +50,36 @@ export function parseEventLine(text: string, line: number): ParseResult<Telemetr
   return eventOf(parsed.value, line);
 }
 
+const optString = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const count = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0);
+
+const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+/**
+ * The response summary with its declared types: a record whose `response` is not an object
+ * has none; token counts that are not non-negative numbers count as 0, a finish reason that
+ * is not a string as null. A response already of the right types is returned as it is.
+ */
+function responseOf(v: unknown): EventResponse | undefined {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const r = v as Record<string, unknown>;
+  const ok = isCount(r.inputTokens) && isCount(r.outputTokens) && (r.finishReason === undefined || r.finishReason === null || typeof r.finishReason === 'string');
+  if (ok) return r as unknown as EventResponse;
+  return {
+    ...r,
+    text: typeof r.text === 'string' ? r.text : '',
+    inputTokens: count(r.inputTokens),
+    outputTokens: count(r.outputTokens),
+    finishReason: optString(r.finishReason) ?? null,
+    latencyMs: count(r.latencyMs),
+  };
+}
+
 /**
  * Check and complete one telemetry record already parsed into an object (by JSON.parse
  * or the byte scanner in scan.ts: both paths share these rules and these messages).
+ * Optional fields of the wrong type are dropped (a log with `"ip": 5` or `"response": null`
+ * is still analysed, on the fields that make sense).
  */
 export function eventOf(o: Record<string, unknown>, line: number): ParseResult<TelemetryEvent> {
   const ts = toEpochMs(o.ts);
@@ -74,6 +101,14 @@ export function eventOf(o: Record<string, unknown>, line: number): ParseResult<T
     status: typeof o.status === 'number' ? o.status : 200,
     action: typeof o.action === 'string' ? o.action : 'allow',
   };
+  // Optional fields the detector reads: the declared type or absent.
+  for (const k of ['ip', 'userAgent', 'ja4', 'fingerprint'] as const) if (k in o && optString(o[k]) === undefined) delete ev[k];
+  if ('headerOrder' in o && !Array.isArray(o.headerOrder)) delete ev.headerOrder;
+  if ('response' in o) {
+    const response = responseOf(o.response);
+    if (response) ev.response = response;
+    else delete ev.response;
+  }
   return { ok: true, value: ev };
 }
 

@@ -10,7 +10,8 @@ import type { Readable } from 'node:stream';
 import { isAscii } from 'node:buffer';
 import type { DetectConfig } from '../detect/config.js';
 import { Detector } from '../detect/detector.js';
-import { parseAccountLine, parseEventLine, type ParseResult } from '../detect/reader.js';
+import { eventOf, parseAccountLine, parseEventLine, type ParseResult } from '../detect/reader.js';
+import { scanEventRecord } from '../detect/scan.js';
 import { LEVELS, type Level, type TelemetryEvent, type Verdict } from '../telemetry/event.js';
 
 /** Counts of one analysis run. */
@@ -116,8 +117,15 @@ async function eachLineStream(file: string, fn: (buf: Buffer, start: number, end
   if (rest) fn(rest, 0, rest.length);
 }
 
-/** Decode and parse one event line from raw bytes; null for a blank line. */
+/**
+ * Decode and parse one event line from raw bytes into the detector's view of the event
+ * (scan.ts: fields the detector does not read are left out); null for a blank line.
+ * Most lines take the byte scanner; a line it is not sure of, invalid ones included, takes
+ * decode + JSON.parse, which gives the same record and names the error.
+ */
 export function readEventLine(buf: Buffer, start: number, end: number, line: number): ParseResult<TelemetryEvent> | null {
+  const scanned = scanEventRecord(buf, start, end);
+  if (scanned !== undefined) return eventOf(scanned, line);
   const text = decode(buf, start, end);
   return text.trim() === '' ? null : parseEventLine(text, line);
 }

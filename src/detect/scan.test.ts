@@ -1,0 +1,246 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { scanEventRecord } from './scan.js';
+import { parseEventLine } from './reader.js';
+import { featuresOf, netKeyOf } from './features.js';
+import { normalizeRequest } from './normalize.js';
+import { readEventLine } from '../engine/offline.js';
+import { SCAN_C_SHA256 } from './wasm/scan-wasm.js';
+import type { TelemetryEvent } from '../telemetry/event.js';
+
+/** Everything the detector reads of an event. */
+function detectorView(ev: TelemetryEvent): unknown {
+  return {
+    features: featuresOf(ev),
+    request: normalizeRequest(ev),
+    net: netKeyOf(ev, 24, 48),
+    fields: [ev.ts, ev.account, ev.key, ev.endpoint, ev.model, ev.status, ev.action, ev.fingerprint, ev.ip, ev.userAgent, ev.ja4],
+    headerOrder: Array.isArray(ev.headerOrder) ? [...ev.headerOrder] : ev.headerOrder,
+    response: ev.response && [ev.response.inputTokens, ev.response.outputTokens, ev.response.finishReason],
+  };
+}
+
+/** The reference: decode the whole line and JSON.parse it (the path every line took before scan.ts). */
+function reference(buf: Buffer): ReturnType<typeof parseEventLine> {
+  return parseEventLine(buf.toString('utf8'), 1);
+}
+
+/** Compare the fast path (readEventLine) with the reference on one line; true when the scanner took it. */
+function agree(buf: Buffer): boolean {
+  const scanned = scanEventRecord(buf, 0, buf.length);
+  const ref = reference(buf);
+  const got = readEventLine(buf, 0, buf.length, 1);
+  if (got === null) {
+    assert.equal(buf.toString('utf8').trim(), '');
+    return false;
+  }
+  if (scanned !== undefined) {
+    // The scanner accepted the line, so JSON.parse must accept it too.
+    assert.doesNotThrow(() => JSON.parse(buf.toString('utf8')), `scanner accepted invalid JSON: ${buf.toString('utf8').slice(0, 200)}`);
+  }
+  assert.equal(got.ok, ref.ok, `${got.ok ? '' : got.error} / ${ref.ok ? '' : ref.error}`);
+  if (got.ok && ref.ok) assert.deepEqual(detectorView(got.value), detectorView(ref.value));
+  else if (!got.ok && !ref.ok) assert.equal(got.error, ref.error);
+  return scanned !== undefined;
+}
+
+const text = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 60 }),
+  fc.constantFrom('', 'Think step by step.', 'Grade this answer 1-10:\n', '请逐步推理', 'tool_use', 'user', '"quoted" \\ back\\slash\t\u0001', '\ud83d\ude00 \ud800 lone'),
+);
+const scalar = fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.constant(null), text);
+const anyJson = fc.jsonValue({ maxDepth: 3 });
+const block = fc.oneof(
+  fc.record(
+    { type: fc.constantFrom('text', 'tool_use', 'tool_result', 'function_call', 'image', 'Text', ''), text: fc.oneof(text, scalar), content: fc.oneof(text, fc.array(fc.record({ type: fc.constant('text'), text }), { maxLength: 2 })), extra: anyJson },
+    { requiredKeys: ['type'] },
+  ),
+  text,
+  scalar,
+);
+const content = fc.oneof({ weight: 4, arbitrary: text }, { weight: 3, arbitrary: fc.array(block, { maxLength: 4 }) }, { weight: 1, arbitrary: anyJson });
+const message = fc.oneof(
+  {
+    weight: 9,
+    arbitrary: fc.record(
+      { role: fc.oneof(fc.constantFrom('user', 'assistant', 'system', 'developer', 'tool', 'function', 'User'), scalar), content, tool_calls: anyJson, name: text },
+      { requiredKeys: [] },
+    ),
+  },
+  { weight: 1, arbitrary: anyJson },
+);
+const request = fc.record(
+  {
+    model: fc.oneof(text, scalar),
+    messages: fc.oneof({ weight: 9, arbitrary: fc.array(message, { maxLength: 6 }) }, { weight: 1, arbitrary: anyJson }),
+    system: fc.oneof(text, fc.array(block, { maxLength: 3 }), scalar),
+    temperature: scalar,
+    n: scalar,
+    max_tokens: scalar,
+    max_completion_tokens: scalar,
+    logprobs: scalar,
+    top_logprobs: scalar,
+    logit_bias: fc.oneof(fc.dictionary(fc.string({ maxLength: 5 }), fc.integer({ min: -100, max: 100 }), { maxKeys: 4 }), scalar),
+    tools: fc.oneof(fc.array(anyJson, { maxLength: 3 }), scalar),
+    stream: fc.boolean(),
+    extra: anyJson,
+  },
+  { requiredKeys: ['messages'] },
+);
+const response = fc.oneof(
+  {
+    weight: 5,
+    arbitrary: fc.record(
+      { text, inputTokens: fc.oneof(fc.nat(), scalar), outputTokens: fc.oneof(fc.nat(), scalar), finishReason: fc.oneof(fc.constantFrom('stop', 'length', 'max_tokens', 'end_turn'), scalar), latencyMs: fc.nat() },
+      { requiredKeys: [] },
+    ),
+  },
+  { weight: 1, arbitrary: scalar },
+);
+const ip = fc.oneof(fc.ipV4(), fc.ipV6(), text, fc.integer());
+const event = fc.record(
+  {
+    ts: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 2 ** 45 }) }, { weight: 1, arbitrary: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()) }, { weight: 1, arbitrary: scalar }),
+    account: fc.oneof({ weight: 6, arbitrary: fc.stringMatching(/^acct_[0-9a-f]{6}$/) }, { weight: 1, arbitrary: scalar }),
+    key: fc.oneof(text, scalar),
+    requestId: text,
+    ip,
+    userAgent: fc.oneof(text, scalar),
+    ja4: fc.oneof(text, scalar),
+    headerOrder: fc.oneof(fc.array(fc.constantFrom('host', 'authorization', 'content-type', 'user-agent', 'x-stainless-os'), { maxLength: 6 }), fc.array(scalar, { maxLength: 3 }), scalar),
+    fingerprint: fc.oneof(text, scalar),
+    endpoint: fc.oneof(fc.constantFrom('chat.completions', 'messages'), scalar),
+    model: fc.oneof(text, scalar),
+    request: fc.oneof({ weight: 9, arbitrary: request }, { weight: 1, arbitrary: anyJson }),
+    response,
+    status: fc.oneof(fc.constantFrom(200, 429, 500), scalar),
+    action: fc.oneof(fc.constantFrom('allow', 'throttle', 'block'), scalar),
+    unknown: anyJson,
+  },
+  { requiredKeys: ['ts', 'account', 'request'] },
+);
+
+/** A line as some writer might produce it: compact, indented, or with a key repeated before the rest. */
+const line = fc.tuple(event, fc.constantFrom('compact', 'spaces', 'tabs', 'dup-request', 'dup-response', 'escaped-key'), request, response).map(([ev, style, req, res]) => {
+  const compact = JSON.stringify(ev);
+  switch (style) {
+    case 'spaces':
+      return JSON.stringify(ev, null, 1).replace(/\n/g, ' ');
+    case 'tabs':
+      return JSON.stringify(ev, null, '\t');
+    case 'dup-request':
+      // A whole request object before the real one: none of its fields may leak into the record.
+      return `{"request":${JSON.stringify(req)},${compact.slice(1)}`;
+    case 'dup-response':
+      return `{"response":${JSON.stringify(res)},${compact.slice(1)}`;
+    case 'escaped-key':
+      return compact.replace('"account"', '"\\u0061ccount"');
+    default:
+      return compact;
+  }
+});
+
+test('scan: the byte scanner gives the detector exactly what JSON.parse gives, on generated records (fast-check differential, issue 3)', () => {
+  let fast = 0;
+  let runs = 0;
+  fc.assert(
+    fc.property(line, (l) => {
+      runs++;
+      if (agree(Buffer.from(l, 'utf8'))) fast++;
+    }),
+    { seed: 3, numRuns: 3000 },
+  );
+  // The comparison must exercise the scanner, not only the fallback.
+  assert.ok(fast > runs * 0.6, `scanner took ${fast} of ${runs} lines`);
+});
+
+const interesting = [...'{}[],:"\\ \t\n0123456789.eE+-tfnu/'].map((c) => c.charCodeAt(0)).concat([0x00, 0x01, 0x1f, 0x7f, 0x80, 0xbf, 0xc3, 0xe2, 0xed, 0xf0, 0xff]);
+
+test('scan: a corrupted line is never accepted when JSON.parse rejects it, and the error is the one JSON.parse names (fast-check, issue 3)', () => {
+  const mutation = fc.record({ at: fc.nat(), kind: fc.constantFrom('delete', 'insert', 'replace', 'truncate'), byte: fc.constantFrom(...interesting) });
+  let rejected = 0;
+  fc.assert(
+    fc.property(line, fc.array(mutation, { minLength: 1, maxLength: 3 }), (l, muts) => {
+      let buf = Buffer.from(l, 'utf8');
+      for (const m of muts) {
+        const at = buf.length ? m.at % buf.length : 0;
+        if (m.kind === 'delete') buf = Buffer.concat([buf.subarray(0, at), buf.subarray(at + 1)]);
+        else if (m.kind === 'insert') buf = Buffer.concat([buf.subarray(0, at), Buffer.from([m.byte]), buf.subarray(at)]);
+        else if (m.kind === 'replace' && buf.length) buf[at] = m.byte;
+        else buf = buf.subarray(0, at);
+      }
+      let valid = true;
+      try {
+        JSON.parse(buf.toString('utf8'));
+      } catch {
+        valid = false;
+        rejected++;
+      }
+      if (!valid) assert.equal(scanEventRecord(buf, 0, buf.length), undefined, `accepted: ${JSON.stringify(buf.toString('latin1').slice(0, 300))}`);
+      agree(buf);
+    }),
+    { seed: 4, numRuns: 4000 },
+  );
+  assert.ok(rejected > 1000, `only ${rejected} corrupted lines were invalid`);
+});
+
+test('scan: lines inside a larger buffer are read between their bounds only (issue 3)', () => {
+  const a = '{"ts":1,"account":"a","request":{"messages":[{"role":"user","content":"hi"}]}}';
+  const b = '{"ts":2,"account":"b","request":{"messages":[]}}';
+  const buf = Buffer.from(`${a}\n${b}\n{"ts":`);
+  const ra = scanEventRecord(buf, 0, a.length);
+  const rb = scanEventRecord(buf, a.length + 1, a.length + 1 + b.length);
+  assert.equal(ra?.account, 'a');
+  assert.equal(rb?.account, 'b');
+  // A line cut short must not borrow the bytes after its end.
+  assert.equal(scanEventRecord(buf, 0, a.length - 1), undefined);
+  assert.equal(scanEventRecord(buf, a.length + b.length + 2, buf.length), undefined);
+});
+
+test('scan: what the scanner leaves to JSON.parse still reads the same (deep nesting, 1,025 messages, a 3 MB line, escaped keys) (issue 3)', () => {
+  const deep = { ts: 1, account: 'a', request: { messages: [{ role: 'user', content: 'x' }] }, extra: JSON.parse('['.repeat(100) + ']'.repeat(100)) as unknown };
+  const many = { ts: 1, account: 'a', request: { messages: Array.from({ length: 1025 }, (_, i) => ({ role: i % 2 ? 'assistant' : 'user', content: `turn ${i}` })) } };
+  const big = { ts: 1, account: 'a', request: { messages: [{ role: 'user', content: 'é'.repeat(1_500_000) }] } };
+  for (const [value, fastPath] of [
+    [deep, false],
+    [many, false],
+    [big, true],
+  ] as const) {
+    const buf = Buffer.from(JSON.stringify(value));
+    assert.equal(scanEventRecord(buf, 0, buf.length) !== undefined, fastPath);
+    assert.equal(agree(buf), fastPath);
+  }
+  const escapedKey = Buffer.from('{"\\u0074s":5,"account":"a","request":{"messages":[]}}');
+  assert.equal(scanEventRecord(escapedKey, 0, escapedKey.length), undefined);
+  const r = readEventLine(escapedKey, 0, escapedKey.length, 1);
+  assert.ok(r?.ok && r.value.ts === 5);
+});
+
+test('scan: the detector reads only the last user turn and system prompts; other texts are not decoded (issue 3)', () => {
+  const ev = {
+    ts: 1,
+    account: 'a',
+    request: {
+      messages: [
+        { role: 'system', content: 'be brief' },
+        { role: 'user', content: 'first' },
+        { role: 'assistant', content: [{ type: 'tool_use', id: 't1' }] },
+        { role: 'user', content: [{ type: 'tool_result', content: 'out' }, { type: 'text', text: 'second' }] },
+      ],
+    },
+  };
+  const buf = Buffer.from(JSON.stringify(ev));
+  const rec = scanEventRecord(buf, 0, buf.length) as { request: { messages: Array<{ content: unknown }> } };
+  const contents = rec.request.messages.map((m) => m.content);
+  assert.deepEqual(contents, ['be brief', '', [{ type: 'tool_use' }], ev.request.messages[3]!.content]);
+  assert.ok(agree(buf));
+});
+
+test('scan: wasm/scan-wasm.ts was built from the scan.c beside it (run scripts/build-wasm.sh after editing scan.c) (issue 3)', () => {
+  const source = readFileSync(new URL('./wasm/scan.c', import.meta.url));
+  assert.equal(createHash('sha256').update(source).digest('hex'), SCAN_C_SHA256);
+});

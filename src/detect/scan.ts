@@ -1,0 +1,235 @@
+/**
+ * The offline reader's fast path: a validating, selective JSON scanner for telemetry lines.
+ *
+ * `moat analyze` spent most of its time turning a 2–3 KB line into objects the detector never
+ * reads (response text, assistant turns, header lists, unknown fields). Here a WebAssembly
+ * module (wasm/scan.c) checks every byte of the line against the JSON grammar and records
+ * where the values the detector reads are; this file decodes only those. The approach is
+ * simdjson's on-demand parsing (Langdale & Lemire, VLDB Journal 2019; Keiser & Lemire,
+ * Software: Practice and Experience 2024).
+ *
+ * Contract, relied on by `readEventLine` and checked by differential tests against JSON.parse:
+ * - a record comes back only for a line JSON.parse accepts, and every field in it has the
+ *   value JSON.parse would give (duplicate keys: the last wins, as there);
+ * - anything the scanner is not sure of (invalid JSON, nesting deeper than 64, more than 1,024
+ *   messages, an escaped key or block type) returns `undefined`, and the caller takes the
+ *   JSON.parse path, which also names the error — so messages never differ between paths.
+ *
+ * The record is the detector's view of the event, not the whole event:
+ * - top level: `ts`, `account`, `key`, `ip`, `userAgent`, `ja4`, `headerOrder`,
+ *   `fingerprint`, `endpoint`, `model`, `status`, `action`, `request`, `response`;
+ * - `request`: `messages`, `system`, `model`, `temperature`, `n`, `max_tokens`,
+ *   `max_completion_tokens`, `logprobs`, `top_logprobs`, `logit_bias`, and `tools` as an
+ *   array of the right length whose elements are `null`;
+ * - each message: `role`, `tool_calls` (`true` when present) and `content`, which is exact
+ *   for system/developer messages and the last user message (the ones whose text the
+ *   detector reads, normalize.ts) and otherwise `''`, or a one-block stand-in
+ *   `[{ type: 'tool_use' }]` when it is an array holding a tool block;
+ * - `response`: `inputTokens`, `outputTokens`, `finishReason`.
+ */
+import { SCAN_WASM } from './wasm/scan-wasm.js';
+
+/** The part of the WebAssembly JS API used here (tsconfig has no DOM lib to declare it). */
+interface Wasm {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+}
+interface ScanExports {
+  memory: { buffer: ArrayBuffer; grow(pages: number): number };
+  scan(len: number): number;
+  input(): number;
+  output(): number;
+  slot_size(): number;
+}
+
+const { Module, Instance } = (globalThis as unknown as { WebAssembly: Wasm }).WebAssembly;
+const wasm = new Instance(new Module(Buffer.from(SCAN_WASM, 'base64')), {}).exports as ScanExports;
+const IN = wasm.input();
+const OUT = wasm.output() >> 2;
+const SLOT = wasm.slot_size() >> 2;
+
+// Must match the enums in wasm/scan.c.
+const K_STRING = 1;
+const K_NUMBER = 2;
+const K_TRUE = 3;
+const K_FALSE = 4;
+const K_NULL = 5;
+const K_OBJECT = 6;
+const K_ARRAY = 7;
+const F_ESC = 1;
+const F_WIDE = 2;
+const F_TOOLS = 4;
+const F_SIMPLE = 8;
+const F_TOOL_CALLS = 16;
+const TOP_NAMES = ['ts', 'account', 'key', 'ip', 'userAgent', 'ja4', 'headerOrder', 'fingerprint', 'endpoint', 'model', 'status', 'action', 'request', 'response'];
+const REQ_NAMES = ['system', 'model', 'temperature', 'n', 'max_tokens', 'max_completion_tokens', 'logprobs', 'top_logprobs', 'logit_bias', 'messages', 'tools'];
+const RES_NAMES = ['inputTokens', 'outputTokens', 'finishReason'];
+const T_HEADER_ORDER = 6;
+const T_REQUEST = 12;
+const T_RESPONSE = 13;
+const R_MESSAGES = 9;
+const R_TOOLS = 10;
+// Slot offsets (in 32-bit words) of out.top, out.req, out.res and out.msg.
+const TOP = OUT + 1;
+const REQ = TOP + TOP_NAMES.length * SLOT;
+const RES = REQ + REQ_NAMES.length * SLOT;
+const MSG = RES + RES_NAMES.length * SLOT;
+
+/**
+ * Buffer's own slice methods, on Buffer.prototype since Node 0.x: `toString(enc, s, e)` wraps
+ * them in argument checks that cost more than a short id takes to decode.
+ */
+interface Slices {
+  latin1Slice(start: number, end: number): string;
+  utf8Slice(start: number, end: number): string;
+}
+
+let bytes: Buffer & Slices;
+let words: Int32Array;
+function views(): void {
+  bytes = Buffer.from(wasm.memory.buffer) as Buffer & Slices;
+  words = new Int32Array(wasm.memory.buffer);
+}
+views();
+
+/** Make room for a line of `len` bytes at IN (memory grows in 64 KiB pages; views follow). */
+function reserve(len: number): void {
+  const need = IN + len - wasm.memory.buffer.byteLength;
+  if (need <= 0) return;
+  wasm.memory.grow(Math.ceil(need / 65536));
+  views();
+}
+
+/** Stands in for an unread content array with a tool block: all normalizeRequest asks of it. */
+const TOOL_BLOCKS: readonly unknown[] = Object.freeze([Object.freeze({ type: 'tool_use' })]);
+
+/** Simple header-order arrays by their bytes: a client sends the same one on every request. */
+const headerOrders = new Map<string, readonly string[]>();
+const MAX_HEADER_ORDERS = 4096;
+
+/** The value in slot `at` (a word offset), exactly as JSON.parse gives it. */
+function valueAt(at: number): unknown {
+  const kind = words[at + 2]!;
+  const s = words[at]!;
+  const e = words[at + 1]!;
+  switch (kind) {
+    case K_STRING: {
+      const flags = words[at + 3]!;
+      if (flags & F_ESC) return JSON.parse(bytes.utf8Slice(s, e));
+      return flags & F_WIDE ? bytes.utf8Slice(s + 1, e - 1) : bytes.latin1Slice(s + 1, e - 1);
+    }
+    case K_NUMBER:
+      return numberAt(s, e);
+    case K_TRUE:
+      return true;
+    case K_FALSE:
+      return false;
+    case K_NULL:
+      return null;
+    default:
+      return JSON.parse(bytes.utf8Slice(s, e));
+  }
+}
+
+/** A validated JSON number's value: integers up to 15 characters without a string. */
+function numberAt(s: number, e: number): number {
+  if (e - s > 15) return Number(bytes.latin1Slice(s, e));
+  const neg = bytes[s] === 0x2d;
+  let v = 0;
+  for (let i = neg ? s + 1 : s; i < e; i++) {
+    const d = bytes[i]! - 0x30;
+    if (d < 0 || d > 9) return Number(bytes.latin1Slice(s, e));
+    v = v * 10 + d;
+  }
+  return neg ? -v : v;
+}
+
+function headerOrderAt(at: number): unknown {
+  if (words[at + 2] !== K_ARRAY || !(words[at + 3]! & F_SIMPLE)) return valueAt(at);
+  const raw = bytes.latin1Slice(words[at]!, words[at + 1]!);
+  let order = headerOrders.get(raw);
+  if (order === undefined) {
+    order = Object.freeze(JSON.parse(bytes.utf8Slice(words[at]!, words[at + 1]!)) as string[]);
+    if (headerOrders.size >= MAX_HEADER_ORDERS) headerOrders.clear();
+    headerOrders.set(raw, order);
+  }
+  return order;
+}
+
+interface ScannedMessage {
+  role?: unknown;
+  content?: unknown;
+  tool_calls?: unknown;
+}
+
+function messages(count: number): unknown[] {
+  const out = new Array<unknown>(count);
+  let lastUser = -1;
+  for (let i = 0; i < count; i++) {
+    const at = MSG + i * 3 * SLOT;
+    if (words[at + 2] !== K_OBJECT) {
+      out[i] = valueAt(at);
+      continue;
+    }
+    const m: ScannedMessage = {};
+    if (words[at + SLOT + 2] !== 0) m.role = valueAt(at + SLOT);
+    if (words[at + 3]! & F_TOOL_CALLS) m.tool_calls = true;
+    if (words[at + 2 * SLOT + 2] !== 0) {
+      const content = at + 2 * SLOT;
+      if (m.role === 'system' || m.role === 'developer') m.content = valueAt(content);
+      else m.content = words[content + 2] === K_ARRAY && words[content + 3]! & F_TOOLS ? TOOL_BLOCKS : '';
+    }
+    if (m.role === 'user') lastUser = i;
+    out[i] = m;
+  }
+  if (lastUser >= 0) {
+    const content = MSG + lastUser * 3 * SLOT + 2 * SLOT;
+    if (words[content + 2] !== 0) (out[lastUser] as ScannedMessage).content = valueAt(content);
+  }
+  return out;
+}
+
+function request(): Record<string, unknown> {
+  const req: Record<string, unknown> = {};
+  for (let id = 0; id < REQ_NAMES.length; id++) {
+    const at = REQ + id * SLOT;
+    const kind = words[at + 2];
+    if (kind === 0) continue;
+    if (id === R_MESSAGES && kind === K_ARRAY) req.messages = messages(words[OUT]!);
+    else if (id === R_TOOLS && kind === K_ARRAY) req.tools = new Array<unknown>(words[at + 4]!).fill(null);
+    else req[REQ_NAMES[id]!] = valueAt(at);
+  }
+  return req;
+}
+
+function response(): Record<string, unknown> {
+  const res: Record<string, unknown> = {};
+  for (let id = 0; id < RES_NAMES.length; id++) {
+    const at = RES + id * SLOT;
+    if (words[at + 2] !== 0) res[RES_NAMES[id]!] = valueAt(at);
+  }
+  return res;
+}
+
+/**
+ * Scan one telemetry line buf[start, end) into the detector's view of its record (see the
+ * module comment); `undefined` when the caller must take the JSON.parse path.
+ * @example scanEventRecord(Buffer.from('{"ts":1,"account":"a","request":{"messages":[]}}'), 0, 48)?.account // 'a'
+ */
+export function scanEventRecord(buf: Buffer, start: number, end: number): Record<string, unknown> | undefined {
+  const len = end - start;
+  reserve(len);
+  buf.copy(bytes, IN, start, end);
+  if (wasm.scan(len) !== 1) return undefined;
+  const o: Record<string, unknown> = {};
+  for (let id = 0; id < TOP_NAMES.length; id++) {
+    const at = TOP + id * SLOT;
+    const kind = words[at + 2];
+    if (kind === 0) continue;
+    if (id === T_REQUEST && kind === K_OBJECT) o.request = request();
+    else if (id === T_RESPONSE && kind === K_OBJECT) o.response = response();
+    else if (id === T_HEADER_ORDER) o.headerOrder = headerOrderAt(at);
+    else o[TOP_NAMES[id]!] = valueAt(at);
+  }
+  return o;
+}
