@@ -18,25 +18,27 @@ const LOW_FRICTION = /educat|research|startup|credit|student|academic|trial|free
 
 /** Misra–Gries sketch of the template keys one account keeps sending. */
 export class TemplateSketch {
-  readonly keys = new Uint32Array(SLOTS);
+  /** Signed, like TemplateKeys. */
+  readonly keys = new Int32Array(SLOTS);
   readonly counts = new Uint16Array(SLOTS);
 
   /** Count one occurrence of `key`; returns whether it was already tracked. */
   add(key: number): boolean {
-    let free = -1;
+    const { keys, counts } = this;
+    // Keys first (most slots hold another key); a slot whose count fell to 0 is free.
     for (let i = 0; i < SLOTS; i++) {
-      if (this.counts[i]! > 0 && this.keys[i] === key) {
-        if (this.counts[i]! < 0xffff) this.counts[i]!++;
+      if (keys[i] === key && counts[i]! > 0) {
+        if (counts[i]! < 0xffff) counts[i]!++;
         return true;
       }
-      if (free < 0 && this.counts[i] === 0) free = i;
     }
+    const free = counts.indexOf(0);
     if (free >= 0) {
-      this.keys[free] = key;
-      this.counts[free] = 1;
+      keys[free] = key;
+      counts[free] = 1;
       return false;
     }
-    for (let i = 0; i < SLOTS; i++) this.counts[i]!--;
+    for (let i = 0; i < SLOTS; i++) counts[i]!--;
     return false;
   }
 
@@ -98,7 +100,8 @@ export class AccountState {
     let hit = false;
     if (k.head !== 0) hit = this.templates.add(k.head) || hit;
     if (k.tail !== 0) hit = this.templates.add(k.tail) || hit;
-    for (const b of k.bands) hit = this.templates.add(b) || hit;
+    const bands = k.bands;
+    for (let i = 0; i < bands.length; i++) hit = this.templates.add(bands[i]!) || hit;
     return hit;
   }
 

@@ -94,11 +94,14 @@ interface Stem {
   bits: number;
 }
 
-/** Hash of text[from, to) — the same FNV-1a the scanner computes on the fly. */
+/**
+ * Hash of text[from, to) — the same FNV-1a the scanner computes on the fly, kept signed
+ * (Math.imul's result) so the table keys and lookups are small integers, not heap numbers.
+ */
 function hashOf(text: string, from: number, to: number): number {
   let h = 0x811c9dc5;
   for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+  return h;
 }
 
 /**
@@ -170,7 +173,7 @@ export function concepts(lower: string): number {
       continue;
     }
     const start = i;
-    let h = 0x811c9dc5;
+    let h = 0x811c9dc5 | 0;
     if (c < 0x80) {
       // ASCII prefix stems are all 7+ characters (shorter ones match whole words), so a word
       // starting with an ASCII letter needs only the 4-character prefix table.
@@ -179,7 +182,7 @@ export function concepts(lower: string): number {
         if (cls[d] !== WORD) break;
         h = Math.imul(h ^ d, 0x01000193);
         i++;
-        if (i - start === 4 && maybe(h >>> 0)) mask |= match(prefix[2]!.get(h >>> 0), lower, start, 0, 0);
+        if (i - start === 4 && maybe(h)) mask |= match(prefix[2]!.get(h), lower, start, 0, 0);
       }
     } else {
       // Words starting with a non-ASCII letter also need the 2- and 3-character prefix tables.
@@ -189,11 +192,10 @@ export function concepts(lower: string): number {
         h = Math.imul(h ^ d, 0x01000193);
         i++;
         const len = i - start;
-        if (len <= 4 && len >= 2 && maybe(h >>> 0)) mask |= match(prefix[len - 2]!.get(h >>> 0), lower, start, 0, 0);
+        if (len <= 4 && len >= 2 && maybe(h)) mask |= match(prefix[len - 2]!.get(h), lower, start, 0, 0);
       }
     }
-    const word = h >>> 0;
-    if (maybe(word)) mask |= match(exact.get(word), lower, start, 0, i - start) | match(phrase.get(word), lower, start, 0, 0);
+    if (maybe(h)) mask |= match(exact.get(h), lower, start, 0, i - start) | match(phrase.get(h), lower, start, 0, 0);
   }
   return mask;
 }

@@ -58,11 +58,11 @@ export class CoActivity {
     return changed;
   }
 
-  /** LSH key of band `b` (its ROWS minima hashed together). */
+  /** LSH key of band `b` (its ROWS minima hashed together), signed like TemplateKeys. */
   bandKey(b: number): number {
     let k = 0x3c6ef372 + b;
     for (let r = 0; r < ROWS; r++) k = mix32(k ^ this.data[b * ROWS + r]!);
-    return k;
+    return k | 0;
   }
 
   /** Estimated Jaccard similarity of two accounts' active buckets (share of equal MinHash values). */
