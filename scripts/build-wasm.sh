@@ -11,7 +11,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 clang --target=wasm32 -O3 -msimd128 -nostdlib -Wall -Wextra -Werror \
   -Wl,--no-entry -Wl,--strip-all \
-  -Wl,--export=scan -Wl,--export=input -Wl,--export=output -Wl,--export=slot_size \
+  -Wl,--export=scan -Wl,--export=unescape -Wl,--export=input -Wl,--export=output -Wl,--export=slot_size \
   -o "$tmp/scan.wasm" "$src"
 sha=$(sha256sum "$src" | cut -d' ' -f1)
 b64=$(base64 -w0 "$tmp/scan.wasm")

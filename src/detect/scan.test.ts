@@ -125,7 +125,7 @@ const event = fc.record(
 );
 
 /** A line as some writer might produce it: compact, indented, or with a key repeated before the rest. */
-const line = fc.tuple(event, fc.constantFrom('compact', 'spaces', 'tabs', 'dup-request', 'dup-response', 'escaped-key'), request, response).map(([ev, style, req, res]) => {
+const line = fc.tuple(event, fc.constantFrom('compact', 'spaces', 'tabs', 'dup-request', 'dup-response', 'escaped-key', 'ensure-ascii'), request, response).map(([ev, style, req, res]) => {
   const compact = JSON.stringify(ev);
   switch (style) {
     case 'spaces':
@@ -139,6 +139,9 @@ const line = fc.tuple(event, fc.constantFrom('compact', 'spaces', 'tabs', 'dup-r
       return `{"response":${JSON.stringify(res)},${compact.slice(1)}`;
     case 'escaped-key':
       return compact.replace('"account"', '"\\u0061ccount"');
+    case 'ensure-ascii':
+      // As Python's json.dumps writes: every non-ASCII UTF-16 unit escaped (pairs as two escapes).
+      return compact.replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
     default:
       return compact;
   }
@@ -238,6 +241,28 @@ test('scan: the detector reads only the last user turn and system prompts; other
   const contents = rec.request.messages.map((m) => m.content);
   assert.deepEqual(contents, ['be brief', '', [{ type: 'tool_use' }], ev.request.messages[3]!.content]);
   assert.ok(agree(buf));
+});
+
+test('scan: a value cached under the same FNV-1a hash as another is not mistaken for it (issue 3)', () => {
+  // Find two account ids whose 32-bit FNV-1a hashes of their JSON tokens are equal (birthday search).
+  const fnv = (s: string): number => {
+    let h = 2166136261;
+    for (const b of Buffer.from(s)) h = Math.imul(h ^ b, 16777619) >>> 0;
+    return h;
+  };
+  const seen = new Map<number, string>();
+  let pair: [string, string] | undefined;
+  for (let i = 0; !pair; i++) {
+    const id = `acct_${i.toString(36)}`;
+    const h = fnv(JSON.stringify(id));
+    const other = seen.get(h);
+    if (other !== undefined) pair = [other, id];
+    else seen.set(h, id);
+  }
+  for (const id of [...pair, ...pair]) {
+    const buf = Buffer.from(JSON.stringify({ ts: 1, account: id, request: { messages: [] } }));
+    assert.equal(scanEventRecord(buf, 0, buf.length)?.account, id);
+  }
 });
 
 test('scan: wasm/scan-wasm.ts was built from the scan.c beside it (run scripts/build-wasm.sh after editing scan.c) (issue 3)', () => {

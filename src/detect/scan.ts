@@ -37,6 +37,7 @@ interface Wasm {
 interface ScanExports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
   scan(len: number): number;
+  unescape(start: number, end: number, dst: number): number;
   input(): number;
   output(): number;
   slot_size(): number;
@@ -92,6 +93,9 @@ function views(): void {
 }
 views();
 
+/** Where wasm.unescape writes: after the current line. */
+let scratch = IN;
+
 /** Make room for a line of `len` bytes at IN (memory grows in 64 KiB pages; views follow). */
 function reserve(len: number): void {
   const need = IN + len - wasm.memory.buffer.byteLength;
@@ -103,9 +107,47 @@ function reserve(len: number): void {
 /** Stands in for an unread content array with a tool block: all normalizeRequest asks of it. */
 const TOOL_BLOCKS: readonly unknown[] = Object.freeze([Object.freeze({ type: 'tool_use' })]);
 
-/** Simple header-order arrays by their bytes: a client sends the same one on every request. */
-const headerOrders = new Map<string, readonly string[]>();
-const MAX_HEADER_ORDERS = 4096;
+/**
+ * Decoded values by the FNV-1a hash of their bytes (computed in scan.c), direct-mapped: the
+ * short strings the detector reads (ids, user agents, models, roles) and header-order arrays
+ * come back on request after request. A hit is trusted only after its bytes compare equal,
+ * so a crafted hash collision decodes afresh instead of aliasing another client's value.
+ */
+class ValueCache {
+  private readonly hashes: Int32Array;
+  private readonly keys: Array<Buffer | undefined>;
+  private readonly values: unknown[];
+  private readonly mask: number;
+
+  constructor(bits: number) {
+    this.hashes = new Int32Array(1 << bits);
+    this.keys = new Array<Buffer | undefined>(1 << bits);
+    this.values = new Array<unknown>(1 << bits);
+    this.mask = (1 << bits) - 1;
+  }
+
+  /** The value for bytes[s, e) with hash h, or `undefined` on a miss. */
+  get(h: number, s: number, e: number): unknown {
+    const i = h & this.mask;
+    const key = this.keys[i];
+    if (key === undefined || this.hashes[i] !== h || key.length !== e - s) return undefined;
+    if (key.length <= 32) {
+      for (let k = 0; k < key.length; k++) if (key[k] !== bytes[s + k]) return undefined;
+    } else if (key.compare(bytes, s, e) !== 0) return undefined;
+    return this.values[i];
+  }
+
+  set(h: number, s: number, e: number, value: unknown): void {
+    const i = h & this.mask;
+    this.hashes[i] = h;
+    this.keys[i] = Buffer.from(bytes.subarray(s, e));
+    this.values[i] = value;
+  }
+}
+const strings = new ValueCache(12);
+const headerOrders = new ValueCache(8);
+/** Strings longer than this (prompts) are decoded each time. */
+const MAX_CACHED = 64;
 
 /** The value in slot `at` (a word offset), exactly as JSON.parse gives it. */
 function valueAt(at: number): unknown {
@@ -115,8 +157,18 @@ function valueAt(at: number): unknown {
   switch (kind) {
     case K_STRING: {
       const flags = words[at + 3]!;
-      if (flags & F_ESC) return JSON.parse(bytes.utf8Slice(s, e));
-      return flags & F_WIDE ? bytes.utf8Slice(s + 1, e - 1) : bytes.latin1Slice(s + 1, e - 1);
+      if (flags & F_ESC) {
+        const n = wasm.unescape(s, e, scratch);
+        return n >= 0 ? bytes.utf8Slice(scratch, scratch + n) : JSON.parse(bytes.utf8Slice(s, e));
+      }
+      if (e - s > MAX_CACHED) return flags & F_WIDE ? bytes.utf8Slice(s + 1, e - 1) : bytes.latin1Slice(s + 1, e - 1);
+      const h = words[at + 5]!;
+      let v = strings.get(h, s, e);
+      if (v === undefined) {
+        v = flags & F_WIDE ? bytes.utf8Slice(s + 1, e - 1) : bytes.latin1Slice(s + 1, e - 1);
+        strings.set(h, s, e, v);
+      }
+      return v;
     }
     case K_NUMBER:
       return numberAt(s, e);
@@ -146,12 +198,13 @@ function numberAt(s: number, e: number): number {
 
 function headerOrderAt(at: number): unknown {
   if (words[at + 2] !== K_ARRAY || !(words[at + 3]! & F_SIMPLE)) return valueAt(at);
-  const raw = bytes.latin1Slice(words[at]!, words[at + 1]!);
-  let order = headerOrders.get(raw);
+  const s = words[at]!;
+  const e = words[at + 1]!;
+  const h = words[at + 5]!;
+  let order = headerOrders.get(h, s, e);
   if (order === undefined) {
-    order = Object.freeze(JSON.parse(bytes.utf8Slice(words[at]!, words[at + 1]!)) as string[]);
-    if (headerOrders.size >= MAX_HEADER_ORDERS) headerOrders.clear();
-    headerOrders.set(raw, order);
+    order = Object.freeze(JSON.parse(bytes.utf8Slice(s, e)) as string[]);
+    headerOrders.set(h, s, e, order);
   }
   return order;
 }
@@ -218,7 +271,9 @@ function response(): Record<string, unknown> {
  */
 export function scanEventRecord(buf: Buffer, start: number, end: number): Record<string, unknown> | undefined {
   const len = end - start;
-  reserve(len);
+  // The line at IN, then room to unescape any of its strings.
+  scratch = (IN + len + 15) & ~15;
+  reserve(scratch - IN + len + 16);
   buf.copy(bytes, IN, start, end);
   if (wasm.scan(len) !== 1) return undefined;
   const o: Record<string, unknown> = {};

@@ -29,8 +29,9 @@ enum { T_TS, T_ACCOUNT, T_KEY, T_IP, T_USER_AGENT, T_JA4, T_HEADER_ORDER, T_FING
 enum { R_SYSTEM, R_MODEL, R_TEMPERATURE, R_N, R_MAX_TOKENS, R_MAX_COMPLETION_TOKENS, R_LOGPROBS, R_TOP_LOGPROBS, R_LOGIT_BIAS, R_MESSAGES, R_TOOLS, N_REQ };
 enum { S_INPUT_TOKENS, S_OUTPUT_TOKENS, S_FINISH_REASON, N_RES };
 
-/* A value: [start, end) byte addresses in memory, its kind, flags; for arrays, count = elements. */
-typedef struct { u32 start, end, kind, flags, count; } Slot;
+/* A value: [start, end) byte addresses in memory, its kind, flags; for arrays, count = elements;
+ * for recorded strings and arrays, hash = FNV-1a of the bytes. */
+typedef struct { u32 start, end, kind, flags, count, hash; } Slot;
 
 /* Per message: [0] the element itself, [1] role, [2] content. */
 static struct {
@@ -263,6 +264,21 @@ static int value(Slot *s, int depth) {
   return ok;
 }
 
+/* FNV-1a (Fowler, Noll, Vo) of a recorded value's bytes: the JavaScript side keeps decoded
+ * strings by it (and compares the bytes before it trusts a hit). */
+static u32 fnv1a(const Slot *s) {
+  u32 h = 2166136261u;
+  for (const u8 *q = (const u8 *)s->start; q < (const u8 *)s->end; q++) h = (h ^ *q) * 16777619u;
+  return h;
+}
+
+/* A value the detector reads: recorded, and hashed when it is a string or an array. */
+static int record(Slot *s, int depth) {
+  if (!value(s, depth)) return 0;
+  if (s->kind == K_STRING || s->kind == K_ARRAY) s->hash = fnv1a(s);
+  return 1;
+}
+
 static int eq(const u8 *k, u32 n, const char *name) {
   for (u32 i = 0; i < n; i++)
     if (name[i] != (char)k[i]) return 0;
@@ -320,7 +336,7 @@ static int block(Slot *array, int depth) {
 static Slot *msg_now;
 
 static int msg_member(int id, int depth) {
-  if (id == 0) return value(&msg_now[1], depth);
+  if (id == 0) return record(&msg_now[1], depth);
   if (id == 1) {
     Slot *c = &msg_now[2];
     if (p < e && *p == '[') {
@@ -369,10 +385,10 @@ static int req_member(int id, int depth) {
     s->end = (u32)p;
     return 1;
   }
-  return value(s, depth);
+  return record(s, depth);
 }
 
-static int res_member(int id, int depth) { return value(&out.res[id], depth); }
+static int res_member(int id, int depth) { return record(&out.res[id], depth); }
 
 static int top_member(int id, int depth) {
   Slot *s = &out.top[id];
@@ -390,7 +406,79 @@ static int top_member(int id, int depth) {
     s->end = (u32)p;
     return 1;
   }
-  return value(s, depth);
+  return record(s, depth);
+}
+
+static u32 hex4(const u8 *q) {
+  u32 v = 0;
+  for (int i = 0; i < 4; i++) {
+    u8 c = q[i];
+    v = v * 16 + (c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+  }
+  return v;
+}
+
+/*
+ * Write the UTF-8 of the validated string token [start, end) (quotes included, escapes
+ * resolved) at dst; returns its length, or -1 when an escape is a lone surrogate (JSON.parse
+ * keeps those as single UTF-16 units, which UTF-8 cannot carry: the caller parses that one
+ * itself). Raw bytes are copied as they are, so decoding the result as UTF-8 gives what
+ * decoding the token and then JSON.parse gives: an escape always yields whole sequences, and
+ * an invalid raw sequence ends at the next byte that is not a continuation byte either way.
+ * dst needs (end - start) + 16 bytes.
+ */
+int unescape(u32 start, u32 end, u32 dst) {
+  const u8 *q = (const u8 *)start + 1, *z = (const u8 *)end - 1;
+  u8 *o = (u8 *)dst;
+  const v128_t slash = wasm_i8x16_splat('\\');
+  while (q < z) {
+    if (z - q >= 16) {
+      v128_t v = wasm_v128_load(q);
+      u32 m = wasm_i8x16_bitmask(wasm_i8x16_eq(v, slash));
+      wasm_v128_store(o, v);
+      u32 k = m ? (u32)__builtin_ctz(m) : 16;
+      o += k;
+      q += k;
+      if (k == 16) continue;
+    } else if (*q != '\\') {
+      *o++ = *q++;
+      continue;
+    }
+    /* q at a backslash (validated by string()). */
+    u8 n = q[1];
+    u32 cp;
+    if (n == 'u') {
+      cp = hex4(q + 2);
+      q += 6;
+      if (cp >= 0xD800 && cp <= 0xDBFF) {
+        if (z - q < 6 || q[0] != '\\' || q[1] != 'u') return -1;
+        u32 lo = hex4(q + 2);
+        if (lo < 0xDC00 || lo > 0xDFFF) return -1;
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+        q += 6;
+      } else if (cp >= 0xDC00 && cp <= 0xDFFF)
+        return -1;
+    } else {
+      q += 2;
+      cp = n == 'b' ? 8 : n == 'f' ? 12 : n == 'n' ? 10 : n == 'r' ? 13 : n == 't' ? 9 : n; /* " \ / */
+    }
+    if (cp < 0x80)
+      *o++ = (u8)cp;
+    else if (cp < 0x800) {
+      *o++ = (u8)(0xC0 | (cp >> 6));
+      *o++ = (u8)(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      *o++ = (u8)(0xE0 | (cp >> 12));
+      *o++ = (u8)(0x80 | ((cp >> 6) & 0x3F));
+      *o++ = (u8)(0x80 | (cp & 0x3F));
+    } else {
+      *o++ = (u8)(0xF0 | (cp >> 18));
+      *o++ = (u8)(0x80 | ((cp >> 12) & 0x3F));
+      *o++ = (u8)(0x80 | ((cp >> 6) & 0x3F));
+      *o++ = (u8)(0x80 | (cp & 0x3F));
+    }
+  }
+  return (int)(o - (u8 *)dst);
 }
 
 /* Scan `len` bytes at input(); 1: valid and described by `out`, 0: fall back to JSON.parse. */
