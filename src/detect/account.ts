@@ -71,6 +71,8 @@ export class AccountState {
   flagged = false;
   /** Hash of the network+client key last registered for this flagged account. */
   flaggedNet = 0;
+  /** That key itself ('' until one is registered): a repeat is recognised without hashing it again. */
+  flaggedNetKey = '';
   /** Mean own score of the detected accounts behind the known campaign template it last matched. */
   knownScore = 0;
   /** How many detected accounts had sent that template. */
@@ -107,7 +109,7 @@ export class AccountState {
 
   /** Approximate heap bytes of this state. */
   bytes(): number {
-    let b = 160 + this.id.length * 2 + Stats.BYTES + SLOTS * 6 + 2 * 64 + CoActivity.BYTES;
+    let b = 160 + (this.id.length + this.flaggedNetKey.length) * 2 + Stats.BYTES + SLOTS * 6 + 2 * 64 + CoActivity.BYTES;
     if (this.verdict) {
       b += 120;
       for (const r of this.verdict.reasons) b += 80 + r.detail.length * 2;

@@ -17,13 +17,29 @@ import { int } from './describe.js';
 import { TIMING_BANDS, synchronized, type SyncRule } from './timing.js';
 
 const HOUR = 3_600_000;
-const noDetail = (): string => '';
 const DAY = 24 * HOUR;
 
 /** A template-index entry as crossTemplates reports it. */
 interface KnownEntry {
   flagged: number;
   flaggedScore: number;
+}
+
+/**
+ * An AssessContext filled in place: the detector keeps one for accounts and one for
+ * clusters, so scoring an event allocates no context object or closure.
+ */
+class ScoreContext implements AssessContext {
+  createdAt = 0;
+  firstTs = 0;
+  lastTs = 0;
+  coordination = 0;
+  /** The cluster scored, whose coordinationDetail() this reports. */
+  cluster: ClusterState | undefined = undefined;
+
+  coordinationDetail(): string {
+    return this.cluster ? this.cluster.coordinationDetail() : '';
+  }
 }
 
 /** A cluster as reported by the detector. */
@@ -43,6 +59,14 @@ export class Detector {
   private readonly payIndex: FirstSeenIndex<string>;
   private readonly timingIndex: FirstSeenIndex<number>;
   private readonly modelFirst = new Map<string, number>();
+  /** crossTemplates' findings for the event being ingested (reused, not allocated per event). */
+  private readonly linked: number[] = [];
+  private tplShared = false;
+  /** The event whose netKeyOf is cached in netKeyOfEvent. */
+  private netEvent: TelemetryEvent | undefined;
+  private netKeyOfEvent = '';
+  private readonly ownContext = new ScoreContext();
+  private readonly clusterContext = new ScoreContext();
   private readonly halfLifeMs: number;
   private readonly syncRule: SyncRule;
   private streamStart = 0;
@@ -90,7 +114,9 @@ export class Detector {
     const st = this.state(ev.account);
     const f = featuresOf(ev);
     const tplHit = st.observeTemplates(f);
-    const { shared, linked, known } = this.crossTemplates(st, f, tplHit);
+    this.netEvent = undefined;
+    const known = this.crossTemplates(st, f, tplHit);
+    const shared = this.tplShared;
     const onKnown = known !== undefined && this.corroborated(st, ev);
     if (onKnown) {
       st.knownScore = known.flaggedScore / known.flagged;
@@ -113,11 +139,12 @@ export class Detector {
       if (cl.firstTs === 0) cl.firstTs = ev.ts;
     }
     let joined = false;
-    for (const other of linked) joined = this.join(st.idx, other, 'template') !== undefined || joined;
+    const linked = this.linked;
+    for (let i = 0; i < linked.length; i++) joined = this.join(st.idx, linked[i]!, 'template') !== undefined || joined;
     joined = this.timingLinks(st, ev.ts) || joined;
     // A shared network + client alone never links: a campus NAT is full of honest users.
     // Only accounts already suspicious on their own evidence are joined through it.
-    const netKey = st.ownScore >= this.cfg.levels.monitor ? netKeyOf(ev, this.cfg.ipv4Prefix, this.cfg.ipv6Prefix) : '';
+    const netKey = st.ownScore >= this.cfg.levels.monitor ? this.netKey(ev) : '';
     if (netKey) {
       const prev = this.netIndex.touch(netKey, st.idx, true);
       if (prev && prev.first !== st.idx) joined = this.join(st.idx, prev.first, 'network') !== undefined || joined;
@@ -129,8 +156,17 @@ export class Detector {
       const v = this.evaluate(st, undefined);
       out = v ? [v] : [];
     }
-    if (st.flagged) this.flagNetwork(st, ev, netKey);
+    if (st.flagged) this.flagNetwork(st, ev);
     return out;
+  }
+
+  /** The network+client key (netKeyOf) of the event being ingested, computed at most once per event. */
+  private netKey(ev: TelemetryEvent): string {
+    if (this.netEvent !== ev) {
+      this.netEvent = ev;
+      this.netKeyOfEvent = netKeyOf(ev, this.cfg.ipv4Prefix, this.cfg.ipv6Prefix);
+    }
+    return this.netKeyOfEvent;
   }
 
   /**
@@ -141,17 +177,19 @@ export class Detector {
    */
   private corroborated(st: AccountState, ev: TelemetryEvent): boolean {
     if (st.payKey && (this.payIndex.get(st.payKey)?.flagged ?? 0) > 0) return true;
-    const key = netKeyOf(ev, this.cfg.ipv4Prefix, this.cfg.ipv6Prefix);
+    const key = this.netKey(ev);
     return key !== '' && (this.netIndex.get(key)?.flagged ?? 0) > 0;
   }
 
   /** Register the network+client of a detected account's request (once per distinct key in a row). */
-  private flagNetwork(st: AccountState, ev: TelemetryEvent, known: string): void {
-    const key = known || netKeyOf(ev, this.cfg.ipv4Prefix, this.cfg.ipv6Prefix);
-    if (!key) return;
+  private flagNetwork(st: AccountState, ev: TelemetryEvent): void {
+    const key = this.netKey(ev);
+    // The key registered last time (the usual case): its hash is st.flaggedNet, no need to hash it again.
+    if (!key || key === st.flaggedNetKey) return;
     const h = fnv1a(key) || 1;
     if (h === st.flaggedNet) return;
     st.flaggedNet = h;
+    st.flaggedNetKey = key;
     this.netIndex.flag(key, st.idx, st.ownScore);
   }
 
@@ -209,20 +247,26 @@ export class Detector {
     return st;
   }
 
-  /** Frames (head/tail) already sent by other accounts; suspect requests propose template links. */
-  private crossTemplates(st: AccountState, f: EventFeatures, tplHit: boolean): { shared: boolean; linked: number[]; known?: KnownEntry | undefined } {
-    let shared = false;
-    const linked: number[] = [];
-    if (f.keys.headWords < 5) return { shared, linked };
+  /**
+   * Frames (head/tail) already sent by other accounts; suspect requests propose template
+   * links. Sets tplShared (the frame was first sent by another account) and `linked` (the
+   * accounts to join); returns the known campaign entry this frame belongs to, if any
+   * (valid until the template index's next touch).
+   */
+  private crossTemplates(st: AccountState, f: EventFeatures, tplHit: boolean): KnownEntry | undefined {
+    this.tplShared = false;
+    const linked = this.linked;
+    linked.length = 0;
+    if (f.keys.headWords < 5) return undefined;
     // Only the opening frame links accounts: a closing frame of a short prompt is mostly a
     // common ask ("… explain step by step") plus a couple of content words, and collides
     // between honest users; it still counts as reuse within one account.
     const key = f.keys.head;
-    if (key === 0) return { shared, linked };
+    if (key === 0) return undefined;
     const prev = this.templateIndex.touch(key, st.idx, !tplHit);
     if (st.flagged && !tplHit) this.templateIndex.flag(key, st.idx, st.ownScore);
-    if (!prev || prev.first === st.idx) return { shared, linked };
-    shared = true;
+    if (!prev || prev.first === st.idx) return undefined;
+    this.tplShared = true;
     // Both ends must be mostly suspect: a harvester that pastes a benchmark question shares
     // its opening words with the honest users who asked the same question, not a template.
     const first = this.byIdx[prev.first]!;
@@ -234,8 +278,7 @@ export class Detector {
     // A known campaign's template: sent by three or more accounts detected on their own
     // evidence, who are at least half of everyone who sent it (a popular honest prompt that
     // one campaign also uses stays unknown).
-    const known = !st.flagged && prev.flagged >= 3 && 2 * prev.flagged >= prev.accounts ? prev : undefined;
-    return { shared, linked, known };
+    return !st.flagged && prev.flagged >= 3 && 2 * prev.flagged >= prev.accounts ? prev : undefined;
   }
 
   /**
@@ -318,18 +361,24 @@ export class Detector {
     return reasonsOf(assess(cl.stats, ctx, this.cfg), cl.stats, ctx);
   }
 
+  /** The cluster's scoring context (the shared ScoreContext, valid until the next clusterCtx call). */
   private clusterCtx(cl: ClusterState): AssessContext {
-    return {
-      createdAt: cl.createdAt,
-      firstTs: cl.firstTs,
-      lastTs: cl.lastTs,
-      coordination: cl.coordination(),
-      coordinationDetail: () => cl.coordinationDetail(),
-    };
+    const ctx = this.clusterContext;
+    ctx.createdAt = cl.createdAt;
+    ctx.firstTs = cl.firstTs;
+    ctx.lastTs = cl.lastTs;
+    ctx.coordination = cl.coordination();
+    ctx.cluster = cl;
+    return ctx;
   }
 
+  /** The account's own scoring context (the shared ScoreContext, valid until the next ownCtx call). */
   private ownCtx(st: AccountState): AssessContext {
-    return { createdAt: st.createdAt, firstTs: st.firstTs, lastTs: st.lastTs, coordination: 0, coordinationDetail: noDetail };
+    const ctx = this.ownContext;
+    ctx.createdAt = st.createdAt;
+    ctx.firstTs = st.firstTs;
+    ctx.lastTs = st.lastTs;
+    return ctx;
   }
 
   /** Re-score a cluster; re-evaluate every member when it moved or grew, else only `only`. */

@@ -117,20 +117,27 @@ const scratch = new Float64Array(TERMS.length);
 
 /** The score alone of Stats: what assess(...).score gives, without allocating (the per-event path). */
 export function assessScore(s: Stats, ctx: AssessContext, cfg: DetectConfig): number {
-  return fill(s, ctx, cfg, scratch).score;
+  return fill(s, ctx, cfg, scratch);
 }
 
 /** Score Stats; `contributions` is a new array the caller may keep. */
 export function assess(s: Stats, ctx: AssessContext, cfg: DetectConfig): Assessment {
-  return fill(s, ctx, cfg, new Float64Array(TERMS.length));
+  const contributions = new Float64Array(TERMS.length);
+  const score = fill(s, ctx, cfg, contributions);
+  return { score, core: filled.core, amp: filled.amp, contributions };
 }
 
-const ZERO: Assessment = { score: 0, core: 0, amp: 0, contributions: new Float64Array(0) };
+/** The two noisy-ORs of the last fill(), beside its score (no result object per event). */
+const filled = { core: 0, amp: 0 };
 
-function fill(s: Stats, ctx: AssessContext, cfg: DetectConfig, x: Float64Array): Assessment {
+/** Write each term's contribution into `x` and the noisy-ORs into `filled`; returns the score. */
+function fill(s: Stats, ctx: AssessContext, cfg: DetectConfig, x: Float64Array): number {
   const c = s.c;
   const n = c[F.n]!;
-  if (n < 1) return x === scratch ? ZERO : { score: 0, core: 0, amp: 0, contributions: x.fill(0) };
+  if (n < 1) {
+    filled.core = filled.amp = 0;
+    return 0;
+  }
   coreStrengths(c, n, x);
   ampStrengths(s, n, ctx, x);
   const w = weightsOf(cfg);
@@ -150,8 +157,9 @@ function fill(s: Stats, ctx: AssessContext, cfg: DetectConfig, x: Float64Array):
   const evalShape = c[F.temp0]! / n >= 0.9 && (withRes < 3 || c[F.longOutput]! / withRes < 0.3);
   if (evalShape && ctx.coordination === 0) amp *= 0.4;
   const conf = n / (n + cfg.confidenceRequests);
-  const score = conf * Math.max(x[CORE_END]!, core * amp);
-  return { score, core, amp, contributions: x };
+  filled.core = core;
+  filled.amp = amp;
+  return conf * Math.max(x[CORE_END]!, core * amp);
 }
 
 /**
