@@ -146,7 +146,7 @@ class ValueCache {
 }
 const strings = new ValueCache(12);
 const headerOrders = new ValueCache(8);
-/** Strings longer than this (prompts) are decoded each time. */
+/** String tokens longer than this, quotes included (prompts), are decoded each time; scan.c hashes only shorter ones. */
 const MAX_CACHED = 64;
 
 /** The value in slot `at` (a word offset), exactly as JSON.parse gives it. */

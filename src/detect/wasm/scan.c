@@ -272,10 +272,12 @@ static u32 fnv1a(const Slot *s) {
   return h;
 }
 
-/* A value the detector reads: recorded, and hashed when it is a string or an array. */
+/* A value the detector reads: recorded, and hashed when it is a short string (the JavaScript
+ * side caches string tokens of up to MAX_CACHED bytes, quotes included). */
+enum { MAX_CACHED = 64 };
 static int record(Slot *s, int depth) {
   if (!value(s, depth)) return 0;
-  if (s->kind == K_STRING || s->kind == K_ARRAY) s->hash = fnv1a(s);
+  if (s->kind == K_STRING && s->end - s->start <= MAX_CACHED) s->hash = fnv1a(s);
   return 1;
 }
 
@@ -406,7 +408,9 @@ static int top_member(int id, int depth) {
     s->end = (u32)p;
     return 1;
   }
-  return record(s, depth);
+  if (!record(s, depth)) return 0;
+  if (id == T_HEADER_ORDER && s->kind == K_ARRAY) s->hash = fnv1a(s);
+  return 1;
 }
 
 static u32 hex4(const u8 *q) {
