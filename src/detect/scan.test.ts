@@ -243,25 +243,25 @@ test('scan: the detector reads only the last user turn and system prompts; other
   assert.ok(agree(buf));
 });
 
-test('scan: a value cached under the same FNV-1a hash as another is not mistaken for it (issue 3)', () => {
-  // Find two account ids whose 32-bit FNV-1a hashes of their JSON tokens are equal (birthday search).
+test('scan: a header order cached under the same FNV-1a hash as another is not mistaken for it (issue 3)', () => {
+  // Find two header orders whose 32-bit FNV-1a hashes of their JSON bytes are equal (birthday search).
   const fnv = (s: string): number => {
     let h = 2166136261;
     for (const b of Buffer.from(s)) h = Math.imul(h ^ b, 16777619) >>> 0;
     return h;
   };
-  const seen = new Map<number, string>();
-  let pair: [string, string] | undefined;
+  const seen = new Map<number, string[]>();
+  let pair: [string[], string[]] | undefined;
   for (let i = 0; !pair; i++) {
-    const id = `acct_${i.toString(36)}`;
-    const h = fnv(JSON.stringify(id));
+    const order = ['host', `x-h${i.toString(36)}`];
+    const h = fnv(JSON.stringify(order));
     const other = seen.get(h);
-    if (other !== undefined) pair = [other, id];
-    else seen.set(h, id);
+    if (other !== undefined) pair = [other, order];
+    else seen.set(h, order);
   }
-  for (const id of [...pair, ...pair]) {
-    const buf = Buffer.from(JSON.stringify({ ts: 1, account: id, request: { messages: [] } }));
-    assert.equal(scanEventRecord(buf, 0, buf.length)?.account, id);
+  for (const order of [...pair, ...pair]) {
+    const buf = Buffer.from(JSON.stringify({ ts: 1, account: 'a', headerOrder: order, request: { messages: [] } }));
+    assert.deepEqual(scanEventRecord(buf, 0, buf.length)?.headerOrder, order);
   }
 });
 

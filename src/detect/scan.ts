@@ -108,10 +108,10 @@ function reserve(len: number): void {
 const TOOL_BLOCKS: readonly unknown[] = Object.freeze([Object.freeze({ type: 'tool_use' })]);
 
 /**
- * Decoded values by the FNV-1a hash of their bytes (computed in scan.c), direct-mapped: the
- * short strings the detector reads (ids, user agents, models, roles) and header-order arrays
- * come back on request after request. A hit is trusted only after its bytes compare equal,
- * so a crafted hash collision decodes afresh instead of aliasing another client's value.
+ * Decoded values by the FNV-1a hash of their bytes (computed in scan.c), direct-mapped: a
+ * client sends the same header order on every request, and parsing it is the one costly
+ * decode among the short fields. A hit is trusted only after its bytes compare equal, so a
+ * crafted hash collision decodes afresh instead of aliasing another client's value.
  */
 class ValueCache {
   private readonly hashes: Int32Array;
@@ -144,10 +144,7 @@ class ValueCache {
     this.values[i] = value;
   }
 }
-const strings = new ValueCache(12);
 const headerOrders = new ValueCache(8);
-/** String tokens longer than this, quotes included (prompts), are decoded each time; scan.c hashes only shorter ones. */
-const MAX_CACHED = 64;
 
 /** The value in slot `at` (a word offset), exactly as JSON.parse gives it. */
 function valueAt(at: number): unknown {
@@ -161,14 +158,7 @@ function valueAt(at: number): unknown {
         const n = wasm.unescape(s, e, scratch);
         return n >= 0 ? bytes.utf8Slice(scratch, scratch + n) : JSON.parse(bytes.utf8Slice(s, e));
       }
-      if (e - s > MAX_CACHED) return flags & F_WIDE ? bytes.utf8Slice(s + 1, e - 1) : bytes.latin1Slice(s + 1, e - 1);
-      const h = words[at + 5]!;
-      let v = strings.get(h, s, e);
-      if (v === undefined) {
-        v = flags & F_WIDE ? bytes.utf8Slice(s + 1, e - 1) : bytes.latin1Slice(s + 1, e - 1);
-        strings.set(h, s, e, v);
-      }
-      return v;
+      return flags & F_WIDE ? bytes.utf8Slice(s + 1, e - 1) : bytes.latin1Slice(s + 1, e - 1);
     }
     case K_NUMBER:
       return numberAt(s, e);

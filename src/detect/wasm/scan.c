@@ -30,7 +30,7 @@ enum { R_SYSTEM, R_MODEL, R_TEMPERATURE, R_N, R_MAX_TOKENS, R_MAX_COMPLETION_TOK
 enum { S_INPUT_TOKENS, S_OUTPUT_TOKENS, S_FINISH_REASON, N_RES };
 
 /* A value: [start, end) byte addresses in memory, its kind, flags; for arrays, count = elements;
- * for recorded strings and arrays, hash = FNV-1a of the bytes. */
+ * for the header order, hash = FNV-1a of its bytes. */
 typedef struct { u32 start, end, kind, flags, count, hash; } Slot;
 
 /* Per message: [0] the element itself, [1] role, [2] content. */
@@ -264,21 +264,12 @@ static int value(Slot *s, int depth) {
   return ok;
 }
 
-/* FNV-1a (Fowler, Noll, Vo) of a recorded value's bytes: the JavaScript side keeps decoded
- * strings by it (and compares the bytes before it trusts a hit). */
+/* FNV-1a (Fowler, Noll, Vo) of a value's bytes: the JavaScript side keeps decoded header
+ * orders by it (and compares the bytes before it trusts a hit). */
 static u32 fnv1a(const Slot *s) {
   u32 h = 2166136261u;
   for (const u8 *q = (const u8 *)s->start; q < (const u8 *)s->end; q++) h = (h ^ *q) * 16777619u;
   return h;
-}
-
-/* A value the detector reads: recorded, and hashed when it is a short string (the JavaScript
- * side caches string tokens of up to MAX_CACHED bytes, quotes included). */
-enum { MAX_CACHED = 64 };
-static int record(Slot *s, int depth) {
-  if (!value(s, depth)) return 0;
-  if (s->kind == K_STRING && s->end - s->start <= MAX_CACHED) s->hash = fnv1a(s);
-  return 1;
 }
 
 static int eq(const u8 *k, u32 n, const char *name) {
@@ -338,7 +329,7 @@ static int block(Slot *array, int depth) {
 static Slot *msg_now;
 
 static int msg_member(int id, int depth) {
-  if (id == 0) return record(&msg_now[1], depth);
+  if (id == 0) return value(&msg_now[1], depth);
   if (id == 1) {
     Slot *c = &msg_now[2];
     if (p < e && *p == '[') {
@@ -387,10 +378,10 @@ static int req_member(int id, int depth) {
     s->end = (u32)p;
     return 1;
   }
-  return record(s, depth);
+  return value(s, depth);
 }
 
-static int res_member(int id, int depth) { return record(&out.res[id], depth); }
+static int res_member(int id, int depth) { return value(&out.res[id], depth); }
 
 static int top_member(int id, int depth) {
   Slot *s = &out.top[id];
@@ -408,7 +399,7 @@ static int top_member(int id, int depth) {
     s->end = (u32)p;
     return 1;
   }
-  if (!record(s, depth)) return 0;
+  if (!value(s, depth)) return 0;
   if (id == T_HEADER_ORDER && s->kind == K_ARRAY) s->hash = fnv1a(s);
   return 1;
 }
