@@ -6,7 +6,8 @@ import { writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Detector } from '../detect/detector.js';
 import { detectConfigSchema } from '../detect/config.js';
-import type { AccountRecord, TelemetryEvent, Verdict } from '../telemetry/event.js';
+import { parseEventLine } from '../detect/reader.js';
+import type { AccountRecord, Verdict } from '../telemetry/event.js';
 
 /** Messages from the host. */
 export type ToWorker =
@@ -15,8 +16,8 @@ export type ToWorker =
   | { type: 'link'; a: string; b: string; kind: string; detail: string }
   | { type: 'close' };
 
-/** Messages to the host. */
-export type FromWorker = { type: 'verdicts'; verdicts: Verdict[] } | { type: 'closed' };
+/** Messages to the host. `skipped`: events of a batch that could not be used, and why (the first reason). */
+export type FromWorker = { type: 'verdicts'; verdicts: Verdict[] } | { type: 'skipped'; count: number; reason: string } | { type: 'closed' };
 
 /**
  * Name this thread `moat-detector` (Linux: a thread may rename itself through
@@ -38,10 +39,22 @@ if (port) {
   port.on('message', (msg: ToWorker) => {
     let out: Verdict[] = [];
     if (msg.type === 'events') {
+      // Events come off a bus another process may write to: each is checked as `moat analyze`
+      // checks a log line, and one that cannot be used is skipped and reported, so a single
+      // bad record never stops live detection.
+      let skipped = 0;
+      let reason = '';
       for (const line of msg.lines) {
-        const changed = detector.ingest(JSON.parse(line) as TelemetryEvent);
-        if (changed.length) out = out.concat(changed);
+        const r = parseEventLine(line, 0);
+        try {
+          if (!r.ok) throw new Error(r.error.replace(/^line 0: /, ''));
+          const changed = detector.ingest(r.value);
+          if (changed.length) out = out.concat(changed);
+        } catch (err) {
+          if (skipped++ === 0) reason = (err as Error).message;
+        }
       }
+      if (skipped) port.postMessage({ type: 'skipped', count: skipped, reason } satisfies FromWorker);
     } else if (msg.type === 'account') detector.addAccount(msg.record);
     else if (msg.type === 'link') out = detector.addLink(msg.a, msg.b, msg.kind, msg.detail);
     else if (msg.type === 'close') {

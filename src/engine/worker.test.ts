@@ -39,6 +39,23 @@ test('worker: runs the detector off-thread from the TypeScript sources and strea
   w.push(evs.slice(0, 1)); // after close: ignored, never throws
 });
 
+test('worker: a malformed event from the bus is skipped and reported; detection goes on (issue 3)', async () => {
+  const got: Verdict[] = [];
+  const errors: string[] = [];
+  const w = startDetectorWorker(cfg, (v) => got.push(...v), (err) => errors.push(err.message));
+  const r = g.rng(32);
+  const evs = g.harvester(r, 'h', 120);
+  const first = evs[0]!;
+  // No account; and fields of the wrong type, which made ingest throw and killed the thread.
+  const bad = [{ ...first, account: undefined }, { ...first, account: 'odd', ip: 5, response: null }] as unknown as typeof evs;
+  w.push(bad);
+  for (let i = 0; i < evs.length; i += 20) w.push(evs.slice(i, i + 20));
+  await waitFor(() => got.some((v) => v.account === 'h' && v.level !== 'allow'));
+  await w.close();
+  assert.deepEqual(errors, ['detector skipped 1 event(s) it could not use; the first: missing "account"']);
+  assert.ok(got.some((v) => v.account === 'h'));
+});
+
 /** Transpile detect/, engine/ and telemetry/ to plain JS, as a build would. */
 function compileTo(out: string): void {
   for (const dir of ['detect', 'detect/testdata', 'engine', 'telemetry']) {

@@ -48,6 +48,7 @@ export function startDetectorWorker(
   let resolveClosed: (() => void) | undefined;
   worker.on('message', (msg: FromWorker) => {
     if (msg.type === 'verdicts') onVerdicts(msg.verdicts);
+    else if (msg.type === 'skipped') onError(new Error(`detector skipped ${msg.count} event(s) it could not use; the first: ${msg.reason}`));
     else if (msg.type === 'closed') resolveClosed?.();
   });
   worker.on('error', onError);
