@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { intentOf } from './phrases.js';
+import { concepts, intentOf, systemConcepts } from './phrases.js';
 import { templateKeys } from './text.js';
 
 test('phrases: reasoning elicitation in several languages and paraphrases (issue 3)', () => {
@@ -57,4 +57,16 @@ test('phrases: a system prompt alone does not make every request an ask (issue 3
   // The system prompt still completes an ask the user turn makes.
   assert.equal(intentOf('Always explain your reasoning.', 'Solve 2x + 3 = 7 step by step.').reasoning, true);
   assert.equal(intentOf('You generate training data.', 'Give me 20 diverse task instructions.').datagen, true);
+});
+
+test('phrases: memoised system-prompt concepts equal a fresh scan, across the memo starting over (issue 3)', () => {
+  const prompts = ['You are a strict GRADER: score each answer on a scale of 1-10.', 'Explain Step By Step. '.repeat(20), 'Be brief.'];
+  for (let i = 0; i < 1100; i++) prompts.push(`Assistant ${i}: generate diverse training data`);
+  for (const round of [1, 2]) {
+    for (const p of prompts) {
+      const fresh = concepts((p.length > 240 ? p.slice(0, 240) : p).toLowerCase());
+      assert.equal(systemConcepts(p), fresh, `${round}: ${p.slice(0, 40)}`);
+    }
+  }
+  assert.notEqual(systemConcepts(prompts[0]!), 0);
 });

@@ -92,6 +92,8 @@ const SHORT = /^[a-z0-9 -]{1,6}$/;
 interface Stem {
   text: string;
   bits: number;
+  /** Matched only as a whole word (a short ASCII stem, like \b…\b). */
+  whole: boolean;
 }
 
 /**
@@ -122,21 +124,21 @@ function put(map: Map<number, Stem[]>, key: number, stem: Stem): void {
 
 /**
  * Stem tables, keyed so that a single pass over the words finds every candidate:
- * whole short words (matched exactly, like \b…\b), phrases (by their first word), word
- * prefixes (by the hash of their first 2, 3 or 4 characters) and CJK stems (by first character).
+ * whole short words (matched exactly, like \b…\b) and phrases (both by their first word,
+ * in one table: one lookup per word), word prefixes (by the hash of their first 2, 3 or 4
+ * characters) and CJK stems (by first character).
  */
-const exact = new Map<number, Stem[]>();
-const phrase = new Map<number, Stem[]>();
+const words = new Map<number, Stem[]>();
 const prefix = [new Map<number, Stem[]>(), new Map<number, Stem[]>(), new Map<number, Stem[]>()];
 const cjk = new Map<number, Stem[]>();
 for (const [concept, stems] of Object.entries(STEMS) as Array<[keyof typeof C, string[]]>) {
   for (const text of stems) {
-    const stem = { text, bits: C[concept] };
     let w = 0;
     while (w < text.length && CHAR_CLASS[text.charCodeAt(w)] === WORD) w++;
+    const whole = w === text.length && SHORT.test(text);
+    const stem = { text, bits: C[concept], whole };
     if (w === 0) put(cjk, text.charCodeAt(0), stem);
-    else if (w < text.length) put(phrase, hashOf(text, 0, w), stem);
-    else if (SHORT.test(text)) put(exact, hashOf(text, 0, w), stem);
+    else if (w < text.length || whole) put(words, hashOf(text, 0, w), stem);
     else {
       const k = Math.min(4, text.length);
       put(prefix[k - 2]!, hashOf(text, 0, k), stem);
@@ -144,12 +146,13 @@ for (const [concept, stems] of Object.entries(STEMS) as Array<[keyof typeof C, s
   }
 }
 
-function match(list: Stem[] | undefined, lower: string, at: number, minLen: number, exactLen: number): number {
+/** Bits of the stems in `list` found at `at`; a whole-word stem must also be the word there (`wordLen` long). */
+function match(list: Stem[] | undefined, lower: string, at: number, wordLen: number): number {
   if (!list) return 0;
   let bits = 0;
   for (const s of list) {
-    if (exactLen > 0 && s.text.length !== exactLen) continue;
-    if (s.text.length >= minLen && lower.startsWith(s.text, at)) bits |= s.bits;
+    if (s.whole && s.text.length !== wordLen) continue;
+    if (lower.startsWith(s.text, at)) bits |= s.bits;
   }
   return bits;
 }
@@ -164,7 +167,7 @@ export function concepts(lower: string): number {
     const c = lower.charCodeAt(i);
     const k = cls[c];
     if (k === CJK) {
-      mask |= match(cjk.get(c), lower, i, 0, 0);
+      mask |= match(cjk.get(c), lower, i, 0);
       i++;
       continue;
     }
@@ -176,13 +179,23 @@ export function concepts(lower: string): number {
     let h = 0x811c9dc5 | 0;
     if (c < 0x80) {
       // ASCII prefix stems are all 7+ characters (shorter ones match whole words), so a word
-      // starting with an ASCII letter needs only the 4-character prefix table.
-      while (i < n) {
+      // starting with an ASCII letter needs only the 4-character prefix table, looked up
+      // between the word's first four characters and the rest.
+      const four = Math.min(n, start + 4);
+      while (i < four) {
         const d = lower.charCodeAt(i);
         if (cls[d] !== WORD) break;
         h = Math.imul(h ^ d, 0x01000193);
         i++;
-        if (i - start === 4 && maybe(h)) mask |= match(prefix[2]!.get(h), lower, start, 0, 0);
+      }
+      if (i - start === 4) {
+        if (maybe(h)) mask |= match(prefix[2]!.get(h), lower, start, 0);
+        while (i < n) {
+          const d = lower.charCodeAt(i);
+          if (cls[d] !== WORD) break;
+          h = Math.imul(h ^ d, 0x01000193);
+          i++;
+        }
       }
     } else {
       // Words starting with a non-ASCII letter also need the 2- and 3-character prefix tables.
@@ -192,10 +205,33 @@ export function concepts(lower: string): number {
         h = Math.imul(h ^ d, 0x01000193);
         i++;
         const len = i - start;
-        if (len <= 4 && len >= 2 && maybe(h)) mask |= match(prefix[len - 2]!.get(h), lower, start, 0, 0);
+        if (len <= 4 && len >= 2 && maybe(h)) mask |= match(prefix[len - 2]!.get(h), lower, start, 0);
       }
     }
-    if (maybe(h)) mask |= match(exact.get(h), lower, start, 0, i - start) | match(phrase.get(h), lower, start, 0, 0);
+    if (maybe(h)) mask |= match(words.get(h), lower, start, i - start);
+  }
+  return mask;
+}
+
+/** Most system prompts remembered by systemConcepts; past that the memo starts over. */
+const SYSTEM_MEMO_SIZE = 1024;
+const systemMemo = new Map<string, number>();
+
+/**
+ * concepts() of a system prompt's first 240 characters, lower-cased. An application sends
+ * the same system prompt with every request, so the masks are memoised by text (the Map
+ * hashes and compares it natively, far faster than scanning it); a pure function's memo,
+ * bounded, so no result depends on what it holds.
+ */
+export function systemConcepts(system: string): number {
+  const s = system.length > 240 ? system.slice(0, 240) : system;
+  let mask = systemMemo.get(s);
+  if (mask === undefined) {
+    mask = concepts(s.toLowerCase());
+    if (systemMemo.size >= SYSTEM_MEMO_SIZE) systemMemo.clear();
+    // Kept as a fresh copy: a slice (of a long prompt, or of the line it was parsed from)
+    // would keep the whole text it was cut from alive.
+    systemMemo.set([...s].join(''), mask);
   }
   return mask;
 }
@@ -226,10 +262,9 @@ const DATAGEN = C.make | C.set;
  */
 export function intentOf(system: string, user: string): Intent {
   const u = user.length > 600 ? user.slice(0, 360) + '\n' + user.slice(-240) : user;
-  const s = system.length > 240 ? system.slice(0, 240) : system;
   const um = concepts(u.toLowerCase());
   // Concepts never span the newline that used to join the two, so the masks simply OR.
-  const mask = s ? um | concepts(s.toLowerCase()) : um;
+  const mask = system ? um | systemConcepts(system) : um;
   return {
     // Writing the reasoning out: a reasoning word with a step-wise / explicit / explain word,
     // or step-wise phrasing with an explain or explicit word ("explain step by step", "be
