@@ -59,9 +59,10 @@ export class Detector {
   private readonly payIndex: FirstSeenIndex<string>;
   private readonly timingIndex: FirstSeenIndex<number>;
   private readonly modelFirst = new Map<string, number>();
-  /** crossTemplates' findings for the event being ingested (reused, not allocated per event). */
-  private readonly linked: number[] = [];
+  /** crossTemplates' findings for the event being ingested (fields, not an object per event). */
   private tplShared = false;
+  /** The account whose template this event shares and who is to be joined, or -1. */
+  private tplLink = -1;
   /** The event whose netKeyOf is cached in netKeyOfEvent. */
   private netEvent: TelemetryEvent | undefined;
   private netKeyOfEvent = '';
@@ -139,8 +140,7 @@ export class Detector {
       if (cl.firstTs === 0) cl.firstTs = ev.ts;
     }
     let joined = false;
-    const linked = this.linked;
-    for (let i = 0; i < linked.length; i++) joined = this.join(st.idx, linked[i]!, 'template') !== undefined || joined;
+    if (this.tplLink >= 0) joined = this.join(st.idx, this.tplLink, 'template') !== undefined;
     joined = this.timingLinks(st, ev.ts) || joined;
     // A shared network + client alone never links: a campus NAT is full of honest users.
     // Only accounts already suspicious on their own evidence are joined through it.
@@ -249,14 +249,13 @@ export class Detector {
 
   /**
    * Frames (head/tail) already sent by other accounts; suspect requests propose template
-   * links. Sets tplShared (the frame was first sent by another account) and `linked` (the
-   * accounts to join); returns the known campaign entry this frame belongs to, if any
+   * links. Sets tplShared (the frame was first sent by another account) and tplLink (the
+   * account to join, or -1); returns the known campaign entry this frame belongs to, if any
    * (valid until the template index's next touch).
    */
   private crossTemplates(st: AccountState, f: EventFeatures, tplHit: boolean): KnownEntry | undefined {
     this.tplShared = false;
-    const linked = this.linked;
-    linked.length = 0;
+    this.tplLink = -1;
     if (f.keys.headWords < 5) return undefined;
     // Only the opening frame links accounts: a closing frame of a short prompt is mostly a
     // common ask ("… explain step by step") plus a couple of content words, and collides
@@ -273,7 +272,7 @@ export class Detector {
     // …and the frame must have been sent again by someone (uses > accounts): a frame every
     // sender used once is one question asked twice, not a template.
     if (f.suspect && prev.uses > prev.accounts && prev.accounts < this.cfg.templateLinkMaxAccounts && this.mostlySuspect(st) && this.mostlySuspect(first, 0)) {
-      linked.push(prev.first);
+      this.tplLink = prev.first;
     }
     // A known campaign's template: sent by three or more accounts detected on their own
     // evidence, who are at least half of everyone who sent it (a popular honest prompt that

@@ -49,8 +49,8 @@ function blockText(block: unknown): string {
 
 function hasToolBlocks(content: unknown): boolean {
   if (!Array.isArray(content)) return false;
-  for (const b of content as unknown[]) {
-    const t = (b as { type?: unknown } | null)?.type;
+  for (let i = 0; i < content.length; i++) {
+    const t = (content[i] as { type?: unknown } | null)?.type;
     if (t === 'tool_use' || t === 'tool_result' || t === 'function_call') return true;
   }
   return false;
@@ -78,11 +78,12 @@ export function normalizeRequest(ev: TelemetryEvent): NormalizedRequest {
   let userTurns = 0;
   let assistantTurns = 0;
   let usesTools = Array.isArray(req.tools) && req.tools.length > 0;
-  for (const m of messages) {
+  for (let i = 0; i < messages.length; i++) {
+    const m: unknown = messages[i];
     if (m === null || typeof m !== 'object') continue;
     const msg = m as Record<string, unknown>;
     const role = msg.role;
-    if (hasToolBlocks(msg.content) || role === 'tool' || role === 'function' || msg.tool_calls !== undefined) usesTools = true;
+    if (!usesTools && (role === 'tool' || role === 'function' || msg.tool_calls !== undefined || hasToolBlocks(msg.content))) usesTools = true;
     if (role === 'system' || role === 'developer') {
       const t = contentText(msg.content);
       system = system ? system + '\n' + t : t;

@@ -131,14 +131,13 @@ export interface TemplateKeys {
 
 const FRAME = 8;
 const HEAD_TOKENS = 24;
+/** MinHash seeds; bands of 2 rows give PERMS / 2 band keys. */
 const PERMS = 8;
-const ROWS = 2;
 const SEEDS = Array.from({ length: PERMS }, (_, p) => mix32(Math.imul(p + 1, 0x9e3779b1)));
 const headMasked = new Uint32Array(HEAD_TOKENS);
 const headRaw = new Uint32Array(HEAD_TOKENS);
 const tailMasked = new Uint32Array(32);
 const tailRaw = new Uint32Array(32);
-const mins = new Uint32Array(PERMS);
 
 function frameHash(tokens: Uint32Array, from: number, to: number, tag: number): number {
   let h = 0x811c9dc5 ^ tag;
@@ -152,12 +151,12 @@ function permute(shingle: number, seed: number): number {
   return (v ^ (v >>> 15)) >>> 0;
 }
 
-/** MinHash of token-bigram shingles, PERMS seeds, banded by ROWS (MMDS §3.4). */
+/** MinHash of token-bigram shingles, PERMS seeds, banded 2 rows per band (MMDS §3.4). */
 function bandKeys(tokens: Uint32Array, n: number): number[] {
   if (n < 4) return [];
   // The PERMS (8) minima are kept in locals, one line per seed: this loop runs for every
   // token of every prompt, and the unrolled form takes about a third less time than a
-  // loop over a minima array.
+  // loop over a minima array (and the four bands are returned as one literal, no growing array).
   const [s0, s1, s2, s3, s4, s5, s6, s7] = SEEDS as [number, number, number, number, number, number, number, number];
   let m0 = 0xffffffff, m1 = m0, m2 = m0, m3 = m0, m4 = m0, m5 = m0, m6 = m0, m7 = m0;
   for (let i = 0; i + 1 < n; i++) {
@@ -171,21 +170,12 @@ function bandKeys(tokens: Uint32Array, n: number): number[] {
     m6 = Math.min(m6, permute(sh, s6));
     m7 = Math.min(m7, permute(sh, s7));
   }
-  mins[0] = m0;
-  mins[1] = m1;
-  mins[2] = m2;
-  mins[3] = m3;
-  mins[4] = m4;
-  mins[5] = m5;
-  mins[6] = m6;
-  mins[7] = m7;
-  const bands: number[] = [];
-  for (let b = 0; b < PERMS / ROWS; b++) {
-    let h = 0x7f4a7c15 + b;
-    for (let r = 0; r < ROWS; r++) h = mix32(h ^ mins[b * ROWS + r]!);
-    bands.push((h | 0) || 1);
-  }
-  return bands;
+  return [band(0, m0, m1), band(1, m2, m3), band(2, m4, m5), band(3, m6, m7)];
+}
+
+/** LSH key of band `b` from its two minima; never 0. */
+function band(b: number, lo: number, hi: number): number {
+  return (mix32(mix32((0x7f4a7c15 + b) ^ lo) ^ hi) | 0) || 1;
 }
 
 /** Template keys of a prompt; looks only at its first 240 and last 80 characters. */
