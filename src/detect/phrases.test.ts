@@ -36,6 +36,25 @@ test('phrases: grader / rubric and safe-rewrite phrasing', () => {
   assert.equal(intentOf('', 'How do I grade a dirt road?').grader, false);
 });
 
+test('phrases: reward-model grading on named axes or a rating range, and pairwise preference, are grading; arithmetic and plain comparisons are not (issue 3)', () => {
+  for (const p of [
+    'Here is a request and a candidate reply. Rate the reply for helpfulness, harmlessness and honesty, and give one sentence per axis.',
+    'Score the completion on a 1-7 scale for coherence.',
+    'Give this answer a score out of 7.',
+    'Response A: ...\nResponse B: ...\nWhich response is better? Answer "A" or "B".',
+    'Compare the two completions and say which completion a careful reader would find more helpful.',
+    '¿Cuál respuesta es mejor, la primera o la segunda?',
+    'Welche Antwort ist die bessere Antwort?',
+  ]) assert.equal(intentOf('', p).grader, true, p);
+  for (const p of [
+    'Evaluate the integral of 2x from 0 to 3.',
+    'Evaluate 3 - 5 and 0 to 10 in binary.',
+    'Which is better for a web server, Python or Go?',
+    'I prefer short answers. What is the capital of Peru?',
+    'Which answer is correct: (A) 4 (B) 5 (C) 6?',
+  ]) assert.equal(intentOf('', p).grader, false, p);
+});
+
 test('phrases: instruction-generation prompts', () => {
   assert.equal(intentOf('', 'You are asked to come up with a set of 20 diverse task instructions.').datagen, true);
   assert.equal(intentOf('', 'Generate a birthday message for my mom.').datagen, false);

@@ -22,6 +22,7 @@ const C = {
   safe: 256,
   make: 512,
   set: 1024,
+  prefer: 2048,
 } as const;
 
 /** Stems per concept; `\b` is added around short ASCII stems that would match inside words. */
@@ -68,6 +69,10 @@ const STEMS: Record<keyof typeof C, string[]> = {
     'criteria', 'criterion', 'reward', 'en una escala', 'sur une échelle', 'auf einer skala', 'numa escala',
     'su una scala', 'une note', 'punktzahl', 'puntuación', 'nota de', 'voto da', '分制', '满分', '评分标准', 'по шкале',
     'балл', '점 척도', '점수',
+    // Rating scales and the axes reward models are asked to score on (helpful, harmless,
+    // honest: Askell et al. 2021; MT-Bench-style judges, Zheng et al. 2023).
+    'likert', 'point scale', 'helpfulness', 'harmlessness', 'harmfulness', 'honesty', 'factuality',
+    'coherence', 'fluency',
   ],
   rewrite: [
     'rewrite', 'rephrase', 'reword', 'reescrib', 'reformula', 'réécri', 'reecri', 'umschreib', 'umformulier',
@@ -84,6 +89,15 @@ const STEMS: Record<keyof typeof C, string[]> = {
   set: [
     'diverse', 'dataset', 'training data', 'task instructions', 'synthetic', 'variations', 'diversos',
     'diversas', 'verschiedene', 'vielfältige', '多样', '多様', 'разнообраз', '다양한', 'seed tasks',
+  ],
+  // Preference labelling, the other way a reward model is trained: which of two responses is better.
+  prefer: [
+    'which response', 'which completion', 'which reply', 'which output', 'which of the two', 'better response',
+    'better answer', 'better reply', 'better completion', 'more helpful', 'more harmless', 'pairwise', 'preferred',
+    'preference', 'response a', 'response b', 'assistant a', 'assistant b', 'cuál respuesta', 'qué respuesta',
+    'mejor respuesta', 'quelle réponse', 'meilleure réponse', 'welche antwort', 'bessere antwort', 'qual resposta',
+    'melhor resposta', 'quale risposta', 'risposta migliore', '哪个回答', '哪个回复', '更好的回答', 'どちらの回答',
+    'より良い回答', 'какой ответ', 'лучший ответ', '어느 답변', '더 나은 답변',
   ],
 };
 
@@ -251,7 +265,13 @@ export interface Intent {
 }
 
 const REASONING = C.think | C.step | C.explicit | C.explain;
-const GRADER = C.score | C.scale | C.rewrite | C.safe;
+const GRADER = C.score | C.scale | C.rewrite | C.safe | C.prefer;
+/**
+ * A rating scale given as a range ("on a 1-7 scale", "1 to 100 point scale") or a score
+ * "out of 7": looked for only beside a grading verb, and never a bare range ("evaluate the
+ * integral from 0 to 3" is arithmetic, not grading).
+ */
+const RATING_RANGE = /(?:^|[^\d.])[01] ?(?:-|–|—|to) ?(?:[2-9]|10|100)(?:[- ]points?)? scale|\bout of (?:[2-9]|10|100)(?!\d|\.\d)/;
 const DATAGEN = C.make | C.set;
 
 /**
@@ -272,8 +292,11 @@ export function intentOf(system: string, user: string): Intent {
     reasoning:
       (um & REASONING) !== 0 &&
       ((has(mask, C.think) && (mask & (C.step | C.explicit | C.explain)) !== 0) || has(mask, C.step | C.explain) || has(mask, C.step | C.explicit)),
-    // Grading: a grading verb with a scale or rubric ("final score" alone is not grading).
-    grader: (um & GRADER) !== 0 && (has(mask, C.score | C.scale) || has(mask, C.rewrite | C.safe)),
+    // Grading: a grading verb with a scale or rubric ("final score" alone is not grading), a
+    // rating range, or a choice between responses.
+    grader:
+      (um & GRADER) !== 0 &&
+      (has(mask, C.score | C.scale) || has(mask, C.rewrite | C.safe) || has(mask, C.prefer | C.target) || ((um & C.score) !== 0 && RATING_RANGE.test(u))),
     datagen: (um & DATAGEN) !== 0 && has(mask, C.make | C.set),
   };
 }
