@@ -46,6 +46,12 @@ export const detectConfigSchema = z.object({
   halfLifeHours: z.number().positive().default(7 * 24),
   /** Requests at which an account's evidence counts fully (confidence n / (n + k)). */
   confidenceRequests: z.number().positive().default(6),
+  /**
+   * An evaluation harness runs a benchmark "in a burst, then silence" (THREATS.md): its
+   * temperature-0, short-answer shape damps the amplifiers only while the account's traffic
+   * spans at most this many hours. A reward-model campaign has the same shape, for days.
+   */
+  evalBurstHours: z.number().positive().default(24),
   /** A verdict is re-emitted when its score moves at least this much without a level change. */
   materialChange: unit().default(0.05),
   /** IPv4 / IPv6 prefix lengths that count as "the same network" for linking. */

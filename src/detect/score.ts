@@ -151,10 +151,12 @@ function fill(s: Stats, ctx: AssessContext, cfg: DetectConfig, x: Float64Array):
   }
   const core = 1 - keepCore;
   let amp = 1 - keepAmp;
-  // An evaluation harness runs a benchmark once at temperature 0 with short answers:
-  // templated and regular, but not harvesting outputs (THREATS.md, hard negatives).
+  // An evaluation harness runs a benchmark once at temperature 0 with short answers, in a
+  // burst: templated and regular, but not harvesting outputs (THREATS.md, hard negatives).
+  // Sustained for days, the same shape is a reward-model campaign's (scores, preferences).
   const withRes = c[F.withResponse]!;
-  const evalShape = c[F.temp0]! / n >= 0.9 && (withRes < 3 || c[F.longOutput]! / withRes < 0.3);
+  const burst = ctx.lastTs - ctx.firstTs <= cfg.evalBurstHours * 3_600_000;
+  const evalShape = burst && c[F.temp0]! / n >= 0.9 && (withRes < 3 || c[F.longOutput]! / withRes < 0.3);
   if (evalShape && ctx.coordination === 0) amp *= 0.4;
   const conf = n / (n + cfg.confidenceRequests);
   filled.core = core;
