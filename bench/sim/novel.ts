@@ -53,6 +53,7 @@ const hex = (n: number): string => Array.from({ length: n }, () => Math.floor(ra
 const ip = (): string => `${int(11, 223)}.${int(0, 255)}.${int(0, 255)}.${int(1, 254)}`;
 
 const corpus = loadCorpus(defaultDataDir());
+console.log(`corpus: ${corpus.source}${corpus.source === 'builtin' ? ' (../shared/data not found: run from the project root)' : ''}`);
 const firstTs = ((): number => {
   const fd = openSync(join(base, 'events.jsonl'), 'r');
   const head = Buffer.alloc(64);
