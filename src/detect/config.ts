@@ -48,8 +48,9 @@ export const detectConfigSchema = z.object({
   confidenceRequests: z.number().positive().default(6),
   /**
    * An evaluation harness runs a benchmark "in a burst, then silence" (THREATS.md): its
-   * temperature-0, short-answer shape damps the amplifiers only while the account's traffic
-   * spans at most this many hours. A reward-model campaign has the same shape, for days.
+   * temperature-0, short-answer shape damps the amplifiers. An account whose prompts are
+   * mostly grading asks loses the damping once its traffic spans more than this many hours:
+   * a reward-model campaign has the same shape, for days.
    */
   evalBurstHours: z.number().positive().default(24),
   /** A verdict is re-emitted when its score moves at least this much without a level change. */

@@ -51,7 +51,7 @@ export function describe(code: TermCode, s: Stats, ctx: AssessContext): string {
     case 'template_reuse':
       return `${share(F.tplHit)} of ${int(n)} prompts reuse a template already seen from this sender (slots masked)`;
     case 'shared_template':
-      return `${share(F.tplShared)} of ${int(n)} prompts use a template other accounts also send`;
+      return `${share(F.tplShared)} of ${int(n)} prompts reuse a template first sent by another account`;
     case 'coverage_sweep':
       return `one template filled with ~${int(Math.min(n, s.distinctItems()))} distinct items over ${int(n)} prompts`;
     case 'single_turn':

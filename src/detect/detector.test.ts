@@ -129,21 +129,6 @@ test('detector: temperature-0 grading with short answers passes as an evaluation
   assert.ok(final.get('sustained')!.reasons.some((x) => x.code === 'grader_phrasing'));
 });
 
-test('detector: the account that opened a campaign template inherits its cluster like the members who copied it (issue 3)', () => {
-  const r = g.rng(19);
-  const frame = 'Work through the following problem and show every intermediate step of your reasoning in detail before the final answer';
-  // The opener sends a few requests first, then eight accounts on other networks take the template up.
-  const opener = Array.from({ length: 6 }, (_, i) => g.event({ ts: 1767600000000 + i * 60_000, account: 'opener', ip: '203.0.113.9', user: `${frame}.\n\n${g.problem(r)}`, outTokens: 3000, request: { max_tokens: 4096 } }));
-  const copiers = Array.from({ length: 8 }, (_, a) =>
-    Array.from({ length: 40 }, (_, i) => g.event({ ts: 1767600600000 + i * 97_000 + a * 7_000, account: `copier${a}`, ip: `198.51.${a}.20`, user: `${frame}.\n\n${g.problem(r)}`, outTokens: 3000, request: { max_tokens: 4096 } })),
-  );
-  const later = Array.from({ length: 6 }, (_, i) => g.event({ ts: 1767605000000 + i * 60_000, account: 'opener', ip: '203.0.113.9', user: `${frame}.\n\n${g.problem(r)}`, outTokens: 3000, request: { max_tokens: 4096 } }));
-  const { final } = run(g.mergeByTime(opener, ...copiers, later));
-  const v = final.get('opener')!;
-  assert.ok(v.cluster !== null && v.cluster === final.get('copier0')!.cluster, JSON.stringify(v));
-  assert.ok(v.reasons.some((x) => x.code === 'shared_template'), JSON.stringify(v.reasons));
-});
-
 test('detector: payment links from account records raise a fresh member on its first suspect requests', () => {
   const r = g.rng(18);
   const d = new Detector(cfg);

@@ -249,7 +249,7 @@ export class Detector {
 
   /**
    * Frames (head/tail) already sent by other accounts; suspect requests propose template
-   * links. Sets tplShared (the frame is sent by other accounts too) and tplLink (the
+   * links. Sets tplShared (the frame was first sent by another account) and tplLink (the
    * account to join, or -1); returns the known campaign entry this frame belongs to, if any
    * (valid until the template index's next touch).
    */
@@ -264,13 +264,11 @@ export class Detector {
     if (key === 0) return undefined;
     const prev = this.templateIndex.touch(key, st.idx, !tplHit);
     if (st.flagged && !tplHit) this.templateIndex.flag(key, st.idx, st.ownScore);
-    if (!prev) return undefined;
-    if (prev.first === st.idx) {
-      // The account that opened a frame other accounts now send shares it too: without this
-      // a campaign's first member never inherits its cluster's evidence.
-      this.tplShared = prev.accounts > 1;
-      return undefined;
-    }
+    // The account that opened a frame does not count as sharing it, even once others send it:
+    // counting it (so a campaign's first member inherits its cluster) raised honest
+    // organisation members who first sent their organisation's template (held-out seeds
+    // 101, 103 and 105: three nat-org accounts to throttle).
+    if (!prev || prev.first === st.idx) return undefined;
     this.tplShared = true;
     // Both ends must be mostly suspect: a harvester that pastes a benchmark question shares
     // its opening words with the honest users who asked the same question, not a template.

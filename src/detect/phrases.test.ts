@@ -52,6 +52,9 @@ test('phrases: reward-model grading on named axes or a rating range, and pairwis
     'Which is better for a web server, Python or Go?',
     'I prefer short answers. What is the capital of Peru?',
     'Which answer is correct: (A) 4 (B) 5 (C) 6?',
+    "Write a scene. Victoria boops Chloe's nose in response and says yes.",
+    "What's the preferred output format for structured logs?",
+    'Give me a better answer than last time, and rate limits for the API.',
   ]) assert.equal(intentOf('', p).grader, false, p);
 });
 

@@ -90,14 +90,15 @@ const STEMS: Record<keyof typeof C, string[]> = {
     'diverse', 'dataset', 'training data', 'task instructions', 'synthetic', 'variations', 'diversos',
     'diversas', 'verschiedene', 'vielfältige', '多样', '多様', 'разнообраз', '다양한', 'seed tasks',
   ],
-  // Preference labelling, the other way a reward model is trained: which of two responses is better.
+  // Preference labelling, the other way a reward model is trained: which of two responses
+  // is better. Only "which …" and labelled-pair forms: "a better answer", "the preferred
+  // output format" or "in response and" are ordinary asks and prose.
   prefer: [
-    'which response', 'which completion', 'which reply', 'which output', 'which of the two', 'better response',
-    'better answer', 'better reply', 'better completion', 'more helpful', 'more harmless', 'pairwise', 'preferred',
-    'preference', 'response a', 'response b', 'assistant a', 'assistant b', 'cuál respuesta', 'qué respuesta',
-    'mejor respuesta', 'quelle réponse', 'meilleure réponse', 'welche antwort', 'bessere antwort', 'qual resposta',
-    'melhor resposta', 'quale risposta', 'risposta migliore', '哪个回答', '哪个回复', '更好的回答', 'どちらの回答',
-    'より良い回答', 'какой ответ', 'лучший ответ', '어느 답변', '더 나은 답변',
+    'which response', 'which completion', 'which reply', 'which output', 'which of the two', 'pairwise',
+    'preferred response', 'preferred answer', 'preferred completion', 'human preference', 'preference label',
+    'response a:', 'response b:', 'assistant a:', 'assistant b:', 'cuál respuesta', 'qué respuesta',
+    'quelle réponse', 'laquelle des deux', 'welche antwort', 'qual resposta', 'quale risposta', '哪个回答',
+    '哪个回复', 'どちらの回答', 'какой ответ', '어느 답변',
   ],
 };
 

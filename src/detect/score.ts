@@ -153,10 +153,12 @@ function fill(s: Stats, ctx: AssessContext, cfg: DetectConfig, x: Float64Array):
   let amp = 1 - keepAmp;
   // An evaluation harness runs a benchmark once at temperature 0 with short answers, in a
   // burst: templated and regular, but not harvesting outputs (THREATS.md, hard negatives).
-  // Sustained for days, the same shape is a reward-model campaign's (scores, preferences).
+  // Mostly grading asks sustained for days in that shape are a reward-model campaign's
+  // (scores, preferences), not a benchmark run. (Other temperature-0 work, an organisation's
+  // templated tool say, keeps the damping however long it runs.)
   const withRes = c[F.withResponse]!;
-  const burst = ctx.lastTs - ctx.firstTs <= cfg.evalBurstHours * 3_600_000;
-  const evalShape = burst && c[F.temp0]! / n >= 0.9 && (withRes < 3 || c[F.longOutput]! / withRes < 0.3);
+  const gradingForDays = ctx.lastTs - ctx.firstTs > cfg.evalBurstHours * 3_600_000 && c[F.grader]! / n >= 0.5;
+  const evalShape = !gradingForDays && c[F.temp0]! / n >= 0.9 && (withRes < 3 || c[F.longOutput]! / withRes < 0.3);
   if (evalShape && ctx.coordination === 0) amp *= 0.4;
   const conf = n / (n + cfg.confidenceRequests);
   filled.core = core;

@@ -34,7 +34,7 @@ export const F = {
   logGapSq: 23,
   young: 24,
   lowFrictionRoute: 25,
-  /** Requests both core-suspect and on a template other accounts also send. */
+  /** Requests both core-suspect and on a template first sent by another account. */
   suspectShared: 26,
   harvestLength: 27,
   /** Requests on a known campaign's template, from its payment method or network+client. */
