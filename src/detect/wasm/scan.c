@@ -141,6 +141,26 @@ static int literal(const char *s, u32 n) {
 
 static int value(Slot *s, int depth);
 
+/* p at an opening bracket: step past it; true when the container closes at once with `close`. */
+static int empty(u8 close) {
+  p++;
+  ws();
+  if (p < e && *p == close) {
+    p++;
+    return 1;
+  }
+  return 0;
+}
+
+/* After a member or element: 1 at ',' (another follows), 0 at `close` (the container ends),
+ * -1 at anything else (invalid). */
+static int separator(u8 close) {
+  ws();
+  if (p >= e) return -1;
+  u8 c = *p++;
+  return c == ',' ? 1 : c == close ? 0 : -1;
+}
+
 /* The members of an object, p at '{'. For each: key(k, n) gives an id (-1: skip the value;
  * -2: give up), then member(id, depth) consumes the value. Keys with escapes give up when
  * the caller compares names (key != 0). */
@@ -150,12 +170,7 @@ typedef int (*MemberFn)(int id, int depth);
 /* Inlined at each call site, so the callbacks become direct calls (about 7% of scan time). */
 static inline __attribute__((always_inline)) int object(KeyFn key, MemberFn member, int depth) {
   if (depth >= MAX_DEPTH) return 0;
-  p++;
-  ws();
-  if (p < e && *p == '}') {
-    p++;
-    return 1;
-  }
+  if (empty('}')) return 1;
   for (;;) {
     ws();
     if (p >= e || *p != '"') return 0;
@@ -177,17 +192,8 @@ static inline __attribute__((always_inline)) int object(KeyFn key, MemberFn memb
       Slot skip;
       if (!value(&skip, depth + 1)) return 0;
     }
-    ws();
-    if (p >= e) return 0;
-    if (*p == ',') {
-      p++;
-      continue;
-    }
-    if (*p == '}') {
-      p++;
-      return 1;
-    }
-    return 0;
+    int more = separator('}');
+    if (more <= 0) return more == 0;
   }
 }
 
@@ -196,28 +202,14 @@ typedef int (*ElementFn)(Slot *array, int depth);
 
 static inline __attribute__((always_inline)) int array(Slot *s, ElementFn each, int depth) {
   if (depth >= MAX_DEPTH) return 0;
-  p++;
   s->count = 0;
-  ws();
-  if (p < e && *p == ']') {
-    p++;
-    return 1;
-  }
+  if (empty(']')) return 1;
   for (;;) {
     ws();
     if (!each(s, depth + 1)) return 0;
     s->count++;
-    ws();
-    if (p >= e) return 0;
-    if (*p == ',') {
-      p++;
-      continue;
-    }
-    if (*p == ']') {
-      p++;
-      return 1;
-    }
-    return 0;
+    int more = separator(']');
+    if (more <= 0) return more == 0;
   }
 }
 
