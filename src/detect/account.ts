@@ -5,7 +5,6 @@
 import type { Level, Verdict } from '../telemetry/event.js';
 import type { EventFeatures } from './features.js';
 import { F, Stats } from './stats.js';
-import { hllAdd } from './text.js';
 import { CoActivity } from './timing.js';
 
 const SLOTS = 24;
@@ -69,9 +68,7 @@ export class AccountState {
   payKey = '';
   /** Detected on its own evidence (own score at throttle or above) and registered as such. */
   flagged = false;
-  /** Hash of the network+client key last registered for this flagged account. */
-  flaggedNet = 0;
-  /** That key itself ('' until one is registered): a repeat is recognised without hashing it again. */
+  /** The network+client key last registered for this flagged account ('' until one is). */
   flaggedNetKey = '';
   /** Mean own score of the detected accounts behind the known campaign template it last matched. */
   knownScore = 0;
@@ -175,7 +172,5 @@ export function applyDeltas(s: Stats, d: Deltas, halfLifeMs: number): boolean {
     c[F.logGapSq]! += d.logGap * d.logGap;
   }
   c[F.hours + (Math.floor(d.ts / 3_600_000) % 24)]! += 1;
-  if (hllAdd(s.items, f.keys.item) < 0) return false;
-  s.itemsChanged();
-  return true;
+  return s.addItem(f.keys.item);
 }

@@ -12,7 +12,6 @@ import { levelFor } from './levels.js';
 import { FirstSeenIndex } from './links.js';
 import { assess, assessScore, reasonsOf, type AssessContext } from './score.js';
 import { F } from './stats.js';
-import { fnv1a } from './text.js';
 import { int } from './describe.js';
 import { TIMING_BANDS, synchronized, type SyncRule } from './timing.js';
 
@@ -184,11 +183,7 @@ export class Detector {
   /** Register the network+client of a detected account's request (once per distinct key in a row). */
   private flagNetwork(st: AccountState, ev: TelemetryEvent): void {
     const key = this.netKey(ev);
-    // The key registered last time (the usual case): its hash is st.flaggedNet, no need to hash it again.
     if (!key || key === st.flaggedNetKey) return;
-    const h = fnv1a(key) || 1;
-    if (h === st.flaggedNet) return;
-    st.flaggedNet = h;
     st.flaggedNetKey = key;
     this.netIndex.flag(key, st.idx, st.ownScore);
   }

@@ -4,7 +4,7 @@
  * items. Clusters are the sums of their members (merge = add), so one scoring function
  * reads both.
  */
-import { HLL_REGISTERS, hllCount, hllMerge } from './text.js';
+import { HLL_REGISTERS, hllAdd, hllCount, hllMerge } from './text.js';
 
 /** Counter slots of a Stats vector. */
 export const F = {
@@ -60,9 +60,11 @@ export class Stats {
     return this.distinct;
   }
 
-  /** Call after writing to `items`. */
-  itemsChanged(): void {
+  /** Add an item's hash to the distinct-item sketch; true when the estimate may have changed. */
+  addItem(hash: number): boolean {
+    if (hllAdd(this.items, hash) < 0) return false;
     this.distinct = -1;
+    return true;
   }
 
   /** Decay every counter to time `ts` with half-life `halfLifeMs` (no-op going backwards). */
