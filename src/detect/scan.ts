@@ -49,19 +49,18 @@ const IN = wasm.input();
 const OUT = wasm.output() >> 2;
 const SLOT = wasm.slot_size() >> 2;
 
-// Must match the enums in wasm/scan.c.
-const K_STRING = 1;
-const K_NUMBER = 2;
-const K_TRUE = 3;
-const K_FALSE = 4;
-const K_NULL = 5;
-const K_OBJECT = 6;
-const K_ARRAY = 7;
-const F_ESC = 1;
-const F_WIDE = 2;
-const F_TOOLS = 4;
-const F_SIMPLE = 8;
-const F_TOOL_CALLS = 16;
+// Must match the enums and the Slot struct in wasm/scan.c.
+/** A slot's value kind (0: the key was absent). */
+const K = { STRING: 1, NUMBER: 2, TRUE: 3, FALSE: 4, NULL: 5, OBJECT: 6, ARRAY: 7 } as const;
+/** A slot's flags. */
+const FLAG = { ESC: 1, WIDE: 2, TOOLS: 4, SIMPLE: 8, TOOL_CALLS: 16 } as const;
+/** Word offsets of a slot's fields. */
+const START = 0;
+const END = 1;
+const KIND = 2;
+const FLAGS = 3;
+const COUNT = 4;
+const HASH = 5;
 const TOP_NAMES = ['ts', 'account', 'key', 'ip', 'userAgent', 'ja4', 'headerOrder', 'fingerprint', 'endpoint', 'model', 'status', 'action', 'request', 'response'];
 const REQ_NAMES = ['system', 'model', 'temperature', 'n', 'max_tokens', 'max_completion_tokens', 'logprobs', 'top_logprobs', 'logit_bias', 'messages', 'tools'];
 const RES_NAMES = ['inputTokens', 'outputTokens', 'finishReason'];
@@ -130,10 +129,7 @@ class ValueCache {
   get(h: number, s: number, e: number): unknown {
     const i = h & this.mask;
     const key = this.keys[i];
-    if (key === undefined || this.hashes[i] !== h || key.length !== e - s) return undefined;
-    if (key.length <= 32) {
-      for (let k = 0; k < key.length; k++) if (key[k] !== bytes[s + k]) return undefined;
-    } else if (key.compare(bytes, s, e) !== 0) return undefined;
+    if (key === undefined || this.hashes[i] !== h || key.compare(bytes, s, e) !== 0) return undefined;
     return this.values[i];
   }
 
@@ -148,25 +144,25 @@ const headerOrders = new ValueCache(8);
 
 /** The value in slot `at` (a word offset), exactly as JSON.parse gives it. */
 function valueAt(at: number): unknown {
-  const kind = words[at + 2]!;
-  const s = words[at]!;
-  const e = words[at + 1]!;
+  const kind = words[at + KIND]!;
+  const s = words[at + START]!;
+  const e = words[at + END]!;
   switch (kind) {
-    case K_STRING: {
-      const flags = words[at + 3]!;
-      if (flags & F_ESC) {
+    case K.STRING: {
+      const flags = words[at + FLAGS]!;
+      if (flags & FLAG.ESC) {
         const n = wasm.unescape(s, e, scratch);
         return n >= 0 ? bytes.utf8Slice(scratch, scratch + n) : JSON.parse(bytes.utf8Slice(s, e));
       }
-      return flags & F_WIDE ? bytes.utf8Slice(s + 1, e - 1) : bytes.latin1Slice(s + 1, e - 1);
+      return flags & FLAG.WIDE ? bytes.utf8Slice(s + 1, e - 1) : bytes.latin1Slice(s + 1, e - 1);
     }
-    case K_NUMBER:
+    case K.NUMBER:
       return numberAt(s, e);
-    case K_TRUE:
+    case K.TRUE:
       return true;
-    case K_FALSE:
+    case K.FALSE:
       return false;
-    case K_NULL:
+    case K.NULL:
       return null;
     default:
       return JSON.parse(bytes.utf8Slice(s, e));
@@ -187,10 +183,10 @@ function numberAt(s: number, e: number): number {
 }
 
 function headerOrderAt(at: number): unknown {
-  if (words[at + 2] !== K_ARRAY || !(words[at + 3]! & F_SIMPLE)) return valueAt(at);
-  const s = words[at]!;
-  const e = words[at + 1]!;
-  const h = words[at + 5]!;
+  if (words[at + KIND] !== K.ARRAY || !(words[at + FLAGS]! & FLAG.SIMPLE)) return valueAt(at);
+  const s = words[at + START]!;
+  const e = words[at + END]!;
+  const h = words[at + HASH]!;
   let order = headerOrders.get(h, s, e);
   if (order === undefined) {
     order = Object.freeze(JSON.parse(bytes.utf8Slice(s, e)) as string[]);
@@ -210,24 +206,24 @@ function messages(count: number): unknown[] {
   let lastUser = -1;
   for (let i = 0; i < count; i++) {
     const at = MSG + i * 3 * SLOT;
-    if (words[at + 2] !== K_OBJECT) {
+    if (words[at + KIND] !== K.OBJECT) {
       out[i] = valueAt(at);
       continue;
     }
     const m: ScannedMessage = {};
-    if (words[at + SLOT + 2] !== 0) m.role = valueAt(at + SLOT);
-    if (words[at + 3]! & F_TOOL_CALLS) m.tool_calls = true;
-    if (words[at + 2 * SLOT + 2] !== 0) {
+    if (words[at + SLOT + KIND] !== 0) m.role = valueAt(at + SLOT);
+    if (words[at + FLAGS]! & FLAG.TOOL_CALLS) m.tool_calls = true;
+    if (words[at + 2 * SLOT + KIND] !== 0) {
       const content = at + 2 * SLOT;
       if (m.role === 'system' || m.role === 'developer') m.content = valueAt(content);
-      else m.content = words[content + 2] === K_ARRAY && words[content + 3]! & F_TOOLS ? TOOL_BLOCKS : '';
+      else m.content = words[content + KIND] === K.ARRAY && words[content + FLAGS]! & FLAG.TOOLS ? TOOL_BLOCKS : '';
     }
     if (m.role === 'user') lastUser = i;
     out[i] = m;
   }
   if (lastUser >= 0) {
     const content = MSG + lastUser * 3 * SLOT + 2 * SLOT;
-    if (words[content + 2] !== 0) (out[lastUser] as ScannedMessage).content = valueAt(content);
+    if (words[content + KIND] !== 0) (out[lastUser] as ScannedMessage).content = valueAt(content);
   }
   return out;
 }
@@ -236,10 +232,10 @@ function request(): Record<string, unknown> {
   const req: Record<string, unknown> = {};
   for (let id = 0; id < REQ_NAMES.length; id++) {
     const at = REQ + id * SLOT;
-    const kind = words[at + 2];
+    const kind = words[at + KIND];
     if (kind === 0) continue;
-    if (id === R_MESSAGES && kind === K_ARRAY) req.messages = messages(words[OUT]!);
-    else if (id === R_TOOLS && kind === K_ARRAY) req.tools = new Array<unknown>(words[at + 4]!).fill(null);
+    if (id === R_MESSAGES && kind === K.ARRAY) req.messages = messages(words[OUT]!);
+    else if (id === R_TOOLS && kind === K.ARRAY) req.tools = new Array<unknown>(words[at + COUNT]!).fill(null);
     else req[REQ_NAMES[id]!] = valueAt(at);
   }
   return req;
@@ -249,7 +245,7 @@ function response(): Record<string, unknown> {
   const res: Record<string, unknown> = {};
   for (let id = 0; id < RES_NAMES.length; id++) {
     const at = RES + id * SLOT;
-    if (words[at + 2] !== 0) res[RES_NAMES[id]!] = valueAt(at);
+    if (words[at + KIND] !== 0) res[RES_NAMES[id]!] = valueAt(at);
   }
   return res;
 }
@@ -269,10 +265,10 @@ export function scanEventRecord(buf: Buffer, start: number, end: number): Record
   const o: Record<string, unknown> = {};
   for (let id = 0; id < TOP_NAMES.length; id++) {
     const at = TOP + id * SLOT;
-    const kind = words[at + 2];
+    const kind = words[at + KIND];
     if (kind === 0) continue;
-    if (id === T_REQUEST && kind === K_OBJECT) o.request = request();
-    else if (id === T_RESPONSE && kind === K_OBJECT) o.response = response();
+    if (id === T_REQUEST && kind === K.OBJECT) o.request = request();
+    else if (id === T_RESPONSE && kind === K.OBJECT) o.response = response();
     else if (id === T_HEADER_ORDER) o.headerOrder = headerOrderAt(at);
     else o[TOP_NAMES[id]!] = valueAt(at);
   }
