@@ -51,9 +51,8 @@ export function parseEventLine(text: string, line: number): ParseResult<Telemetr
 }
 
 const optString = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const count = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0);
-
-const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const count = (v: unknown): number => (isCount(v) ? v : 0);
 
 /**
  * The response summary with its declared types: a record whose `response` is not an object

@@ -44,14 +44,20 @@ if (port) {
       // bad record never stops live detection.
       let skipped = 0;
       let reason = '';
+      const skip = (why: string): void => {
+        if (skipped++ === 0) reason = why;
+      };
       for (const line of msg.lines) {
         const r = parseEventLine(line, 0);
+        if (!r.ok) {
+          skip(r.error.replace(/^line 0: /, ''));
+          continue;
+        }
         try {
-          if (!r.ok) throw new Error(r.error.replace(/^line 0: /, ''));
           const changed = detector.ingest(r.value);
           if (changed.length) out = out.concat(changed);
         } catch (err) {
-          if (skipped++ === 0) reason = (err as Error).message;
+          skip((err as Error).message);
         }
       }
       if (skipped) port.postMessage({ type: 'skipped', count: skipped, reason } satisfies FromWorker);
