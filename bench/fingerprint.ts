@@ -27,12 +27,38 @@ const body = {
 const inputs: FingerprintInput[] = [
   {
     rawHeaders: [
-      'host', 'api.example.com', 'accept', 'application/json', 'content-type', 'application/json',
-      'user-agent', 'OpenAI/JS 4.56.0', 'x-stainless-lang', 'js', 'x-stainless-package-version', '4.56.0',
-      'x-stainless-os', 'Linux', 'x-stainless-arch', 'x64', 'x-stainless-runtime', 'node',
-      'x-stainless-runtime-version', 'v20.11.0', 'authorization', 'Bearer sk-XXXXXXXXXXXXXXXXXXXXXXXXXXXX',
-      'x-forwarded-for', '203.0.113.9, 10.1.1.1', 'x-ja4', 't13d1516h2_8daaf6152771_b186095e22b6',
-      'accept-encoding', 'gzip, deflate', 'content-length', '312', 'connection', 'keep-alive',
+      'host',
+      'api.example.com',
+      'accept',
+      'application/json',
+      'content-type',
+      'application/json',
+      'user-agent',
+      'OpenAI/JS 4.56.0',
+      'x-stainless-lang',
+      'js',
+      'x-stainless-package-version',
+      '4.56.0',
+      'x-stainless-os',
+      'Linux',
+      'x-stainless-arch',
+      'x64',
+      'x-stainless-runtime',
+      'node',
+      'x-stainless-runtime-version',
+      'v20.11.0',
+      'authorization',
+      'Bearer sk-XXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+      'x-forwarded-for',
+      '203.0.113.9, 10.1.1.1',
+      'x-ja4',
+      't13d1516h2_8daaf6152771_b186095e22b6',
+      'accept-encoding',
+      'gzip, deflate',
+      'content-length',
+      '312',
+      'connection',
+      'keep-alive',
     ],
     httpVersion: '1.1',
     remoteAddress: '::ffff:10.0.0.2',
@@ -40,9 +66,22 @@ const inputs: FingerprintInput[] = [
   },
   {
     rawHeaders: [
-      'Host', 'api.example.com', 'User-Agent', 'python-requests/2.31.0', 'Accept-Encoding', 'gzip, deflate',
-      'Accept', '*/*', 'Connection', 'keep-alive', 'Authorization', 'Bearer sk-YYYYYYYYYYYYYYYYYYYY',
-      'Content-Type', 'application/json', 'Content-Length', '290',
+      'Host',
+      'api.example.com',
+      'User-Agent',
+      'python-requests/2.31.0',
+      'Accept-Encoding',
+      'gzip, deflate',
+      'Accept',
+      '*/*',
+      'Connection',
+      'keep-alive',
+      'Authorization',
+      'Bearer sk-YYYYYYYYYYYYYYYYYYYY',
+      'Content-Type',
+      'application/json',
+      'Content-Length',
+      '290',
     ],
     httpVersion: '1.1',
     remoteAddress: '2001:db8:abcd:12::77',
@@ -64,9 +103,11 @@ function baseline(input: FingerprintInput): number {
 
 function time(label: string, fn: (input: FingerprintInput) => unknown): number {
   let sink = 0;
-  for (let i = 0; i < 20_000; i++) sink += fn(inputs[i % inputs.length] as FingerprintInput) === null ? 1 : 0; // warm-up
+  for (let i = 0; i < 20_000; i++)
+    sink += fn(inputs[i % inputs.length] as FingerprintInput) === null ? 1 : 0; // warm-up
   const t0 = process.hrtime.bigint();
-  for (let i = 0; i < iterations; i++) sink += fn(inputs[i % inputs.length] as FingerprintInput) === null ? 1 : 0;
+  for (let i = 0; i < iterations; i++)
+    sink += fn(inputs[i % inputs.length] as FingerprintInput) === null ? 1 : 0;
   const us = Number(process.hrtime.bigint() - t0) / 1000 / iterations;
   console.log(`${label.padEnd(22)} ${us.toFixed(3)} µs/request${sink < 0 ? '' : ''}`);
   return us;
@@ -85,7 +126,10 @@ const hygiene = new SignupHygiene(identityConfigSchema.parse({}));
 const signups = Array.from({ length: 20_000 }, (_, i) => ({
   id: `acct_${i}`,
   createdAt: 1_767_225_600_000 + i * 2_000,
-  email: i % 100 < 5 ? `worker${String(i).padStart(5, '0')}@outlook.com` : `user.${(i * 7919) % 100_003}x@example.com`,
+  email:
+    i % 100 < 5
+      ? `worker${String(i).padStart(5, '0')}@outlook.com`
+      : `user.${(i * 7919) % 100_003}x@example.com`,
   signupIp: `${10 + (i % 200)}.${(i >> 3) & 255}.${i & 255}.7`,
   paymentFingerprint: i % 100 < 5 ? 'card_fleet' : `card_${i}`,
   route: i % 10 === 0 ? 'education' : 'self-serve',
@@ -93,4 +137,6 @@ const signups = Array.from({ length: 20_000 }, (_, i) => ({
 const h0 = process.hrtime.bigint();
 for (const s of signups) hygiene.assess(s);
 const perAssess = Number(process.hrtime.bigint() - h0) / 1000 / signups.length;
-console.log(`SignupHygiene.assess   ${perAssess.toFixed(1)} µs/signup over ${signups.length} signups (5% one fleet)`);
+console.log(
+  `SignupHygiene.assess   ${perAssess.toFixed(1)} µs/signup over ${signups.length} signups (5% one fleet)`,
+);

@@ -27,9 +27,22 @@ const REDIS_URL = arg('--redis', process.env['MOAT_REDIS_URL'] ?? 'redis://127.0
 const SOLVES = Number(arg('--solves', quick ? '3' : '5'));
 
 const cfg = limitsConfigSchema.parse({
-  tiers: { bench: { requestsPerMinute: 1e9, tokensPerMinute: 1e12, tokensPerDay: 1e12, tokensPerMonth: 1e12 } },
+  tiers: {
+    bench: {
+      requestsPerMinute: 1e9,
+      tokensPerMinute: 1e12,
+      tokensPerDay: 1e12,
+      tokensPerMonth: 1e12,
+    },
+  },
 });
-const subject = (i: number) => limitKeysFor(cfg, { account: `acct_${i % 1000}`, keyId: `k${i % 1000}`, keyRules: { requestsPerMinute: 1e9 }, tier: 'bench' });
+const subject = (i: number) =>
+  limitKeysFor(cfg, {
+    account: `acct_${i % 1000}`,
+    keyId: `k${i % 1000}`,
+    keyRules: { requestsPerMinute: 1e9 },
+    tier: 'bench',
+  });
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -44,7 +57,9 @@ function memoryBench(): void {
   const t0 = performance.now();
   for (let i = 0; i < n; i++) l.admitSync({ ...subjects[i % 1000]!, tokens: 500 });
   const us = ((performance.now() - t0) * 1000) / n;
-  console.log(`memory   decision            ${us.toFixed(2)} µs   (${Math.round(1e6 / us).toLocaleString()} decisions/s, 1 core)`);
+  console.log(
+    `memory   decision            ${us.toFixed(2)} µs   (${Math.round(1e6 / us).toLocaleString()} decisions/s, 1 core)`,
+  );
 }
 
 async function redisBench(): Promise<void> {
@@ -75,7 +90,9 @@ async function redisBench(): Promise<void> {
   await Promise.all(Array.from({ length: 64 }, worker));
   const conc = n / ((performance.now() - t0) / 1000);
   console.log(`redis    PING round trip     ${ping.toFixed(1)} µs   (baseline)`);
-  console.log(`redis    decision            ${dec.toFixed(1)} µs   (${(dec / ping).toFixed(2)}× PING; one EVALSHA per decision)`);
+  console.log(
+    `redis    decision            ${dec.toFixed(1)} µs   (${(dec / ping).toFixed(2)}× PING; one EVALSHA per decision)`,
+  );
   console.log(`redis    64 in flight        ${Math.round(conc).toLocaleString()} decisions/s`);
   let cursor = '0';
   do {
@@ -88,9 +105,16 @@ async function redisBench(): Promise<void> {
 
 async function challengeBench(): Promise<void> {
   const c = respondConfigSchema.parse({}).challenge;
-  const pow = new Challenger({ secret: 'bench-secret-bench-secret-bench-secret', minDifficulty: 1000, maxDifficulty: 1000 });
+  const pow = new Challenger({
+    secret: 'bench-secret-bench-secret-bench-secret',
+    minDifficulty: 1000,
+    maxDifficulty: 1000,
+  });
   const solutions: string[] = [];
-  for (let i = 0; i < 200; i++) solutions.push((await solveChallenge(pow.issueChallenge({ account: 'acct_1', score: 0 }).header))!);
+  for (let i = 0; i < 200; i++)
+    solutions.push(
+      (await solveChallenge(pow.issueChallenge({ account: 'acct_1', score: 0 }).header))!,
+    );
   const n = quick ? 20_000 : 100_000;
   let t0 = performance.now();
   for (let i = 0; i < n; i++) pow.checkSolution('acct_1', solutions[i % 200]!);
@@ -100,8 +124,14 @@ async function challengeBench(): Promise<void> {
   const verify = ((performance.now() - t0) * 1000) / solutions.length;
   console.log(`pow      verify (crypto)     ${check.toFixed(2)} µs`);
   console.log(`pow      verify + replay set ${verify.toFixed(2)} µs   (memory spent set)`);
-  const real = new Challenger({ secret: 'bench-secret-bench-secret-bench-secret', minDifficulty: c.minDifficulty, maxDifficulty: c.maxDifficulty });
-  console.log(`pow      client solve time, median of ${SOLVES} (default config: ${c.minDifficulty.toLocaleString()}…${c.maxDifficulty.toLocaleString()})`);
+  const real = new Challenger({
+    secret: 'bench-secret-bench-secret-bench-secret',
+    minDifficulty: c.minDifficulty,
+    maxDifficulty: c.maxDifficulty,
+  });
+  console.log(
+    `pow      client solve time, median of ${SOLVES} (default config: ${c.minDifficulty.toLocaleString()}…${c.maxDifficulty.toLocaleString()})`,
+  );
   console.log('         score  maxnumber   median ms');
   for (const score of [0, 0.25, 0.5, 0.75, 1]) {
     const times: number[] = [];
@@ -111,7 +141,9 @@ async function challengeBench(): Promise<void> {
       await solveChallenge(header);
       times.push(performance.now() - t);
     }
-    console.log(`         ${score.toFixed(2)}   ${String(real.difficulty(score)).padStart(9)}   ${median(times).toFixed(0).padStart(9)}`);
+    console.log(
+      `         ${score.toFixed(2)}   ${String(real.difficulty(score)).padStart(9)}   ${median(times).toFixed(0).padStart(9)}`,
+    );
   }
 }
 

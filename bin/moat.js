@@ -15,7 +15,8 @@ function newestSource(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(p));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts'))
+      newest = Math.max(newest, statSync(p).mtimeMs);
   }
   return newest;
 }
@@ -25,16 +26,23 @@ function useCompiled() {
   const src = join(root, 'src');
   if (!existsSync(src) || !existsSync(join(root, 'node_modules', 'tsx'))) return true;
   if (newestSource(src) <= statSync(compiled).mtimeMs) return true;
-  process.stderr.write('moat: dist/ is older than src/ (run `npm run build`); running the sources through tsx\n');
+  process.stderr.write(
+    'moat: dist/ is older than src/ (run `npm run build`); running the sources through tsx\n',
+  );
   return false;
 }
 
+let code;
 if (useCompiled()) {
   const { main } = await import(pathToFileURL(compiled).href);
-  process.exitCode = await main(process.argv.slice(2));
+  code = await main(process.argv.slice(2));
 } else {
   const { register } = await import('tsx/esm/api');
   register();
   const { main } = await import(pathToFileURL(join(root, 'src', 'cli', 'main.ts')).href);
-  process.exitCode = await main(process.argv.slice(2));
+  code = await main(process.argv.slice(2));
 }
+process.exitCode = code;
+// A failed command exits now: whatever it left running (a worker thread, a socket) must not
+// keep the process alive after the error was reported (issue 14: `moat serve` on a busy port).
+if (code !== 0) process.exit(code);

@@ -20,6 +20,7 @@ cat > "$out" <<TS
 /** SHA-256 of the scan.c this module was built from. */
 export const SCAN_C_SHA256 = '$sha';
 /** The WebAssembly module (clang -O3 -msimd128), base64. */
-export const SCAN_WASM = '$b64';
+export const SCAN_WASM =
+  '$b64';
 TS
 echo "wrote $out ($(wc -c < "$tmp/scan.wasm") bytes of wasm, scan.c $sha)"

@@ -28,7 +28,9 @@ import type { TelemetryEvent } from '../../src/telemetry/event.js';
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 const cfg = detectConfigSchema.parse({});
-const { values } = parseArgs({ options: { dir: { type: 'string' }, long: { type: 'string' }, accounts: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { dir: { type: 'string' }, long: { type: 'string' }, accounts: { type: 'string' } },
+});
 /** CPU seconds (user + system) of this process: events per CPU-second is "events/s on one core" even on a busy machine. */
 const cpu = () => {
   const u = process.cpuUsage();
@@ -80,10 +82,14 @@ async function endToEnd(file: string): Promise<number> {
     const s = cpu() - c0;
     const wall = (performance.now() - t0) / 1000;
     rates.push(n / s);
-    console.log(`[1] end-to-end (read + parse + ingest), pass ${pass}: ${n.toLocaleString('en-US')} events (${mb(bytes)}, ${Math.round(bytes / n)} B/event) in ${s.toFixed(1)} CPU-s (${wall.toFixed(1)} s wall) = ${Math.round(n / s).toLocaleString('en-US')} events per CPU-second, ${(bytes / 1048576 / s).toFixed(0)} MB/s`);
+    console.log(
+      `[1] end-to-end (read + parse + ingest), pass ${pass}: ${n.toLocaleString('en-US')} events (${mb(bytes)}, ${Math.round(bytes / n)} B/event) in ${s.toFixed(1)} CPU-s (${wall.toFixed(1)} s wall) = ${Math.round(n / s).toLocaleString('en-US')} events per CPU-second, ${(bytes / 1048576 / s).toFixed(0)} MB/s`,
+    );
   }
   const best = Math.max(...rates);
-  console.log(`[1] best of 3 (steady state): ${Math.round(best).toLocaleString('en-US')} events per CPU-second`);
+  console.log(
+    `[1] best of 3 (steady state): ${Math.round(best).toLocaleString('en-US')} events per CPU-second`,
+  );
   return best;
 }
 
@@ -94,11 +100,15 @@ async function endToEnd(file: string): Promise<number> {
  * this machine. Returns the baseline's events per CPU-second.
  */
 async function breakdown(file: string): Promise<number> {
-  const decode = (buf: Buffer, start: number, end: number): string => buf.toString(isAscii(buf.subarray(start, end)) ? 'latin1' : 'utf8', start, end);
+  const decode = (buf: Buffer, start: number, end: number): string =>
+    buf.toString(isAscii(buf.subarray(start, end)) ? 'latin1' : 'utf8', start, end);
   const stages: Array<[string, (buf: Buffer, start: number, end: number, n: number) => unknown]> = [
     ['read + split', () => 0],
     ['+ scan (readEventLine)', (buf, start, end, n) => readEventLine(buf, start, end, n)],
-    ['baseline: read + decode + bare JSON.parse', (buf, start, end) => JSON.parse(decode(buf, start, end)) as unknown],
+    [
+      'baseline: read + decode + bare JSON.parse',
+      (buf, start, end) => JSON.parse(decode(buf, start, end)) as unknown,
+    ],
   ];
   const best = new Map<string, number>();
   for (let round = 0; round < 3; round++) {
@@ -109,7 +119,9 @@ async function breakdown(file: string): Promise<number> {
       best.set(name, Math.min(best.get(name) ?? Infinity, ((cpu() - c0) / n) * 1e6));
     }
   }
-  console.log(`[1b] per line, CPU, best of 3: ${[...best].map(([name, us]) => `${name} ${us.toFixed(1)} µs`).join('; ')}`);
+  console.log(
+    `[1b] per line, CPU, best of 3: ${[...best].map(([name, us]) => `${name} ${us.toFixed(1)} µs`).join('; ')}`,
+  );
   return 1e6 / best.get(stages[2]![0])!;
 }
 
@@ -122,11 +134,17 @@ function ingestOnly(events: TelemetryEvent[]): void {
     for (const ev of events) d.ingest(ev);
     best = Math.min(best, cpu() - c0);
   }
-  console.log(`[2] ingest only: ${events.length.toLocaleString('en-US')} parsed events, best of ${rounds}: ${Math.round(events.length / best).toLocaleString('en-US')} events per CPU-second`);
+  console.log(
+    `[2] ingest only: ${events.length.toLocaleString('en-US')} parsed events, best of ${rounds}: ${Math.round(events.length / best).toLocaleString('en-US')} events per CPU-second`,
+  );
 }
 
 /** Replay `events` as if sent by `accounts` distinct accounts, `total` events in all, time moving forward. */
-function* replay(events: TelemetryEvent[], accounts: number, total: number): Generator<TelemetryEvent> {
+function* replay(
+  events: TelemetryEvent[],
+  accounts: number,
+  total: number,
+): Generator<TelemetryEvent> {
   const span = events[events.length - 1]!.ts - events[0]!.ts + 1;
   for (let i = 0; i < total; i++) {
     const base = events[i % events.length]!;
@@ -140,7 +158,9 @@ function perAccount(events: TelemetryEvent[], accounts: number): void {
   const d = new Detector(cfg);
   for (const ev of replay(events, accounts, accounts * 10)) d.ingest(ev);
   const after = heap();
-  console.log(`[3] ${accounts.toLocaleString('en-US')} accounts × 10 events: stateBytes() ${Math.round(d.stateBytes() / accounts)} B/account; heap growth ${Math.round((after - before) / accounts)} B/account (${mb(after - before)} incl. indexes)`);
+  console.log(
+    `[3] ${accounts.toLocaleString('en-US')} accounts × 10 events: stateBytes() ${Math.round(d.stateBytes() / accounts)} B/account; heap growth ${Math.round((after - before) / accounts)} B/account (${mb(after - before)} incl. indexes)`,
+  );
   if (d.verdicts().length !== accounts) throw new Error('account count mismatch');
 }
 
@@ -153,14 +173,18 @@ function longRun(events: TelemetryEvent[], total: number): void {
     d.ingest(ev);
     if (++i % step === 0) samples.push(mb(heap()));
   }
-  console.log(`[4] long run: ${total.toLocaleString('en-US')} events over 20,000 accounts; heap after GC every ${step.toLocaleString('en-US')} events: ${samples.join(', ')}`);
+  console.log(
+    `[4] long run: ${total.toLocaleString('en-US')} events over 20,000 accounts; heap after GC every ${step.toLocaleString('en-US')} events: ${samples.join(', ')}`,
+  );
 }
 
 const dir = await dataset();
 console.log(`node ${process.version}; data ${dir}`);
 const e2e = await endToEnd(join(dir, 'events.jsonl'));
 const baseline = await breakdown(join(dir, 'events.jsonl'));
-console.log(`[1c] baseline, a bare JSON.parse pass over the file: ${Math.round(baseline).toLocaleString('en-US')} lines per CPU-second; the whole analysis [1] runs at ${(e2e / baseline).toFixed(2)}× its rate`);
+console.log(
+  `[1c] baseline, a bare JSON.parse pass over the file: ${Math.round(baseline).toLocaleString('en-US')} lines per CPU-second; the whole analysis [1] runs at ${(e2e / baseline).toFixed(2)}× its rate`,
+);
 const events = await load(join(dir, 'events.jsonl'), 100_000);
 ingestOnly(events);
 perAccount(events, Number(values.accounts ?? 100_000));

@@ -14,12 +14,18 @@ import { parseAccountLine } from '../../src/detect/reader.js';
 import { eachLine, readEventLine } from '../../src/engine/offline.js';
 import { levelRank, type Level } from '../../src/telemetry/event.js';
 
-interface Label { malicious: boolean; persona: string; campaign: string | null }
+interface Label {
+  malicious: boolean;
+  persona: string;
+  campaign: string | null;
+}
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: tune.ts DIR [minLevel]');
 const min = (process.argv[3] ?? 'throttle') as Level;
-const labels = (JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as { accounts: Record<string, Label> }).accounts;
+const labels = (
+  JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as { accounts: Record<string, Label> }
+).accounts;
 const d = new Detector(detectConfigSchema.parse({}));
 let i = 0;
 for (const line of readFileSync(join(dir, 'accounts.jsonl'), 'utf8').split('\n')) {
@@ -47,17 +53,37 @@ await eachLine(join(dir, 'events.jsonl'), (buf, start, end) => {
       ever.add(v.account);
       if (!first.has(v.account)) {
         first.set(v.account, seen.get(v.account) ?? 0);
-        if (labels[v.account] && !labels[v.account]!.malicious) firstVerdict.set(v.account, `${labels[v.account]!.persona} ${v.account} n=${seen.get(v.account)} ${v.score} ${v.level} ${v.reasons.slice(0, 4).map((x) => `${x.code}:${x.weight} ${x.detail.slice(0, 140)}`).join(' | ')}`);
+        if (labels[v.account] && !labels[v.account]!.malicious)
+          firstVerdict.set(
+            v.account,
+            `${labels[v.account]!.persona} ${v.account} n=${seen.get(v.account)} ${v.score} ${v.level} ${v.reasons
+              .slice(0, 4)
+              .map((x) => `${x.code}:${x.weight} ${x.detail.slice(0, 140)}`)
+              .join(' | ')}`,
+          );
       }
     }
   }
 });
 const secs = (performance.now() - t0) / 1000;
-const rows = new Map<string, { total: number; hit: number; ever: number; rtd: number[]; req: number; miss: string[]; served: number }>();
+const rows = new Map<
+  string,
+  {
+    total: number;
+    hit: number;
+    ever: number;
+    rtd: number[];
+    req: number;
+    miss: string[];
+    served: number;
+  }
+>();
 for (const v of d.verdicts()) {
   const l = labels[v.account];
   if (!l) continue;
-  const key = (l.malicious ? 'ATTACK ' + (l.campaign ?? '').replace(/-\d+$/, '') : 'benign ' + l.persona);
+  const key = l.malicious
+    ? 'ATTACK ' + (l.campaign ?? '').replace(/-\d+$/, '')
+    : 'benign ' + l.persona;
   const row = rows.get(key) ?? { total: 0, hit: 0, ever: 0, rtd: [], req: 0, miss: [], served: 0 };
   row.served += served.get(v.account) ?? 0;
   row.total++;
@@ -68,9 +94,13 @@ for (const v of d.verdicts()) {
   if (first.has(v.account)) row.rtd.push(first.get(v.account)!);
   rows.set(key, row);
 }
-const med = (xs: number[]) => (xs.length ? xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] : '-');
+const med = (xs: number[]) =>
+  xs.length ? xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] : '-';
 console.log(`events ${n} in ${secs.toFixed(1)}s (${Math.round(n / secs)}/s); level >= ${min}`);
 for (const [k, r] of [...rows].sort()) {
-  console.log(`${k.padEnd(34)} ${String(r.hit).padStart(4)}/${String(r.total).padEnd(4)} ever ${String(r.ever).padStart(4)} req/acct ${Math.round(r.req / r.total)} rtd ${med(r.rtd)} at-level ${((100 * r.served) / Math.max(1, r.req)).toFixed(1)}% ${r.hit < r.total && k.startsWith('ATTACK') ? 'miss ' + r.miss.join(' ') : ''}${!k.startsWith('ATTACK') && r.ever ? 'FP' : ''}`);
+  console.log(
+    `${k.padEnd(34)} ${String(r.hit).padStart(4)}/${String(r.total).padEnd(4)} ever ${String(r.ever).padStart(4)} req/acct ${Math.round(r.req / r.total)} rtd ${med(r.rtd)} at-level ${((100 * r.served) / Math.max(1, r.req)).toFixed(1)}% ${r.hit < r.total && k.startsWith('ATTACK') ? 'miss ' + r.miss.join(' ') : ''}${!k.startsWith('ATTACK') && r.ever ? 'FP' : ''}`,
+  );
 }
-for (const line of [...firstVerdict.values()].slice(0, Number(process.env.FP_SHOW ?? 30))) console.log('FP ' + line);
+for (const line of [...firstVerdict.values()].slice(0, Number(process.env.FP_SHOW ?? 30)))
+  console.log('FP ' + line);

@@ -15,20 +15,29 @@ function forward(pool: Pool, req: IncomingMessage, res: ServerResponse): void {
   req.on('data', (c: Buffer) => parts.push(c));
   req.on('end', () => {
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && !HOP.has(k)) headers[k] = v;
-    pool.request({ method: req.method as 'POST', path: req.url ?? '/', headers, body: Buffer.concat(parts) }).then(
-      async (up) => {
-        const out: Record<string, string> = {};
-        for (const [k, v] of Object.entries(up.headers)) if (typeof v === 'string' && !HOP.has(k)) out[k] = v;
-        res.writeHead(up.statusCode, out);
-        for await (const chunk of up.body) res.write(chunk as Buffer);
-        res.end();
-      },
-      (err: unknown) => {
-        res.writeHead(502, { 'content-type': 'text/plain' });
-        res.end(String(err));
-      },
-    );
+    for (const [k, v] of Object.entries(req.headers))
+      if (typeof v === 'string' && !HOP.has(k)) headers[k] = v;
+    pool
+      .request({
+        method: req.method as 'POST',
+        path: req.url ?? '/',
+        headers,
+        body: Buffer.concat(parts),
+      })
+      .then(
+        async (up) => {
+          const out: Record<string, string> = {};
+          for (const [k, v] of Object.entries(up.headers))
+            if (typeof v === 'string' && !HOP.has(k)) out[k] = v;
+          res.writeHead(up.statusCode, out);
+          for await (const chunk of up.body) res.write(chunk as Buffer);
+          res.end();
+        },
+        (err: unknown) => {
+          res.writeHead(502, { 'content-type': 'text/plain' });
+          res.end(String(err));
+        },
+      );
   });
 }
 

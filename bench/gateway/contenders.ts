@@ -28,19 +28,34 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** Spawn `cmd` pinned to `cpu`; taskset execs, so the child's PID is the program's. */
-function pinned(cpu: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env, log?: string): ChildProcess {
-  const child = spawn('taskset', ['-c', cpu, cmd, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], cwd: ROOT });
+function pinned(
+  cpu: string,
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  log?: string,
+): ChildProcess {
+  const child = spawn('taskset', ['-c', cpu, cmd, ...args], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+  });
   let tail = '';
   const keep = (b: Buffer) => (tail = (tail + b.toString()).slice(-4000));
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   child.on('exit', (code, sig) => {
-    if (code !== 0 && code !== null && sig === null) process.stderr.write(`[${log ?? cmd}] exited ${code}\n${tail}\n`);
+    if (code !== 0 && code !== null && sig === null)
+      process.stderr.write(`[${log ?? cmd}] exited ${code}\n${tail}\n`);
   });
   return child;
 }
 
-function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM', graceMs = 5000): Promise<void> {
+function stopChild(
+  child: ChildProcess,
+  signal: NodeJS.Signals = 'SIGTERM',
+  graceMs = 5000,
+): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolveStop) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
@@ -83,10 +98,22 @@ export async function freePort(): Promise<number> {
 /** The mock upstream, pinned with the load generator. */
 export async function startMock(cpu: string): Promise<Running> {
   const port = await freePort();
-  const child = pinned(cpu, process.execPath, ['--import', 'tsx', join(ROOT, 'bench/gateway/mock.ts'), String(port)], process.env, 'mock');
+  const child = pinned(
+    cpu,
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'bench/gateway/mock.ts'), String(port)],
+    process.env,
+    'mock',
+  );
   const base = `http://127.0.0.1:${port}/v1`;
   await waitUp(`${base}/models`, 15_000);
-  return { name: 'direct', pid: child.pid, base, headers: { authorization: 'Bearer upstream-key' }, stop: () => stopChild(child) };
+  return {
+    name: 'direct',
+    pid: child.pid,
+    base,
+    headers: { authorization: 'Bearer upstream-key' },
+    stop: () => stopChild(child),
+  };
 }
 
 /**
@@ -96,19 +123,35 @@ export async function startMock(cpu: string): Promise<Running> {
 export function compileMoat(outRoot: string, srcRoot = ROOT): string {
   mkdirSync(outRoot, { recursive: true });
   const out = join(outRoot, 'dist');
-  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(srcRoot, 'tsconfig.build.json'), '--outDir', out], {
-    encoding: 'utf8',
-  });
+  const tsc = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/typescript/bin/tsc'),
+      '-p',
+      join(srcRoot, 'tsconfig.build.json'),
+      '--outDir',
+      out,
+    ],
+    {
+      encoding: 'utf8',
+    },
+  );
   if (tsc.status !== 0) {
     // Other modules may be mid-edit: tsc still emits; say so and go on if the CLI exists.
     const lines = tsc.stdout.split('\n').filter((l) => l.includes('error TS'));
-    process.stderr.write(`tsc reported ${lines.length} type error(s) (emitting anyway); first: ${lines[0] ?? tsc.stderr}\n`);
+    process.stderr.write(
+      `tsc reported ${lines.length} type error(s) (emitting anyway); first: ${lines[0] ?? tsc.stderr}\n`,
+    );
   }
-  if (!existsSync(join(out, 'cli', 'main.js'))) throw new Error('compilation produced no cli/main.js');
+  if (!existsSync(join(out, 'cli', 'main.js')))
+    throw new Error('compilation produced no cli/main.js');
   const link = join(outRoot, 'node_modules');
   if (!existsSync(link)) symlinkSync(join(ROOT, 'node_modules'), link);
   const launcher = join(outRoot, 'launch.mjs');
-  writeFileSync(launcher, "import { main } from './dist/cli/main.js';\nprocess.exitCode = await main(process.argv.slice(2));\n");
+  writeFileSync(
+    launcher,
+    "import { main } from './dist/cli/main.js';\nprocess.exitCode = await main(process.argv.slice(2));\n",
+  );
   writeFileSync(join(outRoot, 'ablate.mjs'), ABLATE);
   return launcher;
 }
@@ -119,12 +162,22 @@ export function compileMoat(outRoot: string, srcRoot = ROOT): string {
  * against what it replaced in the same run, under the same machine load.
  */
 export function compileMoatAt(ref: string, outRoot: string): string {
-  const sha = spawnSync('git', ['rev-parse', '--short', ref], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
+  const sha = spawnSync('git', ['rev-parse', '--short', ref], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  }).stdout.trim();
   if (!sha) throw new Error(`--baseline: no git revision "${ref}"`);
   const tree = join(outRoot, `src-${sha}`);
   if (!existsSync(tree)) {
     mkdirSync(tree, { recursive: true });
-    const tar = spawnSync('sh', ['-c', `git archive ${sha} src tsconfig.json tsconfig.build.json package.json | tar -x -C ${JSON.stringify(tree)}`], { cwd: ROOT, encoding: 'utf8' });
+    const tar = spawnSync(
+      'sh',
+      [
+        '-c',
+        `git archive ${sha} src tsconfig.json tsconfig.build.json package.json | tar -x -C ${JSON.stringify(tree)}`,
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     if (tar.status !== 0) throw new Error(`--baseline: git archive failed: ${tar.stderr}`);
     symlinkSync(join(ROOT, 'node_modules'), join(tree, 'node_modules'));
   }
@@ -136,8 +189,8 @@ export function compileMoatAt(ref: string, outRoot: string): string {
  * BENCH_EXTENSIONS (by Extension.name; empty = the bare gateway core), to price each stage.
  */
 const ABLATE = `import { loadConfig } from './dist/config/config.js';
-import { createApp } from './dist/gateway/app.js';
-import { defaultExtensions } from './dist/cli/wiring/index.js';
+import { createApp } from './dist/index.js';
+import { defaultExtensions } from './dist/extensions/index.js';
 const keep = new Set((process.env.BENCH_EXTENSIONS ?? '').split(',').filter(Boolean));
 const config = loadConfig(process.env);
 const app = await createApp(config, { extensions: async (core) => (await defaultExtensions(core)).filter((e) => keep.has(e.name)) });
@@ -147,13 +200,64 @@ await app.close();
 process.exit(0);
 `;
 
-/** Moat from the compiled launcher, a fresh data dir, one account and key. */
+/**
+ * Who the load runs as (issue 19), each with limits high enough that the load is served,
+ * not refused (every limit stays on; `tokensPerMonth` too: a free tier's 10M tokens a month
+ * run out after ~180k requests of the mock's 55 tokens):
+ * - `free`: a new account of the default free tier, no pin, no verdict yet;
+ * - `enterprise-pinned`: an enterprise account pinned to `allow` by an admin.
+ */
+export type Tenant = 'free' | 'enterprise-pinned';
+
+/** Raised limits of every bench tenant. */
+const BENCH_LIMITS = {
+  requestsPerMinute: 1e9,
+  tokensPerMinute: 1e11,
+  tokensPerDay: 1e12,
+  tokensPerMonth: 1e12,
+};
+
+/** Create the bench account as `tenant` through the admin API; returns a fresh API key. */
+async function makeTenant(root: string, tenant: Tenant): Promise<string> {
+  const admin = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
+  const call = async (
+    method: string,
+    path: string,
+    body: unknown,
+    want: number,
+  ): Promise<unknown> => {
+    const res = await fetch(`${root}/admin/v1/accounts${path}`, {
+      method,
+      headers: admin,
+      body: JSON.stringify(body),
+    });
+    if (res.status !== want)
+      throw new Error(
+        `bench tenant ${tenant}: ${method} ${path}: ${res.status} ${await res.text()}`,
+      );
+    return res.json();
+  };
+  await call('POST', '', { id: 'bench', tier: tenant === 'free' ? 'free' : 'enterprise' }, 201);
+  await call('PUT', '/bench/limits', BENCH_LIMITS, 200);
+  if (tenant === 'enterprise-pinned')
+    await call(
+      'PUT',
+      '/bench/level',
+      { level: 'allow', reason: 'bench: known enterprise customer' },
+      200,
+    );
+  const { key } = (await call('POST', '/bench/keys', {}, 201)) as { key: string };
+  return key;
+}
+
+/** Moat from the compiled launcher, a fresh data dir, one account (as `tenant`) and key. */
 export async function startMoat(
   launcher: string,
   upstream: string,
   cpu: string,
   nodeFlags: string[] = [],
   variant?: { name: string; extensions: string[]; env?: Record<string, string> },
+  tenant: Tenant = 'free',
 ): Promise<Running> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'moat-bench-data-'));
@@ -170,23 +274,23 @@ export async function startMoat(
   Object.assign(env, variant?.env ?? {});
   if (variant && !variant.env) env['BENCH_EXTENSIONS'] = variant.extensions.join(',');
   const entry = variant && !variant.env ? join(launcher, '..', 'ablate.mjs') : launcher;
-  const child = pinned(cpu, process.execPath, [...nodeFlags, entry, 'serve'], env, variant?.name ?? 'moat');
+  const child = pinned(
+    cpu,
+    process.execPath,
+    [...nodeFlags, entry, 'serve'],
+    env,
+    variant?.name ?? 'moat',
+  );
   const root = `http://127.0.0.1:${port}`;
   await waitUp(`${root}/healthz`, 30_000);
-  const admin = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
-  const acct = await fetch(`${root}/admin/v1/accounts`, { method: 'POST', headers: admin, body: JSON.stringify({ id: 'bench', tier: 'enterprise' }) });
-  if (acct.status !== 201) throw new Error(`creating the bench account: ${acct.status} ${await acct.text()}`);
-  // Limits stay on (every stage runs) but high enough that the load is served, not refused.
-  const lim = await fetch(`${root}/admin/v1/accounts/bench/limits`, {
-    method: 'PUT',
-    headers: admin,
-    body: JSON.stringify({ requestsPerMinute: 1e9, tokensPerMinute: 1e11, tokensPerDay: 1e12, tokensPerMonth: 1e12 }),
-  });
-  if (lim.status !== 200) throw new Error(`raising the bench limits: ${lim.status} ${await lim.text()}`);
-  const keyRes = await fetch(`${root}/admin/v1/accounts/bench/keys`, { method: 'POST', headers: admin, body: '{}' });
-  if (keyRes.status !== 201) throw new Error(`creating the bench key: ${keyRes.status} ${await keyRes.text()}`);
-  const { key } = (await keyRes.json()) as { key: string };
-  return { name: variant?.name ?? 'moat', pid: child.pid, base: `${root}/v1`, headers: { authorization: `Bearer ${key}` }, stop: () => stopChild(child, 'SIGTERM', 15_000) };
+  const key = await makeTenant(root, tenant);
+  return {
+    name: variant?.name ?? 'moat',
+    pid: child.pid,
+    base: `${root}/v1`,
+    headers: { authorization: `Bearer ${key}` },
+    stop: () => stopChild(child, 'SIGTERM', 15_000),
+  };
 }
 
 /** True when an `nginx` binary is on PATH (Debian: `apt-get install -y nginx-light`). */
@@ -223,21 +327,46 @@ http {
 }
 `;
   writeFileSync(join(prefix, 'nginx.conf'), conf);
-  const child = pinned(cpu, 'nginx', ['-p', prefix, '-c', join(prefix, 'nginx.conf')], process.env, 'nginx');
+  const child = pinned(
+    cpu,
+    'nginx',
+    ['-p', prefix, '-c', join(prefix, 'nginx.conf')],
+    process.env,
+    'nginx',
+  );
   const base = `http://127.0.0.1:${port}/v1`;
   await waitUp(`${base}/models`, 10_000);
-  return { name: 'nginx', pid: child.pid, base, headers: { authorization: 'Bearer upstream-key' }, stop: () => stopChild(child, 'SIGQUIT') };
+  return {
+    name: 'nginx',
+    pid: child.pid,
+    base,
+    headers: { authorization: 'Bearer upstream-key' },
+    stop: () => stopChild(child, 'SIGQUIT'),
+  };
 }
 
 /** Portkey's gateway, headless, routing to the mock as a custom OpenAI host. */
 export async function startPortkey(upstream: string, cpu: string): Promise<Running> {
   const port = await freePort();
   const script = join(ROOT, 'node_modules/@portkey-ai/gateway/build/start-server.js');
-  if (!existsSync(script)) throw new Error('Portkey is not installed (npm ci installs @portkey-ai/gateway as a devDependency)');
-  const child = pinned(cpu, process.execPath, [script, `--port=${port}`, '--headless'], { ...process.env, NODE_ENV: 'production' }, 'portkey');
+  if (!existsSync(script))
+    throw new Error(
+      'Portkey is not installed (npm ci installs @portkey-ai/gateway as a devDependency)',
+    );
+  const child = pinned(
+    cpu,
+    process.execPath,
+    [script, `--port=${port}`, '--headless'],
+    { ...process.env, NODE_ENV: 'production' },
+    'portkey',
+  );
   const base = `http://127.0.0.1:${port}/v1`;
   await waitUp(`http://127.0.0.1:${port}/`, 30_000);
-  const headers = { authorization: 'Bearer upstream-key', 'x-portkey-provider': 'openai', 'x-portkey-custom-host': upstream };
+  const headers = {
+    authorization: 'Bearer upstream-key',
+    'x-portkey-provider': 'openai',
+    'x-portkey-custom-host': upstream,
+  };
   return { name: 'portkey', pid: child.pid, base, headers, stop: () => stopChild(child) };
 }
 
@@ -246,8 +375,20 @@ export async function startBare(upstream: string, cpu: string): Promise<Running>
   const port = await freePort();
   const origin = new URL(upstream).origin;
   const args = ['--import', 'tsx', join(ROOT, 'bench/gateway/bare-proxy.ts'), String(port), origin];
-  const child = pinned(cpu, process.execPath, args, { ...process.env, NODE_ENV: 'production' }, 'node-bare');
+  const child = pinned(
+    cpu,
+    process.execPath,
+    args,
+    { ...process.env, NODE_ENV: 'production' },
+    'node-bare',
+  );
   const base = `http://127.0.0.1:${port}/v1`;
   await waitUp(`${base}/models`, 15_000);
-  return { name: 'node-bare', pid: child.pid, base, headers: { authorization: 'Bearer upstream-key' }, stop: () => stopChild(child) };
+  return {
+    name: 'node-bare',
+    pid: child.pid,
+    base,
+    headers: { authorization: 'Bearer upstream-key' },
+    stop: () => stopChild(child),
+  };
 }

@@ -8,6 +8,7 @@
  *   node --import tsx bench/gateway/mock.ts PORT      (prints `listening PORT`)
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { sseFrame } from '../../src/gateway/upstream/sse.js';
 
 /** Content chunks in one streamed answer. */
 export const STREAM_WORDS = 30;
@@ -16,7 +17,11 @@ const MODEL = 'bench-model';
 const CREATED = 1_700_000_000;
 const WORDS = Array.from({ length: STREAM_WORDS }, (_, i) => (i === 0 ? 'Rivers' : ` word${i}`));
 const TEXT = WORDS.join('');
-const USAGE = { prompt_tokens: 24, completion_tokens: STREAM_WORDS, total_tokens: 24 + STREAM_WORDS };
+const USAGE = {
+  prompt_tokens: 24,
+  completion_tokens: STREAM_WORDS,
+  total_tokens: 24 + STREAM_WORDS,
+};
 
 const JSON_BODY = Buffer.from(
   JSON.stringify({
@@ -24,28 +29,49 @@ const JSON_BODY = Buffer.from(
     object: 'chat.completion',
     created: CREATED,
     model: MODEL,
-    choices: [{ index: 0, message: { role: 'assistant', content: TEXT }, logprobs: null, finish_reason: 'stop' }],
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', content: TEXT },
+        logprobs: null,
+        finish_reason: 'stop',
+      },
+    ],
     usage: USAGE,
   }),
 );
 
 function sse(obj: unknown): Buffer {
-  return Buffer.from(`data: ${JSON.stringify(obj)}\n\n`);
+  return Buffer.from(sseFrame(undefined, JSON.stringify(obj)));
 }
 
 function buildEvents(withUsage: boolean): Buffer[] {
-  const base = { id: 'chatcmpl-bench', object: 'chat.completion.chunk', created: CREATED, model: MODEL };
+  const base = {
+    id: 'chatcmpl-bench',
+    object: 'chat.completion.chunk',
+    created: CREATED,
+    model: MODEL,
+  };
   const chunk = (delta: Record<string, unknown>, finish: string | null) =>
     sse({ ...base, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] });
-  const out = [chunk({ role: 'assistant', content: '' }, null), ...WORDS.map((w) => chunk({ content: w }, null)), chunk({}, 'stop')];
+  const out = [
+    chunk({ role: 'assistant', content: '' }, null),
+    ...WORDS.map((w) => chunk({ content: w }, null)),
+    chunk({}, 'stop'),
+  ];
   if (withUsage) out.push(sse({ ...base, choices: [], usage: USAGE }));
-  out.push(Buffer.from('data: [DONE]\n\n'));
+  out.push(Buffer.from(sseFrame(undefined, '[DONE]')));
   return out;
 }
 
 const EVENTS = buildEvents(false);
 const EVENTS_USAGE = buildEvents(true);
-const MODELS = Buffer.from(JSON.stringify({ object: 'list', data: [{ id: MODEL, object: 'model', created: CREATED, owned_by: 'bench' }] }));
+const MODELS = Buffer.from(
+  JSON.stringify({
+    object: 'list',
+    data: [{ id: MODEL, object: 'model', created: CREATED, owned_by: 'bench' }],
+  }),
+);
 
 function stream(res: ServerResponse, events: Buffer[]): void {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
@@ -69,7 +95,8 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
       return void res.end(MODELS);
     }
     const body = Buffer.concat(parts).toString('latin1');
-    if (/"stream"\s*:\s*true/.test(body)) return stream(res, /"include_usage"\s*:\s*true/.test(body) ? EVENTS_USAGE : EVENTS);
+    if (/"stream"\s*:\s*true/.test(body))
+      return stream(res, /"include_usage"\s*:\s*true/.test(body) ? EVENTS_USAGE : EVENTS);
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': JSON_BODY.length });
     res.end(JSON_BODY);
   });

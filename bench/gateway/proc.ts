@@ -82,7 +82,11 @@ export function threadCpuSeconds(pid: number): Map<string, number> {
 }
 
 /** Per-thread-name µs per request between two `threadCpuSeconds` snapshots. */
-export function threadCostUs(before: Map<string, number>, after: Map<string, number>, requests: number): Record<string, number> {
+export function threadCostUs(
+  before: Map<string, number>,
+  after: Map<string, number>,
+  requests: number,
+): Record<string, number> {
   const byName: Record<string, number> = {};
   for (const [key, secs] of after) {
     const name = key.slice(0, key.lastIndexOf('/'));

@@ -20,7 +20,12 @@ interface CpuProfile {
 }
 
 /** Hits per node id, counting only samples from the first one inside `marker` on. */
-function steadyHits(prof: CpuProfile, parent: Map<number, number>, byId: Map<number, ProfileNode>, marker: string): Map<number, number> {
+function steadyHits(
+  prof: CpuProfile,
+  parent: Map<number, number>,
+  byId: Map<number, ProfileNode>,
+  marker: string,
+): Map<number, number> {
   const inMarker = new Map<number, boolean>();
   const has = (id: number): boolean => {
     const known = inMarker.get(id);
@@ -42,7 +47,10 @@ function steadyHits(prof: CpuProfile, parent: Map<number, number>, byId: Map<num
 function label(n: ProfileNode): string {
   const url = n.callFrame.url.replace(/^file:\/\//, '');
   const i = url.indexOf('/dist/');
-  const where = i >= 0 ? 'src/' + url.slice(i + 6).replace(/\.js$/, '.ts') : url.replace(/^.*node_modules\//, '');
+  const where =
+    i >= 0
+      ? 'src/' + url.slice(i + 6).replace(/\.js$/, '.ts')
+      : url.replace(/^.*node_modules\//, '');
   return `${n.callFrame.functionName || '(anonymous)'} ${where || '(native)'}:${n.callFrame.lineNumber + 1}`;
 }
 
@@ -63,10 +71,13 @@ export function summariseProfile(file: string, n = 25, marker?: string): string 
   const byId = new Map(prof.nodes.map((x) => [x.id, x]));
   const parent = new Map<number, number>();
   for (const node of prof.nodes) for (const c of node.children ?? []) parent.set(c, node.id);
-  const hitsOf = marker ? steadyHits(prof, parent, byId, marker) : new Map(prof.nodes.map((x) => [x.id, x.hitCount ?? 0]));
+  const hitsOf = marker
+    ? steadyHits(prof, parent, byId, marker)
+    : new Map(prof.nodes.map((x) => [x.id, x.hitCount ?? 0]));
   const total = [...hitsOf.values()].reduce((a, b) => a + b, 0) || 1;
   const self = new Map<string, number>();
-  for (const node of prof.nodes) self.set(label(node), (self.get(label(node)) ?? 0) + (hitsOf.get(node.id) ?? 0));
+  for (const node of prof.nodes)
+    self.set(label(node), (self.get(label(node)) ?? 0) + (hitsOf.get(node.id) ?? 0));
 
   // Inclusive hits: each sample charges every distinct Moat frame on its stack once.
   const inclusive = new Map<string, number>();
@@ -82,7 +93,9 @@ export function summariseProfile(file: string, n = 25, marker?: string): string 
       seen.add(l);
     }
   }
-  const moatSelf = [...self.entries()].filter(([k]) => k.includes(' src/')).reduce((a, [, v]) => a + v, 0);
+  const moatSelf = [...self.entries()]
+    .filter(([k]) => k.includes(' src/'))
+    .reduce((a, [, v]) => a + v, 0);
   return [
     `${total} samples${marker ? ` from the first in ${marker}` : ''} (profile ${((prof.endTime - prof.startTime) / 1e6).toFixed(1)} s); Moat's own code (self): ${((100 * moatSelf) / total).toFixed(1)}%`,
     'Top self time:',
@@ -92,4 +105,5 @@ export function summariseProfile(file: string, n = 25, marker?: string): string 
   ].join('\n');
 }
 
-if (process.argv[1]?.endsWith('profile.ts') && process.argv[2]) process.stdout.write(summariseProfile(process.argv[2], 25, process.argv[3]) + '\n');
+if (process.argv[1]?.endsWith('profile.ts') && process.argv[2])
+  process.stdout.write(summariseProfile(process.argv[2], 25, process.argv[3]) + '\n');

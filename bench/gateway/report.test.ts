@@ -4,7 +4,12 @@ import assert from 'node:assert/strict';
 import { median, renderTable, summarise, type RoundSample } from './report.js';
 import { threadCostUs, treeCpuSeconds } from './proc.js';
 
-const sample = (contender: string, round: number, cpuUs: number | undefined, p50One: number): RoundSample => ({
+const sample = (
+  contender: string,
+  round: number,
+  cpuUs: number | undefined,
+  p50One: number,
+): RoundSample => ({
   contender,
   mode: 'json',
   round,
@@ -38,8 +43,15 @@ test('summarise takes medians, the CPU minimum, and latency added over direct', 
 });
 
 test('thread costs group threads by name per request', () => {
-  const before = new Map([['node/1', 1], ['libuv-worker/2', 0]]);
-  const after = new Map([['node/1', 1.5], ['libuv-worker/2', 0.1], ['libuv-worker/3', 0.1]]);
+  const before = new Map([
+    ['node/1', 1],
+    ['libuv-worker/2', 0],
+  ]);
+  const after = new Map([
+    ['node/1', 1.5],
+    ['libuv-worker/2', 0.1],
+    ['libuv-worker/3', 0.1],
+  ]);
   const us = threadCostUs(before, after, 1000);
   assert.equal(Math.round(us['node']!), 500);
   assert.equal(Math.round(us['libuv-worker']!), 200);

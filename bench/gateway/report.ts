@@ -84,10 +84,16 @@ export function summarise(samples: RoundSample[]): Summary[] {
   return out;
 }
 
-const fmt = (x: number | undefined, digits = 0): string => (x === undefined ? '—' : x.toFixed(digits));
+const fmt = (x: number | undefined, digits = 0): string =>
+  x === undefined ? '—' : x.toFixed(digits);
 
 /** Targets from issue 2 (CPU µs/request, added latency ms, nginx throughput share). */
-export const TARGETS = { cpuUs: { json: 250, stream: 400 }, addedMs: { json: 0.5, stream: 1 }, nginxShare: 0.6, portkeyRatio: 8 };
+export const TARGETS = {
+  cpuUs: { json: 250, stream: 400 },
+  addedMs: { json: 0.5, stream: 1 },
+  nginxShare: 0.6,
+  portkeyRatio: 8,
+};
 
 /** The Markdown table plus ratio lines, for the terminal and bench/README.md. */
 export function renderTable(rows: Summary[], connections: number): string {
@@ -108,23 +114,37 @@ export function renderTable(rows: Summary[], connections: number): string {
     const parts = [`${mode}: Moat ${fmt(moat.cpuUs)} µs/req (target ≤ ${TARGETS.cpuUs[mode]})`];
     parts.push(`added ${fmt(moat.addedMs, 3)} ms (target ≤ ${TARGETS.addedMs[mode]})`);
     const nginx = get('nginx');
-    if (nginx) parts.push(`throughput ${fmt((100 * moat.rps) / nginx.rps)}% of nginx (target ≥ ${TARGETS.nginxShare * 100}%)`);
+    if (nginx)
+      parts.push(
+        `throughput ${fmt((100 * moat.rps) / nginx.rps)}% of nginx (target ≥ ${TARGETS.nginxShare * 100}%)`,
+      );
     const bare = get('node-bare');
-    if (bare?.cpuUs !== undefined && moat.cpuUs !== undefined) parts.push(`Moat − bare Node proxy ${fmt(moat.cpuUs - bare.cpuUs)} µs/req`);
+    if (bare?.cpuUs !== undefined && moat.cpuUs !== undefined)
+      parts.push(`Moat − bare Node proxy ${fmt(moat.cpuUs - bare.cpuUs)} µs/req`);
     for (const base of rows.filter((r) => r.mode === mode && r.contender.startsWith('moat@'))) {
       if (base.cpuUs !== undefined && moat.cpuUs !== undefined) {
-        parts.push(`vs ${base.contender} ${fmt(base.cpuUs)} µs/req (${fmt((100 * (moat.cpuUs - base.cpuUs)) / base.cpuUs)}%, min ${fmt(moat.cpuMinUs)} vs ${fmt(base.cpuMinUs)})`);
+        parts.push(
+          `vs ${base.contender} ${fmt(base.cpuUs)} µs/req (${fmt((100 * (moat.cpuUs - base.cpuUs)) / base.cpuUs)}%, min ${fmt(moat.cpuMinUs)} vs ${fmt(base.cpuMinUs)})`,
+        );
       }
     }
     const pk = get('portkey');
-    if (pk?.cpuUs !== undefined && moat.cpuUs) parts.push(`Portkey/Moat CPU ${fmt(pk.cpuUs / moat.cpuUs, 1)}× (target ≥ ${TARGETS.portkeyRatio}×)`);
+    if (pk?.cpuUs !== undefined && moat.cpuUs)
+      parts.push(
+        `Portkey/Moat CPU ${fmt(pk.cpuUs / moat.cpuUs, 1)}× (target ≥ ${TARGETS.portkeyRatio}×)`,
+      );
     lines.push(`- ${parts.join('; ')}`);
     const th = Object.entries(moat.threads ?? {}).filter(([, us]) => us >= 1);
-    if (th.length) lines.push(`  - Moat CPU µs/req by thread: ${th.map(([n, us]) => `${n} ${fmt(us)}`).join(', ')}`);
+    if (th.length)
+      lines.push(
+        `  - Moat CPU µs/req by thread: ${th.map(([n, us]) => `${n} ${fmt(us)}`).join(', ')}`,
+      );
     const detector = moat.threads?.['moat-detector'];
     if (detector !== undefined && moat.cpuUs !== undefined) {
       // The embedded detector is a worker thread off the request path (at scale it runs apart).
-      lines.push(`  - request path (every thread but moat-detector): ${fmt(moat.cpuUs - detector)} µs/req; detector ${fmt(detector)} µs/event`);
+      lines.push(
+        `  - request path (every thread but moat-detector): ${fmt(moat.cpuUs - detector)} µs/req; detector ${fmt(detector)} µs/event`,
+      );
     }
   }
   return lines.join('\n');

@@ -53,16 +53,47 @@ export function writeScript(target: LoadTarget): string {
 }
 
 /** Run wrk pinned to `cpu` with `connections` keep-alive connections for `seconds`. */
-export function runWrk(target: LoadTarget, script: string, connections: number, seconds: number, cpu: string): Promise<LoadResult> {
-  const args = ['-c', cpu, 'wrk', '-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '10s', '-s', script, target.url];
+export function runWrk(
+  target: LoadTarget,
+  script: string,
+  connections: number,
+  seconds: number,
+  cpu: string,
+): Promise<LoadResult> {
+  const args = [
+    '-c',
+    cpu,
+    'wrk',
+    '-t1',
+    `-c${connections}`,
+    `-d${seconds}s`,
+    '--timeout',
+    '10s',
+    '-s',
+    script,
+    target.url,
+  ];
   return new Promise((resolve, reject) => {
     execFile('taskset', args, { timeout: (seconds + 20) * 1000 }, (err, stdout, stderr) => {
       if (err) return reject(new Error(`wrk failed: ${err.message}\n${stderr}`));
       const line = stdout.split('\n').find((l) => l.startsWith('WRKJSON '));
       if (!line) return reject(new Error(`wrk printed no result:\n${stdout}\n${stderr}`));
-      const r = JSON.parse(line.slice(8)) as { requests: number; duration: number; p50: number; p99: number; errors: number };
+      const r = JSON.parse(line.slice(8)) as {
+        requests: number;
+        duration: number;
+        p50: number;
+        p99: number;
+        errors: number;
+      };
       const secs = r.duration / 1e6;
-      resolve({ requests: r.requests, seconds: secs, rps: r.requests / secs, p50: r.p50 / 1000, p99: r.p99 / 1000, errors: r.errors });
+      resolve({
+        requests: r.requests,
+        seconds: secs,
+        rps: r.requests / secs,
+        p50: r.p50 / 1000,
+        p99: r.p99 / 1000,
+        errors: r.errors,
+      });
     });
   });
 }

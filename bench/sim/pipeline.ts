@@ -19,7 +19,12 @@ import { detectConfigSchema } from '../../src/detect/config.js';
 import { Detector } from '../../src/detect/detector.js';
 import { parseAccountLine, parseEventLine } from '../../src/detect/reader.js';
 import { writeVerdicts } from '../../src/engine/offline.js';
-import { evaluateRuns, type EvalRun, type LabelsDoc, type VerdictLike } from '../../src/eval/evaluate.js';
+import {
+  evaluateRuns,
+  type EvalRun,
+  type LabelsDoc,
+  type VerdictLike,
+} from '../../src/eval/evaluate.js';
 import { fileLines } from '../../src/eval/replay.js';
 import { writeReport } from '../../src/eval/report.js';
 import { defaultDataDir, loadCorpus, type Corpus } from '../../src/sim/corpus.js';
@@ -40,7 +45,9 @@ const { values } = parseArgs({
   },
 });
 
-async function detect(dir: string): Promise<{ verdicts: VerdictLike[]; timeline: VerdictLike[]; seconds: number; events: number }> {
+async function detect(
+  dir: string,
+): Promise<{ verdicts: VerdictLike[]; timeline: VerdictLike[]; seconds: number; events: number }> {
   const detector = new Detector(detectConfigSchema.parse({}));
   let n = 0;
   for await (const line of fileLines(join(dir, 'accounts.jsonl'))) {
@@ -53,7 +60,8 @@ async function detect(dir: string): Promise<{ verdicts: VerdictLike[]; timeline:
   for await (const line of fileLines(join(dir, 'events.jsonl'))) {
     const r = parseEventLine(line, ++n);
     if (!r.ok) continue;
-    for (const v of detector.ingest(r.value)) timeline.push({ account: v.account, score: v.score, level: v.level, updatedAt: v.updatedAt });
+    for (const v of detector.ingest(r.value))
+      timeline.push({ account: v.account, score: v.score, level: v.level, updatedAt: v.updatedAt });
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const out = createWriteStream(join(dir, 'verdicts.json'));
@@ -65,7 +73,9 @@ async function detect(dir: string): Promise<{ verdicts: VerdictLike[]; timeline:
 
 function detectorCommit(): string {
   try {
-    return execFileSync('git', ['log', '-1', '--format=%h %s', '--', 'src/detect'], { encoding: 'utf8' }).trim();
+    return execFileSync('git', ['log', '-1', '--format=%h %s', '--', 'src/detect'], {
+      encoding: 'utf8',
+    }).trim();
   } catch {
     return 'unknown';
   }
@@ -85,18 +95,41 @@ for (const seed of seeds) {
   const marker = join(dir, 'simulated.json');
   const reuse = values.reuse && existsSync(marker);
   if (!reuse) {
-    const summary = await simulate({ seed, events, corpus: corpus(), outDir: dir, maliciousShare: Number(values.malicious) });
+    const summary = await simulate({
+      seed,
+      events,
+      corpus: corpus(),
+      outDir: dir,
+      maliciousShare: Number(values.malicious),
+    });
     writeFileSync(marker, JSON.stringify(summary) + '\n');
   }
   const simSeconds = (Date.now() - t0) / 1000;
   const d = await detect(dir);
-  writeFileSync(join(dir, 'timeline.jsonl'), d.timeline.map((v) => JSON.stringify(v)).join('\n') + '\n');
+  writeFileSync(
+    join(dir, 'timeline.jsonl'),
+    d.timeline.map((v) => JSON.stringify(v)).join('\n') + '\n',
+  );
   const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as LabelsDoc;
-  const run: EvalRun = { verdicts: d.verdicts, labels, events: join(dir, 'events.jsonl'), timeline: d.timeline };
+  const run: EvalRun = {
+    verdicts: d.verdicts,
+    labels,
+    events: join(dir, 'events.jsonl'),
+    timeline: d.timeline,
+  };
   runs.push(run);
   const one = await evaluateRuns([run], level);
-  const cmd = [`npx moat simulate --seed ${seed} --events ${events} --malicious ${values.malicious} --out ${dir}`, `npx moat analyze --events ${dir}/events.jsonl --accounts ${dir}/accounts.jsonl --out ${dir}/verdicts.json`, `npx moat eval --verdicts ${dir}/verdicts.json --labels ${dir}/labels.json --events ${dir}/events.jsonl --timeline ${dir}/timeline.jsonl --out ${values.out}/seed-${seed}`];
-  writeReport(join(outDir, `seed-${seed}`), one, `Moat evaluation, seed ${seed} (${events.toLocaleString('en-US')} events)`, cmd);
+  const cmd = [
+    `npx moat simulate --seed ${seed} --events ${events} --malicious ${values.malicious} --out ${dir}`,
+    `npx moat analyze --events ${dir}/events.jsonl --accounts ${dir}/accounts.jsonl --out ${dir}/verdicts.json`,
+    `npx moat eval --verdicts ${dir}/verdicts.json --labels ${dir}/labels.json --events ${dir}/events.jsonl --timeline ${dir}/timeline.jsonl --out ${values.out}/seed-${seed}`,
+  ];
+  writeReport(
+    join(outDir, `seed-${seed}`),
+    one,
+    `Moat evaluation, seed ${seed} (${events.toLocaleString('en-US')} events)`,
+    cmd,
+  );
   const at = one.byLevel.find((s) => s.level === level);
   console.log(
     `seed ${seed}: ${reuse ? 'simulation reused' : `simulate ${simSeconds.toFixed(1)}s`}, detect ${d.seconds.toFixed(1)}s (${Math.round(d.events / d.seconds)} ev/s); ` +
@@ -106,5 +139,12 @@ for (const seed of seeds) {
 const pooled = await evaluateRuns(runs, level);
 mkdirSync(outDir, { recursive: true });
 pooled.notes.push(`Detector: ${detectorVersion}.`);
-writeReport(outDir, pooled, `Moat evaluation: held-out seeds ${seeds.join(', ')} pooled (${events.toLocaleString('en-US')} events each)`, [`npx tsx bench/sim/pipeline.ts --seeds ${values.seeds} --events ${events} --malicious ${values.malicious} --out ${values.out}`]);
+writeReport(
+  outDir,
+  pooled,
+  `Moat evaluation: held-out seeds ${seeds.join(', ')} pooled (${events.toLocaleString('en-US')} events each)`,
+  [
+    `npx tsx bench/sim/pipeline.ts --seeds ${values.seeds} --events ${events} --malicious ${values.malicious} --out ${values.out}`,
+  ],
+);
 console.log(`pooled: ${JSON.stringify(pooled.targets)}`);

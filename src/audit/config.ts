@@ -17,6 +17,13 @@ export const auditConfigSchema = z.object({
     .default('moat'),
   /** A signed checkpoint is written every this many entries. */
   checkpointEvery: z.number().int().positive().default(1000),
+  /**
+   * …and for an entry this long after the previous checkpoint (log time), and for an
+   * uncovered tail every this long and on close. Verification holds the log to both rules.
+   */
+  checkpointEveryMs: z.number().int().min(1000).max(86_400_000).default(60_000),
+  /** The signed head (newest checkpoint) kept outside the database; default `<dataDir>/audit-head.json`. */
+  headFile: z.string().min(1).optional(),
   /** PEM file of the Ed25519 checkpoint key; generated as `<dataDir>/audit-ed25519.pem` (0600) when unset. */
   signingKeyFile: z.string().optional(),
   review: reviewConfigSchema.prefault({}),

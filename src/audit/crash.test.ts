@@ -7,6 +7,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteAuditLog } from './sqlite/sqlite-log.js';
 import { loadOrCreateSigner } from './signer.js';
+import { openSqliteDatabase } from '../store/database.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -39,7 +40,7 @@ test('audit log verifies after kill -9 during heavy writes (issue 7 crash safety
     let committed = 0;
     for (let round = 1; round <= 3; round++) {
       committed = await runAndKill(dir, committed + 300);
-      const log = new SqliteAuditLog(join(dir, 'audit.db'), {
+      const log = new SqliteAuditLog(openSqliteDatabase(join(dir, 'audit.db')), {
         signer: loadOrCreateSigner(join(dir, 'key.pem')),
         checkpointEvery: 50,
       });
@@ -68,7 +69,7 @@ test('two processes appending at once, both killed with SIGKILL, leave one valid
   try {
     loadOrCreateSigner(join(dir, 'key.pem'));
     const seen = await Promise.all([runAndKill(dir, 200), runAndKill(dir, 200)]);
-    const log = new SqliteAuditLog(join(dir, 'audit.db'), {
+    const log = new SqliteAuditLog(openSqliteDatabase(join(dir, 'audit.db')), {
       signer: loadOrCreateSigner(join(dir, 'key.pem')),
       checkpointEvery: 50,
     });

@@ -75,6 +75,34 @@ export function auditLogTests(name: string, factory: () => Promise<AuditFixture>
   });
 
   withLog(
+    'lists newest first, the limit keeping the newest, across pages (issue 17)',
+    async ({ log }) => {
+      await fill(log, 6);
+      assert.deepEqual(
+        (await collect(log.list({ order: 'desc', limit: 3 }))).map((e) => e.seq),
+        [6, 5, 4],
+      );
+      assert.deepEqual(
+        (await collect(log.list({ order: 'desc', since: 2000, until: 4000 }))).map((e) => e.seq),
+        [3, 2],
+      );
+      await log.appendMany(
+        Array.from({ length: 1100 }, (_, i) => ({
+          actor: 'detector',
+          action: 'level.change',
+          subject: `b${i}`,
+        })),
+      );
+      const newest = (await collect(log.list({ order: 'desc', limit: 1050 }))).map((e) => e.seq);
+      assert.equal(newest.length, 1050);
+      assert.deepEqual(
+        newest,
+        Array.from({ length: 1050 }, (_, i) => 1106 - i),
+      );
+    },
+  );
+
+  withLog(
     'an untouched log verifies, with a signed checkpoint every 5 entries',
     async ({ log }) => {
       await fill(log, 12);

@@ -11,6 +11,8 @@ export interface AuditQuery {
   since?: number | undefined;
   until?: number | undefined;
   limit?: number | undefined;
+  /** `asc` (default): oldest first; `desc`: newest first, so `limit` keeps the newest entries. */
+  order?: 'asc' | 'desc' | undefined;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface AuditLog {
   append(e: AuditInput): Promise<AuditEntry>;
   /** Append several entries in one transaction (one fsync): for bursts such as a detector pass changing many levels. */
   appendMany(es: AuditInput[]): Promise<AuditEntry[]>;
-  /** Entries in seq order, streamed page by page. */
+  /** Entries in seq order (`order: 'desc'`: newest first), streamed page by page. */
   list(q?: AuditQuery): AsyncIterable<AuditEntry>;
   /** Verify the whole chain and every stored checkpoint with this log's key. */
   verify(): Promise<VerifyResult>;

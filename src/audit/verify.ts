@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { GENESIS_HASH, entryHash, type AuditEntry } from './entry.js';
 import { verifyCheckpoint, type Checkpoint } from './signer.js';
+import { checkpointDue, policyOf, POLICY_ACTION, type CheckpointPolicy } from './checkpoints.js';
 
 /** What kind of tampering a problem shows. */
 export type ProblemKind =
@@ -33,6 +34,16 @@ export interface VerifyOptions {
   trustedKey?: KeyObject;
   /** True when the sequence must reach the newest checkpoint (a live log, a full export). */
   complete?: boolean;
+  /**
+   * The signed head kept outside the log (checkpoints.ts): the log must reach it and hold
+   * the same hash at its seq. 'missing' when the head file should exist but does not.
+   */
+  head?: Checkpoint | 'missing' | 'unreadable';
+  /**
+   * Now (epoch ms), for a live log: entries older than two checkpoint intervals must be
+   * covered by a checkpoint (the writer checkpoints on a timer and when it closes).
+   */
+  now?: number;
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -71,8 +82,17 @@ class ChainVerifier {
   private readonly missing = new Map<number, number>(); // seq → position where the gap was seen
   private readonly wanted: Map<number, Checkpoint>;
   private readonly seen = new Map<number, { hash: string; position: number }>();
+  /** Entry time of the newest checkpointed entry so far (the time rule's base). */
+  private base: number | undefined;
   count = 0;
   firstSeq: number | null = null;
+
+  /**
+   * The checkpoint rule in force: the one the last `audit.policy` entry recorded (the
+   * writer records its rule in the chain itself, so the verifier needs no configuration
+   * and a log written before the rule existed is not held to it).
+   */
+  private policy: CheckpointPolicy | undefined;
 
   constructor(checkpoints: Checkpoint[]) {
     this.wanted = new Map(checkpoints.map((c) => [c.seq, c]));
@@ -182,10 +202,34 @@ class ChainVerifier {
 
   private accept(cur: AuditEntry, position: number): void {
     this.prev = { entry: cur, position };
-    if (this.wanted.has(cur.seq)) this.seen.set(cur.seq, { hash: cur.hash, position });
+    const has = this.wanted.has(cur.seq);
+    if (has) this.seen.set(cur.seq, { hash: cur.hash, position });
+    if (this.policy && !has && checkpointDue(cur.seq, cur.ts, this.base, this.policy)) {
+      this.report(
+        'checkpoint',
+        position,
+        cur.seq,
+        `entry seq ${cur.seq} at position ${position} is due a signed checkpoint (every ${this.policy.every} entries or ${this.policy.everyMs} ms of log time) but none exists: checkpoints were deleted, or the entries after the last one were written without the log's key`,
+      );
+    }
+    if (has || (this.base === undefined && cur.seq === 1)) this.base = cur.ts;
+    if (cur.action === POLICY_ACTION) this.policy = policyOf(cur.data) ?? this.policy;
+  }
+
+  /** A head file that should be there (the signed head itself is checked as a checkpoint). */
+  private checkHead(head: NonNullable<VerifyOptions['head']>): void {
+    // Before the first checkpoint there is no head yet.
+    if (typeof head === 'object' || this.wanted.size === 0) return;
+    this.report(
+      'checkpoint',
+      0,
+      null,
+      `the signed head file is ${head}: it records how far the log reached, so truncation cannot be ruled out without it`,
+    );
   }
 
   finish(opts: VerifyOptions): number {
+    if (opts.head !== undefined) this.checkHead(opts.head);
     for (const [seq, position] of [...this.missing].sort((a, b) => a[0] - b[0])) {
       this.report(
         'deleted',
@@ -216,11 +260,29 @@ class ChainVerifier {
           'truncated',
           this.count + 1,
           c.seq,
-          `log ends at seq ${lastSeq} but a signed checkpoint covers seq ${c.seq}: entries were cut from the end`,
+          this.count === 0
+            ? `the log is empty but a signed checkpoint covers seq ${c.seq}: the log was deleted and recreated`
+            : `log ends at seq ${lastSeq} but a signed checkpoint covers seq ${c.seq}: entries were cut from the end`,
         );
       }
     }
+    this.checkTail(opts);
     return checked;
+  }
+
+  /** A live log's newest entries must not stay without a checkpoint for long. */
+  private checkTail(opts: VerifyOptions): void {
+    const last = this.prev?.entry;
+    if (!last || opts.now === undefined || !this.policy) return;
+    const covered = [...this.wanted.keys()].some((s) => s >= last.seq);
+    if (covered || opts.now - last.ts <= 2 * this.policy.everyMs) return;
+    const from = Math.max(0, ...[...this.wanted.keys()].filter((s) => s < last.seq)) + 1;
+    this.report(
+      'checkpoint',
+      this.prev!.position,
+      last.seq,
+      `entries seq ${from}–${last.seq} (the newest written at ${new Date(last.ts).toISOString()}) are not covered by a signed checkpoint although one is written every ${this.policy.everyMs} ms and on close: they were appended without the log's key, or the process writing them died before checkpointing`,
+    );
   }
 }
 
@@ -233,7 +295,11 @@ export async function verifyEntries(
   entries: AsyncIterable<unknown> | Iterable<unknown>,
   opts: VerifyOptions = {},
 ): Promise<VerifyResult> {
-  const v = new ChainVerifier(opts.checkpoints ?? []);
+  const head = typeof opts.head === 'object' ? [opts.head] : [];
+  const v = new ChainVerifier([
+    ...(opts.checkpoints ?? []),
+    ...head.filter((h) => !opts.checkpoints?.some((c) => c.seq === h.seq)),
+  ]);
   let position = 0;
   let held: unknown;
   let have = false;

@@ -14,7 +14,11 @@ async function loadCommand(name: string): Promise<Command | undefined> {
     const mod = (await import(pathToFileURL(file).href)) as { command?: Command };
     return mod.command;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String(err).includes(file)) return undefined;
+    if (
+      (err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' &&
+      String(err).includes(file)
+    )
+      return undefined;
     throw err;
   }
 }
@@ -24,7 +28,9 @@ async function listCommands(): Promise<Command[]> {
     .filter((f) => f.endsWith(ext) && !f.endsWith('.test' + ext) && !f.endsWith('.d.ts'))
     .map((f) => f.slice(0, -ext.length));
   const cmds = await Promise.all(names.map(loadCommand));
-  return cmds.filter((c): c is Command => c !== undefined).sort((a, b) => a.name.localeCompare(b.name));
+  return cmds
+    .filter((c): c is Command => c !== undefined)
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Build the context a command runs with; config is loaded lazily, once. */

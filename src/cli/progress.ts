@@ -30,7 +30,9 @@ export class Progress {
       const filled = Math.round(frac * width);
       bar = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(frac * 100).toFixed(0).padStart(3)}% `;
     }
-    this.out.write(`\r${this.label} ${bar}${done.toLocaleString('en-US')} (${rate.toLocaleString('en-US')}/s) ${note}\x1b[K`);
+    this.out.write(
+      `\r${this.label} ${bar}${done.toLocaleString('en-US')} (${rate.toLocaleString('en-US')}/s) ${note}\x1b[K`,
+    );
   }
 
   done(): void {

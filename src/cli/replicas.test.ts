@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { Redis } from 'ioredis';
 import { PostgresStore } from '../store/postgres/postgres-store.js';
+import { openPostgresDatabase } from '../store/database.js';
 
 const REDIS = process.env['MOAT_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const PG = process.env['MOAT_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -23,12 +24,22 @@ interface Replica {
 function startReplica(config: string, dataDir: string): Promise<Replica> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [BIN, 'serve'], {
-      env: { ...process.env, MOAT_CONFIG: config, MOAT_DATA_DIR: dataDir, MOAT_PORT: '0', MOAT_ADMIN_TOKEN: ADMIN, MOAT_LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        MOAT_CONFIG: config,
+        MOAT_DATA_DIR: dataDir,
+        MOAT_PORT: '0',
+        MOAT_ADMIN_TOKEN: ADMIN,
+        MOAT_LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`replica did not start: ${out} ${err}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`replica did not start: ${out} ${err}`)),
+      60_000,
+    );
     proc.stderr!.on('data', (c) => (err += String(c)));
     proc.stdout!.on('data', (c) => {
       out += String(c);
@@ -45,7 +56,10 @@ function startReplica(config: string, dataDir: string): Promise<Replica> {
 async function admin(r: Replica, method: string, path: string, body?: unknown) {
   const res = await fetch(r.url + '/admin/v1' + path, {
     method,
-    headers: { authorization: `Bearer ${ADMIN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${ADMIN}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return { status: res.status, json: (await res.json()) as any };
@@ -69,25 +83,45 @@ test('issue 4: two Moat processes sharing one Redis hold a limit under a concurr
   );
   const replicas: Replica[] = [];
   try {
-    replicas.push(await startReplica(config, join(dir, 'a')), await startReplica(config, join(dir, 'b')));
+    replicas.push(
+      await startReplica(config, join(dir, 'a')),
+      await startReplica(config, join(dir, 'b')),
+    );
     const [a, b] = replicas as [Replica, Replica];
-    assert.equal((await admin(a, 'POST', '/accounts', { id: 'acct_burst', tier: 'pro' })).status, 201);
+    assert.equal(
+      (await admin(a, 'POST', '/accounts', { id: 'acct_burst', tier: 'pro' })).status,
+      201,
+    );
     const key = (await admin(a, 'POST', '/accounts/acct_burst/keys')).json.key as string;
     const limit = 60;
-    assert.equal((await admin(b, 'PUT', '/accounts/acct_burst/limits', { requestsPerMinute: limit, tokensPerMinute: 1_000_000 })).status, 200);
+    assert.equal(
+      (
+        await admin(b, 'PUT', '/accounts/acct_burst/limits', {
+          requestsPerMinute: limit,
+          tokensPerMinute: 1_000_000,
+        })
+      ).status,
+      200,
+    );
     // Both replicas must see the override (account cache TTL) before the burst.
     await new Promise((r) => setTimeout(r, 200));
     const call = (r: Replica) =>
       fetch(r.url + '/v1/chat/completions', {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-        body: JSON.stringify({ model: 'moat-demo', max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] }),
+        body: JSON.stringify({
+          model: 'moat-demo',
+          max_tokens: 5,
+          messages: [{ role: 'user', content: 'hi' }],
+        }),
       }).then(async (res) => {
         await res.arrayBuffer();
         return res.status;
       });
     const started = Date.now();
-    const statuses = await Promise.all(Array.from({ length: 240 }, (_, i) => call(replicas[i % 2]!)));
+    const statuses = await Promise.all(
+      Array.from({ length: 240 }, (_, i) => call(replicas[i % 2]!)),
+    );
     const elapsedMs = Date.now() - started;
     const admitted = statuses.filter((s) => s === 200).length;
     const limited = statuses.filter((s) => s === 429).length;
@@ -96,9 +130,20 @@ test('issue 4: two Moat processes sharing one Redis hold a limit under a concurr
     // (one request per second at 60/min); anything beyond that, +1%, would be a leak.
     const allowed = limit + Math.ceil((elapsedMs / 60_000) * limit);
     assert.ok(admitted >= limit, `admitted ${admitted} < limit ${limit}`);
-    assert.ok(admitted <= Math.ceil(allowed * 1.01), `admitted ${admitted}, allowed ${allowed} over ${elapsedMs} ms`);
+    assert.ok(
+      admitted <= Math.ceil(allowed * 1.01),
+      `admitted ${admitted}, allowed ${allowed} over ${elapsedMs} ms`,
+    );
 
-    assert.equal((await admin(a, 'PUT', '/accounts/acct_burst/level', { level: 'block', reason: 'replica test' })).status, 200);
+    assert.equal(
+      (
+        await admin(a, 'PUT', '/accounts/acct_burst/level', {
+          level: 'block',
+          reason: 'replica test',
+        })
+      ).status,
+      200,
+    );
     let status = 0;
     // Bounded polling, no clock assertion: the pin travels by Redis pub/sub.
     for (let i = 0; i < 100 && status !== 403; i++) {
@@ -108,8 +153,13 @@ test('issue 4: two Moat processes sharing one Redis hold a limit under a concurr
     assert.equal(status, 403, 'the other replica enforces the pin');
   } finally {
     for (const r of replicas) r.proc.kill('SIGTERM');
-    await Promise.all(replicas.map((r) => new Promise((res) => (r.proc.exitCode !== null ? res(null) : r.proc.once('exit', res)))));
-    const s = new PostgresStore(PG, { schema: `r_${id}` });
+    await Promise.all(
+      replicas.map(
+        (r) =>
+          new Promise((res) => (r.proc.exitCode !== null ? res(null) : r.proc.once('exit', res))),
+      ),
+    );
+    const s = new PostgresStore(openPostgresDatabase(PG), { schema: `r_${id}` });
     await s.dropSchema();
     await s.close();
     const redis = new Redis(REDIS);

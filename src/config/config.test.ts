@@ -38,22 +38,57 @@ test('a bad field stops start-up naming the field and the expectation', () => {
   const d = dir();
   const f = join(d, 'moat.yaml');
   writeFileSync(f, 'port: "eighty"\nupstreams:\n  x:\n    kind: openai\n    baseUrl: not a url\n');
-  assert.throws(() => loadConfig({ MOAT_CONFIG: f, MOAT_DATA_DIR: d }), (err: Error) => {
-    assert.ok(err instanceof ConfigError);
-    assert.match(err.message, /port: .*number/);
-    assert.match(err.message, /upstreams\.x\.baseUrl/);
-    return true;
-  });
+  assert.throws(
+    () => loadConfig({ MOAT_CONFIG: f, MOAT_DATA_DIR: d }),
+    (err: Error) => {
+      assert.ok(err instanceof ConfigError);
+      assert.match(err.message, /port: .*number/);
+      assert.match(err.message, /upstreams\.x\.baseUrl/);
+      return true;
+    },
+  );
   writeFileSync(f, 'models:\n  - { name: m, upstream: missing }\n');
-  assert.throws(() => loadConfig({ MOAT_CONFIG: f, MOAT_DATA_DIR: d }), /models\.0\.upstream: "missing" is not defined/);
+  assert.throws(
+    () => loadConfig({ MOAT_CONFIG: f, MOAT_DATA_DIR: d }),
+    /models\.0\.upstream: "missing" is not defined/,
+  );
   writeFileSync(f, 'unknownField: 1\n');
   assert.throws(() => loadConfig({ MOAT_CONFIG: f, MOAT_DATA_DIR: d }), /unknownField/);
-  assert.throws(() => loadConfig({ MOAT_PORT: 'abc', MOAT_DATA_DIR: d }), /MOAT_PORT: expected an integer/);
+  assert.throws(
+    () => loadConfig({ MOAT_PORT: 'abc', MOAT_DATA_DIR: d }),
+    /MOAT_PORT: expected an integer/,
+  );
   assert.throws(() => loadConfig({ MOAT_CONFIG: join(d, 'nope.yaml') }), /file not found/);
 });
 
 test('the shipped example config loads', () => {
-  const c = loadConfig({ MOAT_CONFIG: new URL('../../examples/moat.yaml', import.meta.url).pathname, MOAT_DATA_DIR: dir(), ANTHROPIC_API_KEY: 'x' });
+  const c = loadConfig({
+    MOAT_CONFIG: new URL('../../examples/moat.yaml', import.meta.url).pathname,
+    MOAT_DATA_DIR: dir(),
+    ANTHROPIC_API_KEY: 'x',
+  });
   assert.equal(c.upstreams['anthropic']?.apiKey, 'x');
-  assert.ok(readFileSync(new URL('../../examples/moat.yaml', import.meta.url), 'utf8').includes('trustedProxies'));
+  assert.ok(
+    readFileSync(new URL('../../examples/moat.yaml', import.meta.url), 'utf8').includes(
+      'trustedProxies',
+    ),
+  );
+});
+
+test('issue 14: hardening defaults — 32 MiB bodies, nesting 64, timeouts, connection cap; bad timeouts name the field', () => {
+  const c = loadConfig({ MOAT_DATA_DIR: dir() });
+  assert.equal(c.bodyLimitBytes, 32 * 1024 * 1024);
+  assert.equal(c.maxJsonDepth, 64);
+  assert.equal(c.http.headersTimeoutMs, 15_000);
+  assert.equal(c.http.requestTimeoutMs, 120_000);
+  assert.equal(c.http.keepAliveTimeoutMs, 5_000);
+  assert.equal(c.http.maxConnections, 4_096);
+  assert.equal(c.metrics.auth, 'admin-token');
+  const d = dir();
+  const file = join(d, 'moat.yaml');
+  writeFileSync(file, 'http:\n  headersTimeoutMs: 9000\n  requestTimeoutMs: 1000\n');
+  assert.throws(
+    () => loadConfig({ MOAT_CONFIG: file, MOAT_DATA_DIR: d }),
+    (e: Error) => e instanceof ConfigError && /http\.headersTimeoutMs/.test(e.message),
+  );
 });

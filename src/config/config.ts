@@ -37,6 +37,68 @@ const modelRouteSchema = z.object({
   description: z.string().optional(),
 });
 
+/** Connection limits and timeouts of the HTTP listener (docs/security.md, "Limits"). */
+const httpConfigSchema = z
+  .object({
+    /** Time allowed to receive a request's headers (Node `headersTimeout`); slowloris headers are cut after it. */
+    headersTimeoutMs: z.number().int().positive().default(15_000),
+    /** Time allowed to receive a whole request, headers and body (Node `requestTimeout`). */
+    requestTimeoutMs: z.number().int().positive().default(120_000),
+    /** How long an idle keep-alive connection stays open between requests. */
+    keepAliveTimeoutMs: z.number().int().positive().default(5_000),
+    /**
+     * A socket with no traffic either way for this long is closed (a client that stops
+     * reading a stream). Keep it above every upstream `timeoutMs`, the longest silence a
+     * healthy stream may have.
+     */
+    idleTimeoutMs: z.number().int().positive().default(180_000),
+    /** Most open client connections; more are refused at accept. */
+    maxConnections: z.number().int().positive().default(4_096),
+    /**
+     * After an early error (401, 413, 431…) the rest of the body is read and thrown away, up
+     * to this many bytes, so the client finishes sending and reads the answer instead of a
+     * reset connection (which SDKs retry); beyond it the connection is closed.
+     */
+    drainLimitBytes: z
+      .number()
+      .int()
+      .min(0)
+      .default(64 * 1024 * 1024),
+    /**
+     * Body limits by route path prefix, overriding `bodyLimitBytes` (longest prefix wins),
+     * e.g. `{ "/admin/v1": 1048576, "/v1/messages": 33554432 }`.
+     */
+    bodyLimitByRoute: z
+      .record(
+        z.string().regex(/^\//, 'expected a path starting with /'),
+        z.number().int().positive(),
+      )
+      .default({ '/admin/v1': 1024 * 1024 }),
+  })
+  .strict()
+  .refine((h) => h.headersTimeoutMs <= h.requestTimeoutMs, {
+    message: 'headersTimeoutMs must not exceed requestTimeoutMs',
+    path: ['headersTimeoutMs'],
+  });
+
+/** Where and to whom GET /metrics is served (docs/security.md, "Metrics"). */
+const metricsConfigSchema = z
+  .object({
+    /**
+     * `admin-token`: /metrics needs `Authorization: Bearer <admin token>` (per-level account
+     * counts tell an attacker when its accounts are promoted). `public`: no token, for a
+     * listener only a scraper can reach.
+     */
+    auth: z.enum(['admin-token', 'public']).default('admin-token'),
+    /**
+     * Serve /metrics on its own listener at this port (and not on the API listener);
+     * unset: on the API listener.
+     */
+    port: z.number().int().min(0).max(65535).optional(),
+    host: z.string().default('127.0.0.1'),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     host: z.string().default('127.0.0.1'),
@@ -50,9 +112,28 @@ export const configSchema = z
      * (MOAT_KEY_PEPPER); generated into the data dir when unset.
      */
     keyPepper: z.string().min(32, 'must be at least 32 characters').optional(),
-    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    bodyLimitBytes: z.number().int().positive().default(4 * 1024 * 1024),
+    logLevel: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    /**
+     * Largest request body, in bytes, on every route without its own limit in
+     * `http.bodyLimitByRoute`. Default 32 MiB: what the Anthropic API itself accepts (base64
+     * images and documents), so a client never meets a smaller limit here than upstream.
+     */
+    bodyLimitBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(32 * 1024 * 1024),
     maxHeaderCount: z.number().int().positive().default(100),
+    /**
+     * Deepest nesting of arrays and objects a JSON body may have. Deeper bodies get a 400 at
+     * parse time: recursive code (serialisation, token estimates) must never meet one
+     * (issue 14: ~7,000 levels made event serialisation throw and erase a whole batch).
+     */
+    maxJsonDepth: z.number().int().min(8).max(1000).default(64),
+    http: httpConfigSchema.prefault({}),
+    metrics: metricsConfigSchema.prefault({}),
     /** Addresses of TLS-terminating proxies whose X-Forwarded-For / JA4 headers are trusted. */
     trustedProxies: z.array(z.string()).default([]),
     store: z
@@ -61,7 +142,12 @@ export const configSchema = z
         /** postgres://… when kind is postgres. */
         url: z.string().optional(),
         /** PostgreSQL schema holding Moat's tables (several deployments can share a database). */
-        schema: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'expected a lower-case SQL identifier').default('moat'),
+        schema: z
+          .string()
+          .regex(/^[a-z_][a-z0-9_]*$/, 'expected a lower-case SQL identifier')
+          .default('moat'),
+        /** Connections in the process's one PostgreSQL pool, shared by the store, audit, review, intel and canaries. */
+        poolMax: z.number().int().min(1).max(200).default(10),
       })
       .prefault({}),
     redis: z
@@ -71,11 +157,23 @@ export const configSchema = z
         prefix: z.string().default('moat'),
       })
       .prefault({}),
-    nats: z.object({ url: z.string().optional(), stream: z.string().default('MOAT_EVENTS') }).prefault({}),
-    upstreams: z.record(z.string(), upstreamSchema).default({ demo: { kind: 'demo', timeoutMs: 120_000, headers: {} } }),
+    nats: z
+      .object({ url: z.string().optional(), stream: z.string().default('MOAT_EVENTS') })
+      .prefault({}),
+    upstreams: z
+      .record(z.string(), upstreamSchema)
+      .default({ demo: { kind: 'demo', timeoutMs: 120_000, headers: {} } }),
     models: z.array(modelRouteSchema).default([
-      { name: 'moat-demo', upstream: 'demo', description: 'Built-in demo model (WordNet text, no real model)' },
-      { name: 'moat-demo-reasoner', upstream: 'demo', description: 'Built-in demo model that also streams reasoning' },
+      {
+        name: 'moat-demo',
+        upstream: 'demo',
+        description: 'Built-in demo model (WordNet text, no real model)',
+      },
+      {
+        name: 'moat-demo-reasoner',
+        upstream: 'demo',
+        description: 'Built-in demo model that also streams reasoning',
+      },
     ]),
     demo: z
       .object({
@@ -92,6 +190,25 @@ export const configSchema = z
         flushMs: z.number().int().positive().default(100),
         /** Keep request/response text in stored events (needed by the detector's text signals). */
         storeText: z.boolean().default(true),
+        /**
+         * Bytes of a refused request's body (403, 429, challenge, block) kept in its event;
+         * longer bodies are cut and marked `requestTruncated` (a blocked key cannot fill the disk).
+         */
+        refusedBodyBytes: z
+          .number()
+          .int()
+          .min(256)
+          .default(8 * 1024),
+        /** Events older than this many days are deleted (SQLite and PostgreSQL); 0 keeps them forever. */
+        retentionDays: z.number().min(0).default(30),
+        /** How often the retention sweep runs. */
+        retentionSweepMs: z
+          .number()
+          .int()
+          .positive()
+          .default(60 * 60 * 1000),
+        /** Longest wait for queued events on shutdown before they are counted as dropped. */
+        flushTimeoutMs: z.number().int().positive().default(5_000),
       })
       .prefault({}),
     detect: detectConfigSchema.prefault({}),
@@ -202,7 +319,8 @@ export function loadConfig(
   if (env['MOAT_DATA_DIR']) raw['dataDir'] = env['MOAT_DATA_DIR'];
   if (env['MOAT_KEY_PEPPER']) raw['keyPepper'] = env['MOAT_KEY_PEPPER'];
   if (env['MOAT_LOG_LEVEL']) raw['logLevel'] = env['MOAT_LOG_LEVEL'];
-  if (env['MOAT_DATABASE_URL']) setPath(raw, ['store'], { kind: 'postgres', url: env['MOAT_DATABASE_URL'] });
+  if (env['MOAT_DATABASE_URL'])
+    setPath(raw, ['store'], { kind: 'postgres', url: env['MOAT_DATABASE_URL'] });
   if (env['MOAT_REDIS_URL']) setPath(raw, ['redis', 'url'], env['MOAT_REDIS_URL']);
   if (env['MOAT_NATS_URL']) setPath(raw, ['nats', 'url'], env['MOAT_NATS_URL']);
   if (env['MOAT_UPSTREAM_URL']) {
@@ -214,7 +332,10 @@ export function loadConfig(
     };
     raw['upstreams'] = upstreams;
     const models = Array.isArray(raw['models']) ? (raw['models'] as unknown[]) : [];
-    raw['models'] = [...models.filter((m) => (m as { name?: string }).name !== '*'), { name: '*', upstream: 'default' }];
+    raw['models'] = [
+      ...models.filter((m) => (m as { name?: string }).name !== '*'),
+      { name: '*', upstream: 'default' },
+    ];
   }
 
   const result = configSchema.safeParse(raw);
@@ -223,10 +344,14 @@ export function loadConfig(
 
   for (const [name, up] of Object.entries(cfg.upstreams)) {
     if (up.kind !== 'demo' && !up.baseUrl) {
-      throw new ConfigError(`invalid configuration in ${source}:\n  upstreams.${name}.baseUrl: required for kind "${up.kind}"`);
+      throw new ConfigError(
+        `invalid configuration in ${source}:\n  upstreams.${name}.baseUrl: required for kind "${up.kind}"`,
+      );
     }
     if (up.apiKeyEnv && !env[up.apiKeyEnv]) {
-      throw new ConfigError(`upstreams.${name}.apiKeyEnv: environment variable ${up.apiKeyEnv} is not set`);
+      throw new ConfigError(
+        `upstreams.${name}.apiKeyEnv: environment variable ${up.apiKeyEnv} is not set`,
+      );
     }
     if (up.apiKeyEnv) up.apiKey = env[up.apiKeyEnv]!;
   }
@@ -238,7 +363,9 @@ export function loadConfig(
     }
   });
   if (cfg.store.kind === 'postgres' && !cfg.store.url) {
-    throw new ConfigError(`invalid configuration in ${source}:\n  store.url: required when store.kind is postgres`);
+    throw new ConfigError(
+      `invalid configuration in ${source}:\n  store.url: required when store.kind is postgres`,
+    );
   }
 
   const dataDirAbs = resolve(cfg.dataDir);
@@ -255,7 +382,13 @@ export function loadConfig(
       adminTokenGenerated = true;
     }
   }
-  return deepFreeze({ ...cfg, dataDirAbs, adminTokenResolved, adminTokenGenerated, source }) as MoatConfig;
+  return deepFreeze({
+    ...cfg,
+    dataDirAbs,
+    adminTokenResolved,
+    adminTokenGenerated,
+    source,
+  }) as MoatConfig;
 }
 
 function deepFreeze<T>(obj: T): T {

@@ -6,14 +6,33 @@ import type { Level, Verdict } from '../telemetry/event.js';
 import type { EventFeatures } from './features.js';
 import { F, Stats } from './stats.js';
 import { CoActivity } from './timing.js';
+import { hllAdd, hllCount } from './text.js';
 
 const SLOTS = 24;
 
 /** Bits of AccountState.links. */
-export const LINK: Record<string, number> = { payment: 1, identity: 2, template: 4, fingerprint: 8, network: 16, timing: 32 };
+export const LINK: Record<string, number> = {
+  payment: 1,
+  identity: 2,
+  template: 4,
+  fingerprint: 8,
+  network: 16,
+  timing: 32,
+  shape: 64,
+};
 /** Links that say "same operator" on their own. */
 export const STRONG_LINKS = LINK.payment! | LINK.identity! | LINK.template!;
 const LOW_FRICTION = /educat|research|startup|credit|student|academic|trial|free/i;
+const PAID = /enterprise|scale|business|team|pro\b|paid|contract/i;
+/** A usage tier earned by spend ("tier-3" … "tier-5", OpenAI-style). */
+const USAGE_TIER = /tier[-_ ]?([0-9])/i;
+
+/** Whether a tier or signup route says the account is a paying, contracted or high-spend customer. */
+export function paidStanding(tier: string | undefined, route: string | undefined): boolean {
+  if ((tier && PAID.test(tier)) || (route && PAID.test(route))) return true;
+  const m = tier ? USAGE_TIER.exec(tier) : null;
+  return m !== null && Number(m[1]) >= 3;
+}
 
 /** Misra–Gries sketch of the template keys one account keeps sending. */
 export class TemplateSketch {
@@ -49,12 +68,94 @@ export class TemplateSketch {
   }
 }
 
+const SUB_SLOTS = 4;
+
+/**
+ * The sub-streams of an account (system prompt × end user) that carried harvest-suspect
+ * requests, each with its request count and how many of those were suspect. A slot is claimed
+ * only by a suspect request (the one with the fewest requests gives way), then counts every
+ * request of its key. An application with hundreds of end users keeps honest users out of the
+ * table unless they are suspect, so a harvest by one or two insiders keeps its own share here
+ * however much honest traffic surrounds it (a plain heavy-hitter sketch over all keys, such as
+ * Misra–Gries, loses an insider holding 5% of the traffic among hundreds of users).
+ */
+export class SubStreams {
+  readonly keys = new Int32Array(SUB_SLOTS);
+  /** Requests per slot, then suspect requests per slot (one array: one object header). */
+  private readonly counts = new Float32Array(2 * SUB_SLOTS);
+
+  /** Count one request of sub-stream `key`. */
+  add(key: number, suspect: boolean): void {
+    const { keys, counts } = this;
+    let low = 0;
+    for (let i = 0; i < SUB_SLOTS; i++) {
+      if (keys[i] === key && counts[i]! > 0) {
+        counts[i]! += 1;
+        if (suspect) counts[SUB_SLOTS + i]! += 1;
+        return;
+      }
+      if (counts[i]! < counts[low]!) low = i;
+    }
+    if (!suspect) return;
+    keys[low] = key;
+    counts[low] = 1;
+    counts[SUB_SLOTS + low] = 1;
+  }
+
+  /** The result of the last worst(): the sub-stream's suspect share and size (0 when none). */
+  share = 0;
+  size = 0;
+
+  /**
+   * Find the most suspect sub-stream holding at least `min` requests and at most `maxShare` of
+   * the account's `total` (a sub-stream that is the whole account adds nothing); its suspect
+   * share and size go to `share` and `size` (0 when none). No allocation: runs per event.
+   */
+  worst(min: number, total: number, maxShare: number): void {
+    const counts = this.counts;
+    this.share = this.size = 0;
+    for (let i = 0; i < SUB_SLOTS; i++) {
+      const n = counts[i]!;
+      if (n < min || n > maxShare * total) continue;
+      const share = counts[SUB_SLOTS + i]! / n;
+      if (this.size === 0 || share > this.share) {
+        this.share = share;
+        this.size = n;
+      }
+    }
+  }
+
+  static readonly BYTES = SUB_SLOTS * 12 + 2 * 64;
+}
+
 /** Everything the detector keeps about one account. */
 export class AccountState {
   readonly stats = new Stats();
   readonly templates = new TemplateSketch();
+  readonly substreams = new SubStreams();
+  /** HyperLogLog of the token ids this account's logit_bias maps named, over its lifetime. */
+  biasIds: Uint8Array | null = null;
+  /** HyperLogLog of the end-user ids it sent. */
+  endUsers: Uint8Array | null = null;
+  /**
+   * HyperLogLog of the tool sets its requests defined (allocated on the first one): a product's
+   * agent runs in one environment, a trajectory harvest in many.
+   */
+  toolsets: Uint8Array | null = null;
+  biasIdCount = 0;
+  endUserCount = 0;
+  toolsetCount = 0;
   createdAt = 0;
   lowFriction = false;
+  /** A paying customer by its tier or route (enterprise, pro, usage tier 3+) from the account record. */
+  paidTier = false;
+  /**
+   * A verified organisation or a contract on record (`verified`, `contract` in the account
+   * record, or POST …/verify): its verdict stops at monitor and goes to review instead of
+   * the automatic ladder, because only a contract separates a licensed synthetic-data
+   * customer from a distillation campaign.
+   */
+  reviewOnly = false;
   firstTs = 0;
   lastTs = 0;
   lastBias = 0;
@@ -66,6 +167,11 @@ export class AccountState {
   readonly timing = new CoActivity();
   /** Payment fingerprint from the account record ('' when none). */
   payKey = '';
+  /**
+   * Another detector partition's account, known here only by the evidence that partition
+   * published (issue 18): its Stats are that partition's latest copy, never this one's events.
+   */
+  remote = false;
   /** Detected on its own evidence (own score at throttle or above) and registered as such. */
   flagged = false;
   /** The network+client key last registered for this flagged account ('' until one is). */
@@ -88,9 +194,37 @@ export class AccountState {
   ) {}
 
   /** Apply signup metadata. */
-  setRecord(createdAt: number, route: string | undefined): void {
+  setRecord(
+    createdAt: number,
+    route: string | undefined,
+    tier?: string,
+    reviewOnly?: boolean,
+  ): void {
     if (createdAt > 0) this.createdAt = createdAt;
     this.lowFriction = route !== undefined && LOW_FRICTION.test(route);
+    this.paidTier = paidStanding(tier, route);
+    if (reviewOnly !== undefined) this.reviewOnly = reviewOnly;
+  }
+
+  /** Record the per-account sketches of one request: logit_bias token ids, end users, sub-stream. */
+  observeRequest(f: EventFeatures): void {
+    // Both sketches are allocated on first use: most accounts never send either.
+    if (f.biasTokens.length) {
+      const ids = (this.biasIds ??= new Uint8Array(32));
+      let grew = false;
+      for (let i = 0; i < f.biasTokens.length; i++)
+        if (hllAdd(ids, f.biasTokens[i]!) >= 0) grew = true;
+      if (grew) this.biasIdCount = hllCount(ids);
+    }
+    if (f.endUser !== 0) {
+      const users = (this.endUsers ??= new Uint8Array(32));
+      if (hllAdd(users, f.endUser) >= 0) this.endUserCount = hllCount(users);
+    }
+    if (f.toolset !== 0) {
+      const sets = (this.toolsets ??= new Uint8Array(32));
+      if (hllAdd(sets, f.toolset) >= 0) this.toolsetCount = hllCount(sets);
+    }
+    this.substreams.add(f.substream, f.harvest);
   }
 
   /** Template keys of a request not yet seen from this account; records them. Returns "seen before". */
@@ -106,7 +240,17 @@ export class AccountState {
 
   /** Approximate heap bytes of this state. */
   bytes(): number {
-    let b = 160 + (this.id.length + this.flaggedNetKey.length) * 2 + Stats.BYTES + SLOTS * 6 + 2 * 64 + CoActivity.BYTES;
+    let b =
+      176 +
+      (this.id.length + this.flaggedNetKey.length) * 2 +
+      Stats.BYTES +
+      SLOTS * 6 +
+      2 * 64 +
+      CoActivity.BYTES +
+      SubStreams.BYTES +
+      (this.biasIds ? 96 : 0) +
+      (this.endUsers ? 96 : 0) +
+      (this.toolsets ? 96 : 0);
     if (this.verdict) {
       b += 120;
       for (const r of this.verdict.reasons) b += 80 + r.detail.length * 2;
@@ -141,7 +285,15 @@ export function applyDeltas(s: Stats, d: Deltas, halfLifeMs: number): boolean {
   if (f.intent.reasoning) c[F.reasoning]! += 1;
   if (f.intent.grader) c[F.grader]! += 1;
   if (f.intent.datagen) c[F.datagen]! += 1;
-  // A logprob request counts as suspect only when its logit_bias moved (a sweep step).
+  if (f.derivation) {
+    c[F.derivation]! += 1;
+    if (f.singleTurn && !f.usesTools) c[F.derivationSingle]! += 1;
+  }
+  if (f.reasoningTokens > 0) c[F.reasoningServed]! += 1;
+  if (f.verdictAnswer) c[F.verdictAnswer]! += 1;
+  if (f.harvest || d.biasChanged) c[F.harvest]! += 1;
+  if (f.endUser !== 0) c[F.endUser]! += 1;
+  // A logit_bias request counts as suspect only when it moved the bias to new tokens (a sweep step).
   const suspect = f.suspect || d.biasChanged;
   if (suspect) c[F.suspect]! += 1;
   if (suspect && d.tplShared) c[F.suspectShared]! += 1;

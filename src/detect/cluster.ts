@@ -6,15 +6,18 @@
  * templates are strong.
  */
 import { Stats } from './stats.js';
-import { fnv1a } from './text.js';
+import { fnv1a } from '../hash/fnv.js';
 import { int } from './describe.js';
 
 /** Link kinds and how much each says about coordination on its own. */
 const KIND_STRENGTH: Record<string, number> = {
   payment: 1,
-  template: 0.8,
+  // One operator's accounts sharing its template: an organisation's integration as often as a
+  // hydra. It links; the campaign's economics (young accounts, volume) must do the rest.
+  template: 0.3,
   identity: 0.8,
   fingerprint: 0.5,
+  shape: 0.6,
   timing: 0.4,
   network: 0.25,
 };
@@ -36,7 +39,24 @@ export class ClusterState {
 
   /** Whether the members' distinct items barely overlap (each sweeps its own slice). */
   private complementary(): boolean {
-    return this.members.length >= 3 && this.memberItems > 20 && this.stats.distinctItems() >= 0.8 * this.memberItems;
+    return (
+      this.members.length >= 3 &&
+      this.memberItems > 20 &&
+      this.stats.distinctItems() >= 0.8 * this.memberItems
+    );
+  }
+
+  /**
+   * Whether the members keep asking the same items (their union of distinct prompts is under
+   * half the sum of each member's): organisations running the same public benchmark or
+   * judge set do that; a campaign splits its item space so every answer is new.
+   */
+  overlapping(): boolean {
+    return (
+      this.members.length >= 2 &&
+      this.memberItems > 20 &&
+      this.stats.distinctItems() < 0.5 * this.memberItems
+    );
   }
 
   /** Coordination strength in [0,1]: the strongest link kind, plus complementary coverage. */
@@ -48,10 +68,14 @@ export class ClusterState {
 
   /** The sentence behind coordination(). */
   coordinationDetail(): string {
-    const parts = [...this.kinds].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([kind, count]) => `${kind} (${count})`);
+    const parts = [...this.kinds]
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+      .map(([kind, count]) => `${kind} (${count})`);
     const cover = this.complementary()
       ? `; members cover ~${int(this.stats.distinctItems())} distinct items with little overlap`
-      : '';
+      : this.overlapping()
+        ? `; members repeat each other's items (~${int(this.stats.distinctItems())} distinct of ~${int(this.memberItems)}), as a shared public benchmark does: evidence halved`
+        : '';
     return `${this.members.length} accounts linked by ${parts.join(', ')}${cover}`;
   }
 }
@@ -95,12 +119,19 @@ export class Clusters {
    * Join the sets of `a` and `b`. `seed` builds a new cluster's state from a lone account.
    * Returns the surviving root's state, or undefined when nothing changed (already joined, or over the size cap).
    */
-  union(a: number, b: number, kind: string, seed: (i: number) => ClusterState, halfLifeMs: number): ClusterState | undefined {
+  union(
+    a: number,
+    b: number,
+    kind: string,
+    seed: (i: number) => ClusterState,
+    halfLifeMs: number,
+  ): ClusterState | undefined {
     let ra = this.find(a);
     let rb = this.find(b);
     if (ra === rb) return undefined;
     if (this.size[ra]! + this.size[rb]! > this.maxSize) return undefined;
-    if (this.size[ra]! < this.size[rb]! || (this.size[ra] === this.size[rb] && rb < ra)) [ra, rb] = [rb, ra];
+    if (this.size[ra]! < this.size[rb]! || (this.size[ra] === this.size[rb] && rb < ra))
+      [ra, rb] = [rb, ra];
     const sa = this.roots.get(ra) ?? seed(ra);
     const sb = this.roots.get(rb) ?? seed(rb);
     sa.stats.merge(sb.stats, halfLifeMs);

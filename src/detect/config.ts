@@ -10,14 +10,20 @@ const weightsSchema = z
     grader: unit().default(0.9),
     datagen: unit().default(0.85),
     longOutput: unit().default(0.45),
+    reasoningServed: unit().default(0.8),
+    judgements: unit().default(0.6),
+    substream: unit().default(0.8),
     harvestLength: unit().default(0.8),
+    agentEnvironments: unit().default(0.7),
     logitSweep: unit().default(0.95),
     /** Amplifiers: how it is being harvested. */
-    templateReuse: unit().default(0.6),
+    templateReuse: unit().default(0.25),
+    novelty: unit().default(0.3),
     sharedTemplate: unit().default(0.6),
     coverageSweep: unit().default(0.35),
     singleTurn: unit().default(0.25),
     timing: unit().default(0.3),
+    focus: unit().default(0.35),
     volumeAge: unit().default(0.35),
     signupRoute: unit().default(0.15),
     modelPivot: unit().default(0.3),
@@ -42,8 +48,19 @@ const levelsSchema = z
 export const detectConfigSchema = z.object({
   weights: weightsSchema,
   levels: levelsSchema,
+  /**
+   * The most the automation amplifiers together (template reuse, coverage, novelty, single
+   * turns, machine timing, sampling) can amplify core evidence: every honest integration is
+   * automated, so automation alone keeps an account below throttle.
+   */
+  automationCap: unit().default(0.5),
+  /** A paying account this many days old counts as established (its amplified evidence × 0.75). */
+  establishedDays: z.number().positive().default(60),
   /** Half-life of every per-account and per-cluster counter, in hours of event time. */
-  halfLifeHours: z.number().positive().default(7 * 24),
+  halfLifeHours: z
+    .number()
+    .positive()
+    .default(7 * 24),
   /** Requests at which an account's evidence counts fully (confidence n / (n + k)). */
   confidenceRequests: z.number().positive().default(6),
   /**
@@ -76,6 +93,13 @@ export const detectConfigSchema = z.object({
   timingChanceFactor: z.number().positive().default(5),
   /** …with the shared buckets spread over at least this many distinct hours. */
   timingMinHours: z.number().int().positive().default(4),
+  /** Behavioural links: accounts created within the same window of this many hours can be linked by request shape. */
+  shapeWindowHours: z.number().positive().default(72),
+  /**
+   * Distinct token ids a logit_bias may name over an account's life before its changes count
+   * as a sweep: a classifier's fixed label set names a handful.
+   */
+  labelSetTokens: z.number().int().positive().default(40),
   /** Largest cluster the union-find will grow (bounds the cost of raising members). */
   maxClusterSize: z.number().int().positive().default(20_000),
 });

@@ -2,7 +2,7 @@
  * The sentence behind each reason code, with the numbers an analyst can check against
  * the logs ("87% of 1,240 prompts share 3 templates"). Called only when a verdict is built.
  */
-import type { AssessContext, TermCode } from './terms.js';
+import { activeDays, type AssessContext, type TermCode } from './terms.js';
 import { F, type Stats } from './stats.js';
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
@@ -42,12 +42,22 @@ export function describe(code: TermCode, s: Stats, ctx: AssessContext): string {
       return `${share(F.grader)} of ${int(n)} prompts use the model as a grader or ask for "safe" rewrites`;
     case 'data_generation':
       return `${share(F.datagen)} of ${int(n)} prompts ask for many diverse instructions or data items`;
+    case 'reasoning_served':
+      return `${pct(c[F.derivation]! / withRes)} of ${int(withRes)} answers served were derivations (enumerated steps, equations or reasoning tokens; ${int(c[F.reasoningServed]!)} with reasoning tokens)`;
+    case 'judgements_served':
+      return `${pct(c[F.verdictAnswer]! / withRes)} of ${int(withRes)} answers were judgements of a few tokens (a score, a label) for prompts of 150+ tokens`;
+    case 'substream_harvest':
+      return `one sub-stream (system prompt × end user) of ${int(ctx.substreamN)} requests is ${pct(ctx.substreamShare)} harvest-suspect, against ${share(F.harvest)} for the account as a whole`;
     case 'long_output':
-      return `${pct(c[F.longOutput]! / withRes)} of ${int(withRes)} responses are long relative to the prompt (output/input tokens ${(c[F.outTokens]! / Math.max(1, c[F.inTokens]!)).toFixed(1)}, ${pct(c[F.capHit]! / withRes)} at max_tokens)`;
+      return `${pct(c[F.longOutput]! / withRes)} of ${int(withRes)} answers are ≥ 700 tokens (mean ${int(c[F.outTokens]! / withRes)} output tokens, ${pct(c[F.capHit]! / withRes)} at max_tokens)`;
     case 'harvest_length':
-      return `${pct(c[F.harvestLength]! / withRes)} of ${int(withRes)} responses are harvest-length (≥ 1,500 tokens and ≥ 8× the prompt; mean ${int(c[F.outTokens]! / withRes)} output tokens)`;
+      return `${pct(c[F.harvestLength]! / withRes)} of ${int(withRes)} answers are harvest-length (≥ 1,500 tokens outside tool loops; mean ${int(c[F.outTokens]! / withRes)} output tokens)`;
+    case 'agent_environments':
+      return `${int(c[F.tools]!)} of ${int(n)} requests ran tools, across ~${int(ctx.toolsets)} distinct tool sets${ctx.endUsers > 0 ? ` for ~${int(ctx.endUsers)} end users` : ''} (an application's agent offers one or a few)`;
     case 'logit_bias_sweep':
-      return `${int(c[F.biasChange]!)} of ${int(n)} requests combine logprobs with a changed logit_bias (embedding-extraction pattern)`;
+      return `${int(c[F.biasChange]!)} of ${int(n)} requests moved logit_bias, naming ~${int(ctx.biasIds)} distinct token ids in all (embedding-extraction sweep; a label set names a few)`;
+    case 'novelty':
+      return `~${int(Math.min(n, s.distinctItems()))} distinct prompts in ${int(n)} requests (new items, not repeats)`;
     case 'template_reuse':
       return `${share(F.tplHit)} of ${int(n)} prompts reuse a template already seen from this sender (slots masked)`;
     case 'shared_template':
@@ -58,10 +68,13 @@ export function describe(code: TermCode, s: Stats, ctx: AssessContext): string {
       return `${share(F.singleTurn)} of ${int(n)} requests are single-turn with no tools`;
     case 'machine_timing':
       return timing(c, n);
+    case 'harvest_focus':
+      return `${share(F.harvest)} of ${int(n)} requests took a harvest (a reasoning, grading or data ask, or a derivation served); people mix their asks (past 85% counts)`;
     case 'volume_vs_age': {
       const start = ctx.createdAt > 0 ? Math.min(ctx.createdAt, ctx.firstTs) : ctx.firstTs;
       const days = Math.max(0.5, (ctx.lastTs - start) / DAY);
-      return `${int(n / days)} requests/day and ${int(c[F.harvestLength]! / days)} harvest-length answers/day from an account ${days.toFixed(1)} days old`;
+      const active = Math.min(days, activeDays(ctx));
+      return `${int(n / days)} requests/day over its life; ${int(c[F.harvestLength]! / active)} harvest-length answers/day and ${int(c[F.derivationSingle]! / active)} single-turn derivations/day over the last ${active.toFixed(1)} days${ctx.endUsers > 0 ? ` across ~${int(ctx.endUsers)} end users` : ''}; account ${days.toFixed(1)} days old`;
     }
     case 'signup_route':
       return 'signed up through a low-friction credit programme (education, research, startup credits)';

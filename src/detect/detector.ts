@@ -3,15 +3,25 @@
  * and per-cluster state; emits verdicts when they change. Pure and deterministic: time
  * comes only from event timestamps, iteration orders are insertion orders.
  */
-import type { AccountRecord, Reason, TelemetryEvent, Verdict } from '../telemetry/event.js';
+import {
+  levelRank,
+  type AccountRecord,
+  type Reason,
+  type TelemetryEvent,
+  type Verdict,
+} from '../telemetry/event.js';
 import { AccountState, LINK, STRONG_LINKS, applyDeltas, type Deltas } from './account.js';
 import { ClusterState, Clusters, clusterId } from './cluster.js';
 import type { DetectConfig } from './config.js';
-import { featuresOf, netKeyOf, type EventFeatures } from './features.js';
+import type { RemoteAccount, RemoteTouch } from './evidence.js';
+import { featuresOf, netDigest, netKeyOf, type EventFeatures } from './features.js';
 import { levelFor } from './levels.js';
 import { FirstSeenIndex } from './links.js';
+import type { IndexListener } from './listener.js';
 import { assess, assessScore, reasonsOf, type AssessContext } from './score.js';
-import { F } from './stats.js';
+import { standing } from './terms.js';
+import { F, STATS_LEN, Stats } from './stats.js';
+import { HLL_REGISTERS } from './text.js';
 import { int } from './describe.js';
 import { TIMING_BANDS, synchronized, type SyncRule } from './timing.js';
 
@@ -33,6 +43,13 @@ class ScoreContext implements AssessContext {
   firstTs = 0;
   lastTs = 0;
   coordination = 0;
+  substreamShare = 0;
+  substreamN = 0;
+  biasIds = 0;
+  endUsers = 0;
+  toolsets = 0;
+  paid = false;
+  windowDays = 14;
   /** The cluster scored, whose coordinationDetail() this reports. */
   cluster: ClusterState | undefined = undefined;
 
@@ -48,6 +65,17 @@ export interface ClusterReport {
   reasons: Reason[];
 }
 
+/** Whether an account record says only a review may move the account above monitor. */
+function reviewOnlyRecord(rec: AccountRecord): boolean {
+  // `verified: true` in a log's account record, or the store's verification object.
+  const v = rec.verified;
+  return (
+    v === true ||
+    (v !== null && typeof v === 'object') ||
+    (typeof rec.contract === 'string' && rec.contract !== '')
+  );
+}
+
 /** See the module comment. */
 export class Detector {
   private readonly accounts = new Map<string, AccountState>();
@@ -57,6 +85,8 @@ export class Detector {
   private readonly netIndex: FirstSeenIndex<string>;
   private readonly payIndex: FirstSeenIndex<string>;
   private readonly timingIndex: FirstSeenIndex<number>;
+  /** First account per (request shape + client, signup window): who launched a harness first. */
+  private readonly shapeIndex: FirstSeenIndex<number>;
   private readonly modelFirst = new Map<string, number>();
   /** crossTemplates' findings for the event being ingested (fields, not an object per event). */
   private tplShared = false;
@@ -70,9 +100,13 @@ export class Detector {
   private readonly halfLifeMs: number;
   private readonly syncRule: SyncRule;
   private streamStart = 0;
+  /** Accounts held as other partitions' copies (setRemote, addEvidence). */
+  private remotes = 0;
+  private listener: IndexListener | undefined;
 
   constructor(private readonly cfg: DetectConfig) {
     this.halfLifeMs = cfg.halfLifeHours * HOUR;
+    this.ownContext.windowDays = this.clusterContext.windowDays = (2 * cfg.halfLifeHours) / 24;
     this.syncRule = {
       minBuckets: cfg.timingMinBuckets,
       minJaccard: cfg.timingMinJaccard,
@@ -85,12 +119,28 @@ export class Detector {
     this.netIndex = new FirstSeenIndex(cfg.templateIndexSize);
     this.payIndex = new FirstSeenIndex(cfg.templateIndexSize);
     this.timingIndex = new FirstSeenIndex(cfg.timingIndexSize);
+    this.shapeIndex = new FirstSeenIndex(cfg.templateIndexSize);
+  }
+
+  /** Report this detector's cross-account index touches to `listener` (listener.ts; `moat analyze --workers`, issue 13; a live partition's evidence exchange, issue 18). */
+  listen(listener: IndexListener | undefined): void {
+    this.listener = listener;
+  }
+
+  /** Every account's state, in first-seen order (for reading: a partitioned run's merge, issue 13). */
+  accountStates(): readonly AccountState[] {
+    return this.byIdx;
+  }
+
+  /** The cluster of the account at index `idx`, or undefined while it is alone. */
+  clusterOf(idx: number): ClusterState | undefined {
+    return this.clusterSets.of(idx);
   }
 
   /** Signup metadata; links accounts sharing a payment fingerprint. */
   addAccount(rec: AccountRecord): void {
     const st = this.state(rec.id);
-    st.setRecord(rec.createdAt, rec.route);
+    st.setRecord(rec.createdAt, rec.route, rec.tier, reviewOnlyRecord(rec));
     st.payKey = rec.paymentFingerprint ?? '';
     if (rec.paymentFingerprint) {
       const prev = this.payIndex.touch(rec.paymentFingerprint, st.idx, true);
@@ -101,11 +151,129 @@ export class Detector {
   /** A link found elsewhere (identity module: same payment, client fingerprint, prefix+window). */
   addLink(a: string, b: string, kind: string, _detail: string): Verdict[] {
     if (a === b) return [];
-    const k = /pay/i.test(kind) ? 'payment' : /finger|client/i.test(kind) ? 'fingerprint' : 'identity';
+    const k = /pay/i.test(kind)
+      ? 'payment'
+      : /finger|client/i.test(kind)
+        ? 'fingerprint'
+        : 'identity';
     const sa = this.state(a);
     const sb = this.state(b);
     const cl = this.join(sa.idx, sb.idx, k);
     return cl ? this.refreshCluster(cl, true) : [];
+  }
+
+  /**
+   * Evidence another detector partition published (evidence.ts; issue 18): its account
+   * touched a link key. The key goes into this detector's own index as a local touch does
+   * in ingest, and the same gates decide a link, so the remote account is either the key's
+   * first user here (local accounts that send it later link to it in ingest) or a later one
+   * linked now. Returns the verdicts that changed.
+   */
+  addEvidence(t: RemoteTouch): Verdict[] {
+    const st = this.remoteState(t.account);
+    const other = st ? this.remoteLink(st, t) : undefined;
+    if (!st || other === undefined) return [];
+    const cl = this.join(st.idx, other, t.kind);
+    return cl ? this.refreshCluster(cl, true) : [];
+  }
+
+  /** The account a remote touch links `st` to under ingest's gates (the touching side's passed at its partition), if any. */
+  private remoteLink(st: AccountState, t: RemoteTouch): number | undefined {
+    const num = typeof t.key === 'number' ? t.key : 0;
+    if (t.kind === 'network') {
+      const prev =
+        typeof t.key === 'string' && t.key ? this.netIndex.touch(t.key, st.idx, true) : undefined;
+      return prev && prev.first !== st.idx ? prev.first : undefined;
+    }
+    if (num === 0) return undefined;
+    const index =
+      t.kind === 'template'
+        ? this.templateIndex
+        : t.kind === 'shape'
+          ? this.shapeIndex
+          : this.timingIndex;
+    const prev = index.touch(num, st.idx, true);
+    if (!prev || prev.first === st.idx) return undefined;
+    const other = this.byIdx[prev.first]!;
+    if (t.kind === 'template') {
+      // crossTemplates: the publisher sends only touches that asked for what a link needs.
+      const ok =
+        prev.uses > prev.accounts &&
+        prev.accounts < this.cfg.templateLinkMaxAccounts &&
+        this.mostlySuspect(st, 0) &&
+        this.mostlySuspect(other, 0);
+      return ok ? other.idx : undefined;
+    }
+    if (this.clusterSets.find(other.idx) === this.clusterSets.find(st.idx)) return undefined;
+    if (t.kind === 'shape') {
+      const ok =
+        prev.accounts <= this.cfg.templateLinkMaxAccounts &&
+        other.stats.c[F.n]! >= 3 &&
+        this.mostlyHarvest(other);
+      return ok ? other.idx : undefined;
+    }
+    return synchronized(st.timing, other.timing, this.syncRule) ? other.idx : undefined;
+  }
+
+  /**
+   * Another partition's latest copy of one of its accounts (evidence.ts; issue 18): what
+   * the gates of its links and the scores of its clusters read here. A cluster holding it
+   * takes the difference (Stats.replace) and is re-scored; its members are re-evaluated
+   * when it moved. An older copy than the one held, or an account with events of its own
+   * here, is ignored. Returns the verdicts that changed.
+   */
+  setRemote(account: string, m: RemoteAccount): Verdict[] {
+    const st = this.remoteState(account);
+    if (!st || m.lastTs < st.lastTs || m.c.length !== STATS_LEN || m.items.length !== HLL_REGISTERS)
+      return [];
+    // The copy held already (a restarted partition sends its copies again).
+    if (m.lastTs === st.lastTs && m.at === st.stats.at && m.c[F.n] === st.stats.c[F.n]) return [];
+    const next = new Stats();
+    next.c.set(m.c);
+    next.items.set(m.items);
+    next.at = m.at;
+    const cl = this.clusterSets.of(st.idx);
+    if (cl) {
+      // replace() decays its arguments in place: st.stats is overwritten below anyway, and
+      // `next` is what the account keeps, so it goes in as a copy.
+      const added = new Stats();
+      added.assign(next);
+      cl.stats.replace(st.stats, added, this.halfLifeMs);
+      cl.memberItems += next.distinctItems() - st.stats.distinctItems();
+      if (m.createdAt > 0)
+        cl.createdAt = cl.createdAt > 0 ? Math.min(cl.createdAt, m.createdAt) : m.createdAt;
+      if (m.firstTs > 0) cl.firstTs = cl.firstTs > 0 ? Math.min(cl.firstTs, m.firstTs) : m.firstTs;
+      cl.lastTs = Math.max(cl.lastTs, m.lastTs);
+    }
+    st.stats.assign(next);
+    st.itemEstimate = st.stats.distinctItems();
+    if (m.createdAt > 0) st.createdAt = m.createdAt;
+    st.firstTs = m.firstTs;
+    st.lastTs = m.lastTs;
+    if (m.timing) st.timing.load(m.timing);
+    return cl ? this.refreshCluster(cl, false) : [];
+  }
+
+  /** The state of a remote account (created on first sight); undefined for an account with events here. */
+  private remoteState(account: string): AccountState | undefined {
+    const known = this.accounts.get(account);
+    if (known && !known.remote && known.firstTs > 0) return undefined;
+    const st = known ?? this.state(account);
+    if (!st.remote) {
+      st.remote = true;
+      this.remotes++;
+    }
+    return st;
+  }
+
+  /** Whether the detector holds any state for `account` (its own, or a remote copy). */
+  knows(account: string): boolean {
+    return this.accounts.has(account);
+  }
+
+  /** Accounts held as other partitions' copies (setRemote, addEvidence). */
+  remoteCount(): number {
+    return this.remotes;
   }
 
   /** Consume one event; returns the verdicts that changed (possibly several, for a cluster). */
@@ -114,6 +282,7 @@ export class Detector {
     const st = this.state(ev.account);
     const f = featuresOf(ev);
     const tplHit = st.observeTemplates(f);
+    st.observeRequest(f);
     this.netEvent = undefined;
     const known = this.crossTemplates(st, f, tplHit);
     const shared = this.tplShared;
@@ -141,12 +310,15 @@ export class Detector {
     let joined = false;
     if (this.tplLink >= 0) joined = this.join(st.idx, this.tplLink, 'template') !== undefined;
     joined = this.timingLinks(st, ev.ts) || joined;
+    joined = this.shapeLink(st, f) || joined;
     // A shared network + client alone never links: a campus NAT is full of honest users.
     // Only accounts already suspicious on their own evidence are joined through it.
     const netKey = st.ownScore >= this.cfg.levels.monitor ? this.netKey(ev) : '';
     if (netKey) {
       const prev = this.netIndex.touch(netKey, st.idx, true);
-      if (prev && prev.first !== st.idx) joined = this.join(st.idx, prev.first, 'network') !== undefined || joined;
+      this.listener?.network(netKey, st);
+      if (prev && prev.first !== st.idx)
+        joined = this.join(st.idx, prev.first, 'network') !== undefined || joined;
     }
     cl = this.clusterSets.of(st.idx);
     let out: Verdict[];
@@ -163,7 +335,7 @@ export class Detector {
   private netKey(ev: TelemetryEvent): string {
     if (this.netEvent !== ev) {
       this.netEvent = ev;
-      this.netKeyOfEvent = netKeyOf(ev, this.cfg.ipv4Prefix, this.cfg.ipv6Prefix);
+      this.netKeyOfEvent = netDigest(netKeyOf(ev, this.cfg.ipv4Prefix, this.cfg.ipv6Prefix));
     }
     return this.netKeyOfEvent;
   }
@@ -185,16 +357,19 @@ export class Detector {
     const key = this.netKey(ev);
     if (!key || key === st.flaggedNetKey) return;
     st.flaggedNetKey = key;
-    this.netIndex.flag(key, st.idx, st.ownScore);
+    this.netIndex.flag(key, st.idx, Math.max(st.ownScore, st.score));
+    this.listener?.network(key, st);
   }
 
-  /** An account reached throttle on its own evidence: its templates and payment method become known. */
+  /** An account was detected (evaluate): its templates and payment method become known. */
   private flagAccount(st: AccountState): void {
     st.flagged = true;
     // Its heavy-hitter template keys include the opening frames the index holds.
     const { keys, counts } = st.templates;
-    for (let i = 0; i < keys.length; i++) if (counts[i]! > 0 && this.templateIndex.get(keys[i]!)) this.templateIndex.flag(keys[i]!, st.idx, st.ownScore);
-    if (st.payKey) this.payIndex.flag(st.payKey, st.idx, st.ownScore);
+    for (let i = 0; i < keys.length; i++)
+      if (counts[i]! > 0 && this.templateIndex.get(keys[i]!))
+        this.templateIndex.flag(keys[i]!, st.idx, Math.max(st.ownScore, st.score));
+    if (st.payKey) this.payIndex.flag(st.payKey, st.idx, Math.max(st.ownScore, st.score));
   }
 
   /** The current verdict of an account (allow with score 0 when unknown). */
@@ -227,7 +402,13 @@ export class Detector {
     let b = 0;
     for (const st of this.byIdx) b += st.bytes() + 64;
     for (const c of this.clusterSets.all()) b += 1200 + c.members.length * 8;
-    b += (this.templateIndex.size + this.netIndex.size + this.payIndex.size + this.timingIndex.size) * 80;
+    b +=
+      (this.templateIndex.size +
+        this.netIndex.size +
+        this.payIndex.size +
+        this.timingIndex.size +
+        this.shapeIndex.size) *
+      80;
     return b;
   }
 
@@ -248,7 +429,11 @@ export class Detector {
    * account to join, or -1); returns the known campaign entry this frame belongs to, if any
    * (valid until the template index's next touch).
    */
-  private crossTemplates(st: AccountState, f: EventFeatures, tplHit: boolean): KnownEntry | undefined {
+  private crossTemplates(
+    st: AccountState,
+    f: EventFeatures,
+    tplHit: boolean,
+  ): KnownEntry | undefined {
     this.tplShared = false;
     this.tplLink = -1;
     if (f.keys.headWords < 5) return undefined;
@@ -257,8 +442,13 @@ export class Detector {
     // between honest users; it still counts as reuse within one account.
     const key = f.keys.head;
     if (key === 0) return undefined;
+    // A template links on what it asks for (a derivation served alone is no shared template:
+    // every benchmark harness's answers are derivations).
+    const asks = f.intent.reasoning || f.intent.grader || f.intent.datagen || f.harvestLength;
     const prev = this.templateIndex.touch(key, st.idx, !tplHit);
-    if (st.flagged && !tplHit) this.templateIndex.flag(key, st.idx, st.ownScore);
+    this.listener?.template(key, st, asks);
+    if (st.flagged && !tplHit)
+      this.templateIndex.flag(key, st.idx, Math.max(st.ownScore, st.score));
     // The account that opened a frame does not count as sharing it, even once others send it:
     // counting it (so a campaign's first member inherits its cluster) raised honest
     // organisation members who first sent their organisation's template (held-out seeds
@@ -270,7 +460,13 @@ export class Detector {
     const first = this.byIdx[prev.first]!;
     // …and the frame must have been sent again by someone (uses > accounts): a frame every
     // sender used once is one question asked twice, not a template.
-    if (f.suspect && prev.uses > prev.accounts && prev.accounts < this.cfg.templateLinkMaxAccounts && this.mostlySuspect(st) && this.mostlySuspect(first, 0)) {
+    if (
+      asks &&
+      prev.uses > prev.accounts &&
+      prev.accounts < this.cfg.templateLinkMaxAccounts &&
+      this.mostlySuspect(st) &&
+      this.mostlySuspect(first, 0)
+    ) {
       this.tplLink = prev.first;
     }
     // A known campaign's template: sent by three or more accounts detected on their own
@@ -291,7 +487,9 @@ export class Detector {
     let joined = false;
     for (let b = 0; b < TIMING_BANDS; b++) {
       if ((changed & (1 << b)) === 0 && st.timing.buckets > this.cfg.timingMinBuckets) continue;
-      const prev = this.timingIndex.touch(st.timing.bandKey(b), st.idx, true);
+      const key = st.timing.bandKey(b);
+      const prev = this.timingIndex.touch(key, st.idx, true);
+      this.listener?.timing(key, st);
       if (!prev || prev.first === st.idx) continue;
       const other = this.byIdx[prev.first]!;
       if (this.clusterSets.find(other.idx) === this.clusterSets.find(st.idx)) continue;
@@ -303,24 +501,70 @@ export class Detector {
   }
 
   /**
+   * Behavioural links (issue 13): accounts created in the same signup window that drive the
+   * model with the same request shape and client (parameters and their values, turn
+   * structure, User-Agent, header order — not the prompt's words) and whose traffic is
+   * mostly harvest-suspect are one harness launched over many accounts. Ordinary users of
+   * one SDK share a shape too, but not a signup window and a harvest on top of it.
+   */
+  private shapeLink(st: AccountState, f: EventFeatures): boolean {
+    if (st.createdAt <= 0 || st.stats.c[F.n]! < 3 || !this.mostlyHarvest(st)) return false;
+    const window = Math.floor(st.createdAt / (this.cfg.shapeWindowHours * HOUR));
+    const key = (f.shape ^ Math.imul(window + 1, 0x9e3779b1)) | 0 || 1;
+    const prev = this.shapeIndex.touch(key, st.idx, true);
+    this.listener?.shape(key, st);
+    if (!prev || prev.first === st.idx) return false;
+    const other = this.byIdx[prev.first]!;
+    if (
+      prev.accounts > this.cfg.templateLinkMaxAccounts ||
+      other.stats.c[F.n]! < 3 ||
+      !this.mostlyHarvest(other)
+    )
+      return false;
+    if (this.clusterSets.find(other.idx) === this.clusterSets.find(st.idx)) return false;
+    return this.join(st.idx, other.idx, 'shape') !== undefined;
+  }
+
+  /** Whether most of an account's requests carry core evidence of any kind (asks or derivations served). */
+  private mostlyHarvest(st: AccountState): boolean {
+    const c = st.stats.c;
+    return c[F.harvest]! / c[F.n]! >= 0.6;
+  }
+
+  /**
    * A template link needs an account whose traffic is mostly suspect prompts (counting
    * `pending` requests not yet in its counters): an honest user who once pastes a popular
    * rating prompt is not linked.
    */
-  private mostlySuspect(st: AccountState, pending = 1): boolean {
+  mostlySuspect(st: AccountState, pending = 1): boolean {
     const c = st.stats.c;
     return (c[F.suspect]! + pending) / (c[F.n]! + pending) >= 0.6;
   }
 
-  private deltas(st: AccountState, ev: TelemetryEvent, f: EventFeatures, tplHit: boolean, tplShared: boolean, known: boolean): Deltas {
-    const biasChanged = f.biasHash !== 0 && f.logprobs && f.biasHash !== st.lastBias;
+  private deltas(
+    st: AccountState,
+    ev: TelemetryEvent,
+    f: EventFeatures,
+    tplHit: boolean,
+    tplShared: boolean,
+    known: boolean,
+  ): Deltas {
+    // A step of a logit_bias sweep (Carlini et al. 2024): the bias moved, and over time it has
+    // named more token ids than any fixed label set (with or without logprobs: the sampled
+    // token alone leaks the logit ordering).
+    const biasChanged =
+      f.biasHash !== 0 &&
+      f.biasHash !== st.lastBias &&
+      st.lastBias !== 0 &&
+      st.biasIdCount > this.cfg.labelSetTokens;
     if (f.biasHash !== 0) st.lastBias = f.biasHash;
     let first = this.modelFirst.get(ev.model);
     if (first === undefined) {
       first = ev.ts;
       if (ev.model) this.modelFirst.set(ev.model, first);
     }
-    const pivot = first - this.streamStart >= DAY && ev.ts - first <= this.cfg.newModelWindowHours * HOUR;
+    const pivot =
+      first - this.streamStart >= DAY && ev.ts - first <= this.cfg.newModelWindowHours * HOUR;
     return {
       f,
       ts: ev.ts,
@@ -339,7 +583,9 @@ export class Detector {
     const bit = LINK[kind] ?? LINK.identity!;
     this.byIdx[a]!.links |= bit;
     this.byIdx[b]!.links |= bit;
-    return this.clusterSets.union(a, b, kind, (i) => this.seed(i), this.halfLifeMs);
+    const cl = this.clusterSets.union(a, b, kind, (i) => this.seed(i), this.halfLifeMs);
+    if (cl) this.listener?.joined?.(this.byIdx[a]!, this.byIdx[b]!, kind);
+    return cl;
   }
 
   private seed(i: number): ClusterState {
@@ -354,7 +600,8 @@ export class Detector {
     return cl;
   }
 
-  private clusterReasons(cl: ClusterState): Reason[] {
+  /** A cluster's reasons (its Stats scored in its cluster context). */
+  clusterReasons(cl: ClusterState): Reason[] {
     const ctx = this.clusterCtx(cl);
     return reasonsOf(assess(cl.stats, ctx, this.cfg), cl.stats, ctx);
   }
@@ -367,6 +614,8 @@ export class Detector {
     ctx.lastTs = cl.lastTs;
     ctx.coordination = cl.coordination();
     ctx.cluster = cl;
+    ctx.substreamShare = ctx.substreamN = ctx.biasIds = ctx.endUsers = ctx.toolsets = 0;
+    ctx.paid = false;
     return ctx;
   }
 
@@ -376,12 +625,25 @@ export class Detector {
     ctx.createdAt = st.createdAt;
     ctx.firstTs = st.firstTs;
     ctx.lastTs = st.lastTs;
+    st.substreams.worst(12, st.stats.c[F.n]!, 0.7);
+    ctx.substreamShare = st.substreams.share;
+    ctx.substreamN = st.substreams.size;
+    ctx.biasIds = st.biasIdCount;
+    ctx.endUsers = st.endUserCount;
+    ctx.toolsets = st.toolsetCount;
+    ctx.paid = st.paidTier;
     return ctx;
+  }
+
+  /** Set a cluster's score from its Stats and link kinds (also for clusters a partitioned run merges, issue 13). */
+  scoreCluster(cl: ClusterState): void {
+    cl.score = assessScore(cl.stats, this.clusterCtx(cl), this.cfg);
+    if (cl.overlapping()) cl.score *= 0.5;
   }
 
   /** Re-score a cluster; re-evaluate every member when it moved or grew, else only `only`. */
   private refreshCluster(cl: ClusterState, joined: boolean, only?: AccountState): Verdict[] {
-    cl.score = assessScore(cl.stats, this.clusterCtx(cl), this.cfg);
+    this.scoreCluster(cl);
     const moved = Math.abs(cl.score - cl.emittedScore) >= this.cfg.materialChange;
     const all = moved || (joined && cl.score >= this.cfg.levels.monitor / 2);
     const out: Verdict[] = [];
@@ -401,20 +663,25 @@ export class Detector {
   /**
    * How much of its cluster's evidence a member inherits: the share of its requests that
    * were core-suspect *and* on the cluster's shared templates (what a hydra member sends from
-   * its first request), or, when payment or identity tie it to the cluster, its share of
+   * its first request), or, when payment, identity or a shape link tie it to the cluster, its share of
    * core-suspect requests. Network-linked members need the shared-suspect share too. An
    * honest user who shares a NAT, a card or a popular prompt with a campaign sends neither,
    * so the cluster cannot raise it.
    */
-  private affinity(st: AccountState): number {
+  affinity(st: AccountState): number {
     const c = st.stats.c;
     const n = c[F.n]!;
     if (n < 1) return 0;
     // Shrunk toward 0 at small n (+2 prior): one shared suspect prompt is not yet a pattern.
     const suspect = c[F.suspect]! / (n + 2);
     const suspectShared = c[F.suspectShared]! / (n + 2);
-    if (st.links & (LINK.payment! | LINK.identity!)) return suspect;
-    if (st.links & STRONG_LINKS) return suspectShared;
+    // Payment and identity links already say "same operator"; so does a template link, which
+    // joins only accounts mostly suspect at both ends (the account that opened the template,
+    // which shares it with no one earlier, is one of them).
+    if (st.links & STRONG_LINKS) return suspect;
+    // A shape link joins accounts whose traffic is mostly harvest, asked for or not (a
+    // reworded hydra asks in no words anyone lists): derivations served count too.
+    if (st.links & LINK.shape!) return Math.max(suspect, c[F.harvest]! / (n + 2));
     return Math.min(suspectShared, suspect);
   }
 
@@ -425,25 +692,43 @@ export class Detector {
    * such a template *and* tied to the campaign by payment or network (no shrinkage prior:
    * the tie is the corroboration).
    */
-  private knownEvidence(st: AccountState): number {
+  knownEvidence(st: AccountState): number {
     const c = st.stats.c;
     return c[F.n]! > 0 ? st.knownScore * (c[F.knownCampaign]! / c[F.n]!) : 0;
+  }
+
+  /** What a member inherits of its cluster's score (scoreOf's cluster term; a partitioned run's merge re-scores with it, issue 13). */
+  inherited(st: AccountState, cl: ClusterState): number {
+    return cl.score * this.affinity(st) * standing(st.paidTier, st.createdAt, st.lastTs, this.cfg);
   }
 
   private scoreOf(st: AccountState, cl: ClusterState | undefined): number {
     const own = assessScore(st.stats, this.ownCtx(st), this.cfg);
     st.ownScore = own;
     const known = Math.max(own, this.knownEvidence(st));
-    return cl ? Math.max(known, cl.score * this.affinity(st)) : known;
+    return cl ? Math.max(known, this.inherited(st, cl)) : known;
   }
 
   /** Re-score one account; returns its verdict when the level or score changed materially. */
   private evaluate(st: AccountState, cl: ClusterState | undefined): Verdict | undefined {
     const score = this.scoreOf(st, cl);
-    if (!st.flagged && st.ownScore >= this.cfg.levels.throttle) this.flagAccount(st);
-    const level = levelFor(score, st.level, this.cfg.levels);
+    // Detected: on its own evidence, or through its cluster when its own traffic is mostly
+    // suspect asks (a hydra member; not a bystander who shares a card or a network).
+    const detected =
+      st.ownScore >= this.cfg.levels.throttle ||
+      (score >= this.cfg.levels.throttle && st.stats.c[F.n]! >= 5 && this.mostlySuspect(st, 0));
+    if (!st.flagged && detected) {
+      st.score = score;
+      this.flagAccount(st);
+    }
+    let level = levelFor(score, st.level, this.cfg.levels);
+    if (st.reviewOnly && levelRank(level) > levelRank('monitor')) level = 'monitor';
     st.score = score;
-    if (level === st.level && Math.abs(score - Math.max(0, st.emittedScore)) < this.cfg.materialChange) return undefined;
+    if (
+      level === st.level &&
+      Math.abs(score - Math.max(0, st.emittedScore)) < this.cfg.materialChange
+    )
+      return undefined;
     st.level = level;
     st.emittedScore = score;
     return this.build(st);
@@ -464,7 +749,7 @@ export class Detector {
       });
     }
     if (cl && cl.members.length >= 2) {
-      const inherited = cl.score * this.affinity(st);
+      const inherited = this.inherited(st, cl);
       if (inherited > Math.max(own.score, known) + 0.01) {
         const top = this.clusterReasons(cl).slice(0, 3);
         reasons.unshift({
@@ -473,6 +758,13 @@ export class Detector {
           detail: `member of ${cl.id} (cluster score ${cl.score.toFixed(2)}): ${top.map((r) => r.detail).join('; ')}`,
         });
       }
+    }
+    if (st.reviewOnly && st.score >= this.cfg.levels.throttle) {
+      reasons.unshift({
+        code: 'review_required',
+        weight: Math.round(st.score * 100) / 100,
+        detail: `verified or contracted account: held at monitor for an analyst's review instead of the automatic ladder (score ${st.score.toFixed(2)} would be ${levelFor(st.score, 'allow', this.cfg.levels)})`,
+      });
     }
     return {
       account: st.id,

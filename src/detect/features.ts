@@ -2,9 +2,12 @@
  * Per-request features: everything the detector reads from one event, computed once.
  */
 import type { TelemetryEvent } from '../telemetry/event.js';
+import { servedShape, type ServedShape } from '../telemetry/served.js';
 import { normalizeRequest, stoppedAtCap } from './normalize.js';
 import { intentOf, type Intent } from './phrases.js';
-import { fnv1a, templateKeys, type TemplateKeys } from './text.js';
+import { fnv1a, hash16 } from '../hash/fnv.js';
+import { templateKeys, type TemplateKeys } from './text.js';
+import { prefixOf } from '../net/ip.js';
 
 /** Features of one request. */
 export interface EventFeatures {
@@ -14,7 +17,7 @@ export interface EventFeatures {
   usesTools: boolean;
   hasResponse: boolean;
   longOutput: boolean;
-  /** A harvest-length answer: at least 1,500 tokens and 8× the prompt. */
+  /** A harvest-length answer: at least 1,500 tokens, within a conversation's first turns. */
   harvestLength: boolean;
   capHit: boolean;
   inTokens: number;
@@ -25,76 +28,96 @@ export interface EventFeatures {
   multiSample: boolean;
   temp0: boolean;
   highTemp: boolean;
-  /** Any core intent: reasoning, grader or data-generation phrasing, or a harvest-length answer. */
+  /**
+   * The answer served was a derivation, judged on what was served and not on how it was
+   * asked: an answer laid out as enumerated steps and equations. (Reasoning tokens are the
+   * model's habit, not the client's ask: a reasoning model spends them on every answer.)
+   */
+  derivation: boolean;
+  /**
+   * A judgement served for a long input: a few tokens (a score, a label, "A") in answer to a
+   * prompt of 150+ tokens — what a rubric grader or a preference labeller returns, in any
+   * language. Classifiers look the same; only the account's economics tell them apart.
+   */
+  verdictAnswer: boolean;
+  /** Reasoning tokens served beside the answer. */
+  reasoningTokens: number;
+  /** Hashes of the token ids logit_bias names (empty when none). */
+  biasTokens: number[];
+  /** Hash of the end-user id the application sent (0: none). */
+  endUser: number;
+  /** Hash of the tool set the request defines (normalize.ts toolset), 0 when none. */
+  toolset: number;
+  /** Sub-stream of the account this request belongs to: its system prompt and end user. */
+  substream: number;
+  /** Hash of the request's shape (normalize.ts) and client (User-Agent, header order). */
+  shape: number;
+  /** Asks for a harvest: reasoning, grader or data-generation phrasing, or a harvest-length answer. */
   suspect: boolean;
+  /** Any core evidence of this request: `suspect`, or a derivation served. */
+  harvest: boolean;
+}
+
+/** The served shape of an event's answer: the gateway's measurement, else measured on the stored text. */
+export function servedOf(ev: TelemetryEvent): ServedShape | undefined {
+  const r = ev.response;
+  if (!r) return undefined;
+  const s = r.served as ServedShape | undefined;
+  if (
+    s !== null &&
+    typeof s === 'object' &&
+    typeof s.steps === 'number' &&
+    typeof s.math === 'number'
+  )
+    return s;
+  return typeof r.text === 'string' && r.text ? servedShape(r.text) : undefined;
 }
 
 /**
- * An IPv4 address written the usual way (four dot-separated runs of 1–3 decimal digits,
- * each at most 255) as a 32-bit number; -1 for any other text, which ipPrefix then reads
- * the general way.
- * @example quickV4('203.0.113.7') // 3405803783
+ * An answer that is a derivation: ≥ 3 enumerated steps with a setup or conclusion line or an
+ * equation, ≥ 3 equation lines, or two of each.
+ * Withholding exactly these is what cuts a distilled student's gains
+ * (arXiv 2603.07835), so they are what a harvester collects.
  */
-export function quickV4(ip: string): number {
-  let n = 0;
-  let part = 0;
-  let digits = 0;
-  let dots = 0;
-  for (let i = 0; i < ip.length; i++) {
-    const c = ip.charCodeAt(i);
-    if (c >= 48 && c <= 57 && digits < 3) {
-      part = part * 10 + (c - 48);
-      digits++;
-    } else if (c === 46 && digits > 0 && part <= 255 && dots < 3) {
-      n = n * 256 + part;
-      part = 0;
-      digits = 0;
-      dots++;
-    } else return -1;
-  }
-  return dots === 3 && digits > 0 && part <= 255 ? n * 256 + part : -1;
-}
-
-/** The /24 (IPv4) or /48 (IPv6) network of an address, '' when unparseable. */
-export function ipPrefix(ip: string | undefined, v4Bits: number, v6Bits: number): string {
-  if (!ip) return '';
-  let n = quickV4(ip);
-  if (n < 0 && ip.includes('.') && !ip.includes(':')) {
-    // Anything Number() accepts per part ("010", " 1", "0x1f", ""), as before the quick path.
-    const parts = ip.split('.').map(Number);
-    if (parts.length !== 4 || parts.some((p) => !(p >= 0 && p <= 255))) return '';
-    n = ((parts[0]! << 24) | (parts[1]! << 16) | (parts[2]! << 8) | parts[3]!) >>> 0;
-  }
-  if (n >= 0) {
-    const masked = v4Bits >= 32 ? n : (n & ~((1 << (32 - v4Bits)) - 1)) >>> 0;
-    return `${masked >>> 24}.${(masked >>> 16) & 255}.${(masked >>> 8) & 255}.${masked & 255}/${v4Bits}`;
-  }
-  const groups = expandV6(ip);
-  if (!groups) return '';
-  const keep = Math.ceil(v6Bits / 16);
-  return groups.slice(0, keep).join(':') + `::/${v6Bits}`;
-}
-
-function expandV6(ip: string): string[] | null {
-  const [head, tail, extra] = ip.split('::');
-  if (extra !== undefined) return null;
-  const h = head ? head.split(':') : [];
-  const t = tail !== undefined && tail !== '' ? tail.split(':') : [];
-  const fill = tail === undefined ? 0 : 8 - h.length - t.length;
-  if (fill < 0) return null;
-  const all = [...h, ...new Array<string>(fill).fill('0'), ...t];
-  if (all.length !== 8 || all.some((g) => !/^[0-9a-f]{1,4}$/i.test(g))) return null;
-  return all.map((g) => g.toLowerCase().replace(/^0+(?=.)/, ''));
+export function isDerivation(s: ServedShape | undefined): boolean {
+  if (!s) return false;
+  // Steps need a line of their own beside them (a setup or a conclusion) or an equation: a
+  // bare numbered list is a list of items (variations, options), not a derivation.
+  return (
+    (s.steps >= 3 && (s.lines > s.steps || s.math >= 1)) ||
+    s.math >= 3 ||
+    (s.steps >= 2 && s.math >= 2)
+  );
 }
 
 /** "prefix|client" network key of an event for linking, '' when it carries no usable IP. */
 export function netKeyOf(ev: TelemetryEvent, v4Bits: number, v6Bits: number): string {
-  const prefix = ipPrefix(ev.ip, v4Bits, v6Bits);
+  // One prefix rule with the gateway, hygiene and intel (net/ip.ts; issue 15).
+  const prefix = prefixOf(ev.ip, v4Bits, v6Bits);
   if (!prefix) return '';
   if (typeof ev.fingerprint === 'string' && ev.fingerprint) return prefix + '|' + ev.fingerprint;
   // The client: JA4, User-Agent and header order, '|'-joined.
-  return prefix + '|' + (ev.ja4 ?? '') + '|' + (ev.userAgent ?? '') + '|' + (Array.isArray(ev.headerOrder) ? ev.headerOrder.join(',') : '');
+  return (
+    prefix +
+    '|' +
+    (ev.ja4 ?? '') +
+    '|' +
+    (ev.userAgent ?? '') +
+    '|' +
+    (Array.isArray(ev.headerOrder) ? ev.headerOrder.join(',') : '')
+  );
 }
+
+/**
+ * A network+client key as the detector's indexes hold it: 64 bits (hash16) in hex.
+ * Fixed-length in an index of up to templateIndexSize keys, and what a detector partition
+ * publishes to the others (issue 18: hashed keys, not addresses and clients).
+ */
+export function netDigest(key: string): string {
+  return key ? hash16(key) : '';
+}
+
+const NONE: number[] = [];
 
 /** Compute the features of one event. */
 export function featuresOf(ev: TelemetryEvent): EventFeatures {
@@ -105,16 +128,36 @@ export function featuresOf(ev: TelemetryEvent): EventFeatures {
   const outTokens = res?.outputTokens ?? 0;
   const capHit =
     res !== undefined &&
-    (stoppedAtCap(res.finishReason) || (req.maxTokens !== null && req.maxTokens > 0 && outTokens >= 0.97 * req.maxTokens));
+    (stoppedAtCap(res.finishReason) ||
+      (req.maxTokens !== null && req.maxTokens > 0 && outTokens >= 0.97 * req.maxTokens));
   const biasHash = req.logitBias ? fnv1a(req.logitBias) || 1 : 0;
-  const harvestLength = outTokens >= 1500 && outTokens >= 8 * Math.max(1, inTokens);
+  const singleTurn = req.userTurns <= 1 && req.assistantTurns === 0;
+  // Absolute length: a ratio to the input is the client's to set (padding, agent context).
+  // A coding agent's long answers come deep in a session, not on its first turns.
+  const harvestLength = outTokens >= 1500 && req.assistantTurns <= 2;
+  const hasResponse = res !== undefined && ev.status < 400;
+  const reasoningTokens =
+    hasResponse && typeof res.reasoningTokens === 'number' && res.reasoningTokens > 0
+      ? res.reasoningTokens
+      : 0;
+  const derivation = hasResponse && isDerivation(servedOf(ev));
+  const verdictAnswer =
+    hasResponse && outTokens > 0 && outTokens <= 12 && inTokens >= 150 && !req.usesTools;
+  const endUser = req.endUser ? fnv1a(req.endUser) || 1 : 0;
+  let biasTokens: number[] = NONE;
+  if (req.biasTokens.length) {
+    biasTokens = new Array<number>(req.biasTokens.length);
+    for (let i = 0; i < req.biasTokens.length; i++) biasTokens[i] = fnv1a(req.biasTokens[i]!) | 0;
+  }
+  const client =
+    (ev.userAgent ?? '') + '|' + (Array.isArray(ev.headerOrder) ? ev.headerOrder.join(',') : '');
   return {
     intent,
     keys: templateKeys(req.lastUser),
-    singleTurn: req.userTurns <= 1 && req.assistantTurns === 0,
+    singleTurn,
     usesTools: req.usesTools,
-    hasResponse: res !== undefined && ev.status < 400,
-    longOutput: outTokens >= 300 && outTokens >= 3 * Math.max(1, inTokens),
+    hasResponse,
+    longOutput: outTokens >= 700,
     harvestLength,
     capHit,
     inTokens,
@@ -124,6 +167,16 @@ export function featuresOf(ev: TelemetryEvent): EventFeatures {
     multiSample: req.n > 1,
     temp0: req.temperature === 0,
     highTemp: req.temperature !== null && req.temperature >= 1,
+    derivation,
+    verdictAnswer,
+    reasoningTokens,
+    biasTokens,
+    endUser,
+    toolset: req.toolset ? fnv1a(req.toolset) || 1 : 0,
+    substream:
+      (fnv1a(req.system.length > 512 ? req.system.slice(0, 512) : req.system) ^ endUser) | 0 || 1,
+    shape: fnv1a(req.shape + '|' + client) | 0 || 1,
     suspect: intent.reasoning || intent.grader || intent.datagen || harvestLength,
+    harvest: intent.reasoning || intent.grader || intent.datagen || harvestLength || derivation,
   };
 }

@@ -17,6 +17,7 @@ export function levelFor(score: number, previous: Level, cfg: DetectConfig['leve
   if (levelRank(up) >= levelRank(previous)) return up;
   // Going down: hold each level until the score is clearly below its cut-off.
   let held: Level = 'allow';
-  for (const l of LEVELS) if (levelRank(l) <= levelRank(previous) && score >= cutoff(l, cfg) - cfg.hysteresis) held = l;
+  for (const l of LEVELS)
+    if (levelRank(l) <= levelRank(previous) && score >= cutoff(l, cfg) - cfg.hysteresis) held = l;
   return levelRank(held) > levelRank(up) ? held : up;
 }

@@ -15,6 +15,12 @@ export interface NormalizedRequest {
   assistantTurns: number;
   /** Tool definitions, tool calls or tool results anywhere in the request. */
   usesTools: boolean;
+  /**
+   * The names of the tools the request defines, sorted and joined by commas ('' when it
+   * defines none): the environment an agent runs in. A product offers one set; a harness
+   * that harvests agent trajectories rotates many.
+   */
+  toolset: string;
   temperature: number | null;
   n: number;
   maxTokens: number | null;
@@ -22,6 +28,18 @@ export interface NormalizedRequest {
   topLogprobs: number;
   /** Stable hash input of the logit_bias keys+values, '' when absent or empty. */
   logitBias: string;
+  /** The token ids logit_bias names (its keys, at most 512), [] when none. */
+  biasTokens: string[];
+  /**
+   * The end user an application says it is serving: OpenAI's `user` / `safety_identifier`,
+   * Anthropic's `metadata.user_id`; '' when none.
+   */
+  endUser: string;
+  /**
+   * Shape of the request: which parameters it sets and to what (model, sampling, limits,
+   * streaming), not its text. Clients of one operator's harness share it.
+   */
+  shape: string;
 }
 
 /** Concatenate the text parts of a content value (string, block array or single block). */
@@ -60,6 +78,83 @@ function num(v: unknown): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
+function biasTokens(v: unknown): string[] {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return [];
+  const keys = Object.keys(v);
+  return keys.length > 512 ? keys.slice(0, 512) : keys;
+}
+
+function endUserOf(req: Record<string, unknown>): string {
+  if (typeof req.user === 'string') return req.user;
+  if (typeof req.safety_identifier === 'string') return req.safety_identifier;
+  const meta = req.metadata;
+  if (
+    meta !== null &&
+    typeof meta === 'object' &&
+    typeof (meta as Record<string, unknown>).user_id === 'string'
+  )
+    return (meta as Record<string, string>).user_id!;
+  return '';
+}
+
+/** Parameters that describe how a client drives the model (their names and values, in a fixed order). */
+const SHAPE_PARAMS = [
+  'model',
+  'temperature',
+  'top_p',
+  'top_k',
+  'max_tokens',
+  'max_completion_tokens',
+  'n',
+  'stream',
+  'logprobs',
+  'top_logprobs',
+  'presence_penalty',
+  'frequency_penalty',
+  'seed',
+  'reasoning_effort',
+  'response_format',
+  'stop',
+  'thinking',
+];
+
+function shapeOf(
+  req: Record<string, unknown>,
+  userTurns: number,
+  assistantTurns: number,
+  usesTools: boolean,
+  hasSystem: boolean,
+): string {
+  let s = `${hasSystem ? 's' : '-'}${Math.min(userTurns, 9)}${Math.min(assistantTurns, 9)}${usesTools ? 't' : '-'}`;
+  for (const k of SHAPE_PARAMS) {
+    const v = req[k];
+    if (v === undefined) continue;
+    s += '|' + k + '=' + (typeof v === 'object' ? (v === null ? 'null' : 'obj') : String(v));
+  }
+  return s;
+}
+
+/** Sorted names of tool definitions (OpenAI `function.name`, Anthropic `name`, else `type`). */
+function toolsetOf(tools: unknown): string {
+  if (!Array.isArray(tools) || tools.length === 0) return '';
+  const names: string[] = [];
+  for (const t of tools) {
+    if (t === null || typeof t !== 'object') continue;
+    const o = t as Record<string, unknown>;
+    const fn = o.function as Record<string, unknown> | null | undefined;
+    const name =
+      fn !== null && typeof fn === 'object' && typeof fn.name === 'string'
+        ? fn.name
+        : typeof o.name === 'string'
+          ? o.name
+          : typeof o.type === 'string'
+            ? o.type
+            : '';
+    if (name) names.push(name.length > 64 ? name.slice(0, 64) : name);
+  }
+  return names.sort().join(',');
+}
+
 function biasKey(v: unknown): string {
   if (v === null || typeof v !== 'object') return '';
   const keys = Object.keys(v).sort();
@@ -83,7 +178,14 @@ export function normalizeRequest(ev: TelemetryEvent): NormalizedRequest {
     if (m === null || typeof m !== 'object') continue;
     const msg = m as Record<string, unknown>;
     const role = msg.role;
-    if (!usesTools && (role === 'tool' || role === 'function' || msg.tool_calls !== undefined || hasToolBlocks(msg.content))) usesTools = true;
+    if (
+      !usesTools &&
+      (role === 'tool' ||
+        role === 'function' ||
+        msg.tool_calls !== undefined ||
+        hasToolBlocks(msg.content))
+    )
+      usesTools = true;
     if (role === 'system' || role === 'developer') {
       const t = contentText(msg.content);
       system = system ? system + '\n' + t : t;
@@ -95,18 +197,23 @@ export function normalizeRequest(ev: TelemetryEvent): NormalizedRequest {
     }
   }
   const logprobsRaw = req.logprobs;
+  const lb = biasKey(req.logit_bias);
   return {
     system,
     lastUser: userTurns > 0 ? contentText(lastUserContent) : '',
     userTurns,
     assistantTurns,
     usesTools,
+    toolset: toolsetOf(req.tools),
     temperature: num(req.temperature),
     n: num(req.n) ?? 1,
     maxTokens: num(req.max_tokens) ?? num(req.max_completion_tokens),
     logprobs: logprobsRaw === true || (typeof logprobsRaw === 'number' && logprobsRaw > 0),
     topLogprobs: num(req.top_logprobs) ?? (typeof logprobsRaw === 'number' ? logprobsRaw : 0),
-    logitBias: biasKey(req.logit_bias),
+    logitBias: lb,
+    biasTokens: lb ? biasTokens(req.logit_bias) : [],
+    endUser: endUserOf(req),
+    shape: shapeOf(req, userTurns, assistantTurns, usesTools, system !== ''),
   };
 }
 

@@ -4,7 +4,11 @@ import { parseAccountLine, parseEventLine } from './reader.js';
 import { normalizeRequest } from './normalize.js';
 import { featuresOf, netKeyOf } from './features.js';
 
-const base = { ts: 1767225600000, account: 'acct_1', request: { messages: [{ role: 'user', content: 'hi' }] } };
+const base = {
+  ts: 1767225600000,
+  account: 'acct_1',
+  request: { messages: [{ role: 'user', content: 'hi' }] },
+};
 
 test('reader: a minimal record parses and unknown fields are kept (issue 3)', () => {
   const r = parseEventLine(JSON.stringify({ ...base, extra: { x: 1 } }), 1);
@@ -38,7 +42,10 @@ test('reader: records without ts, account or request.messages are rejected namin
 });
 
 test('reader: account records accept ISO or epoch createdAt', () => {
-  const a = parseAccountLine('{"id":"a","createdAt":"2026-01-02T00:00:00Z","route":"education"}', 1);
+  const a = parseAccountLine(
+    '{"id":"a","createdAt":"2026-01-02T00:00:00Z","route":"education"}',
+    1,
+  );
   assert.ok(a.ok && a.value.createdAt === Date.UTC(2026, 0, 2) && a.value.route === 'education');
   const b = parseAccountLine('{"id":"b","createdAt":1767225600000}', 2);
   assert.ok(b.ok && b.value.createdAt === 1767225600000);
@@ -56,7 +63,13 @@ test('normalize: OpenAI and Anthropic shapes read the same (DESIGN.md telemetry 
           { role: 'developer', content: 'Be terse.' },
           { role: 'user', content: 'first' },
           { role: 'assistant', content: 'ok' },
-          { role: 'user', content: [{ type: 'text', text: 'second' }, { type: 'image_url', image_url: {} }] },
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'second' },
+              { type: 'image_url', image_url: {} },
+            ],
+          },
         ],
         logprobs: true,
         top_logprobs: 5,
@@ -102,7 +115,14 @@ test('normalize: OpenAI and Anthropic shapes read the same (DESIGN.md telemetry 
 
 test('normalize: tool use in either API is seen', () => {
   const r = parseEventLine(
-    JSON.stringify({ ...base, request: { messages: [{ role: 'user', content: [{ type: 'tool_result', tool_use_id: 't', content: 'out' }] }] } }),
+    JSON.stringify({
+      ...base,
+      request: {
+        messages: [
+          { role: 'user', content: [{ type: 'tool_result', tool_use_id: 't', content: 'out' }] },
+        ],
+      },
+    }),
     1,
   );
   assert.ok(r.ok);
@@ -124,11 +144,25 @@ test('reader: optional fields of the wrong type are dropped, so the detector nev
     assert.doesNotThrow(() => netKeyOf(r.value, 24, 48));
   }
   const a = parseEventLine(JSON.stringify(lines[0]), 1);
-  assert.ok(a.ok && a.value.ip === undefined && a.value.userAgent === undefined && a.value.response === undefined);
+  assert.ok(
+    a.ok &&
+      a.value.ip === undefined &&
+      a.value.userAgent === undefined &&
+      a.value.response === undefined,
+  );
   const c = parseEventLine(JSON.stringify(lines[2]), 1);
   assert.ok(c.ok);
-  assert.deepEqual([c.value.response?.inputTokens, c.value.response?.outputTokens, c.value.response?.finishReason], [0, 0, null]);
+  assert.deepEqual(
+    [c.value.response?.inputTokens, c.value.response?.outputTokens, c.value.response?.finishReason],
+    [0, 0, null],
+  );
   // A well-typed response is kept as it came, unknown fields included.
-  const d = parseEventLine(JSON.stringify({ ...base, response: { inputTokens: 3, outputTokens: 9, finishReason: 'stop', custom: 1 } }), 1);
+  const d = parseEventLine(
+    JSON.stringify({
+      ...base,
+      response: { inputTokens: 3, outputTokens: 9, finishReason: 'stop', custom: 1 },
+    }),
+    1,
+  );
   assert.ok(d.ok && (d.value.response as unknown as Record<string, unknown>).custom === 1);
 });

@@ -18,7 +18,8 @@ function parseObject(text: string, line: number): ParseResult<Record<string, unk
   } catch (err) {
     return fail(line, `not valid JSON (${(err as Error).message})`);
   }
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return fail(line, 'expected a JSON object');
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    return fail(line, 'expected a JSON object');
   return { ok: true, value: raw as Record<string, unknown> };
 }
 
@@ -62,7 +63,10 @@ const count = (v: unknown): number => (isCount(v) ? v : 0);
 function responseOf(v: unknown): EventResponse | undefined {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
   const r = v as Record<string, unknown>;
-  const ok = isCount(r.inputTokens) && isCount(r.outputTokens) && (r.finishReason === undefined || r.finishReason === null || typeof r.finishReason === 'string');
+  const ok =
+    isCount(r.inputTokens) &&
+    isCount(r.outputTokens) &&
+    (r.finishReason === undefined || r.finishReason === null || typeof r.finishReason === 'string');
   if (ok) return r as unknown as EventResponse;
   return {
     ...r,
@@ -85,7 +89,11 @@ export function eventOf(o: Record<string, unknown>, line: number): ParseResult<T
   if (ts === null) return fail(line, 'missing or invalid "ts" (epoch ms or ISO 8601)');
   if (typeof o.account !== 'string' || o.account === '') return fail(line, 'missing "account"');
   const req = o.request;
-  if (req === null || typeof req !== 'object' || !Array.isArray((req as { messages?: unknown }).messages)) {
+  if (
+    req === null ||
+    typeof req !== 'object' ||
+    !Array.isArray((req as { messages?: unknown }).messages)
+  ) {
     return fail(line, 'missing "request.messages" (an array)');
   }
   const request = req as TelemetryEvent['request'];
@@ -95,13 +103,19 @@ export function eventOf(o: Record<string, unknown>, line: number): ParseResult<T
     account: o.account,
     key: typeof o.key === 'string' ? o.key : '',
     endpoint: guessEndpoint(o, request),
-    model: typeof o.model === 'string' ? o.model : typeof request.model === 'string' ? request.model : '',
+    model:
+      typeof o.model === 'string'
+        ? o.model
+        : typeof request.model === 'string'
+          ? request.model
+          : '',
     request,
     status: typeof o.status === 'number' ? o.status : 200,
     action: typeof o.action === 'string' ? o.action : 'allow',
   };
   // Optional fields the detector reads: the declared type or absent.
-  for (const k of ['ip', 'userAgent', 'ja4', 'fingerprint'] as const) if (k in o && optString(o[k]) === undefined) delete ev[k];
+  for (const k of ['ip', 'userAgent', 'ja4', 'fingerprint'] as const)
+    if (k in o && optString(o[k]) === undefined) delete ev[k];
   if ('headerOrder' in o && !Array.isArray(o.headerOrder)) delete ev.headerOrder;
   if ('response' in o) {
     const response = responseOf(o.response);
@@ -122,7 +136,8 @@ export function parseAccountLine(text: string, line: number): ParseResult<Accoun
   if (typeof o.id !== 'string' || o.id === '') return fail(line, 'missing "id"');
   const createdAt = o.createdAt === undefined ? 0 : toEpochMs(o.createdAt);
   if (createdAt === null) return fail(line, 'invalid "createdAt" (epoch ms or ISO 8601)');
-  const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+  const str = (v: unknown): string | undefined =>
+    typeof v === 'string' && v !== '' ? v : undefined;
   return {
     ok: true,
     value: {

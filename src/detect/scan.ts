@@ -19,13 +19,21 @@
  * - top level: `ts`, `account`, `key`, `ip`, `userAgent`, `ja4`, `headerOrder`,
  *   `fingerprint`, `endpoint`, `model`, `status`, `action`, `request`, `response`;
  * - `request`: `messages`, `system`, `model`, `temperature`, `n`, `max_tokens`,
- *   `max_completion_tokens`, `logprobs`, `top_logprobs`, `logit_bias`, and `tools` as an
- *   array of the right length whose elements are `null`;
+ *   `max_completion_tokens`, `logprobs`, `top_logprobs`, `logit_bias`, `top_p`, `top_k`,
+ *   `stream`, `seed`, `presence_penalty`, `frequency_penalty`, `reasoning_effort`,
+ *   `response_format`, `stop`, `thinking`, `user`, `safety_identifier`, `metadata` (objects
+ *   and arrays among these are JSON.parse of their bytes), and `tools` (JSON.parse of its
+ *   bytes: the detector reads the tool names);
  * - each message: `role`, `tool_calls` (`true` when present) and `content`, which is exact
  *   for system/developer messages and the last user message (the ones whose text the
  *   detector reads, normalize.ts) and otherwise `''`, or a one-block stand-in
  *   `[{ type: 'tool_use' }]` when it is an array holding a tool block;
- * - `response`: `inputTokens`, `outputTokens`, `finishReason`.
+ * - `response`: `inputTokens`, `outputTokens`, `finishReason`, `reasoningTokens`, `served`
+ *   (the gateway's `{ chars, lines, steps, math, code }` is built from the numbers scan.c
+ *   found, any other value is JSON.parse of its bytes), and `text` only when the answer's
+ *   shape is not already there: `text` (the largest value of most lines) is left out when
+ *   `served` is an object whose `chars`, `lines`, `steps`, `math` and `code` are all numbers,
+ *   and is exact otherwise (`served` absent, or of another shape).
  */
 import { SCAN_WASM } from './wasm/scan-wasm.js';
 
@@ -59,21 +67,52 @@ const START = 0;
 const END = 1;
 const KIND = 2;
 const FLAGS = 3;
-const COUNT = 4;
+// Word 4 (count) is read by scan.c alone.
 const HASH = 5;
-const TOP_NAMES = ['ts', 'account', 'key', 'ip', 'userAgent', 'ja4', 'headerOrder', 'fingerprint', 'endpoint', 'model', 'status', 'action', 'request', 'response'];
-const REQ_NAMES = ['system', 'model', 'temperature', 'n', 'max_tokens', 'max_completion_tokens', 'logprobs', 'top_logprobs', 'logit_bias', 'messages', 'tools'];
-const RES_NAMES = ['inputTokens', 'outputTokens', 'finishReason'];
+const TOP_NAMES = [
+  'ts',
+  'account',
+  'key',
+  'ip',
+  'userAgent',
+  'ja4',
+  'headerOrder',
+  'fingerprint',
+  'endpoint',
+  'model',
+  'status',
+  'action',
+  'request',
+  'response',
+];
+// prettier-ignore
+const REQ_NAMES = [
+  'system', 'model', 'temperature', 'n', 'max_tokens', 'max_completion_tokens', 'logprobs', 'top_logprobs', 'logit_bias', 'messages', 'tools',
+  'top_p', 'top_k', 'stream', 'seed', 'presence_penalty', 'frequency_penalty', 'reasoning_effort', 'response_format', 'stop', 'thinking',
+  'user', 'safety_identifier', 'metadata',
+];
+const RES_NAMES = [
+  'inputTokens',
+  'outputTokens',
+  'finishReason',
+  'reasoningTokens',
+  'served',
+  'text',
+];
+/** The members of response.served in the order the gateway writes them (telemetry/served.ts). */
+const SERVED_NAMES = ['chars', 'lines', 'steps', 'math', 'code'];
 const T_HEADER_ORDER = 6;
 const T_REQUEST = 12;
 const T_RESPONSE = 13;
 const R_MESSAGES = 9;
-const R_TOOLS = 10;
-// Slot offsets (in 32-bit words) of out.top, out.req, out.res and out.msg.
+const S_SERVED = 4;
+const S_TEXT = 5;
+// Slot offsets (in 32-bit words) of out.top, out.req, out.res, out.served and out.msg.
 const TOP = OUT + 1;
 const REQ = TOP + TOP_NAMES.length * SLOT;
 const RES = REQ + REQ_NAMES.length * SLOT;
-const MSG = RES + RES_NAMES.length * SLOT;
+const SERVED = RES + RES_NAMES.length * SLOT;
+const MSG = SERVED + SERVED_NAMES.length * SLOT;
 
 /**
  * Buffer's own slice methods, on Buffer.prototype since Node 0.x: `toString(enc, s, e)` wraps
@@ -129,7 +168,8 @@ class ValueCache {
   get(h: number, s: number, e: number): unknown {
     const i = h & this.mask;
     const key = this.keys[i];
-    if (key === undefined || this.hashes[i] !== h || key.compare(bytes, s, e) !== 0) return undefined;
+    if (key === undefined || this.hashes[i] !== h || key.compare(bytes, s, e) !== 0)
+      return undefined;
     return this.values[i];
   }
 
@@ -216,7 +256,11 @@ function messages(count: number): unknown[] {
     if (words[at + 2 * SLOT + KIND] !== 0) {
       const content = at + 2 * SLOT;
       if (m.role === 'system' || m.role === 'developer') m.content = valueAt(content);
-      else m.content = words[content + KIND] === K.ARRAY && words[content + FLAGS]! & FLAG.TOOLS ? TOOL_BLOCKS : '';
+      else
+        m.content =
+          words[content + KIND] === K.ARRAY && words[content + FLAGS]! & FLAG.TOOLS
+            ? TOOL_BLOCKS
+            : '';
     }
     if (m.role === 'user') lastUser = i;
     out[i] = m;
@@ -235,18 +279,61 @@ function request(): Record<string, unknown> {
     const kind = words[at + KIND];
     if (kind === 0) continue;
     if (id === R_MESSAGES && kind === K.ARRAY) req.messages = messages(words[OUT]!);
-    else if (id === R_TOOLS && kind === K.ARRAY) req.tools = new Array<unknown>(words[at + COUNT]!).fill(null);
     else req[REQ_NAMES[id]!] = valueAt(at);
   }
   return req;
 }
 
+/** The gateway's measurement of an answer (telemetry/served.ts), as scan.c found it: five numbers. */
+interface Served {
+  chars: number;
+  lines: number;
+  steps: number;
+  math: number;
+  code: number;
+}
+
+/** response.served: built from its numbers when scan.c found the gateway's shape, else JSON.parse of its bytes. */
+function servedAt(at: number): unknown {
+  if (words[at + KIND] !== K.OBJECT || !(words[at + FLAGS]! & FLAG.SIMPLE)) return valueAt(at);
+  const v = SERVED;
+  const served: Served = {
+    chars: numberAt(words[v + START]!, words[v + END]!),
+    lines: numberAt(words[v + SLOT + START]!, words[v + SLOT + END]!),
+    steps: numberAt(words[v + 2 * SLOT + START]!, words[v + 2 * SLOT + END]!),
+    math: numberAt(words[v + 3 * SLOT + START]!, words[v + 3 * SLOT + END]!),
+    code: numberAt(words[v + 4 * SLOT + START]!, words[v + 4 * SLOT + END]!),
+  };
+  return served;
+}
+
+/** Whether a served value already gives the answer's shape, so that its text need not be decoded. */
+function isShape(v: unknown): boolean {
+  if (v === null || typeof v !== 'object') return false;
+  const s = v as Partial<Record<keyof Served, unknown>>;
+  return (
+    typeof s.chars === 'number' &&
+    typeof s.lines === 'number' &&
+    typeof s.steps === 'number' &&
+    typeof s.math === 'number' &&
+    typeof s.code === 'number'
+  );
+}
+
 function response(): Record<string, unknown> {
   const res: Record<string, unknown> = {};
-  for (let id = 0; id < RES_NAMES.length; id++) {
+  for (let id = 0; id < S_SERVED; id++) {
     const at = RES + id * SLOT;
     if (words[at + KIND] !== 0) res[RES_NAMES[id]!] = valueAt(at);
   }
+  let shaped = false;
+  if (words[RES + S_SERVED * SLOT + KIND] !== 0) {
+    const served = servedAt(RES + S_SERVED * SLOT);
+    res.served = served;
+    shaped = isShape(served);
+  }
+  const text = RES + S_TEXT * SLOT;
+  if (!shaped && words[text + KIND] !== 0) res.text = valueAt(text);
   return res;
 }
 
@@ -255,7 +342,11 @@ function response(): Record<string, unknown> {
  * module comment); `undefined` when the caller must take the JSON.parse path.
  * @example scanEventRecord(Buffer.from('{"ts":1,"account":"a","request":{"messages":[]}}'), 0, 48)?.account // 'a'
  */
-export function scanEventRecord(buf: Buffer, start: number, end: number): Record<string, unknown> | undefined {
+export function scanEventRecord(
+  buf: Buffer,
+  start: number,
+  end: number,
+): Record<string, unknown> | undefined {
   const len = end - start;
   // The line at IN, then room to unescape any of its strings.
   scratch = (IN + len + 15) & ~15;

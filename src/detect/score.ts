@@ -5,7 +5,8 @@
  * accounts, pivots, clusters). Each group is a noisy-OR of its weighted terms; the score is
  * core × amplifier × confidence, so honest users with one trait (a student asking for
  * steps, a batch pipeline reusing one template) stay low while a campaign showing both is
- * high. A logprob + logit_bias sweep (Carlini et al. 2024, arXiv 2403.06634) scores alone.
+ * high. A logprob + logit_bias sweep (Carlini et al. 2024, arXiv 2403.06634) scores alone, and
+ * so, up to throttle, do agent trajectories taken across many rotating tool environments.
  *
  * The hot path (every event) computes numbers only, into a reused array; the sentences
  * with checkable numbers are written only when a verdict is emitted (describe.ts).
@@ -14,24 +15,41 @@ import type { Reason } from '../telemetry/event.js';
 import type { DetectConfig } from './config.js';
 import { F, type Stats } from './stats.js';
 import { describe } from './describe.js';
-import { TERMS, type AssessContext, type TermCode } from './terms.js';
+import { TERMS, activeDays, standing, type AssessContext, type TermCode } from './terms.js';
 
 export { TERMS, type AssessContext, type TermCode } from './terms.js';
 
 const T = Object.fromEntries(TERMS.map((c, i) => [c, i])) as Record<TermCode, number>;
 const CORE_END = T.logit_bias_sweep; // terms before it are core
+/** Amplifiers that describe automation, which honest integrations share (capped together). */
+const AUTOMATION: boolean[] = TERMS.map(
+  (t) =>
+    t === 'template_reuse' ||
+    t === 'shared_template' ||
+    t === 'coverage_sweep' ||
+    t === 'novelty' ||
+    t === 'single_turn' ||
+    t === 'machine_timing' ||
+    t === 'sampling',
+);
 const WEIGHT_KEY: Record<TermCode, keyof DetectConfig['weights']> = {
   reasoning_elicitation: 'reasoning',
   grader_phrasing: 'grader',
   data_generation: 'datagen',
+  reasoning_served: 'reasoningServed',
+  judgements_served: 'judgements',
+  substream_harvest: 'substream',
   long_output: 'longOutput',
   harvest_length: 'harvestLength',
+  agent_environments: 'agentEnvironments',
   logit_bias_sweep: 'logitSweep',
   template_reuse: 'templateReuse',
   shared_template: 'sharedTemplate',
   coverage_sweep: 'coverageSweep',
+  novelty: 'novelty',
   single_turn: 'singleTurn',
   machine_timing: 'timing',
+  harvest_focus: 'focus',
   volume_vs_age: 'volumeAge',
   signup_route: 'signupRoute',
   model_pivot: 'modelPivot',
@@ -65,14 +83,33 @@ export function timingStrength(c: Float64Array, n: number): number {
   return Math.max(regular, active >= 21 ? 1 : 0);
 }
 
-function coreStrengths(c: Float64Array, n: number, x: Float64Array): void {
+function coreStrengths(c: Float64Array, n: number, ctx: AssessContext, x: Float64Array): void {
   x[T.reasoning_elicitation] = sat(c[F.reasoning]! / n, 0.6);
   x[T.grader_phrasing] = sat(c[F.grader]! / n, 0.6);
   x[T.data_generation] = sat(c[F.datagen]! / n, 0.5);
   const withRes = c[F.withResponse]!;
+  // What was served, in any language: derivations (steps, equations, reasoning tokens).
+  x[T.reasoning_served] = withRes >= 3 ? sat(c[F.derivation]! / withRes, 0.6) : 0;
+  x[T.judgements_served] = withRes >= 10 ? sat(c[F.verdictAnswer]! / withRes - 0.2, 0.6) : 0;
+  // A harvest inside an application's traffic: its own sub-stream, mostly suspect, where the
+  // account as a whole is not (sub-stream scoring: dilution does not hide it).
+  x[T.substream_harvest] =
+    ctx.substreamN >= 12
+      ? sat(ctx.substreamShare - c[F.harvest]! / n - 0.2, 0.4) * sat(ctx.substreamN, 30)
+      : 0;
   x[T.long_output] = withRes >= 3 ? sat(c[F.longOutput]! / withRes, 0.7) : 0;
   x[T.harvest_length] = withRes >= 3 ? sat(c[F.harvestLength]! / withRes - 0.1, 0.5) : 0;
-  x[T.logit_bias_sweep] = c[F.logprobs]! >= 3 && c[F.biasChange]! >= 3 ? sat(c[F.biasChange]! / n, 0.4) : 0;
+  // Agent trajectories harvested across many environments: a product's agent offers one tool
+  // set (a few across its features); a harness that collects tool-use trajectories rotates
+  // synthetic tool sets per episode, as tool-use training data is built over thousands of
+  // APIs (APIGen, Liu et al. 2024, arXiv 2406.18518; ToolACE, Liu et al. 2024, arXiv
+  // 2409.00920). An application that names its end users is judged per person.
+  const perPerson = c[F.endUser]! >= 0.5 * n ? Math.max(1, ctx.endUsers / 4) : 1;
+  x[T.agent_environments] =
+    c[F.tools]! >= 20 ? sat((ctx.toolsets / perPerson - 4) / 12, 1) * sat(c[F.tools]! / n, 0.5) : 0;
+  // A logit_bias sweep names ever more token ids (Carlini et al. 2024); logprobs or not.
+  x[T.logit_bias_sweep] =
+    c[F.biasChange]! >= 3 ? sat(c[F.biasChange]! / n, 0.4) * sat(ctx.biasIds, 100) : 0;
 }
 
 function ampStrengths(s: Stats, n: number, ctx: AssessContext, x: Float64Array): void {
@@ -81,14 +118,33 @@ function ampStrengths(s: Stats, n: number, ctx: AssessContext, x: Float64Array):
   x[T.template_reuse] = sat(tpl - 0.2, 0.6);
   x[T.shared_template] = sat(c[F.tplShared]! / n, 0.5);
   // Coverage: one template filled with mostly distinct items (HyperLogLog only when it can matter).
-  x[T.coverage_sweep] = tpl >= 0.5 && n >= 10 ? sat((Math.min(n, s.distinctItems()) / n) * sat(tpl, 0.8) - 0.3, 0.5) : 0;
+  x[T.coverage_sweep] =
+    tpl >= 0.5 && n >= 10
+      ? sat((Math.min(n, s.distinctItems()) / n) * sat(tpl, 0.8) - 0.3, 0.5)
+      : 0;
+  // Novelty: a harvester wants new items; an evaluation or an application repeats its own.
+  x[T.novelty] = n >= 10 ? sat(Math.min(n, s.distinctItems()) / n - 0.6, 0.35) : 0;
   x[T.single_turn] = sat(c[F.singleTurn]! / n - 0.6, 0.35);
   x[T.machine_timing] = timingStrength(c, n);
-  // Volume against age: requests per day from a young account, or harvest-length answers
-  // per day of the account's life (an honest heavy user gets a few a day; a harvester,
-  // paraphrased or not, collects dozens — a rate, so it counts from the first hours).
+  // Volume against age: requests per day from a young account, harvest-length answers per
+  // day of the account's life, or single-turn derivations per day per person served (an
+  // application that names its end users spreads its volume over them).
   const days = ageDays(ctx);
-  x[T.volume_vs_age] = Math.max((c[F.young]! / n) * sat(n / days - 50, 250), sat(c[F.harvestLength]! / days - 5, 20));
+  // Harvest rates are per day of the period the (decayed) counters cover: an old account
+  // that starts harvesting today is not excused by its years of quiet.
+  const active = Math.min(days, activeDays(ctx));
+  const people = c[F.endUser]! >= 0.5 * n ? Math.max(1, ctx.endUsers) : 1;
+  x[T.volume_vs_age] = Math.max(
+    (c[F.young]! / n) * sat(n / days - 50, 250),
+    sat(c[F.harvestLength]! / active - 5, 20),
+    sat(c[F.derivationSingle]! / active / people - 40, 160),
+  );
+  // Focus: nearly every request (over 85%; honest maths-only learners stay under 75%) takes a
+  // harvest, asked for or a derivation served, from ten requests on. People mix their asks
+  // (students, researchers: a third); a harvest account does nothing else. An application that
+  // names its end users is judged per person.
+  const app = c[F.endUser]! >= 0.5 * n && ctx.endUsers >= 20;
+  x[T.harvest_focus] = app ? 0 : sat(c[F.harvest]! / n - 0.85, 0.15) * sat(n - 10, 50);
   x[T.signup_route] = sat(c[F.lowFrictionRoute]! / n, 1);
   x[T.model_pivot] = sat(c[F.pivot]! / n, 0.5);
   x[T.sampling] = sat(c[F.multiSample]! / n, 0.5);
@@ -138,32 +194,68 @@ function fill(s: Stats, ctx: AssessContext, cfg: DetectConfig, x: Float64Array):
     filled.core = filled.amp = 0;
     return 0;
   }
-  coreStrengths(c, n, x);
+  coreStrengths(c, n, ctx, x);
   ampStrengths(s, n, ctx, x);
   const w = weightsOf(cfg);
   let keepCore = 1;
+  let keepAuto = 1;
   let keepAmp = 1;
   for (let i = 0; i < TERMS.length; i++) {
     const contribution = w[i]! * Math.min(1, x[i]!);
     x[i] = contribution;
     if (i < CORE_END) keepCore *= 1 - contribution;
+    else if (AUTOMATION[i]) keepAuto *= 1 - contribution;
     else if (i > CORE_END) keepAmp *= 1 - contribution;
   }
   const core = 1 - keepCore;
-  let amp = 1 - keepAmp;
+  // Automation alone (templates, single turns, machine timing, new items) is how every honest
+  // integration looks: it amplifies at most `automationCap`. Past that, only evidence of a
+  // campaign's economics raises the score: volume for the account's age, young accounts,
+  // credit-programme signups, coordination with other accounts, pivots to new models.
+  let amp = 1 - (1 - Math.min(cfg.automationCap, 1 - keepAuto)) * keepAmp;
   // An evaluation harness runs a benchmark once at temperature 0 with short answers, in a
-  // burst: templated and regular, but not harvesting outputs (THREATS.md, hard negatives).
-  // Mostly grading asks sustained for days in that shape are a reward-model campaign's
-  // (scores, preferences), not a benchmark run. (Other temperature-0 work, an organisation's
-  // templated tool say, keeps the damping however long it runs.)
+  // burst: templated and regular, but not harvesting outputs (THREATS.md, hard negatives),
+  // alone or as several accounts of one lab sharing its harness. Mostly grading asks
+  // sustained for days in that shape are a reward-model campaign's (scores, preferences),
+  // not a benchmark run.
   const withRes = c[F.withResponse]!;
-  const gradingForDays = ctx.lastTs - ctx.firstTs > cfg.evalBurstHours * 3_600_000 && c[F.grader]! / n >= 0.5;
-  const evalShape = !gradingForDays && c[F.temp0]! / n >= 0.9 && (withRes < 3 || c[F.longOutput]! / withRes < 0.3);
-  if (evalShape && ctx.coordination === 0) amp *= 0.4;
+  const inBurst = ctx.lastTs - ctx.firstTs <= cfg.evalBurstHours * 3_600_000;
+  const gradingForDays = !inBurst && c[F.grader]! / n >= 0.5;
+  // The shape: temperature 0, or one template sent in one burst (so far), short answers.
+  const burst =
+    inBurst &&
+    c[F.tplHit]! / n >= 0.8 &&
+    // …asking for neither grades nor written-out reasoning: a harness's answers may be
+    // derivations, but an ask for the reasoning in one burst is a harvest's.
+    c[F.grader]! / n < 0.5 &&
+    c[F.reasoning]! / n < 0.5;
+  const evalShape =
+    !gradingForDays &&
+    (c[F.temp0]! / n >= 0.9 || burst) &&
+    (withRes < 3 || c[F.longOutput]! / withRes < 0.3);
+  if (evalShape) amp *= 0.4;
+  // Re-running the same single-turn items (an evaluation service, a regression suite) is not
+  // harvesting: a harvester's value is new answers. (A conversation's last turn repeats —
+  // "why is that?" — while its history changes, so only single-turn traffic counts.)
+  if (
+    n >= 30 &&
+    ctx.coordination === 0 &&
+    c[F.singleTurn]! >= 0.8 * n &&
+    s.distinctItems() < 0.35 * n
+  )
+    amp *= 0.5;
+  // Standing: a paying customer for months is rarely a throwaway harvest account (campaigns
+  // run on fresh, low-friction signups: THREATS.md); its evidence counts at three quarters.
+  // (Not a harvest hidden in one sub-stream of an established application: that is how a
+  // real customer's account is misused.)
+  if (x[T.substream_harvest]! === 0) amp *= standing(ctx.paid, ctx.createdAt, ctx.lastTs, cfg);
   const conf = n / (n + cfg.confidenceRequests);
   filled.core = core;
   filled.amp = amp;
-  return conf * Math.max(x[CORE_END]!, core * amp);
+  // Two kinds of evidence stand alone, whatever amplifies them: a logit_bias sweep, and agent
+  // trajectories taken in a new environment nearly every episode (no product's agent rotates
+  // its tools; at 0.85 of the term's weight: throttle, not more, until something amplifies it).
+  return conf * Math.max(x[CORE_END]!, 0.85 * x[T.agent_environments]!, core * amp);
 }
 
 /**
@@ -176,7 +268,8 @@ export function reasonsOf(a: Assessment, s: Stats, ctx: AssessContext): Reason[]
   for (let i = 0; i < TERMS.length; i++) {
     const code = TERMS[i]!;
     const w = i > CORE_END ? a.contributions[i]! * a.core : a.contributions[i]!;
-    if (w >= 0.05) out.push({ code, weight: Math.round(w * 100) / 100, detail: describe(code, s, ctx) });
+    if (w >= 0.05)
+      out.push({ code, weight: Math.round(w * 100) / 100, detail: describe(code, s, ctx) });
   }
   return out.sort((p, q) => q.weight - p.weight || (p.code < q.code ? -1 : 1));
 }

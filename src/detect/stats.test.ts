@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { fnv1a } from '../hash/fnv.js';
 import { Stats } from './stats.js';
-import { CHAR_CLASS, CJK, OTHER, WORD, fnv1a, hllCount, mix32, scanTokens, templateKeys } from './text.js';
+import { CHAR_CLASS, CJK, OTHER, WORD, hllCount, mix32, scanTokens, templateKeys } from './text.js';
 
 test('stats: the cached distinct-item estimate follows every change of the registers (issue 3)', () => {
   const a = new Stats();
@@ -32,8 +33,22 @@ test('text: the character-class table agrees with the token reference (issue 3)'
   const raw = new Uint32Array(20);
   const n = scanTokens(text, 0, text.length, masked, raw);
   const cjk = (c: string): number => mix32(c.charCodeAt(0) + 0x10000);
-  assert.deepEqual([...raw.subarray(0, n)], [fnv1a('Résous'), fnv1a('3x'), fnv1a('étape'), fnv1a('par'), cjk('漢'), cjk('字'), fnv1a('étape')]);
-  assert.deepEqual([...masked.subarray(0, n)], [fnv1a('Résous'), 0x2323, fnv1a('étape'), fnv1a('par'), cjk('漢'), cjk('字'), fnv1a('étape')]);
+  assert.deepEqual(
+    [...raw.subarray(0, n)],
+    [
+      fnv1a('Résous'),
+      fnv1a('3x'),
+      fnv1a('étape'),
+      fnv1a('par'),
+      cjk('漢'),
+      cjk('字'),
+      fnv1a('étape'),
+    ],
+  );
+  assert.deepEqual(
+    [...masked.subarray(0, n)],
+    [fnv1a('Résous'), 0x2323, fnv1a('étape'), fnv1a('par'), cjk('漢'), cjk('字'), fnv1a('étape')],
+  );
   // Starting mid-word skips the partial word.
   assert.equal(scanTokens(text, 2, text.length, masked, raw), n - 1);
 });
@@ -64,7 +79,20 @@ function referenceBands(text: string): number[] {
 }
 
 test('text: the unrolled MinHash gives the band keys of the reference loop (fast-check, issue 3)', () => {
-  const word = fc.constantFrom('Solve', 'the', 'following', 'problem', 'step', 'by', '42', 'x7', '漢', 'étape', 'and', 'show');
+  const word = fc.constantFrom(
+    'Solve',
+    'the',
+    'following',
+    'problem',
+    'step',
+    'by',
+    '42',
+    'x7',
+    '漢',
+    'étape',
+    'and',
+    'show',
+  );
   fc.assert(
     fc.property(fc.array(word, { maxLength: 40 }), (words) => {
       const text = words.join(' ');

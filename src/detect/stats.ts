@@ -39,7 +39,19 @@ export const F = {
   harvestLength: 27,
   /** Requests on a known campaign's template, from its payment method or network+client. */
   knownCampaign: 28,
-  hours: 29,
+  /** Answers served as derivations (steps, equations, reasoning tokens). */
+  derivation: 29,
+  /** Answers served with reasoning tokens beside them. */
+  reasoningServed: 30,
+  /** Requests naming an end user (an application serving people). */
+  endUser: 31,
+  /** Single-turn requests without tools whose answer was a derivation. */
+  derivationSingle: 32,
+  /** Short judgements served for long inputs (features.ts verdictAnswer). */
+  verdictAnswer: 33,
+  /** Requests with any core evidence (features.ts `harvest`: asks or a derivation served). */
+  harvest: 34,
+  hours: 35,
 } as const;
 
 /** Length of the counter vector (hours take 24 slots at the end). */
@@ -88,6 +100,32 @@ export class Stats {
     other.decayTo(t, halfLifeMs);
     for (let i = 0; i < STATS_LEN; i++) this.c[i]! += other.c[i]!;
     hllMerge(this.items, other.items);
+    this.distinct = -1;
+  }
+
+  /** Make this a copy of `other`'s counters, sketch and decay time. */
+  assign(other: Stats): void {
+    this.c.set(other.c);
+    this.items.set(other.items);
+    this.at = other.at;
+    this.distinct = -1;
+  }
+
+  /**
+   * In a sum of Stats (a cluster's), replace one part `old` by its newer copy `next`: the
+   * counters move by the difference, all three decayed to the latest time; the distinct-item
+   * sketch takes `next`'s registers (a HyperLogLog union cannot drop a part, and a newer copy
+   * of one account's sketch only ever holds more). `old` and `next` are decayed in place.
+   * Used when a remote cluster member's copy is refreshed (issue 18).
+   */
+  replace(old: Stats, next: Stats, halfLifeMs: number): void {
+    const t = Math.max(this.at, old.at, next.at);
+    this.decayTo(t, halfLifeMs);
+    old.decayTo(t, halfLifeMs);
+    next.decayTo(t, halfLifeMs);
+    for (let i = 0; i < STATS_LEN; i++)
+      this.c[i] = Math.max(0, this.c[i]! + next.c[i]! - old.c[i]!);
+    hllMerge(this.items, next.items);
     this.distinct = -1;
   }
 

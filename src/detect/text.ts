@@ -5,16 +5,6 @@
  * variable tokens, keep the constant frame" idea is Drain's (He et al., ICWS 2017).
  */
 
-/** 32-bit FNV-1a of a string's UTF-16 code units (deterministic across platforms). */
-export function fnv1a(s: string, seed = 0x811c9dc5): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /** Final avalanche of a 32-bit value (murmur3 fmix32). */
 export function mix32(x: number): number {
   x ^= x >>> 16;
@@ -45,13 +35,23 @@ export function maskedTokens(text: string, limit: number): string[] {
 
 /** CJK ideographs and kana: each one a token. */
 function isCjk(c: number): boolean {
-  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+  return (
+    (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)
+  );
 }
 
 /** Part of a word: ASCII letters, digits, _ and ', and non-ASCII letters outside punctuation blocks. */
 function isWordChar(c: number): boolean {
-  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 39;
-  return !(c <= 0xbf || (c >= 0x2000 && c <= 0x2bff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xfe30 && c <= 0xffef));
+  if (c < 0x80)
+    return (
+      (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 39
+    );
+  return !(
+    c <= 0xbf ||
+    (c >= 0x2000 && c <= 0x2bff) ||
+    (c >= 0x3000 && c <= 0x303f) ||
+    (c >= 0xfe30 && c <= 0xffef)
+  );
 }
 
 /** CHAR_CLASS value of a code unit that is not part of a word. */
@@ -79,11 +79,18 @@ const DIGIT_TOKEN = 0x2323;
  * `raw[i]` always the token's own hash. Starting mid-word, the partial word is skipped.
  * Returns the number of tokens written (at most `masked.length`).
  */
-export function scanTokens(text: string, from: number, to: number, masked: Uint32Array, raw: Uint32Array): number {
+export function scanTokens(
+  text: string,
+  from: number,
+  to: number,
+  masked: Uint32Array,
+  raw: Uint32Array,
+): number {
   const cls = CHAR_CLASS;
   let n = 0;
   let i = from;
-  if (from > 0 && cls[text.charCodeAt(from - 1)] !== OTHER) while (i < to && cls[text.charCodeAt(i)] !== OTHER) i++;
+  if (from > 0 && cls[text.charCodeAt(from - 1)] !== OTHER)
+    while (i < to && cls[text.charCodeAt(i)] !== OTHER) i++;
   while (i < to && n < masked.length) {
     const c = text.charCodeAt(i);
     const k = cls[c];
@@ -142,7 +149,7 @@ const tailRaw = new Uint32Array(32);
 function frameHash(tokens: Uint32Array, from: number, to: number, tag: number): number {
   let h = 0x811c9dc5 ^ tag;
   for (let i = from; i < to; i++) h = mix32(h ^ tokens[i]!);
-  return (mix32(h) | 0) || 1;
+  return mix32(h) | 0 || 1;
 }
 
 /** A cheap per-seed permutation of a shingle hash (multiply-xorshift). */
@@ -157,8 +164,24 @@ function bandKeys(tokens: Uint32Array, n: number): number[] {
   // The PERMS (8) minima are kept in locals, one line per seed: this loop runs for every
   // token of every prompt, and the unrolled form takes about a third less time than a
   // loop over a minima array (and the four bands are returned as one literal, no growing array).
-  const [s0, s1, s2, s3, s4, s5, s6, s7] = SEEDS as [number, number, number, number, number, number, number, number];
-  let m0 = 0xffffffff, m1 = m0, m2 = m0, m3 = m0, m4 = m0, m5 = m0, m6 = m0, m7 = m0;
+  const [s0, s1, s2, s3, s4, s5, s6, s7] = SEEDS as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  let m0 = 0xffffffff,
+    m1 = m0,
+    m2 = m0,
+    m3 = m0,
+    m4 = m0,
+    m5 = m0,
+    m6 = m0,
+    m7 = m0;
   for (let i = 0; i + 1 < n; i++) {
     const sh = mix32(Math.imul(tokens[i]!, 0x9e3779b1) ^ tokens[i + 1]!);
     m0 = Math.min(m0, permute(sh, s0));
@@ -175,7 +198,7 @@ function bandKeys(tokens: Uint32Array, n: number): number[] {
 
 /** LSH key of band `b` from its two minima; never 0. */
 function band(b: number, lo: number, hi: number): number {
-  return (mix32(mix32((0x7f4a7c15 + b) ^ lo) ^ hi) | 0) || 1;
+  return mix32(mix32((0x7f4a7c15 + b) ^ lo) ^ hi) | 0 || 1;
 }
 
 /** Template keys of a prompt; looks only at its first 240 and last 80 characters. */
@@ -183,7 +206,10 @@ export function templateKeys(text: string): TemplateKeys {
   const headEnd = Math.min(text.length, 240);
   const nh = scanTokens(text, 0, headEnd, headMasked, headRaw);
   // The closing frame ("… Give a comprehensive, detailed answer.") catches suffix templates.
-  const nt = nh > FRAME + 4 ? scanTokens(text, Math.max(0, text.length - 80), text.length, tailMasked, tailRaw) : 0;
+  const nt =
+    nh > FRAME + 4
+      ? scanTokens(text, Math.max(0, text.length - 80), text.length, tailMasked, tailRaw)
+      : 0;
   const frameEnd = Math.min(nh, FRAME);
   let headWords = 0;
   for (let i = 0; i < frameEnd; i++) if (headMasked[i] !== DIGIT_TOKEN) headWords++;
@@ -194,7 +220,7 @@ export function templateKeys(text: string): TemplateKeys {
     head: frameEnd >= 5 ? frameHash(headMasked, 0, frameEnd, 1) : 0,
     tail: nt >= 5 ? frameHash(tailMasked, Math.max(0, nt - FRAME), nt, 2) : 0,
     bands: bandKeys(headMasked, nh),
-    item: (item | 0) || 1,
+    item: item | 0 || 1,
     headWords,
   };
 }
@@ -202,12 +228,17 @@ export function templateKeys(text: string): TemplateKeys {
 /** Register count of the distinct-item sketches (HyperLogLog, Flajolet et al. 2007). */
 export const HLL_REGISTERS = 64;
 
-/** Add a 32-bit hash to a HyperLogLog register array; returns the register's previous rank when it grew, else -1. */
+/**
+ * Add a 32-bit hash to a HyperLogLog register array (a power-of-two length up to 64: the
+ * low bits pick the register, the leading zeros of the rest give the rank); returns the
+ * register's previous rank when it grew, else -1.
+ */
 export function hllAdd(regs: Uint8Array, hash: number): number {
   const h = mix32(hash);
-  const idx = h & (HLL_REGISTERS - 1);
-  const rest = h >>> 6;
-  const rank = rest === 0 ? 27 : Math.clz32(rest) - 5;
+  const bits = 31 - Math.clz32(regs.length);
+  const idx = h & (regs.length - 1);
+  const rest = h >>> bits;
+  const rank = rest === 0 ? 33 - bits : Math.clz32(rest) - bits + 1;
   const prev = regs[idx]!;
   if (rank <= prev) return -1;
   regs[idx] = rank;
@@ -226,7 +257,8 @@ export function hllCount(regs: Uint8Array): number {
     if (r === 0) zeros++;
   }
   const m = regs.length;
-  const est = ((0.709 * m * m) / sum);
+  // Bias correction α_m (Flajolet et al. 2007): 0.697 for 32 registers, 0.709 for 64.
+  const est = ((m === 32 ? 0.697 : 0.709) * m * m) / sum;
   if (est <= 2.5 * m && zeros > 0) return m * Math.log(m / zeros);
   return est;
 }

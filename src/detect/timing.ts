@@ -18,7 +18,9 @@ import { mix32 } from './text.js';
 export const TIMING_K = 16;
 const ROWS = 2;
 export const TIMING_BANDS = TIMING_K / ROWS;
-const SEEDS = Uint32Array.from({ length: TIMING_K }, (_, i) => mix32(Math.imul(i + 1, 0x2545f491) ^ 0x68e31da4));
+const SEEDS = Uint32Array.from({ length: TIMING_K }, (_, i) =>
+  mix32(Math.imul(i + 1, 0x2545f491) ^ 0x68e31da4),
+);
 
 /**
  * One account's active time buckets as a MinHash sketch. One typed array holds the K
@@ -79,7 +81,8 @@ export class CoActivity {
    */
   sharedPeriods(other: CoActivity, per: number): number {
     const seen = new Set<number>();
-    for (let i = 0; i < TIMING_K; i++) if (this.data[i] === other.data[i]) seen.add(Math.floor(this.data[TIMING_K + i]! / per));
+    for (let i = 0; i < TIMING_K; i++)
+      if (this.data[i] === other.data[i]) seen.add(Math.floor(this.data[TIMING_K + i]! / per));
     return seen.size;
   }
 
@@ -99,8 +102,40 @@ export class CoActivity {
     return this.firstBucket <= other.lastBucket && other.firstBucket <= this.lastBucket;
   }
 
+  /** The sketch as plain data (a copy), to move it to another thread; restore() rebuilds it. */
+  snapshot(): CoActivitySnapshot {
+    const { buckets, firstBucket, lastBucket } = this;
+    return { data: this.data.slice(), buckets, firstBucket, lastBucket };
+  }
+
+  /** Make this sketch a copy of snapshot()'s data (a remote account's sketch refreshed, issue 18). */
+  load(s: CoActivitySnapshot): void {
+    this.data.set(s.data);
+    this.buckets = s.buckets;
+    this.firstBucket = s.firstBucket;
+    this.lastBucket = s.lastBucket;
+  }
+
+  /** A sketch rebuilt from snapshot()'s data. */
+  static restore(s: CoActivitySnapshot): CoActivity {
+    const a = new CoActivity();
+    a.data.set(s.data);
+    a.buckets = s.buckets;
+    a.firstBucket = s.firstBucket;
+    a.lastBucket = s.lastBucket;
+    return a;
+  }
+
   /** Approximate heap bytes. */
   static readonly BYTES = TIMING_K * 8 + 64 + 48;
+}
+
+/** A CoActivity as plain data (CoActivity.snapshot). */
+export interface CoActivitySnapshot {
+  data: Uint32Array;
+  buckets: number;
+  firstBucket: number;
+  lastBucket: number;
 }
 
 /** Thresholds of a timing link. */

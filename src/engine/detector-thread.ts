@@ -17,7 +17,10 @@ export type ToWorker =
   | { type: 'close' };
 
 /** Messages to the host. `skipped`: events of a batch that could not be used, and why (the first reason). */
-export type FromWorker = { type: 'verdicts'; verdicts: Verdict[] } | { type: 'skipped'; count: number; reason: string } | { type: 'closed' };
+export type FromWorker =
+  | { type: 'verdicts'; verdicts: Verdict[] }
+  | { type: 'skipped'; count: number; reason: string }
+  | { type: 'closed' };
 
 /**
  * Name this thread `moat-detector` (Linux: a thread may rename itself through
@@ -60,7 +63,8 @@ if (port) {
           skip((err as Error).message);
         }
       }
-      if (skipped) port.postMessage({ type: 'skipped', count: skipped, reason } satisfies FromWorker);
+      if (skipped)
+        port.postMessage({ type: 'skipped', count: skipped, reason } satisfies FromWorker);
     } else if (msg.type === 'account') detector.addAccount(msg.record);
     else if (msg.type === 'link') out = detector.addLink(msg.a, msg.b, msg.kind, msg.detail);
     else if (msg.type === 'close') {

@@ -36,7 +36,9 @@ test('offline: eachLine() gives the same lines as lines(), a line longer than it
     writeFileSync(join(dir, 'f.jsonl.gz'), gzipSync(text));
     for (const f of ['f.jsonl', 'f.jsonl.gz']) {
       const got: string[] = [];
-      await eachLine(join(dir, f), (buf, start, end) => got.push(buf.toString('utf8', start, end).replace(/\r$/, '')));
+      await eachLine(join(dir, f), (buf, start, end) =>
+        got.push(buf.toString('utf8', start, end).replace(/\r$/, '')),
+      );
       assert.deepEqual(got, await collect(join(dir, f)));
       assert.equal(got.length, 6);
     }

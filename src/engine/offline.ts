@@ -69,7 +69,10 @@ export async function* lines(file: string): AsyncGenerator<string> {
  * synchronous reads into one reused buffer (no stream machinery, no thread-pool hop, no
  * promise per line: at 100,000 lines per second those costs show); `.gz` files stream.
  */
-export async function eachLine(file: string, fn: (buf: Buffer, start: number, end: number) => void): Promise<void> {
+export async function eachLine(
+  file: string,
+  fn: (buf: Buffer, start: number, end: number) => void,
+): Promise<void> {
   if (file.endsWith('.gz')) return eachLineStream(file, fn);
   const fd = openSync(file, 'r');
   try {
@@ -103,7 +106,10 @@ export async function eachLine(file: string, fn: (buf: Buffer, start: number, en
 
 const READ_SIZE = 4 << 20;
 
-async function eachLineStream(file: string, fn: (buf: Buffer, start: number, end: number) => void): Promise<void> {
+async function eachLineStream(
+  file: string,
+  fn: (buf: Buffer, start: number, end: number) => void,
+): Promise<void> {
   let rest: Buffer | null = null;
   for await (const chunk of open(file) as AsyncIterable<Buffer>) {
     const buf: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
@@ -123,7 +129,12 @@ async function eachLineStream(file: string, fn: (buf: Buffer, start: number, end
  * Most lines take the byte scanner; a line it is not sure of, invalid ones included, takes
  * decode + JSON.parse, which gives the same record and names the error.
  */
-export function readEventLine(buf: Buffer, start: number, end: number, line: number): ParseResult<TelemetryEvent> | null {
+export function readEventLine(
+  buf: Buffer,
+  start: number,
+  end: number,
+  line: number,
+): ParseResult<TelemetryEvent> | null {
   const scanned = scanEventRecord(buf, start, end);
   if (scanned !== undefined) return eventOf(scanned, line);
   const text = decode(buf, start, end);
@@ -137,11 +148,23 @@ function note(stats: AnalyzeStats, file: string, error: string): void {
 
 /** Stream `events` (and `accounts`) through a new Detector. */
 export async function analyzeFiles(
-  opts: { events: string; accounts?: string | undefined; cfg: DetectConfig; onVerdicts?: ((v: Verdict[]) => void) | undefined },
+  opts: {
+    events: string;
+    accounts?: string | undefined;
+    cfg: DetectConfig;
+    onVerdicts?: ((v: Verdict[]) => void) | undefined;
+  },
   onProgress?: OnProgress,
 ): Promise<{ detector: Detector; stats: AnalyzeStats }> {
   const detector = new Detector(opts.cfg);
-  const stats: AnalyzeStats = { lines: 0, events: 0, accountRecords: 0, bad: 0, badSamples: [], outOfOrder: 0 };
+  const stats: AnalyzeStats = {
+    lines: 0,
+    events: 0,
+    accountRecords: 0,
+    bad: 0,
+    badSamples: [],
+    outOfOrder: 0,
+  };
   if (opts.accounts) {
     let n = 0;
     for await (const line of lines(opts.accounts)) {
@@ -177,22 +200,32 @@ export async function analyzeFiles(
   return { detector, stats };
 }
 
+/** What the verdicts document is written from: a Detector, or a partitioned run's merge (`--workers`). */
+export type VerdictSource = Pick<Detector, 'verdicts' | 'clusters'>;
+
 /** Write the verdicts document, one verdict per line inside the JSON, without building one big string. */
-export async function writeVerdicts(detector: Detector, out: NodeJS.WritableStream): Promise<void> {
+export async function writeVerdicts(
+  detector: VerdictSource,
+  out: NodeJS.WritableStream,
+): Promise<void> {
   const write = async (s: string): Promise<void> => {
     if (!out.write(s)) await once(out, 'drain');
   };
   await write('{\n"accounts": [\n');
-  const verdicts = detector.verdicts().sort((a, b) => b.score - a.score || (a.account < b.account ? -1 : 1));
-  for (let i = 0; i < verdicts.length; i++) await write(JSON.stringify(verdicts[i]) + (i + 1 < verdicts.length ? ',\n' : '\n'));
+  const verdicts = detector
+    .verdicts()
+    .sort((a, b) => b.score - a.score || (a.account < b.account ? -1 : 1));
+  for (let i = 0; i < verdicts.length; i++)
+    await write(JSON.stringify(verdicts[i]) + (i + 1 < verdicts.length ? ',\n' : '\n'));
   await write('],\n"clusters": [\n');
   const clusters = detector.clusters();
-  for (let i = 0; i < clusters.length; i++) await write(JSON.stringify(clusters[i]) + (i + 1 < clusters.length ? ',\n' : '\n'));
+  for (let i = 0; i < clusters.length; i++)
+    await write(JSON.stringify(clusters[i]) + (i + 1 < clusters.length ? ',\n' : '\n'));
   await write(']\n}\n');
 }
 
 /** Accounts per level over a detector's verdicts. */
-export function levelCounts(detector: Detector): Record<Level, number> {
+export function levelCounts(detector: VerdictSource): Record<Level, number> {
   const counts = Object.fromEntries(LEVELS.map((l) => [l, 0])) as Record<Level, number>;
   for (const v of detector.verdicts()) counts[v.level]++;
   return counts;

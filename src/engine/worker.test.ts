@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
+import { compileTree } from '../test-support/compile.js';
 import { startDetectorWorker } from './worker.js';
 import { detectConfigSchema } from '../detect/config.js';
 import type { Verdict } from '../telemetry/event.js';
@@ -42,40 +42,44 @@ test('worker: runs the detector off-thread from the TypeScript sources and strea
 test('worker: a malformed event from the bus is skipped and reported; detection goes on (issue 3)', async () => {
   const got: Verdict[] = [];
   const errors: string[] = [];
-  const w = startDetectorWorker(cfg, (v) => got.push(...v), (err) => errors.push(err.message));
+  const w = startDetectorWorker(
+    cfg,
+    (v) => got.push(...v),
+    (err) => errors.push(err.message),
+  );
   const r = g.rng(32);
   const evs = g.harvester(r, 'h', 120);
   const first = evs[0]!;
   // No account; and fields of the wrong type, which made ingest throw and killed the thread.
-  const bad = [{ ...first, account: undefined }, { ...first, account: 'odd', ip: 5, response: null }] as unknown as typeof evs;
+  const bad = [
+    { ...first, account: undefined },
+    { ...first, account: 'odd', ip: 5, response: null },
+  ] as unknown as typeof evs;
   w.push(bad);
   for (let i = 0; i < evs.length; i += 20) w.push(evs.slice(i, i + 20));
   await waitFor(() => got.some((v) => v.account === 'h' && v.level !== 'allow'));
   await w.close();
-  assert.deepEqual(errors, ['detector skipped 1 event(s) it could not use; the first: missing "account"']);
+  assert.deepEqual(errors, [
+    'detector skipped 1 event(s) it could not use; the first: missing "account"',
+  ]);
   assert.ok(got.some((v) => v.account === 'h'));
 });
-
-/** Transpile detect/, engine/ and telemetry/ to plain JS, as a build would. */
-function compileTo(out: string): void {
-  for (const dir of ['detect', 'detect/testdata', 'engine', 'telemetry']) {
-    for (const f of readdirSync(join(srcDir, dir))) {
-      if (!f.endsWith('.ts') || f.endsWith('.test.ts')) continue;
-      const file = join(srcDir, dir, f);
-      const js = ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false } }).outputText;
-      const dest = join(out, relative(srcDir, file)).replace(/\.ts$/, '.js');
-      mkdirSync(dirname(dest), { recursive: true });
-      writeFileSync(dest, js);
-    }
-  }
-}
 
 test('worker: also runs from compiled JavaScript with no TypeScript loader', () => {
   // Inside the repo so `zod` resolves from node_modules, as it would from dist/.
   const out = join(srcDir, '..', 'node_modules', '.cache', `moat-worker-test-${process.pid}`);
   rmSync(out, { recursive: true, force: true });
   try {
-    compileTo(out);
+    compileTree(
+      srcDir,
+      [
+        'engine/worker.ts',
+        'engine/detector-thread.ts',
+        'detect/config.ts',
+        'detect/testdata/traffic.ts',
+      ],
+      out,
+    );
     const script = `
       import { startDetectorWorker } from './engine/worker.js';
       import { detectConfigSchema } from './detect/config.js';
@@ -89,7 +93,10 @@ test('worker: also runs from compiled JavaScript with no TypeScript loader', () 
       setTimeout(() => { console.log('TIMEOUT'); process.exit(1); }, 15000).unref();
     `;
     writeFileSync(join(out, 'run.mjs'), script);
-    const res = spawnSync(process.execPath, [join(out, 'run.mjs')], { encoding: 'utf8', execArgv: [] } as never);
+    const res = spawnSync(process.execPath, [join(out, 'run.mjs')], {
+      encoding: 'utf8',
+      execArgv: [],
+    } as never);
     assert.match(res.stdout, /^OK \d+/, res.stderr);
   } finally {
     rmSync(out, { recursive: true, force: true });

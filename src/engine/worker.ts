@@ -5,7 +5,12 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { DetectConfig } from '../detect/config.js';
-import { eventJson, type AccountRecord, type TelemetryEvent, type Verdict } from '../telemetry/event.js';
+import {
+  eventJson,
+  type AccountRecord,
+  type TelemetryEvent,
+  type Verdict,
+} from '../telemetry/event.js';
 import type { FromWorker, ToWorker } from './detector-thread.js';
 
 /** Handle of a running detector worker. */
@@ -23,11 +28,17 @@ export interface DetectorWorker {
  * first registers tsx's ESM loader inside the worker, because on Node 20 an `--import`
  * in a worker's execArgv does not apply to the worker's own entry module.
  */
-function spawn(entry: URL, cfg: DetectConfig): Worker {
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: cfg });
+export function spawnThread(entry: URL, workerData: unknown): Worker {
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData });
   const tsx = import.meta.resolve('tsx/esm/api');
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(boot, { eval: true, workerData: cfg });
+  return new Worker(boot, { eval: true, workerData });
+}
+
+/** A sibling module's URL with this module's extension (.ts from the sources, .js from dist/). */
+export function siblingEntry(name: string): URL {
+  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  return new URL('./' + name + ext, import.meta.url);
 }
 
 /**
@@ -41,14 +52,17 @@ export function startDetectorWorker(
   onVerdicts: (v: Verdict[]) => void,
   onError: (err: Error) => void = (err) => process.emitWarning(err),
 ): DetectorWorker {
-  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  const entry = new URL('./detector-thread' + ext, import.meta.url);
-  const worker = spawn(entry, cfg);
+  const worker = spawnThread(siblingEntry('detector-thread'), cfg);
   let closed: Promise<void> | undefined;
   let resolveClosed: (() => void) | undefined;
   worker.on('message', (msg: FromWorker) => {
     if (msg.type === 'verdicts') onVerdicts(msg.verdicts);
-    else if (msg.type === 'skipped') onError(new Error(`detector skipped ${msg.count} event(s) it could not use; the first: ${msg.reason}`));
+    else if (msg.type === 'skipped')
+      onError(
+        new Error(
+          `detector skipped ${msg.count} event(s) it could not use; the first: ${msg.reason}`,
+        ),
+      );
     else if (msg.type === 'closed') resolveClosed?.();
   });
   worker.on('error', onError);

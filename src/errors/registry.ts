@@ -39,6 +39,19 @@ export const ERRORS = {
     anthropicType: 'request_too_large',
     message: 'The request body exceeds the {detail}-byte limit. Send a smaller request.',
   },
+  MOAT_BODY_TOO_DEEP: {
+    status: 400,
+    openaiType: 'invalid_request_error',
+    anthropicType: 'invalid_request_error',
+    message: 'The request body nests arrays and objects deeper than {detail} levels. Flatten it.',
+  },
+  MOAT_REQUEST_TIMEOUT: {
+    status: 408,
+    openaiType: 'invalid_request_error',
+    anthropicType: 'invalid_request_error',
+    message:
+      'The request did not arrive in time. Send the headers and body without pausing, then retry.',
+  },
   MOAT_HEADERS_TOO_LARGE: {
     status: 431,
     openaiType: 'invalid_request_error',
@@ -56,7 +69,8 @@ export const ERRORS = {
     status: 401,
     openaiType: 'invalid_request_error',
     anthropicType: 'authentication_error',
-    message: 'The API key is not valid or has been revoked. Ask your administrator for a new key.',
+    message:
+      'The API key is not valid, has expired or has been revoked. Ask your administrator for a new key.',
   },
   MOAT_ADMIN_UNAUTHORIZED: {
     status: 401,
@@ -80,13 +94,21 @@ export const ERRORS = {
     status: 404,
     openaiType: 'invalid_request_error',
     anthropicType: 'not_found_error',
-    message: 'The model "{detail}" does not exist here. GET /v1/models lists the models you can use.',
+    message:
+      'The model "{detail}" does not exist here. GET /v1/models lists the models you can use.',
   },
   MOAT_WRONG_API_FOR_MODEL: {
     status: 400,
     openaiType: 'invalid_request_error',
     anthropicType: 'invalid_request_error',
     message: '{detail}',
+  },
+  MOAT_UNSUPPORTED_ENDPOINT: {
+    status: 400,
+    openaiType: 'invalid_request_error',
+    anthropicType: 'invalid_request_error',
+    message:
+      'The upstream serving {detail}. Send the request to POST /v1/chat/completions, or route the model to an upstream that has this API.',
   },
   MOAT_METHOD_NOT_ALLOWED: {
     status: 405,
@@ -130,13 +152,15 @@ export const ERRORS = {
     status: 502,
     openaiType: 'server_error',
     anthropicType: 'api_error',
-    message: 'The upstream model failed: {detail}. Retry later or contact the operator.',
+    message:
+      'The upstream model failed (reference {detail}). Retry later, or contact the operator quoting the reference.',
   },
   MOAT_UPSTREAM_UNREACHABLE: {
     status: 502,
     openaiType: 'server_error',
     anthropicType: 'api_error',
-    message: 'The upstream model could not be reached: {detail}. Retry later or contact the operator.',
+    message:
+      'The upstream model could not be reached (reference {detail}). Retry later, or contact the operator quoting the reference.',
   },
   MOAT_UPSTREAM_TIMEOUT: {
     status: 504,
@@ -156,6 +180,13 @@ export const ERRORS = {
     anthropicType: 'overloaded_error',
     message: 'Moat is not ready: {detail}.',
   },
+  MOAT_AUDIT_UNAVAILABLE: {
+    status: 503,
+    openaiType: 'server_error',
+    anthropicType: 'api_error',
+    message:
+      'The admin action ({detail}) was not performed: its audit entry could not be written. Check the audit log storage, then retry.',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -173,11 +204,17 @@ export class MoatError extends Error {
   readonly headers: Record<string, string>;
   readonly param: string | undefined;
   readonly extra: Record<string, unknown> | undefined;
+  /** The detail the message was built from (for logs; the message may be all a client sees). */
+  readonly detail: string;
 
   constructor(
     code: ErrorCode,
     detail = '',
-    opts: { headers?: Record<string, string>; param?: string; extra?: Record<string, unknown> } = {},
+    opts: {
+      headers?: Record<string, string>;
+      param?: string;
+      extra?: Record<string, unknown>;
+    } = {},
   ) {
     super(ERRORS[code].message.replace('{detail}', detail));
     this.name = 'MoatError';
@@ -186,6 +223,7 @@ export class MoatError extends Error {
     this.headers = opts.headers ?? {};
     this.param = opts.param;
     this.extra = opts.extra;
+    this.detail = detail;
   }
 }
 

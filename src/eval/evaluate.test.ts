@@ -33,8 +33,19 @@ const timeline: VerdictLike[] = [
 ];
 // m1 at 10, 20 (triggers), 30, 40; m2 at 15, 25; b1 at 10 (triggers), 50; b2 at 12; b3 at 13
 const events = [
-  [10, 'm1'], [10, 'b1'], [12, 'b2'], [13, 'b3'], [15, 'm2'], [20, 'm1'], [25, 'm2'], [30, 'm1'], [40, 'm1'], [50, 'b1'],
-].map(([ts, account]) => JSON.stringify({ ts, account, request: { messages: [] } })).join('\n');
+  [10, 'm1'],
+  [10, 'b1'],
+  [12, 'b2'],
+  [13, 'b3'],
+  [15, 'm2'],
+  [20, 'm1'],
+  [25, 'm2'],
+  [30, 'm1'],
+  [40, 'm1'],
+  [50, 'b1'],
+]
+  .map(([ts, account]) => JSON.stringify({ ts, account, request: { messages: [] } }))
+  .join('\n');
 
 function tmp(): string {
   return mkdtempSync(join(tmpdir(), 'moat-eval-'));
@@ -93,7 +104,14 @@ test('writes eval.json, report.md and well-formed SVG plots', async () => {
     const r = await evaluate({ verdicts, labels, timeline, events: join(dir, 'events.jsonl') });
     const files = writeReport(join(dir, 'out'), r, 'Test <eval>');
     const names = files.map((f) => f.split('/').at(-1)).sort();
-    assert.deepEqual(names, ['campaign-recall.svg', 'eval.json', 'persona-fpr.svg', 'report.md', 'requests-to-detect.svg', 'roc.svg']);
+    assert.deepEqual(names, [
+      'campaign-recall.svg',
+      'eval.json',
+      'persona-fpr.svg',
+      'report.md',
+      'requests-to-detect.svg',
+      'roc.svg',
+    ]);
     for (const f of files.filter((x) => x.endsWith('.svg'))) {
       const svg = readFileSync(f, 'utf8');
       assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*>/);
@@ -118,13 +136,40 @@ test('moat eval CLI: files, --json, usage errors', async () => {
     writeFileSync(join(dir, 'timeline.jsonl'), timeline.map((v) => JSON.stringify(v)).join('\n'));
     let out = '';
     let err = '';
-    const ctx = { ...makeContext({}), stdout: { write: (s: string) => ((out += s), true) } as unknown as NodeJS.WritableStream, stderr: { write: (s: string) => ((err += s), true) } as unknown as NodeJS.WritableStream, isTTY: false };
-    const code = await main(['eval', '--verdicts', join(dir, 'verdicts.json'), '--labels', join(dir, 'labels.json'), '--events', join(dir, 'events.jsonl'), '--timeline', join(dir, 'timeline.jsonl'), '--out', join(dir, 'r'), '--json'], ctx);
+    const ctx = {
+      ...makeContext({}),
+      stdout: { write: (s: string) => ((out += s), true) } as unknown as NodeJS.WritableStream,
+      stderr: { write: (s: string) => ((err += s), true) } as unknown as NodeJS.WritableStream,
+      isTTY: false,
+    };
+    const code = await main(
+      [
+        'eval',
+        '--verdicts',
+        join(dir, 'verdicts.json'),
+        '--labels',
+        join(dir, 'labels.json'),
+        '--events',
+        join(dir, 'events.jsonl'),
+        '--timeline',
+        join(dir, 'timeline.jsonl'),
+        '--out',
+        join(dir, 'r'),
+        '--json',
+      ],
+      ctx,
+    );
     assert.equal(code, 0, err);
     assert.equal(JSON.parse(out).requestsToDetect.median, 2);
     assert.ok(readFileSync(join(dir, 'r', 'report.md'), 'utf8').length > 100);
     assert.equal(await main(['eval', '--labels', 'x'], ctx), 2);
-    assert.equal(await main(['eval', '--verdicts', 'a', '--labels', 'b', '--out', 'c', '--level', 'nope'], ctx), 2);
+    assert.equal(
+      await main(
+        ['eval', '--verdicts', 'a', '--labels', 'b', '--out', 'c', '--level', 'nope'],
+        ctx,
+      ),
+      2,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

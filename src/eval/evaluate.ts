@@ -6,8 +6,24 @@
  */
 import { readFileSync } from 'node:fs';
 import { LEVELS, levelRank, type Level } from '../telemetry/event.js';
-import { allLevels, quantile, recallAtFpr, rocAuc, rocCurve, thin, type LevelStats, type RocPoint, type Scored } from './metrics.js';
-import { fileLines, normalizeTimeline, replay, type AccountReplay, type TimelineEntry } from './replay.js';
+import {
+  allLevels,
+  quantile,
+  recallAtFpr,
+  rocAuc,
+  rocCurve,
+  thin,
+  type LevelStats,
+  type RocPoint,
+  type Scored,
+} from './metrics.js';
+import {
+  fileLines,
+  normalizeTimeline,
+  replay,
+  type AccountReplay,
+  type TimelineEntry,
+} from './replay.js';
 
 /** labels.json as the simulator writes it (extra fields ignored). */
 export interface LabelsDoc {
@@ -84,7 +100,8 @@ export interface EvalOptions {
 
 /** Read verdicts.json ({accounts: [...]}) or a bare array. */
 export function readVerdicts(path: string): VerdictLike[] {
-  const doc = JSON.parse(readFileSync(path, 'utf8')) as { accounts?: VerdictLike[] } | VerdictLike[];
+  const doc = JSON.parse(readFileSync(path, 'utf8')) as
+    { accounts?: VerdictLike[] } | VerdictLike[];
   const list = Array.isArray(doc) ? doc : doc.accounts;
   if (!Array.isArray(list)) throw new Error(`${path}: expected {"accounts": [verdict…]}`);
   return list;
@@ -93,29 +110,63 @@ export function readVerdicts(path: string): VerdictLike[] {
 /** Read a JSONL verdict timeline (one verdict per line, any order). */
 export async function readTimeline(path: string): Promise<VerdictLike[]> {
   const out: VerdictLike[] = [];
-  for await (const line of fileLines(path)) if (line.trim()) out.push(JSON.parse(line) as VerdictLike);
+  for await (const line of fileLines(path))
+    if (line.trim()) out.push(JSON.parse(line) as VerdictLike);
   return out;
 }
 
-const BINS: [number, string][] = [[1, '≤1'], [5, '2-5'], [10, '6-10'], [25, '11-25'], [50, '26-50'], [100, '51-100'], [250, '101-250'], [500, '251-500'], [1000, '501-1k'], [Infinity, '>1k']];
+const BINS: [number, string][] = [
+  [1, '≤1'],
+  [5, '2-5'],
+  [10, '6-10'],
+  [25, '11-25'],
+  [50, '26-50'],
+  [100, '51-100'],
+  [250, '101-250'],
+  [500, '251-500'],
+  [1000, '501-1k'],
+  [Infinity, '>1k'],
+];
 
 function scoredAccounts(opts: EvalOptions): { items: Scored[]; unlabelled: number } {
   const byAccount = new Map(opts.verdicts.map((v) => [v.account, v]));
   const items: Scored[] = Object.entries(opts.labels.accounts).map(([account, l]) => {
     const v = byAccount.get(account);
-    return { account, malicious: l.malicious, persona: l.persona, campaign: l.campaign, score: v?.score ?? 0, level: v?.level ?? 'allow' };
+    return {
+      account,
+      malicious: l.malicious,
+      persona: l.persona,
+      campaign: l.campaign,
+      score: v?.score ?? 0,
+      level: v?.level ?? 'allow',
+    };
   });
   const unlabelled = opts.verdicts.filter((v) => !(v.account in opts.labels.accounts)).length;
   return { items, unlabelled };
 }
 
-function groupStats(name: string, members: Scored[], level: Level, replays: Map<string, AccountReplay> | null, kind?: string): GroupStats {
+function groupStats(
+  name: string,
+  members: Scored[],
+  level: Level,
+  replays: Map<string, AccountReplay> | null,
+  kind?: string,
+): GroupStats {
   const flagged: Record<string, number> = {};
-  for (const l of LEVELS.slice(1)) flagged[l] = members.filter((m) => levelRank(m.level) >= levelRank(l)).length;
-  const g: GroupStats = { name, malicious: members[0]?.malicious ?? false, accounts: members.length, flagged, rate: (flagged[level] ?? 0) / Math.max(1, members.length) };
+  for (const l of LEVELS.slice(1))
+    flagged[l] = members.filter((m) => levelRank(m.level) >= levelRank(l)).length;
+  const g: GroupStats = {
+    name,
+    malicious: members[0]?.malicious ?? false,
+    accounts: members.length,
+    flagged,
+    rate: (flagged[level] ?? 0) / Math.max(1, members.length),
+  };
   if (kind) g.kind = kind;
   if (replays) {
-    const rtd = members.map((m) => replays.get(m.account)?.reachedAfter[levelRank(level)]).filter((x): x is number => typeof x === 'number');
+    const rtd = members
+      .map((m) => replays.get(m.account)?.reachedAfter[levelRank(level)])
+      .filter((x): x is number => typeof x === 'number');
     g.medianRequestsToDetect = quantile(rtd, 0.5);
     let all = 0;
     let thr = 0;
@@ -142,7 +193,12 @@ function groupBy(items: Scored[], key: (s: Scored) => string | null): Map<string
   return new Map([...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
 }
 
-function rtdStats(items: Scored[], replays: Map<string, AccountReplay>, level: Level, mode: RtdStats['mode']): RtdStats {
+function rtdStats(
+  items: Scored[],
+  replays: Map<string, AccountReplay>,
+  level: Level,
+  mode: RtdStats['mode'],
+): RtdStats {
   const rank = levelRank(level);
   const values: number[] = [];
   let undetected = 0;
@@ -157,10 +213,22 @@ function rtdStats(items: Scored[], replays: Map<string, AccountReplay>, level: L
     return { bin, count: values.filter((v) => v > lo && v <= hi).length };
   });
   const mean = values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
-  return { mode, level, detected: values.length, undetected, median: quantile(values, 0.5), p90: quantile(values, 0.9), mean, histogram };
+  return {
+    mode,
+    level,
+    detected: values.length,
+    undetected,
+    median: quantile(values, 0.5),
+    p90: quantile(values, 0.9),
+    mean,
+    histogram,
+  };
 }
 
-function servedShares(items: Scored[], replays: Map<string, AccountReplay>): Pick<EvalResult, 'yield' | 'friction'> {
+function servedShares(
+  items: Scored[],
+  replays: Map<string, AccountReplay>,
+): Pick<EvalResult, 'yield' | 'friction'> {
   const thr = levelRank('throttle');
   let attack = 0;
   let full = 0;
@@ -180,13 +248,27 @@ function servedShares(items: Scored[], replays: Map<string, AccountReplay>): Pic
   }
   return {
     yield: { attackRequests: attack, fullFidelity: full, share: attack ? full / attack : null },
-    friction: { benignRequests: benign, throttledOrWorse: hurt, share: benign ? hurt / benign : null },
+    friction: {
+      benignRequests: benign,
+      throttledOrWorse: hurt,
+      share: benign ? hurt / benign : null,
+    },
   };
 }
 
 function targets(r: EvalResult): EvalResult['targets'] {
   const at = r.byLevel.find((s) => s.level === r.level);
-  const t = (name: string, target: string, value: number | null | undefined, ok: (v: number) => boolean) => ({ name, target, value: value ?? null, met: value === null || value === undefined ? null : ok(value) });
+  const t = (
+    name: string,
+    target: string,
+    value: number | null | undefined,
+    ok: (v: number) => boolean,
+  ) => ({
+    name,
+    target,
+    value: value ?? null,
+    met: value === null || value === undefined ? null : ok(value),
+  });
   return [
     t(`recall at ${r.level}+`, '≥ 0.99', at?.recall, (v) => v >= 0.99),
     t(`benign FPR at ${r.level}+`, '≤ 0.001', at?.fpr, (v) => v <= 0.001),
@@ -203,22 +285,36 @@ export interface EvalRun {
   timeline?: VerdictLike[];
 }
 
-async function prepare(run: EvalRun, notes: string[]): Promise<{ items: Scored[]; unlabelled: number; replays: Map<string, AccountReplay> | null }> {
+async function prepare(
+  run: EvalRun,
+  notes: string[],
+): Promise<{ items: Scored[]; unlabelled: number; replays: Map<string, AccountReplay> | null }> {
   const { items, unlabelled } = scoredAccounts(run);
   if (!run.events) {
-    notes.push('No events given: requests-to-detect, attacker yield and benign friction are not computed.');
+    notes.push(
+      'No events given: requests-to-detect, attacker yield and benign friction are not computed.',
+    );
     return { items, unlabelled, replays: null };
   }
-  if (!run.timeline) notes.push('No verdict timeline given: each final verdict is assumed in force from its updatedAt; requests-to-detect, yield and friction are approximations.');
+  if (!run.timeline)
+    notes.push(
+      'No verdict timeline given: each final verdict is assumed in force from its updatedAt; requests-to-detect, yield and friction are approximations.',
+    );
   const source = run.timeline ?? run.verdicts.filter((v) => v.level !== 'allow');
-  const entries: TimelineEntry[] = source.filter((v) => typeof v.updatedAt === 'number').map((v) => ({ account: v.account, level: v.level, updatedAt: v.updatedAt as number }));
+  const entries: TimelineEntry[] = source
+    .filter((v) => typeof v.updatedAt === 'number')
+    .map((v) => ({ account: v.account, level: v.level, updatedAt: v.updatedAt as number }));
   const res = await replay(fileLines(run.events), normalizeTimeline(entries));
   if (res.badLines) notes.push(`${res.badLines} event lines without ts/account were skipped.`);
   return { items, unlabelled, replays: res.accounts };
 }
 
 /** Run the evaluation over one or more runs (pooled: with several runs, ids are prefixed with the run's seed, "101:acct_…"). */
-export async function evaluateRuns(runs: EvalRun[], level: Level = 'throttle', maxFpr = 0.001): Promise<EvalResult> {
+export async function evaluateRuns(
+  runs: EvalRun[],
+  level: Level = 'throttle',
+  maxFpr = 0.001,
+): Promise<EvalResult> {
   const notes: string[] = [];
   const items: Scored[] = [];
   let unlabelled = 0;
@@ -228,7 +324,12 @@ export async function evaluateRuns(runs: EvalRun[], level: Level = 'throttle', m
     const p = await prepare(run, notes);
     const tag = String(run.labels.seed ?? k);
     const id = (a: string): string => (runs.length === 1 ? a : `${tag}:${a}`);
-    for (const it of p.items) items.push({ ...it, account: id(it.account), campaign: it.campaign === null ? null : id(it.campaign) });
+    for (const it of p.items)
+      items.push({
+        ...it,
+        account: id(it.account),
+        campaign: it.campaign === null ? null : id(it.campaign),
+      });
     for (const c of run.labels.campaigns ?? []) campaignKinds.set(id(c.id), c.kind);
     unlabelled += p.unlabelled;
     if (p.replays && replays) for (const [a, r] of p.replays) replays.set(id(a), r);
@@ -239,13 +340,30 @@ export async function evaluateRuns(runs: EvalRun[], level: Level = 'throttle', m
   const best = recallAtFpr(curve, maxFpr);
   const result: EvalResult = {
     level,
-    accounts: { total: items.length, malicious: items.filter((i) => i.malicious).length, benign: items.filter((i) => !i.malicious).length, unlabelledVerdicts: unlabelled },
+    accounts: {
+      total: items.length,
+      malicious: items.filter((i) => i.malicious).length,
+      benign: items.filter((i) => !i.malicious).length,
+      unlabelledVerdicts: unlabelled,
+    },
     byLevel: allLevels(items),
     auc: rocAuc(items),
-    recallAtFpr: { maxFpr, recall: best.tpr, fpr: best.fpr, threshold: Number.isFinite(best.threshold) ? best.threshold : null },
-    roc: thin(curve, 300).map((p) => ({ ...p, threshold: Number.isFinite(p.threshold) ? p.threshold : 1e9 })),
-    personas: [...groupBy(items, (s) => s.persona)].map(([name, ms]) => groupStats(name, ms, level, replays)),
-    campaigns: [...groupBy(items, (s) => s.campaign)].map(([name, ms]) => groupStats(name, ms, level, replays, campaignKinds.get(name))),
+    recallAtFpr: {
+      maxFpr,
+      recall: best.tpr,
+      fpr: best.fpr,
+      threshold: Number.isFinite(best.threshold) ? best.threshold : null,
+    },
+    roc: thin(curve, 300).map((p) => ({
+      ...p,
+      threshold: Number.isFinite(p.threshold) ? p.threshold : 1e9,
+    })),
+    personas: [...groupBy(items, (s) => s.persona)].map(([name, ms]) =>
+      groupStats(name, ms, level, replays),
+    ),
+    campaigns: [...groupBy(items, (s) => s.campaign)].map(([name, ms]) =>
+      groupStats(name, ms, level, replays, campaignKinds.get(name)),
+    ),
     requestsToDetect: replays ? rtdStats(items, replays, level, mode) : null,
     yield: null,
     friction: null,

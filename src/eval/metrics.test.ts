@@ -1,9 +1,24 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { allLevels, levelStats, quantile, recallAtFpr, rocAuc, rocCurve, type Scored } from './metrics.js';
+import {
+  allLevels,
+  levelStats,
+  quantile,
+  recallAtFpr,
+  rocAuc,
+  rocCurve,
+  type Scored,
+} from './metrics.js';
 import type { Level } from '../telemetry/event.js';
 
-const mk = (malicious: boolean, score: number, level: Level): Scored => ({ account: `a${score}${level}${malicious}`, malicious, persona: malicious ? 'hydra' : 'casual', campaign: malicious ? 'c1' : null, score, level });
+const mk = (malicious: boolean, score: number, level: Level): Scored => ({
+  account: `a${score}${level}${malicious}`,
+  malicious,
+  persona: malicious ? 'hydra' : 'casual',
+  campaign: malicious ? 'c1' : null,
+  score,
+  level,
+});
 
 // 4 malicious (scores .9 .8 .7 .3), 6 benign (.6 .4 .2 .1 .1 0)
 const items: Scored[] = [

@@ -46,7 +46,16 @@ export function levelStats(items: Scored[], level: Level): LevelStats {
     else if (flagged) fp++;
     else tn++;
   }
-  return { level, tp, fp, fn, tn, precision: ratio(tp, tp + fp), recall: ratio(tp, tp + fn), fpr: ratio(fp, fp + tn) };
+  return {
+    level,
+    tp,
+    fp,
+    fn,
+    tn,
+    precision: ratio(tp, tp + fp),
+    recall: ratio(tp, tp + fn),
+    fpr: ratio(fp, fp + tn),
+  };
 }
 
 /** Stats for every level above allow. */
@@ -60,7 +69,7 @@ export function rocAuc(items: Scored[]): number | null {
   let nPos = 0;
   let nNeg = 0;
   let rankSumPos = 0;
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j < sorted.length && (sorted[j] as Scored).score === (sorted[i] as Scored).score) j++;
     const avgRank = (i + 1 + j) / 2; // 1-based average rank of the tie group
@@ -91,7 +100,7 @@ export function rocCurve(items: Scored[]): RocPoint[] {
   const pts: RocPoint[] = [{ threshold: Infinity, fpr: 0, tpr: 0 }];
   let tp = 0;
   let fp = 0;
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     const s = (sorted[i] as Scored).score;
     for (; i < sorted.length && (sorted[i] as Scored).score === s; i++) {
       if ((sorted[i] as Scored).malicious) tp++;

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eventHead, normalizeTimeline, replay, type TimelineEntry } from './replay.js';
 
-const ev = (ts: number, account: string): string => JSON.stringify({ ts, account, request: { messages: [] } });
+const ev = (ts: number, account: string): string =>
+  JSON.stringify({ ts, account, request: { messages: [] } });
 
 test('a verdict applies to requests after its updatedAt; reachedAfter counts requests served', async () => {
   const lines = [ev(1, 'a'), ev(2, 'b'), ev(3, 'a'), ev(4, 'a'), ev(5, 'b'), ev(6, 'a')];

@@ -31,10 +31,16 @@ const HEAD = /^\{\s*"ts"\s*:\s*(\d+)\s*,\s*"account"\s*:\s*"((?:[^"\\]|\\.)*)"/;
 /** ts and account of an event line; fast path for the simulator's field order, JSON.parse otherwise. */
 export function eventHead(line: string): { ts: number; account: string } | undefined {
   const m = HEAD.exec(line);
-  if (m) return { ts: Number(m[1]), account: m[2]!.includes('\\') ? (JSON.parse(`"${m[2]}"`) as string) : (m[2] as string) };
+  if (m)
+    return {
+      ts: Number(m[1]),
+      account: m[2]!.includes('\\') ? (JSON.parse(`"${m[2]}"`) as string) : (m[2] as string),
+    };
   try {
     const e = JSON.parse(line) as { ts?: unknown; account?: unknown };
-    return typeof e.ts === 'number' && typeof e.account === 'string' ? { ts: e.ts, account: e.account } : undefined;
+    return typeof e.ts === 'number' && typeof e.account === 'string'
+      ? { ts: e.ts, account: e.account }
+      : undefined;
   } catch {
     return undefined;
   }
@@ -49,7 +55,9 @@ export async function* fileLines(path: string): AsyncGenerator<string> {
 
 /** Sort a timeline by time (stable) and drop entries that do not change the account's level. */
 export function normalizeTimeline(entries: TimelineEntry[]): TimelineEntry[] {
-  const sorted = entries.map((e, i) => [e, i] as const).sort((a, b) => a[0].updatedAt - b[0].updatedAt || a[1] - b[1]);
+  const sorted = entries
+    .map((e, i) => [e, i] as const)
+    .sort((a, b) => a[0].updatedAt - b[0].updatedAt || a[1] - b[1]);
   const last = new Map<string, Level>();
   const out: TimelineEntry[] = [];
   for (const [e] of sorted) {
@@ -65,7 +73,10 @@ function fresh(): AccountReplay {
 }
 
 /** Replay events (ts-ordered lines) against a normalized timeline. */
-export async function replay(lines: AsyncIterable<string> | Iterable<string>, timeline: TimelineEntry[]): Promise<{ accounts: Map<string, AccountReplay>; badLines: number }> {
+export async function replay(
+  lines: AsyncIterable<string> | Iterable<string>,
+  timeline: TimelineEntry[],
+): Promise<{ accounts: Map<string, AccountReplay>; badLines: number }> {
   const accounts = new Map<string, AccountReplay>();
   const level = new Map<string, number>();
   const get = (a: string): AccountReplay => {
@@ -88,7 +99,8 @@ export async function replay(lines: AsyncIterable<string> | Iterable<string>, ti
       badLines++;
       continue;
     }
-    while (t < timeline.length && (timeline[t] as TimelineEntry).updatedAt < h.ts) apply(timeline[t++] as TimelineEntry);
+    while (t < timeline.length && (timeline[t] as TimelineEntry).updatedAt < h.ts)
+      apply(timeline[t++] as TimelineEntry);
     const r = get(h.account);
     r.requests++;
     r.servedAt[level.get(h.account) ?? 0]!++;

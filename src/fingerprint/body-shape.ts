@@ -50,7 +50,10 @@ function clipKey(k: string): string {
  * @example bodyShape(undefined, { model: 'm', messages: [], temperature: 1 })
  * // 'model,messages,temperature|messages=[],temperature=1'
  */
-export function bodyShape(keys: readonly unknown[] | undefined, body: Record<string, unknown> | undefined): string {
+export function bodyShape(
+  keys: readonly unknown[] | undefined,
+  body: Record<string, unknown> | undefined,
+): string {
   const isObj = typeof body === 'object' && body !== null && !Array.isArray(body);
   const order: string[] = [];
   if (Array.isArray(keys)) {

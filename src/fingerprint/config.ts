@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseCidr } from './ip.js';
+import { parseCidr } from '../net/ip.js';
 
 const cidrList = z.array(z.string()).superRefine((list, ctx) => {
   list.forEach((entry, i) => {
@@ -65,11 +65,22 @@ export const fingerprintConfigSchema = z.object({
    * Incoming headers the gateway must not forward upstream, on top of the JA4 header
    * (which is always stripped): client claims about the network path.
    */
-  stripHeaders: z.array(z.string().toLowerCase()).default(['x-forwarded-for', 'forwarded', 'x-real-ip']),
+  stripHeaders: z
+    .array(z.string().toLowerCase())
+    .default(['x-forwarded-for', 'forwarded', 'x-real-ip']),
   /** Components hashed into the combined id. The IP prefix is left out so one client on rotating addresses keeps one id. */
   idParts: z
     .array(z.enum(FINGERPRINT_ID_PARTS))
-    .default(['uaFamily', 'sdk', 'runtime', 'headerOrder', 'headerCasing', 'bodyShape', 'httpVersion', 'ja4']),
+    .default([
+      'uaFamily',
+      'sdk',
+      'runtime',
+      'headerOrder',
+      'headerCasing',
+      'bodyShape',
+      'httpVersion',
+      'ja4',
+    ]),
   /** At most this many headers are examined (bounds the cost of a hostile request). */
   maxHeaders: z.number().int().positive().default(64),
 });

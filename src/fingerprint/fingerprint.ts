@@ -6,7 +6,7 @@
 import type { FingerprintConfig } from './config.js';
 import { bodyShape } from './body-shape.js';
 import { hash8, hash16, memoized } from './hash.js';
-import { compileCidrs, formatIp, ipPrefix, parseIp, type ParsedIp } from './ip.js';
+import { compileCidrs, formatIp, ipPrefix, parseIp, type ParsedIp } from '../net/ip.js';
 import { classifyClient, type StainlessHeaders } from './user-agent.js';
 
 /** What the gateway knows about a request when it fingerprints it. */
@@ -163,7 +163,11 @@ function readStainless(st: StainlessHeaders, lower: string, value: string): void
  * client. A malformed entry stops the walk at the last trusted hop (it cannot be
  * attributed to anyone further out).
  */
-function clientIp(peer: ParsedIp | null, xff: string, c: Compiled): { ip: ParsedIp | null; viaTrusted: boolean } {
+function clientIp(
+  peer: ParsedIp | null,
+  xff: string,
+  c: Compiled,
+): { ip: ParsedIp | null; viaTrusted: boolean } {
   if (peer === null || !c.trusted(peer)) return { ip: peer, viaTrusted: false };
   let client: ParsedIp = peer;
   if (xff !== '') {
@@ -265,7 +269,9 @@ export function computeFingerprint(input: FingerprintInput, cfg: FingerprintConf
  *   trustedProxies: [...config.trustedProxies, ...config.fingerprint.trustedProxies] });
  * const fp = fingerprint({ rawHeaders: req.rawHeaders, httpVersion: req.httpVersion, remoteAddress: req.socket.remoteAddress ?? '' });
  */
-export function createFingerprinter(cfg: FingerprintConfig): (input: FingerprintInput) => Fingerprint {
+export function createFingerprinter(
+  cfg: FingerprintConfig,
+): (input: FingerprintInput) => Fingerprint {
   const frozen = { ...cfg };
   compile(frozen);
   return (input) => computeFingerprint(input, frozen);
@@ -289,6 +295,12 @@ export function fingerprintEventFields(fp: Fingerprint): {
   fingerprintParts: Record<string, string>;
   ja4?: string;
 } {
-  const f = { ip: fp.ip, userAgent: fp.userAgent, headerOrder: fp.headerOrder, fingerprint: fp.id, fingerprintParts: fp.parts };
+  const f = {
+    ip: fp.ip,
+    userAgent: fp.userAgent,
+    headerOrder: fp.headerOrder,
+    fingerprint: fp.id,
+    fingerprintParts: fp.parts,
+  };
   return fp.ja4 === undefined ? f : { ...f, ja4: fp.ja4 };
 }

@@ -6,35 +6,7 @@
  * can change its headers anyway, so collision resistance buys nothing here.
  */
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
-/** FNV-1a over the string's code units, seeded; an unsigned 32-bit integer. */
-export function fnv1a(s: string, seed = FNV_OFFSET): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, FNV_PRIME);
-  }
-  return h >>> 0;
-}
-
-/** 8 hex digits. */
-export function hash8(s: string): string {
-  return fnv1a(s).toString(16).padStart(8, '0');
-}
-
-/** 16 hex digits from two independently seeded FNV-1a lanes in one pass (≈ 64 bits). */
-export function hash16(s: string): string {
-  let a = FNV_OFFSET;
-  let b = 0x9e3779b9;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, FNV_PRIME);
-    b = Math.imul(b ^ c, FNV_PRIME);
-  }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
-}
+export { hash8, hash16 } from '../hash/fnv.js';
 
 /**
  * A bounded memo of a string hash. Header orders, casings and body shapes repeat across

@@ -14,14 +14,25 @@ import { computeFingerprint, type Fingerprint } from './fingerprint.js';
 
 const cfg = fingerprintConfigSchema.parse({});
 
-async function capture(send: (baseURL: string) => Promise<unknown>, reply: unknown): Promise<Fingerprint> {
+async function capture(
+  send: (baseURL: string) => Promise<unknown>,
+  reply: unknown,
+): Promise<Fingerprint> {
   let fp: Fingerprint | undefined;
   const server = createServer((req: IncomingMessage, res) => {
     let raw = '';
     req.on('data', (c: Buffer) => (raw += c.toString('utf8')));
     req.on('end', () => {
       const body = JSON.parse(raw) as Record<string, unknown>;
-      fp = computeFingerprint({ rawHeaders: req.rawHeaders, httpVersion: req.httpVersion, remoteAddress: req.socket.remoteAddress ?? '', body }, cfg);
+      fp = computeFingerprint(
+        {
+          rawHeaders: req.rawHeaders,
+          httpVersion: req.httpVersion,
+          remoteAddress: req.socket.remoteAddress ?? '',
+          body,
+        },
+        cfg,
+      );
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
     });
   });
@@ -35,12 +46,31 @@ async function capture(send: (baseURL: string) => Promise<unknown>, reply: unkno
   return fp;
 }
 
-const chatReply = { id: 'x', object: 'chat.completion', created: 0, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content: 'hi' }, finish_reason: 'stop' }] };
-const msgReply = { id: 'x', type: 'message', role: 'assistant', model: 'm', content: [{ type: 'text', text: 'hi' }], stop_reason: 'end_turn', usage: { input_tokens: 1, output_tokens: 1 } };
+const chatReply = {
+  id: 'x',
+  object: 'chat.completion',
+  created: 0,
+  model: 'm',
+  choices: [{ index: 0, message: { role: 'assistant', content: 'hi' }, finish_reason: 'stop' }],
+};
+const msgReply = {
+  id: 'x',
+  type: 'message',
+  role: 'assistant',
+  model: 'm',
+  content: [{ type: 'text', text: 'hi' }],
+  stop_reason: 'end_turn',
+  usage: { input_tokens: 1, output_tokens: 1 },
+};
 
 test('issue 5: the OpenAI Node SDK is recognised from its real request', async () => {
   const fp = await capture(
-    (baseURL) => new OpenAI({ apiKey: 'sk-test', baseURL: `${baseURL}/v1`, maxRetries: 0 }).chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'hi' }] }),
+    (baseURL) =>
+      new OpenAI({
+        apiKey: 'sk-test',
+        baseURL: `${baseURL}/v1`,
+        maxRetries: 0,
+      }).chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'hi' }] }),
     chatReply,
   );
   assert.equal(fp.uaFamily, 'openai-sdk');
@@ -53,7 +83,12 @@ test('issue 5: the OpenAI Node SDK is recognised from its real request', async (
 
 test('issue 5: the Anthropic Node SDK is recognised from its real request', async () => {
   const fp = await capture(
-    (baseURL) => new Anthropic({ apiKey: 'sk-ant-test', baseURL, maxRetries: 0 }).messages.create({ model: 'm', max_tokens: 16, messages: [{ role: 'user', content: 'hi' }] }),
+    (baseURL) =>
+      new Anthropic({ apiKey: 'sk-ant-test', baseURL, maxRetries: 0 }).messages.create({
+        model: 'm',
+        max_tokens: 16,
+        messages: [{ role: 'user', content: 'hi' }],
+      }),
     msgReply,
   );
   assert.equal(fp.uaFamily, 'anthropic-sdk');

@@ -47,7 +47,8 @@ const GENERIC: ReadonlyArray<readonly [string, RegExp, string]> = [
   ['browser', /^mozilla\/5\.0 .*?(?:chrome|firefox|version|edg)\/([\d.]+)/i, 'browser'],
 ];
 
-const SDK_UA = /^(openai|anthropic)\/(python|js|node|go|java|ruby|kotlin|csharp|\.net)\s+v?([\w.+-]+)/i;
+const SDK_UA =
+  /^(openai|anthropic)\/(python|js|node|go|java|ruby|kotlin|csharp|\.net)\s+v?([\w.+-]+)/i;
 
 function langName(lang: string): string {
   const l = lang.toLowerCase();
@@ -85,7 +86,11 @@ function runtimeOf(st: StainlessHeaders): string {
 export function classifyClient(ua: string, st: StainlessHeaders): ClientSoftware {
   if (ua.length === 0) {
     if (st.lang !== undefined) {
-      return { family: 'stainless-no-ua', sdk: `unknown-${langName(st.lang)}/${shortVersion(st.packageVersion ?? '')}`, runtime: runtimeOf(st) };
+      return {
+        family: 'stainless-no-ua',
+        sdk: `unknown-${langName(st.lang)}/${shortVersion(st.packageVersion ?? '')}`,
+        runtime: runtimeOf(st),
+      };
     }
     return { family: 'empty', sdk: '', runtime: '' };
   }
@@ -95,7 +100,11 @@ export function classifyClient(ua: string, st: StainlessHeaders): ClientSoftware
     const m = re.exec(ua);
     if (m !== null) {
       const v = m[1];
-      return { family, sdk: v === undefined ? pkg : `${pkg}/${shortVersion(v)}`, runtime: runtimeOf(st) };
+      return {
+        family,
+        sdk: v === undefined ? pkg : `${pkg}/${shortVersion(v)}`,
+        runtime: runtimeOf(st),
+      };
     }
   }
   return { family: 'other', sdk: '', runtime: runtimeOf(st) };

@@ -35,9 +35,17 @@ export class AccountCache {
   async get(account: string, now = Date.now()): Promise<AccountInfo | undefined> {
     const e = this.entries.get(account);
     if (e && e.expires > now) return e.info;
-    const [acct, limits] = await Promise.all([this.store.getAccount(account), this.store.getLimits(account)]);
+    const [acct, limits] = await Promise.all([
+      this.store.getAccount(account),
+      this.store.getLimits(account),
+    ]);
     const info = acct
-      ? { tier: acct.tier, verified: acct.verified !== undefined, limits, createdAt: acct.createdAt }
+      ? {
+          tier: acct.tier,
+          verified: acct.verified !== undefined,
+          limits,
+          createdAt: acct.createdAt,
+        }
       : undefined;
     if (this.entries.size >= this.max) {
       const first = this.entries.keys().next();

@@ -32,6 +32,11 @@ export interface RequestContext {
   eventExtras: Record<string, unknown>;
   /** Moat asked the upstream for stream usage the client did not ask for (drop that chunk). */
   usageRequested: boolean;
+  /**
+   * Client headers forwarded upstream (forwardedHeaders: `anthropic-beta`, `openai-project`…);
+   * set before the guards run, so a guard may drop some (degrade).
+   */
+  upstreamHeaders?: Record<string, string> | undefined;
 }
 
 /**
@@ -45,12 +50,27 @@ export interface Guard {
   after?(ctx: RequestContext, facts: ResponseFacts, status: number): void;
 }
 
+/** One closing stream event: a named event with data, or a comment line (`: …`). */
+export type TrailingEvent =
+  | { event: string; data: string; comment?: undefined }
+  | { comment: string; event?: undefined; data?: undefined };
+
 /** Finishes a response: returns extra SSE events to append (e.g. a receipt) or headers. */
 export interface Finisher {
   /** Non-streaming: headers to add given the final text (a promise when they take a turn, e.g. batched signing). */
-  jsonHeaders?(ctx: RequestContext, facts: ResponseFacts): Record<string, string> | Promise<Record<string, string>>;
-  /** Streaming: events to send after the last upstream event. */
-  trailingEvents?(ctx: RequestContext, facts: ResponseFacts): Array<{ event: string; data: string }> | Promise<Array<{ event: string; data: string }>>;
+  jsonHeaders?(
+    ctx: RequestContext,
+    facts: ResponseFacts,
+  ): Record<string, string> | Promise<Record<string, string>>;
+  /**
+   * Streaming: events to send once the text is complete — before the stream's terminator
+   * (OpenAI `data: [DONE]`, Anthropic `message_stop`), or last when the upstream sent none.
+   * An entry with `comment` is sent as an SSE comment line, which every SSE parser skips.
+   */
+  trailingEvents?(
+    ctx: RequestContext,
+    facts: ResponseFacts,
+  ): TrailingEvent[] | Promise<TrailingEvent[]>;
   /** Fields to add to the telemetry event's `response`. */
   eventFields?(ctx: RequestContext, facts: ResponseFacts): Record<string, unknown>;
 }

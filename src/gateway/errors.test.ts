@@ -35,8 +35,17 @@ async function post(path: string, body: unknown, headers: Record<string, string>
   return { status: res.status, json, text, headers: res.headers };
 }
 
-const chat = (model = 'gpt-test', extra: Record<string, unknown> = {}) => ({ model, messages: [{ role: 'user', content: 'hi' }], ...extra });
-const msgs = (model = 'claude-test', extra: Record<string, unknown> = {}) => ({ model, max_tokens: 20, messages: [{ role: 'user', content: 'hi' }], ...extra });
+const chat = (model = 'gpt-test', extra: Record<string, unknown> = {}) => ({
+  model,
+  messages: [{ role: 'user', content: 'hi' }],
+  ...extra,
+});
+const msgs = (model = 'claude-test', extra: Record<string, unknown> = {}) => ({
+  model,
+  max_tokens: 20,
+  messages: [{ role: 'user', content: 'hi' }],
+  ...extra,
+});
 
 function assertOpenAIError(r: { status: number; json: any }, status: number, code: string) {
   assert.equal(r.status, status, JSON.stringify(r.json));
@@ -52,9 +61,21 @@ function assertAnthropicError(r: { status: number; json: any }, status: number, 
 }
 
 test('issue 2: missing and unknown keys get 401 in each API shape', async () => {
-  assertOpenAIError(await post('/v1/chat/completions', chat(), { authorization: '' }), 401, 'MOAT_MISSING_API_KEY');
-  assertAnthropicError(await post('/v1/messages', msgs(), { authorization: '' }), 401, 'MOAT_MISSING_API_KEY');
-  assertOpenAIError(await post('/v1/chat/completions', chat(), { authorization: 'Bearer sk-moat-nope-nope' }), 401, 'MOAT_INVALID_API_KEY');
+  assertOpenAIError(
+    await post('/v1/chat/completions', chat(), { authorization: '' }),
+    401,
+    'MOAT_MISSING_API_KEY',
+  );
+  assertAnthropicError(
+    await post('/v1/messages', msgs(), { authorization: '' }),
+    401,
+    'MOAT_MISSING_API_KEY',
+  );
+  assertOpenAIError(
+    await post('/v1/chat/completions', chat(), { authorization: 'Bearer sk-moat-nope-nope' }),
+    401,
+    'MOAT_INVALID_API_KEY',
+  );
   const r = await post('/v1/messages', msgs(), { authorization: '', 'x-api-key': 'bogus-key-123' });
   assertAnthropicError(r, 401, 'MOAT_INVALID_API_KEY');
   assert.equal(r.json.error.type, 'authentication_error');
@@ -64,8 +85,18 @@ test('issue 2: malformed JSON, wrong content type, oversized body', async () => 
   const bad = await post('/v1/chat/completions', '{"model": "gpt-test", ');
   assertOpenAIError(bad, 400, 'MOAT_INVALID_JSON');
   assert.match(bad.json.error.message, /not valid JSON/);
-  assertOpenAIError(await post('/v1/chat/completions', 'model=x', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'MOAT_UNSUPPORTED_MEDIA_TYPE');
-  assertAnthropicError(await post('/v1/messages', 'hello', { 'content-type': 'text/plain' }), 415, 'MOAT_UNSUPPORTED_MEDIA_TYPE');
+  assertOpenAIError(
+    await post('/v1/chat/completions', 'model=x', {
+      'content-type': 'application/x-www-form-urlencoded',
+    }),
+    415,
+    'MOAT_UNSUPPORTED_MEDIA_TYPE',
+  );
+  assertAnthropicError(
+    await post('/v1/messages', 'hello', { 'content-type': 'text/plain' }),
+    415,
+    'MOAT_UNSUPPORTED_MEDIA_TYPE',
+  );
   const big = await post('/v1/chat/completions', chat('gpt-test', { pad: 'x'.repeat(70 * 1024) }));
   assertOpenAIError(big, 413, 'MOAT_BODY_TOO_LARGE');
   assertOpenAIError(await post('/v1/chat/completions', '[1,2]'), 400, 'MOAT_INVALID_REQUEST');
@@ -79,10 +110,16 @@ test('issue 2: invalid parameter types are named', async () => {
   assert.match(r.json.error.message, /temperature/);
   const m = await post('/v1/chat/completions', { model: 'gpt-test', messages: 'hi' });
   assert.equal(m.json.error.param, 'messages');
-  const a = await post('/v1/messages', { model: 'claude-test', messages: [{ role: 'user', content: 'x' }] });
+  const a = await post('/v1/messages', {
+    model: 'claude-test',
+    messages: [{ role: 'user', content: 'x' }],
+  });
   assertAnthropicError(a, 400, 'MOAT_INVALID_REQUEST');
   assert.match(a.json.error.message, /max_tokens/);
-  const role = await post('/v1/messages', msgs('claude-test', { messages: [{ role: 'system', content: 'x' }] }));
+  const role = await post(
+    '/v1/messages',
+    msgs('claude-test', { messages: [{ role: 'system', content: 'x' }] }),
+  );
   assert.match(role.json.error.message, /messages\.0\.role/);
 });
 
@@ -98,13 +135,21 @@ test('issue 2: unknown model is 404, a model of the other API says where to go',
 test('issue 2: header floods get 431 with a JSON body', async () => {
   const many: Record<string, string> = {};
   for (let i = 0; i < 80; i++) many[`x-flood-${i}`] = 'y';
-  assertOpenAIError(await post('/v1/chat/completions', chat(), many), 431, 'MOAT_HEADERS_TOO_LARGE');
+  assertOpenAIError(
+    await post('/v1/chat/completions', chat(), many),
+    431,
+    'MOAT_HEADERS_TOO_LARGE',
+  );
   const status = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = httpRequest(gw.url + '/v1/chat/completions', { method: 'POST', headers: { 'x-huge': 'a'.repeat(40_000) } }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = httpRequest(
+      gw.url + '/v1/chat/completions',
+      { method: 'POST', headers: { 'x-huge': 'a'.repeat(40_000) } },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -113,15 +158,28 @@ test('issue 2: header floods get 431 with a JSON body', async () => {
 });
 
 test('issue 2: unknown routes get 404 in the API shape', async () => {
-  const res = await fetch(gw.url + '/v1/completions', { method: 'POST' });
+  // /v1/completions was the example until it became a route (issue 16).
+  const res = await fetch(gw.url + '/v1/assistants', { method: 'POST' });
   assert.equal(res.status, 404);
   assert.equal(((await res.json()) as any).error.code, 'MOAT_NOT_FOUND');
 });
 
 test('issue 2: upstream failures become 502/504 in the caller API shape, never a hang', async () => {
-  assertOpenAIError(await post('/v1/chat/completions', chat('double/error-500')), 502, 'MOAT_UPSTREAM_ERROR');
-  assertAnthropicError(await post('/v1/messages', msgs('claude/non-json-500')), 502, 'MOAT_UPSTREAM_ERROR');
-  assertOpenAIError(await post('/v1/chat/completions', chat('double/hang-headers')), 504, 'MOAT_UPSTREAM_TIMEOUT');
+  assertOpenAIError(
+    await post('/v1/chat/completions', chat('double/error-500')),
+    502,
+    'MOAT_UPSTREAM_ERROR',
+  );
+  assertAnthropicError(
+    await post('/v1/messages', msgs('claude/non-json-500')),
+    502,
+    'MOAT_UPSTREAM_ERROR',
+  );
+  assertOpenAIError(
+    await post('/v1/chat/completions', chat('double/hang-headers')),
+    504,
+    'MOAT_UPSTREAM_TIMEOUT',
+  );
   const r400 = await post('/v1/chat/completions', chat('double/error-400'));
   assert.equal(r400.status, 400, 'upstream client errors pass through');
   assert.ok(r400.json.error);

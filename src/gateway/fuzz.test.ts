@@ -22,34 +22,54 @@ after(async () => {
 
 const jsonValue = fc.jsonValue({ maxDepth: 3 });
 const message = fc.oneof(
-  fc.record({ role: fc.constantFrom('user', 'assistant', 'system', 'tool', 'bogus', ''), content: fc.oneof(fc.string(), jsonValue) }, { requiredKeys: [] }),
+  fc.record(
+    {
+      role: fc.constantFrom('user', 'assistant', 'system', 'tool', 'bogus', ''),
+      content: fc.oneof(fc.string(), jsonValue),
+    },
+    { requiredKeys: [] },
+  ),
   jsonValue,
 );
 const body = fc.oneof(
   // Near-valid bodies with wrong types in random places.
-  fc.record(
-    {
-      model: fc.oneof(fc.constantFrom('gpt-test', 'claude-test', 'moat-demo', 'nope'), jsonValue),
-      messages: fc.oneof(fc.array(message, { maxLength: 4 }), jsonValue),
-      max_tokens: fc.oneof(fc.integer({ min: -5, max: 64 }), jsonValue),
-      temperature: fc.oneof(fc.double(), jsonValue),
-      stream: fc.oneof(fc.boolean(), jsonValue),
-      n: fc.oneof(fc.integer({ min: -3, max: 300 }), jsonValue),
-      logit_bias: jsonValue,
-      system: jsonValue,
-      stop: jsonValue,
-    },
-    { requiredKeys: [] },
-  ).map((o) => JSON.stringify(o)),
+  fc
+    .record(
+      {
+        model: fc.oneof(fc.constantFrom('gpt-test', 'claude-test', 'moat-demo', 'nope'), jsonValue),
+        messages: fc.oneof(fc.array(message, { maxLength: 4 }), jsonValue),
+        max_tokens: fc.oneof(fc.integer({ min: -5, max: 64 }), jsonValue),
+        temperature: fc.oneof(fc.double(), jsonValue),
+        stream: fc.oneof(fc.boolean(), jsonValue),
+        n: fc.oneof(fc.integer({ min: -3, max: 300 }), jsonValue),
+        logit_bias: jsonValue,
+        system: jsonValue,
+        stop: jsonValue,
+      },
+      { requiredKeys: [] },
+    )
+    .map((o) => JSON.stringify(o)),
   jsonValue.map((v) => JSON.stringify(v)),
   fc.string({ maxLength: 200 }),
   fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b).toString('latin1')),
   fc.constant('x'.repeat(40 * 1024)),
 );
 const request = fc.record({
-  path: fc.constantFrom('/v1/chat/completions', '/v1/messages', '/v1/models', '/v1/nope', '/admin/v1/accounts'),
+  path: fc.constantFrom(
+    '/v1/chat/completions',
+    '/v1/messages',
+    '/v1/models',
+    '/v1/nope',
+    '/admin/v1/accounts',
+  ),
   method: fc.constantFrom('POST', 'POST', 'POST', 'GET', 'PUT', 'DELETE'),
-  contentType: fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', ''),
+  contentType: fc.constantFrom(
+    'application/json',
+    'application/json; charset=utf-8',
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    '',
+  ),
   auth: fc.constantFrom('good', 'good', 'good', 'none', 'bad', 'x-api-key'),
   body,
   headers: fc.dictionary(

@@ -4,7 +4,7 @@ import OpenAI from 'openai';
 import Anthropic from '@anthropic-ai/sdk';
 import { startUpstreamDouble, type UpstreamDouble } from '../test-support/upstream-double.js';
 import { DOUBLE_TEXT, DOUBLE_USAGE } from '../test-support/double-bodies.js';
-import { startGateway, type TestGateway } from '../test-support/gateway.js';
+import { ADMIN_TOKEN, startGateway, type TestGateway } from '../test-support/gateway.js';
 
 let double: UpstreamDouble;
 let gw: TestGateway;
@@ -31,7 +31,10 @@ test('issue 2: the official openai client works unchanged but for baseURL, non-s
   const client = new OpenAI({ apiKey: key.key, baseURL: gw.url + '/v1', maxRetries: 0 });
   const res = await client.chat.completions.create({
     model: 'gpt-test',
-    messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hi' }],
+    messages: [
+      { role: 'system', content: 'Be brief.' },
+      { role: 'user', content: 'hi' },
+    ],
     temperature: 0.3,
     top_p: 0.9,
     max_tokens: 50,
@@ -42,12 +45,19 @@ test('issue 2: the official openai client works unchanged but for baseURL, non-s
   assert.equal(res.choices[0]?.message.content, DOUBLE_TEXT);
   const seen = double.requests.at(-1)!;
   assert.equal(seen.path, '/v1/chat/completions');
-  assert.equal(seen.headers.authorization, 'Bearer upstream-secret-oa', 'upstream credentials come from config');
+  assert.equal(
+    seen.headers.authorization,
+    'Bearer upstream-secret-oa',
+    'upstream credentials come from config',
+  );
   assert.deepEqual(
     { ...seen.body },
     {
       model: 'gpt-test',
-      messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hi' }],
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'hi' },
+      ],
       temperature: 0.3,
       top_p: 0.9,
       max_tokens: 50,
@@ -100,9 +110,14 @@ test('issue 2: the official anthropic client works unchanged, streaming and not'
   assert.equal(seen.headers['x-api-key'], 'upstream-secret-an');
   assert.equal(seen.body?.['system'], 'You are terse.');
 
-  const stream = client.messages.stream({ model: 'claude-test', max_tokens: 64, messages: [{ role: 'user', content: 'hey' }] });
+  const stream = client.messages.stream({
+    model: 'claude-test',
+    max_tokens: 64,
+    messages: [{ role: 'user', content: 'hey' }],
+  });
   let text = '';
-  for await (const ev of stream) if (ev.type === 'content_block_delta' && ev.delta.type === 'text_delta') text += ev.delta.text;
+  for await (const ev of stream)
+    if (ev.type === 'content_block_delta' && ev.delta.type === 'text_delta') text += ev.delta.text;
   assert.equal(text, DOUBLE_TEXT);
   const final = await stream.finalMessage();
   assert.equal(final.usage.output_tokens, DOUBLE_USAGE.output);
@@ -137,17 +152,28 @@ test('issue 2: the admin API shows the account with an allow verdict and its key
   assert.equal(r.status, 200);
   assert.equal(r.json.id, key.account);
   assert.equal(r.json.verdict.level, 'allow');
-  assert.deepEqual(Object.keys(r.json.verdict).sort(), ['account', 'cluster', 'level', 'reasons', 'score', 'updatedAt']);
+  assert.deepEqual(Object.keys(r.json.verdict).sort(), [
+    'account',
+    'cluster',
+    'level',
+    'reasons',
+    'score',
+    'updatedAt',
+  ]);
   assert.ok(r.json.keys.length >= 1);
   assert.ok(!JSON.stringify(r.json).includes(key.key), 'the secret is never shown again');
   assert.ok(!JSON.stringify(r.json.keys).includes('hash'));
   assert.equal((await gw.admin('GET', '/accounts/nobody')).status, 404);
-  const unauth = await fetch(gw.url + '/admin/v1/accounts/' + key.account, { headers: { authorization: 'Bearer wrong' } });
+  const unauth = await fetch(gw.url + '/admin/v1/accounts/' + key.account, {
+    headers: { authorization: 'Bearer wrong' },
+  });
   assert.equal(unauth.status, 401);
 });
 
 test('issue 2: GET /v1/models lists routes and labels the demo model', async () => {
-  const res = await fetch(gw.url + '/v1/models', { headers: { authorization: `Bearer ${key.key}` } });
+  const res = await fetch(gw.url + '/v1/models', {
+    headers: { authorization: `Bearer ${key.key}` },
+  });
   const body = (await res.json()) as any;
   assert.equal(body.object, 'list');
   const demo = body.data.find((m: any) => m.id === 'moat-demo');
@@ -160,19 +186,38 @@ test('issue 2: health, readiness and Prometheus metrics', async () => {
   assert.equal((await fetch(gw.url + '/healthz')).status, 200);
   const ready = await fetch(gw.url + '/readyz');
   assert.equal(ready.status, 200);
-  const metrics = await (await fetch(gw.url + '/metrics')).text();
-  assert.match(metrics, /moat_requests_total\{endpoint="chat.completions",status="200",action="allow"\} \d+/);
+  // Behind the admin token by default (issue 14: per-level counts tell an attacker when its accounts move).
+  assert.equal((await fetch(gw.url + '/metrics')).status, 401);
+  assert.equal(
+    (await fetch(gw.url + '/metrics', { headers: { authorization: `Bearer ${key.key}` } })).status,
+    401,
+    'an API key is not enough',
+  );
+  const metrics = await (
+    await fetch(gw.url + '/metrics', { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })
+  ).text();
+  assert.match(
+    metrics,
+    /moat_requests_total\{endpoint="chat.completions",status="200",action="allow"\} \d+/,
+  );
   assert.match(metrics, /moat_request_duration_seconds_bucket/);
 });
 
 test('issue 2: the demo model answers both APIs with usage', async () => {
   const client = new OpenAI({ apiKey: key.key, baseURL: gw.url + '/v1', maxRetries: 0 });
-  const res = await client.chat.completions.create({ model: 'moat-demo', messages: [{ role: 'user', content: 'Tell me about rivers.' }] });
+  const res = await client.chat.completions.create({
+    model: 'moat-demo',
+    messages: [{ role: 'user', content: 'Tell me about rivers.' }],
+  });
   const text = res.choices[0]?.message.content ?? '';
   assert.ok(text.split(/\s+/).length > 20, 'a realistic answer');
   assert.ok((res.usage?.completion_tokens ?? 0) > 0);
   const a = new Anthropic({ apiKey: key.key, baseURL: gw.url, maxRetries: 0 });
-  const msg = await a.messages.create({ model: 'moat-demo', max_tokens: 40, messages: [{ role: 'user', content: 'hi' }] });
+  const msg = await a.messages.create({
+    model: 'moat-demo',
+    max_tokens: 40,
+    messages: [{ role: 'user', content: 'hi' }],
+  });
   assert.ok(msg.usage.output_tokens > 0 && msg.usage.output_tokens <= 40);
 });
 
@@ -180,18 +225,32 @@ test('issue 2: Moat asks an OpenAI upstream for stream usage and hides that chun
   const res = await fetch(gw.url + '/v1/chat/completions', {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key.key}` },
-    body: JSON.stringify({ model: 'gpt-test', stream: true, messages: [{ role: 'user', content: 'usage please' }] }),
+    body: JSON.stringify({
+      model: 'gpt-test',
+      stream: true,
+      messages: [{ role: 'user', content: 'usage please' }],
+    }),
   });
   const raw = await res.text();
   const seen = double.requests.at(-1)!;
   assert.deepEqual(seen.body?.['stream_options'], { include_usage: true });
-  const chunks = raw.split('\n\n').filter((b) => b.startsWith('data: {')).map((b) => JSON.parse(b.slice(6)));
+  const chunks = raw
+    .split('\n\n')
+    .filter((b) => b.startsWith('data: {'))
+    .map((b) => JSON.parse(b.slice(6)));
   assert.ok(chunks.length > 0);
-  assert.ok(chunks.every((c) => Array.isArray(c.choices) && c.choices.length > 0), 'no usage-only chunk reaches the client');
+  assert.ok(
+    chunks.every((c) => Array.isArray(c.choices) && c.choices.length > 0),
+    'no usage-only chunk reaches the client',
+  );
   assert.ok(raw.trimEnd().endsWith('data: [DONE]'));
   const events = await eventsOf(key.account);
   const ev = events.find((e) => e.request.messages[0].content === 'usage please');
   assert.equal(ev.response.outputTokens, DOUBLE_USAGE.output);
   assert.equal(ev.response.inputTokens, DOUBLE_USAGE.input, 'counts come from the upstream usage');
-  assert.equal(ev.request.stream_options, undefined, 'telemetry keeps the body as the client sent it');
+  assert.equal(
+    ev.request.stream_options,
+    undefined,
+    'telemetry keeps the body as the client sent it',
+  );
 });

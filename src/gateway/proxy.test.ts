@@ -16,7 +16,9 @@ test('issue 2: a streamed write to a client that already left does not make the 
   await once(server, 'listening');
   const { port } = server.address() as { port: number };
   try {
-    const client = connect(port, '127.0.0.1', () => client.write('GET / HTTP/1.1\r\nhost: x\r\n\r\n'));
+    const client = connect(port, '127.0.0.1', () =>
+      client.write('GET / HTTP/1.1\r\nhost: x\r\n\r\n'),
+    );
     await once(client, 'data'); // the response head: `served` is set
     client.destroy();
     const res = served!;

@@ -32,12 +32,41 @@ export class ModelRouter {
     if (!route) throw new MoatError('MOAT_UNKNOWN_MODEL', model, { param: 'model' });
     const upstream = this.upstreams.get(route.upstream)!;
     if (!upstream.speaks(protocol)) {
-      const other = protocol === 'openai' ? 'POST /v1/messages (Anthropic Messages API)' : 'POST /v1/chat/completions (OpenAI Chat Completions API)';
-      throw new MoatError('MOAT_WRONG_API_FOR_MODEL', `The model "${model}" is served through ${other}; send the request there.`, {
-        param: 'model',
-      });
+      const other =
+        protocol === 'openai'
+          ? 'POST /v1/messages (Anthropic Messages API)'
+          : 'POST /v1/chat/completions (OpenAI Chat Completions API)';
+      throw new MoatError(
+        'MOAT_WRONG_API_FOR_MODEL',
+        `The model "${model}" is served through ${other}; send the request there.`,
+        {
+          param: 'model',
+        },
+      );
     }
     return { upstream, upstreamModel: route.upstreamModel ?? model, route };
+  }
+
+  /**
+   * The route a name takes without the protocol check, or undefined when none does;
+   * `exact` is false for a name only the wildcard catches.
+   */
+  lookup(model: string): (Resolved & { exact: boolean }) | undefined {
+    const exact = this.exact.get(model);
+    const route = exact ?? this.wildcard;
+    if (!route) return undefined;
+    const upstream = this.upstreams.get(route.upstream)!;
+    return {
+      upstream,
+      upstreamModel: route.upstreamModel ?? model,
+      route,
+      exact: exact !== undefined,
+    };
+  }
+
+  /** Every configured upstream (readiness checks). */
+  allUpstreams(): Upstream[] {
+    return [...this.upstreams.values()];
   }
 
   /** Whether a name is served (for validation before auth-heavy work). */
@@ -46,7 +75,12 @@ export class ModelRouter {
   }
 
   /** The models to list in GET /v1/models (the wildcard is not a model). */
-  list(): Array<{ id: string; upstream: string; description?: string | undefined; kind: UpstreamConfig['kind'] }> {
+  list(): Array<{
+    id: string;
+    upstream: string;
+    description?: string | undefined;
+    kind: UpstreamConfig['kind'];
+  }> {
     return [...this.exact.values()].map((r) => ({
       id: r.name,
       upstream: r.upstream,

@@ -1,14 +1,29 @@
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { Socket } from 'node:net';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import { randomBytes } from 'node:crypto';
+import type { Socket } from 'node:net';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { MoatConfig } from '../config/config.js';
 import { MoatError, errorBody, type ApiFlavor, type ErrorCode } from '../errors/registry.js';
-import type { KeyService } from '../identity/keys.js';
+import type { AuthenticatedKey, KeyService } from '../identity/keys.js';
 import type { Logger } from 'pino';
+import { installFastPath } from './fast-path.js';
+import { bodyLimitResolver, clientErrorHandler, drainRequest, flavorOf } from './http-limits.js';
+import { exceedsDepth } from './json-depth.js';
 import { anthropicProtocol } from './protocol/anthropic.js';
 import { openaiProtocol } from './protocol/openai.js';
+import { completionsProtocol } from './protocol/completions.js';
+import { embeddingsProtocol } from './protocol/embeddings.js';
+import { responsesProtocol } from './protocol/responses.js';
 import type { ProtocolAdapter } from './protocol/protocol.js';
 import { proxyRequest, sendError, type ProxyDeps } from './proxy.js';
+import { registerModelRoutes } from './models-route.js';
+import { registerCountTokens } from './count-tokens.js';
 import type { RequestContext } from './context.js';
 import type { VerdictCache } from './verdict-cache.js';
 import type { StageFactory } from './stages.js';
@@ -20,10 +35,29 @@ export interface ServerDeps extends ProxyDeps {
   stageFactories: StageFactory[];
   bodyLimitBytes: number;
   maxHeaderCount: number;
+  /** Deepest array/object nesting a JSON body may have (`maxJsonDepth`). */
+  maxJsonDepth: number;
+  /** Timeouts, connection cap, per-route body limits, drain bound. */
+  http: MoatConfig['http'];
+  /** Whether GET /metrics is on this listener and whether it needs the admin token. */
+  metricsAccess: {
+    onApiListener: boolean;
+    auth: MoatConfig['metrics']['auth'];
+    adminToken: string;
+  };
   logger: Logger;
   /** Extra route plugins (admin API, well-known keys…), registered after the model routes. */
   plugins: Array<(app: FastifyInstance) => Promise<void> | void>;
-  ready: () => Promise<{ ok: boolean; detail: string }>;
+  /**
+   * Readiness: store and upstreams. `checks` is shown to anyone; `upstreams` (each one's
+   * last probe, by name) only with the admin token, as `byUpstream`.
+   */
+  ready: () => Promise<{
+    ok: boolean;
+    detail: string;
+    checks?: Record<string, unknown>;
+    upstreams?: Record<string, unknown>;
+  }>;
   metricsText: () => Promise<string>;
 }
 
@@ -35,10 +69,13 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'MOAT_INVALID_JSON',
 };
 
-/** Which API's error shape a path uses. */
-export function flavorOf(url: string): ApiFlavor {
-  return url.startsWith('/v1/messages') ? 'anthropic' : 'openai';
-}
+export { flavorOf };
+
+/** Longest `model` name accepted: client strings end up in receipts, logs and events (issue 14). */
+export const MAX_MODEL_CHARS = 256;
+
+/** Methods whose JSON body may be empty (clients send Content-Type on every call). */
+const BODYLESS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS']);
 
 let seq = 0;
 const prefix = randomBytes(3).toString('hex');
@@ -48,7 +85,12 @@ export function newRequestId(): string {
   return `req_${prefix}${Date.now().toString(36)}${seq.toString(36)}`;
 }
 
-function sendMoatError(reply: FastifyReply, flavor: ApiFlavor, e: MoatError, requestId: string): void {
+function sendMoatError(
+  reply: FastifyReply,
+  flavor: ApiFlavor,
+  e: MoatError,
+  requestId: string,
+): void {
   void reply
     .code(e.status)
     .headers({ ...e.headers, 'x-request-id': requestId })
@@ -59,7 +101,8 @@ function sendMoatError(reply: FastifyReply, flavor: ApiFlavor, e: MoatError, req
 /** Extract the presented API key from Authorization: Bearer or x-api-key. */
 export function presentedKey(req: { headers: IncomingHttpHeaders }): string | undefined {
   const auth = req.headers.authorization;
-  if (typeof auth === 'string' && auth.length > 7 && auth.slice(0, 7).toLowerCase() === 'bearer ') return auth.slice(7).trim();
+  if (typeof auth === 'string' && auth.length > 7 && auth.slice(0, 7).toLowerCase() === 'bearer ')
+    return auth.slice(7).trim();
   const x = req.headers['x-api-key'];
   if (typeof x === 'string' && x) return x.trim();
   return undefined;
@@ -70,6 +113,8 @@ export function presentedKey(req: { headers: IncomingHttpHeaders }): string | un
  * readiness and metrics, with every error in the caller's API shape.
  */
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const h = deps.http;
+  const bodyLimitOf = bodyLimitResolver(h.bodyLimitByRoute, deps.bodyLimitBytes);
   const app = Fastify({
     loggerInstance: deps.logger as unknown as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
@@ -79,27 +124,50 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     // log lines carry requestId themselves.
     childLoggerFactory: (logger) => logger,
     return503OnClosing: true,
-    // Node answers header floods itself; send a JSON body instead of a bare status line.
-    clientErrorHandler: (err: NodeJS.ErrnoException, socket: Socket) => {
-      const code = err.code === 'HPE_HEADER_OVERFLOW' ? 'MOAT_HEADERS_TOO_LARGE' : 'MOAT_INVALID_REQUEST';
-      const e = new MoatError(code, code === 'MOAT_INVALID_REQUEST' ? 'Malformed HTTP request.' : '');
-      const body = JSON.stringify(errorBody('openai', e));
-      if (socket.writable) {
-        socket.end(
-          `HTTP/1.1 ${e.status} ${code === 'MOAT_HEADERS_TOO_LARGE' ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
-            `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-        );
-      }
+    // Slow or idle clients cannot hold sockets (issue 14: 1,500 idle sockets stayed open 80 s).
+    connectionTimeout: h.idleTimeoutMs,
+    keepAliveTimeout: h.keepAliveTimeoutMs,
+    requestTimeout: h.requestTimeoutMs,
+    http: {
+      headersTimeout: h.headersTimeoutMs,
+      connectionsCheckingInterval: Math.min(1_000, h.headersTimeoutMs),
     },
+    // Node answers header floods, malformed requests and timeouts itself; send a JSON body
+    // in the API's shape instead of a bare status line.
+    clientErrorHandler,
+  });
+  app.server.maxConnections = h.maxConnections;
+  // Node's header timeout starts with a request's first byte: a socket that never sends one
+  // would stay open until the idle timeout (minutes). Close it after the header timeout.
+  app.server.on('connection', (socket: Socket) => {
+    const timer = setTimeout(() => socket.destroy(), h.headersTimeoutMs);
+    timer.unref();
+    socket.once('data', () => clearTimeout(timer));
+    socket.once('close', () => clearTimeout(timer));
+  });
+  // Per-route body limits (`http.bodyLimitByRoute`), for plugin routes too.
+  app.addHook('onRoute', (route) => {
+    if (route.bodyLimit === undefined) route.bodyLimit = bodyLimitOf(route.url ?? route.path);
   });
 
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
+    const buf = body as Buffer;
+    // A DELETE with `Content-Type: application/json` and no body is what many HTTP clients send.
+    if (buf.length === 0 && BODYLESS.has(req.method)) return done(null, undefined);
+    if (exceedsDepth(buf, deps.maxJsonDepth))
+      return done(new MoatError('MOAT_BODY_TOO_DEEP', String(deps.maxJsonDepth)), undefined);
     try {
-      const parsed: unknown = JSON.parse(body as string);
+      const parsed: unknown = JSON.parse(buf.toString('utf8'));
       done(null, parsed);
     } catch (err) {
-      done(new MoatError('MOAT_INVALID_JSON', (err as Error).message), undefined);
+      done(
+        new MoatError(
+          'MOAT_INVALID_JSON',
+          buf.length === 0 ? 'the body is empty' : (err as Error).message,
+        ),
+        undefined,
+      );
     }
   });
 
@@ -109,9 +177,15 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     const fe = err as { code?: string; statusCode?: number; message?: string };
     const mapped = fe.code ? FASTIFY_CODES[fe.code] : undefined;
     if (mapped) {
+      if (mapped === 'MOAT_BODY_TOO_LARGE') {
+        // Fastify asks to close the connection, which resets a client still sending: drain
+        // (bounded) instead, so it reads this answer.
+        reply.removeHeader('connection');
+        drainRequest(req.raw, h.drainLimitBytes);
+      }
       const detail =
         mapped === 'MOAT_BODY_TOO_LARGE'
-          ? String(deps.bodyLimitBytes)
+          ? String(req.routeOptions.bodyLimit ?? deps.bodyLimitBytes)
           : mapped === 'MOAT_UNSUPPORTED_MEDIA_TYPE'
             ? JSON.stringify(req.headers['content-type'] ?? '(none)')
             : mapped === 'MOAT_INVALID_JSON'
@@ -120,20 +194,32 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       return sendMoatError(reply, flavor, new MoatError(mapped, detail), req.id);
     }
     if (fe.statusCode && fe.statusCode < 500) {
-      return sendMoatError(reply, flavor, new MoatError('MOAT_INVALID_REQUEST', fe.message ?? 'invalid request'), req.id);
+      return sendMoatError(
+        reply,
+        flavor,
+        new MoatError('MOAT_INVALID_REQUEST', fe.message ?? 'invalid request'),
+        req.id,
+      );
     }
     req.log.error({ err, requestId: req.id }, 'unhandled error');
     return sendMoatError(reply, flavor, new MoatError('MOAT_INTERNAL', req.id), req.id);
   });
 
   app.setNotFoundHandler((req, reply) => {
-    const e = new MoatError('MOAT_NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0]}. Model routes: POST /v1/chat/completions, POST /v1/messages, GET /v1/models.`);
+    const e = new MoatError(
+      'MOAT_NOT_FOUND',
+      `No route ${req.method} ${req.url.split('?')[0]}. Model routes: POST /v1/chat/completions, POST /v1/messages, POST /v1/responses, POST /v1/completions, POST /v1/embeddings, GET /v1/models.`,
+    );
     sendMoatError(reply, flavorOf(req.url), e, req.id);
   });
 
   // A callback hook, not an async one: no promise per request.
   app.addHook('onRequest', (req, _reply, done) => {
-    done(req.raw.rawHeaders.length / 2 > deps.maxHeaderCount ? new MoatError('MOAT_HEADERS_TOO_LARGE') : undefined);
+    done(
+      req.raw.rawHeaders.length / 2 > deps.maxHeaderCount
+        ? new MoatError('MOAT_HEADERS_TOO_LARGE')
+        : undefined,
+    );
   });
 
   const authenticate = async (req: { headers: IncomingHttpHeaders }) => {
@@ -145,9 +231,16 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   };
 
   /** Serve one parsed model request on the raw response; every error in the API's shape. */
-  const serveModel = async (adapter: ProtocolAdapter, requestId: string, raw: IncomingMessage, body: unknown, res: ServerResponse) => {
+  const serveModel = async (
+    adapter: ProtocolAdapter,
+    requestId: string,
+    raw: IncomingMessage,
+    body: unknown,
+    res: ServerResponse,
+    authenticated?: AuthenticatedKey,
+  ) => {
     try {
-      const key = await authenticate(raw);
+      const key = authenticated ?? (await authenticate(raw));
       if (typeof body !== 'object' || body === null || Array.isArray(body)) {
         throw new MoatError('MOAT_INVALID_REQUEST', 'The request body must be a JSON object.');
       }
@@ -155,8 +248,16 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       const bad = adapter.validate(b);
       if (bad) throw new MoatError('MOAT_INVALID_REQUEST', bad.message, { param: bad.param });
       const model = b['model'] as string;
-      if (!deps.router.knows(model)) throw new MoatError('MOAT_UNKNOWN_MODEL', model, { param: 'model' });
-      const stream = b['stream'] === true;
+      if (model.length > MAX_MODEL_CHARS) {
+        throw new MoatError(
+          'MOAT_INVALID_REQUEST',
+          `'model' must be at most ${MAX_MODEL_CHARS} characters, got ${model.length}.`,
+          { param: 'model' },
+        );
+      }
+      if (!deps.router.knows(model))
+        throw new MoatError('MOAT_UNKNOWN_MODEL', model, { param: 'model' });
+      const stream = adapter.streams !== false && b['stream'] === true;
       const now = Date.now();
       const ctx: RequestContext = {
         requestId,
@@ -179,7 +280,14 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
         usageRequested: false,
       };
       for (const f of deps.stageFactories) {
-        const part = f({ protocol: ctx.protocol, account: ctx.account, keyId: ctx.keyId, level: ctx.level, requestId: ctx.requestId, stream });
+        const part = f({
+          protocol: ctx.protocol,
+          account: ctx.account,
+          keyId: ctx.keyId,
+          level: ctx.level,
+          requestId: ctx.requestId,
+          stream,
+        });
         if (!part) continue;
         if (part.textStages) ctx.plan.textStages.push(...part.textStages);
         if (part.eventStages) ctx.plan.eventStages.push(...part.eventStages);
@@ -189,106 +297,110 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     } catch (err) {
       const e = err instanceof MoatError ? err : new MoatError('MOAT_INTERNAL', requestId);
       if (!(err instanceof MoatError)) deps.logger.error({ err, requestId }, 'unhandled error');
-      if (!res.headersSent) sendError(res, { protocol: adapter.protocol, requestId, responseHeaders: {} }, e);
+      if (!res.headersSent)
+        sendError(res, { protocol: adapter.protocol, requestId, responseHeaders: {} }, e);
       else res.destroy();
     }
   };
 
-  const modelRoute = (adapter: ProtocolAdapter) => async (req: FastifyRequest, reply: FastifyReply) => {
-    reply.hijack();
-    await serveModel(adapter, req.id, req.raw, req.body, reply.raw);
+  // The key before the body (issue 14): the fast path checks it for its two routes; every
+  // other way into a model route (the Responses, completions, embeddings and count_tokens
+  // routes; a fast route with a query string or without a JSON content type) checks it in
+  // onRequest, before Fastify reads a byte of the body. A refused body is drained, bounded,
+  // so the client reads the 401 instead of a reset connection.
+  const keyOf = new WeakMap<IncomingMessage, AuthenticatedKey>();
+  const keyFirst = (req: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => {
+    authenticate(req).then(
+      (key) => {
+        keyOf.set(req.raw, key);
+        done();
+      },
+      (err: unknown) => {
+        drainRequest(req.raw, h.drainLimitBytes);
+        done(err instanceof Error ? err : new MoatError('MOAT_INTERNAL', req.id));
+      },
+    );
   };
 
-  app.post('/v1/chat/completions', modelRoute(openaiProtocol));
-  app.post('/v1/messages', modelRoute(anthropicProtocol));
-
-  app.get('/v1/models', async (req) => {
-    await authenticate(req);
-    const created = 1767225600;
-    return {
-      object: 'list',
-      data: deps.router.list().map((m) => ({
-        id: m.id,
-        object: 'model',
-        created,
-        owned_by: m.kind === 'demo' ? 'moat-demo' : m.upstream,
-        ...(m.kind === 'demo' ? { demo: true, description: m.description ?? 'Built-in demo model' } : m.description ? { description: m.description } : {}),
-      })),
+  const modelRoute =
+    (adapter: ProtocolAdapter) => async (req: FastifyRequest, reply: FastifyReply) => {
+      reply.hijack();
+      await serveModel(adapter, req.id, req.raw, req.body, reply.raw, keyOf.get(req.raw));
     };
+
+  app.post('/v1/chat/completions', { onRequest: keyFirst }, modelRoute(openaiProtocol));
+  app.post('/v1/messages', { onRequest: keyFirst }, modelRoute(anthropicProtocol));
+  // Issue 16: every surface a client may use goes through the same pipeline.
+  app.post('/v1/completions', { onRequest: keyFirst }, modelRoute(completionsProtocol));
+  app.post('/v1/embeddings', { onRequest: keyFirst }, modelRoute(embeddingsProtocol));
+  app.post('/v1/responses', { onRequest: keyFirst }, modelRoute(responsesProtocol));
+
+  registerModelRoutes(app, { router: deps.router, authenticate, log: deps.logger });
+  registerCountTokens(app, {
+    router: deps.router,
+    verdicts: deps.verdicts,
+    authenticate: (req) => {
+      const key = keyOf.get(req.raw);
+      return key ? Promise.resolve(key) : authenticate(req);
+    },
+    onRequest: keyFirst,
+    log: deps.logger,
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async (_req, reply) => {
+  // Liveness (/healthz) says the process answers; readiness says it can serve: store
+  // reachable and at least one routed upstream answering its last probe (issue 16).
+  const isAdmin = metricsAuthorizer('admin-token', deps.metricsAccess.adminToken);
+  app.get('/readyz', async (req, reply) => {
     const r = await deps.ready();
-    return reply.code(r.ok ? 200 : 503).send({ status: r.ok ? 'ready' : 'not_ready', detail: r.detail });
+    return reply.code(r.ok ? 200 : 503).send({
+      status: r.ok ? 'ready' : 'not_ready',
+      detail: r.detail,
+      ...r.checks,
+      ...(r.upstreams && isAdmin(req.headers.authorization) ? { byUpstream: r.upstreams } : {}),
+    });
   });
-  app.get('/metrics', async (_req, reply) => reply.type('text/plain; version=0.0.4').send(await deps.metricsText()));
+  if (deps.metricsAccess.onApiListener) {
+    const allowed = metricsAuthorizer(deps.metricsAccess.auth, deps.metricsAccess.adminToken);
+    app.get('/metrics', async (req, reply) => {
+      if (!allowed(req.headers.authorization)) throw new MoatError('MOAT_ADMIN_UNAUTHORIZED');
+      return reply.type('text/plain; version=0.0.4').send(await deps.metricsText());
+    });
+  }
 
   for (const p of deps.plugins) await p(app);
-  installFastPath(app, deps, serveModel);
+  installFastPath(
+    app,
+    {
+      keys: deps.keys,
+      maxHeaderCount: deps.maxHeaderCount,
+      maxJsonDepth: deps.maxJsonDepth,
+      drainLimitBytes: h.drainLimitBytes,
+      bodyLimitOf,
+      presentedKey,
+      newRequestId,
+      log: deps.logger,
+    },
+    serveModel,
+  );
   return app;
 }
 
-const FAST_ROUTES: Record<string, ProtocolAdapter> = { '/v1/chat/completions': openaiProtocol, '/v1/messages': anthropicProtocol };
-
 /**
- * The model routes' common case, served without Fastify's per-request machinery (routing,
- * request/reply objects, hooks, content-type parsing: ~40 µs of CPU per request here):
- * a POST to a model route with a JSON content type and a Content-Length within the body
- * limit. Anything else — another route, chunked or empty bodies, other media types, a
- * closing server — goes to Fastify, which answers exactly as before. The checks Fastify's
- * onRequest hook and JSON parser make are made here too, with the same errors.
+ * Whether an Authorization header may read /metrics: always under `public`, else only with
+ * the admin bearer token (compared in constant time).
  */
-function installFastPath(
-  app: FastifyInstance,
-  deps: ServerDeps,
-  serve: (adapter: ProtocolAdapter, requestId: string, raw: IncomingMessage, body: unknown, res: ServerResponse) => Promise<void>,
-): void {
-  const server = app.server;
-  const fallback = server.listeners('request')[0] as ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
-  if (!fallback) return;
-  let closing = false;
-  app.addHook('preClose', (done) => {
-    closing = true;
-    done();
-  });
-  server.removeListener('request', fallback);
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const adapter = req.method === 'POST' && !closing ? FAST_ROUTES[req.url ?? ''] : undefined;
-    const type = req.headers['content-type'];
-    const length = Number(req.headers['content-length']);
-    if (
-      !adapter ||
-      typeof type !== 'string' ||
-      !(type === 'application/json' || type.startsWith('application/json;')) ||
-      !(length > 0 && length <= deps.bodyLimitBytes) ||
-      req.headers['transfer-encoding'] !== undefined
-    ) {
-      fallback.call(server, req, res);
-      return;
-    }
-    const requestId = newRequestId();
-    if (req.rawHeaders.length / 2 > deps.maxHeaderCount) {
-      sendError(res, { protocol: adapter.protocol, requestId, responseHeaders: {} }, new MoatError('MOAT_HEADERS_TOO_LARGE'));
-      req.resume();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      chunks.push(c);
-    });
-    req.on('error', () => res.destroy());
-    req.on('end', () => {
-      let body: unknown;
-      try {
-        body = JSON.parse((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)).toString('utf8'));
-      } catch (err) {
-        sendError(res, { protocol: adapter.protocol, requestId, responseHeaders: {} }, new MoatError('MOAT_INVALID_JSON', (err as Error).message));
-        return;
-      }
-      void serve(adapter, requestId, req, body, res);
-    });
-  });
+export function metricsAuthorizer(
+  auth: 'admin-token' | 'public',
+  adminToken: string,
+): (authorization: string | undefined) => boolean {
+  if (auth === 'public') return () => true;
+  const want = createHash('sha256').update(adminToken).digest();
+  return (header) => {
+    const given =
+      typeof header === 'string' && header.toLowerCase().startsWith('bearer ')
+        ? header.slice(7).trim()
+        : '';
+    return given !== '' && timingSafeEqual(createHash('sha256').update(given).digest(), want);
+  };
 }

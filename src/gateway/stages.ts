@@ -16,7 +16,10 @@ export interface TextStage {
  * A stage over whole stream events (e.g. withholding reasoning): returns the event data to
  * send, or null to drop the event.
  */
-export type EventStage = (eventName: string | undefined, data: Record<string, unknown>) => Record<string, unknown> | null;
+export type EventStage = (
+  eventName: string | undefined,
+  data: Record<string, unknown>,
+) => Record<string, unknown> | null;
 
 /** What a request's response pipeline is made of; built per request by the proxy. */
 export interface ResponsePlan {
@@ -28,5 +31,12 @@ export interface ResponsePlan {
 
 /** Factories the gateway consults for each request (provenance, degrade…). */
 export interface StageFactory {
-  (ctx: { protocol: Protocol; account: string; keyId: string; level: string; requestId: string; stream: boolean }): Partial<ResponsePlan> | undefined;
+  (ctx: {
+    protocol: Protocol;
+    account: string;
+    keyId: string;
+    level: string;
+    requestId: string;
+    stream: boolean;
+  }): Partial<ResponsePlan> | undefined;
 }

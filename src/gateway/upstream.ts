@@ -25,6 +25,19 @@ export interface UpstreamRequest {
    */
   abort?: Abortable;
   requestId: string;
+  /**
+   * Client headers forwarded to this upstream (`anthropic-beta`, `anthropic-version`,
+   * `openai-organization`, `openai-project`; see forwardedHeaders). The upstream's
+   * configured headers win over them.
+   */
+  headers?: Record<string, string> | undefined;
+  /**
+   * Path under the upstream's base URL when not the protocol's model route, e.g.
+   * `/messages/count_tokens`, `/embeddings`, `/completions`, `/responses`, `/models/ID`.
+   */
+  path?: string | undefined;
+  /** GET instead of POST (no body sent); only with `path`. */
+  method?: 'GET' | 'POST' | undefined;
 }
 
 /** A cancellation handle: aborted once, telling each subscriber. */
@@ -119,5 +132,10 @@ export interface Upstream {
   /** Whether this upstream can serve requests that arrived on `protocol`. */
   speaks(protocol: Protocol): boolean;
   call(req: UpstreamRequest): Promise<UpstreamResponse>;
+  /**
+   * One cheap request that says whether the upstream answers (readiness; see
+   * UpstreamHealth). Absent for the built-in demo model, which is always up.
+   */
+  probe?(signal: AbortSignal): Promise<{ ok: boolean; detail: string }>;
   close(): Promise<void>;
 }

@@ -7,7 +7,13 @@ const DAY = 24 * HOUR;
 const weight = z.number().min(0).max(1);
 
 /** Default signup-route weights. */
-const DEFAULT_ROUTES: Record<string, number> = { 'self-serve': 0, enterprise: 0, education: 0.1, research: 0.1, 'startup-credits': 0.15 };
+const DEFAULT_ROUTES: Record<string, number> = {
+  'self-serve': 0,
+  enterprise: 0,
+  education: 0.1,
+  research: 0.1,
+  'startup-credits': 0.15,
+};
 
 /** One sliding-window velocity rule: more than `max` signups sharing a key within `windowMs` adds `weight`. */
 const velocityRule = (windowMs: number, max: number, w: number) =>

@@ -47,8 +47,15 @@ export class KeyService {
     return createHmac('sha256', this.pepper).update(secret).digest('hex');
   }
 
-  /** Create a key for an account; the returned secret is never stored. */
-  async create(account: string, now = Date.now()): Promise<{ key: StoredKey; secret: string }> {
+  /**
+   * Create a key for an account; the returned secret is never stored. `name` labels it in
+   * lists; from `expiresAt` (epoch ms) on it is refused like a revoked key.
+   */
+  async create(
+    account: string,
+    now = Date.now(),
+    opts: { name?: string | undefined; expiresAt?: number | undefined } = {},
+  ): Promise<{ key: StoredKey; secret: string }> {
     const secret = KEY_PREFIX + randomBytes(32).toString('base64url');
     const key: StoredKey = {
       id: `key_${randomBytes(8).toString('hex')}`,
@@ -57,6 +64,8 @@ export class KeyService {
       prefix: secret.slice(0, KEY_PREFIX.length + 4),
       createdAt: now,
       revokedAt: null,
+      name: opts.name ?? null,
+      expiresAt: opts.expiresAt ?? null,
     };
     await this.store.createKey(key);
     return { key, secret };
@@ -73,7 +82,7 @@ export class KeyService {
   }
 
   /**
-   * Resolve a presented secret to its key and account, or null when unknown or revoked.
+   * Resolve a presented secret to its key and account, or null when unknown, revoked or expired.
    * Cached: a hit costs one SHA-256 and one Map lookup; a miss adds the HMAC and a store read.
    */
   async authenticate(secret: string, now = Date.now()): Promise<AuthenticatedKey | null> {
@@ -83,8 +92,13 @@ export class KeyService {
     if (hit && hit.expires > now) return hit.key;
     const h = this.hash(secret);
     const stored = await this.store.getKeyByHash(h);
-    const key = stored && stored.revokedAt === null ? { keyId: stored.id, account: stored.account } : null;
-    const ttl = key ? (this.opts.cacheTtlMs ?? 10_000) : (this.opts.negativeTtlMs ?? 2_000);
+    const live =
+      stored && stored.revokedAt === null && (stored.expiresAt == null || stored.expiresAt > now);
+    const key = live ? { keyId: stored.id, account: stored.account } : null;
+    // A key that expires is not cached past its expiry (issue 16).
+    const ttl = key
+      ? Math.min(this.opts.cacheTtlMs ?? 10_000, (stored!.expiresAt ?? Infinity) - now)
+      : (this.opts.negativeTtlMs ?? 2_000);
     if (this.cache.size >= (this.opts.cacheMax ?? 100_000)) {
       // Evict the oldest insertion (Map keeps insertion order).
       const first = this.cache.keys().next();

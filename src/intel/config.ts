@@ -18,6 +18,20 @@ export const intelConfigSchema = z.object({
   maxImportObjects: z.number().int().positive().default(100_000),
   /** Reason weight of a `shared_indicator` match, scaled by the indicator's confidence. */
   matchWeight: z.number().min(0).max(1).default(0.3),
+  /**
+   * Shortest IP prefixes accepted from a peer (issue 14: one `0.0.0.0/0` flagged every
+   * account). Broader networks are refused on import and ignored if already stored.
+   */
+  minIpv4Prefix: z.number().int().min(1).max(32).default(8),
+  minIpv6Prefix: z.number().int().min(1).max(128).default(32),
+  /** Accounts one indicator may flag; further matches are ignored (a too-broad indicator cannot flag everyone). */
+  maxAccountsPerIndicator: z.number().int().positive().default(100),
+  /** How long a shared-indicator flag stays on an account without a fresh match. */
+  flagTtlHours: z
+    .number()
+    .positive()
+    .max(24 * 365)
+    .default(24),
 });
 
 export type IntelConfig = z.infer<typeof intelConfigSchema>;

@@ -1,5 +1,5 @@
 import type { Incident } from '../review/incident.js';
-import { formatCidr, parseCidr } from './cidr.js';
+import { formatCidr, parseCidr } from '../net/ip.js';
 import { indicatorHash, stixId } from './ids.js';
 import { tlpMarking, TLP2_IDS, type TlpLevel } from './tlp.js';
 
@@ -65,7 +65,7 @@ function patterns(c: IntelCampaign): Pattern[] {
   for (const p of c.ipPrefixes) {
     const net = parseCidr(p);
     if (!net) continue; // not a network: never export free text
-    const type = net.family === 4 ? 'ipv4-addr' : 'ipv6-addr';
+    const type = net.version === 4 ? 'ipv4-addr' : 'ipv6-addr';
     const text = formatCidr(net);
     // STIX 2.1 §9.5: ISSUBSET tests that an address lies in a CIDR block.
     out.push({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatCidr, parseCidr } from './cidr.js';
+import { formatCidr, parseCidr } from '../net/ip.js';
 import { CUSTOM_TYPES } from './export.js';
 import type { IndicatorKind, SharedIndicator } from './indicators.js';
 import { tlpOf } from './tlp.js';
@@ -8,6 +8,10 @@ import { tlpOf } from './tlp.js';
 export interface ImportLimits {
   maxBytes: number;
   maxObjects: number;
+  /** Shortest IPv4 prefix accepted (default 8): a broader network flags far too many accounts. */
+  minIpv4Prefix?: number;
+  /** Shortest IPv6 prefix accepted (default 32). */
+  minIpv6Prefix?: number;
 }
 
 /** What a peer's bundle yielded. */
@@ -48,8 +52,22 @@ const indicatorSchema = z
     valid_until: timestamp.optional(),
     confidence: z.number().int().min(0).max(100).optional(),
     revoked: z.boolean().optional(),
-    created_by_ref: z.string().optional(),
-    object_marking_refs: z.array(z.string()).optional(),
+    created_by_ref: z
+      .string()
+      .regex(new RegExp(`^identity--${UUID}$`), 'must be "identity--<UUID>"')
+      .optional(),
+    // STIX 2.1 §7.2.2: identifiers of marking-definition objects, nothing else.
+    object_marking_refs: z
+      .array(
+        z
+          .string()
+          .regex(
+            new RegExp(`^marking-definition--${UUID}$`),
+            'must be "marking-definition--<UUID>"',
+          ),
+      )
+      .max(100)
+      .optional(),
   })
   .loose();
 
@@ -95,6 +113,19 @@ export function patternValues(pattern: string): Array<{ kind: IndicatorKind; val
     }
   }
   return out;
+}
+
+/** An IP value broader than the limits allow. */
+export function tooBroad(
+  v: { kind: IndicatorKind; value: string },
+  limits: Pick<ImportLimits, 'minIpv4Prefix' | 'minIpv6Prefix'>,
+): boolean {
+  if (v.kind !== 'ip') return false;
+  const net = parseCidr(v.value);
+  if (!net) return false;
+  return (
+    net.bits < (net.version === 4 ? (limits.minIpv4Prefix ?? 8) : (limits.minIpv6Prefix ?? 32))
+  );
 }
 
 function sourceNames(objects: Array<Record<string, unknown>>): Map<string, string> {
@@ -157,7 +188,7 @@ export function parseBundle(text: string, limits: ImportLimits): ImportResult {
     revoked: 0,
     shared: [],
   };
-  for (const o of objects) {
+  for (const [i, o] of objects.entries()) {
     if (o['type'] !== 'indicator') continue;
     summary.indicators++;
     const ind = indicatorSchema.parse(o);
@@ -167,6 +198,13 @@ export function parseBundle(text: string, limits: ImportLimits): ImportResult {
     }
     const values = ind.pattern_type === 'stix' ? patternValues(ind.pattern) : [];
     if (values.length === 0) summary.unmatchable++;
+    const broad = values.find((v) => tooBroad(v, limits));
+    if (broad) {
+      return {
+        ok: false,
+        error: `objects[${i}] (${String(o['id'])}): IP network ${broad.value} is broader than the shortest prefix accepted (IPv4 /${limits.minIpv4Prefix ?? 8}, IPv6 /${limits.minIpv6Prefix ?? 32}; intel.minIpv4Prefix / intel.minIpv6Prefix): it would flag far too many accounts. Ask the producer for narrower networks.`,
+      };
+    }
     const by = ind.created_by_ref;
     const tlp = (ind.object_marking_refs ?? []).map(tlpOf).find((t) => t !== undefined) ?? null;
     for (const v of values) {

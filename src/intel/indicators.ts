@@ -1,5 +1,5 @@
 import type { Reason } from '../telemetry/event.js';
-import { cidrContains, parseCidr, type Cidr } from './cidr.js';
+import { cidrWithin, parseCidr, type Cidr } from '../net/ip.js';
 import { indicatorHash } from './ids.js';
 
 /** What a shared indicator describes. */
@@ -42,6 +42,19 @@ interface Net {
   ind: SharedIndicator;
 }
 
+/** Options of the matcher. */
+export interface MatcherOptions {
+  /** IP indicators broader than these prefixes are ignored (stored before the import refused them). */
+  minIpv4Prefix?: number;
+  minIpv6Prefix?: number;
+}
+
+/** One match: the indicator's identity (stix id + value) and the reason it gives. */
+export interface IndicatorMatch {
+  indicator: string;
+  reason: Reason;
+}
+
 /**
  * An in-memory index of shared indicators for the detector's hot loop: hashes in a
  * map, networks in a list (peers share at most thousands of prefixes).
@@ -53,11 +66,14 @@ export class IndicatorMatcher {
   constructor(
     indicators: SharedIndicator[],
     private readonly weight = 0.3,
+    opts: MatcherOptions = {},
   ) {
+    const min4 = opts.minIpv4Prefix ?? 8;
+    const min6 = opts.minIpv6Prefix ?? 32;
     for (const ind of indicators) {
       if (ind.kind === 'ip') {
         const net = parseCidr(ind.value);
-        if (net) this.nets.push({ net, ind });
+        if (net && net.bits >= (net.version === 4 ? min4 : min6)) this.nets.push({ net, ind });
       } else {
         const key = `${ind.kind}:${ind.value}`;
         this.byHash.set(key, [...(this.byHash.get(key) ?? []), ind]);
@@ -84,15 +100,21 @@ export class IndicatorMatcher {
    * @example matcher.matchIndicators({ ip: '203.0.113.7', fingerprint: 'fp_9' })
    */
   matchIndicators(q: MatchQuery, now = Date.now()): Reason[] {
+    return this.matches(q, now).map((m) => m.reason);
+  }
+
+  /** As matchIndicators, with the identity of the indicator behind each reason (for per-indicator caps). */
+  matches(q: MatchQuery, now = Date.now()): IndicatorMatch[] {
     // Nothing shared with us: nothing to parse or hash (this runs once per request event).
     if (this.nets.length === 0 && this.byHash.size === 0) return [];
     const live = (i: SharedIndicator) => i.validUntil === null || i.validUntil > now;
-    const out: Reason[] = [];
+    const out: IndicatorMatch[] = [];
     const seen = new Set<string>();
     const add = (ind: SharedIndicator, what: string) => {
-      if (!live(ind) || seen.has(ind.stixId + ind.value)) return;
-      seen.add(ind.stixId + ind.value);
-      out.push(this.reason(ind, what));
+      const id = ind.stixId + ' ' + ind.value;
+      if (!live(ind) || seen.has(id)) return;
+      seen.add(id);
+      out.push({ indicator: id, reason: this.reason(ind, what) });
     };
     for (const [text, label] of [
       [q.ip, 'IP'],
@@ -101,7 +123,7 @@ export class IndicatorMatcher {
       const c = text ? parseCidr(text) : undefined;
       if (!c) continue;
       for (const n of this.nets)
-        if (cidrContains(n.net, c) || cidrContains(c, n.net))
+        if (cidrWithin(n.net, c) || cidrWithin(c, n.net))
           add(n.ind, `${label} ${text} (in ${n.ind.value})`);
     }
     const hashes: Array<[string, string | undefined, string]> = [

@@ -1,27 +1,21 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { MoatConfig } from '../config/config.js';
-import { governanceOnPostgres } from '../review/open.js';
-import { IndicatorMatcher } from './indicators.js';
+import { governanceDatabase } from '../store/index.js';
+import { migrated } from '../store/database.js';
+import { IndicatorMatcher, type MatcherOptions } from './indicators.js';
 import type { IntelStore } from './store.js';
 import { SqliteIntelStore } from './sqlite/sqlite-intel.js';
 import { PostgresIntelStore } from './postgres/postgres-intel.js';
 
-/** The intel store the config names (`<dataDir>/governance.db`, or PostgreSQL), migrated. */
+/** The intel store the config names (`<dataDir>/governance.db`, or PostgreSQL), on the process's database, migrated. */
 export async function openIntelStore(
   cfg: Pick<MoatConfig, 'dataDirAbs' | 'audit' | 'store'>,
 ): Promise<IntelStore> {
-  let store: IntelStore;
-  if (governanceOnPostgres(cfg)) {
-    if (!cfg.store.url)
-      throw new Error('governance on postgres needs store.url (or MOAT_DATABASE_URL)');
-    store = new PostgresIntelStore(cfg.store.url, { schema: cfg.audit.postgresSchema });
-  } else {
-    mkdirSync(cfg.dataDirAbs, { recursive: true, mode: 0o700 });
-    store = new SqliteIntelStore(join(cfg.dataDirAbs, 'governance.db'));
-  }
-  await store.migrate();
-  return store;
+  const at = governanceDatabase(cfg, 'governance');
+  return migrated<IntelStore>(
+    at.kind === 'postgres'
+      ? new PostgresIntelStore(at.db, { schema: at.schema })
+      : new SqliteIntelStore(at.db, { schema: at.schema }),
+  );
 }
 
 /**
@@ -33,6 +27,7 @@ export async function loadIndicatorMatcher(
   store: IntelStore,
   weight: number,
   now = Date.now(),
+  opts: MatcherOptions = {},
 ): Promise<IndicatorMatcher> {
-  return new IndicatorMatcher(await store.live(now), weight);
+  return new IndicatorMatcher(await store.live(now), weight, opts);
 }

@@ -38,5 +38,6 @@ export function tlpOf(markingId: string): string | undefined {
   const v2 = (Object.entries(TLP2_IDS) as Array<[TlpLevel, string]>).find(
     ([, id]) => id === markingId,
   );
-  return v2 ? v2[0] : TLP1_IDS[markingId];
+  // Own properties only: "__proto__" or "constructor" is not a TLP level (issue 14).
+  return v2 ? v2[0] : Object.hasOwn(TLP1_IDS, markingId) ? TLP1_IDS[markingId] : undefined;
 }

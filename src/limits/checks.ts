@@ -35,25 +35,51 @@ function ruleFor(key: LimitKey, dim: Dimension): number | undefined {
   }
 }
 
-const KIND: Record<Dimension, CheckKind> = { requests: 'g', tokens: 'g', tokensPerDay: 'd', tokensPerMonth: 'm' };
+const KIND: Record<Dimension, CheckKind> = {
+  requests: 'g',
+  tokens: 'g',
+  tokensPerDay: 'd',
+  tokensPerMonth: 'm',
+};
 
 function assertCount(what: string, v: number): void {
-  if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`${what} must be a non-negative integer, got ${v}`);
+  if (!Number.isSafeInteger(v) || v < 0)
+    throw new RangeError(`${what} must be a non-negative integer, got ${v}`);
 }
 
-/** The checks of a request, or of a settlement when `tokensOnly` (requests are never refunded). */
-export function planChecks(keys: readonly LimitKey[], requests: number, tokens: number, tokensOnly = false): Check[] {
+/**
+ * The checks of a request, or of a settlement when `tokensOnly` (requests are never
+ * refunded). `quotaTokens` is the cost on the daily and monthly quotas (default `tokens`).
+ */
+export function planChecks(
+  keys: readonly LimitKey[],
+  requests: number,
+  tokens: number,
+  tokensOnly = false,
+  quotaTokens = tokens,
+): Check[] {
   assertCount('requests', requests);
-  if (!tokensOnly) assertCount('tokens', tokens);
+  if (!tokensOnly) {
+    assertCount('tokens', tokens);
+    assertCount('quotaTokens', quotaTokens);
+  }
   const out: Check[] = [];
   for (const key of keys) {
     for (const dim of DIMENSIONS) {
       if (tokensOnly && dim === 'requests') continue;
       const limit = ruleFor(key, dim);
       if (limit === undefined) continue;
-      if (!(limit > 0) || !Number.isFinite(limit)) throw new RangeError(`${key.name}.${dim} limit must be > 0, got ${limit}`);
-      const cost = dim === 'requests' ? requests : tokens;
-      out.push({ key: key.name, dimension: dim, kind: KIND[dim], limit, cost, periodMs: MINUTE_MS });
+      if (!(limit > 0) || !Number.isFinite(limit))
+        throw new RangeError(`${key.name}.${dim} limit must be > 0, got ${limit}`);
+      const cost = dim === 'requests' ? requests : dim === 'tokens' ? tokens : quotaTokens;
+      out.push({
+        key: key.name,
+        dimension: dim,
+        kind: KIND[dim],
+        limit,
+        cost,
+        periodMs: MINUTE_MS,
+      });
     }
   }
   return out;
@@ -61,7 +87,7 @@ export function planChecks(keys: readonly LimitKey[], requests: number, tokens: 
 
 /** The checks of an admit request. */
 export function admitChecks(req: AdmitRequest): Check[] {
-  return planChecks(req.keys, req.requests ?? 1, req.tokens);
+  return planChecks(req.keys, req.requests ?? 1, req.tokens, false, req.quotaTokens ?? req.tokens);
 }
 
 /** Folds check results into the decision: the most restrictive key per dimension and overall. */
@@ -80,8 +106,17 @@ export function buildDecision(
     const c = checks[i] as Check;
     const r = results[i] as CheckResult;
     const cur = dimensions[c.dimension];
-    if (!cur || r.remaining < cur.remaining || (r.remaining === cur.remaining && r.resetMs > cur.resetMs)) {
-      dimensions[c.dimension] = { key: c.key, limit: c.limit, remaining: r.remaining, resetMs: r.resetMs };
+    if (
+      !cur ||
+      r.remaining < cur.remaining ||
+      (r.remaining === cur.remaining && r.resetMs > cur.resetMs)
+    ) {
+      dimensions[c.dimension] = {
+        key: c.key,
+        limit: c.limit,
+        remaining: r.remaining,
+        resetMs: r.resetMs,
+      };
     }
     if (!r.allowed) {
       if (c.cost > c.limit) exceedsLimit = true;
@@ -106,7 +141,16 @@ export function buildDecision(
     dimensions,
     exceedsLimit,
     reservation: allowed
-      ? { tag: req.tag, keys: req.keys, tokens: req.tokens, dayWindow: windows.day, monthWindow: windows.month }
+      ? {
+          tag: req.tag,
+          keys: req.keys,
+          tokens: req.tokens,
+          ...(req.quotaTokens !== undefined && req.quotaTokens !== req.tokens
+            ? { quotaTokens: req.quotaTokens }
+            : {}),
+          dayWindow: windows.day,
+          monthWindow: windows.month,
+        }
       : null,
   };
 }

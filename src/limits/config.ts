@@ -24,10 +24,31 @@ export const limitsConfigSchema = z
     defaultTier: z.string().min(1).default('free'),
     tiers: z.record(z.string(), tierLimitsSchema).default({
       // Accounts with no tier of their own and no organisation verification (issue 5).
-      unverified: { requestsPerMinute: 10, tokensPerMinute: 20_000, tokensPerDay: 200_000, tokensPerMonth: 2_000_000, maxReserveTokens: 4_096 },
-      free: { requestsPerMinute: 20, tokensPerMinute: 40_000, tokensPerDay: 1_000_000, tokensPerMonth: 10_000_000, maxReserveTokens: 8_192 },
-      pro: { requestsPerMinute: 500, tokensPerMinute: 2_000_000, tokensPerDay: 100_000_000, maxReserveTokens: 32_768 },
-      enterprise: { requestsPerMinute: 10_000, tokensPerMinute: 30_000_000, maxReserveTokens: 131_072 },
+      unverified: {
+        requestsPerMinute: 10,
+        tokensPerMinute: 20_000,
+        tokensPerDay: 200_000,
+        tokensPerMonth: 2_000_000,
+        maxReserveTokens: 4_096,
+      },
+      free: {
+        requestsPerMinute: 20,
+        tokensPerMinute: 40_000,
+        tokensPerDay: 1_000_000,
+        tokensPerMonth: 10_000_000,
+        maxReserveTokens: 8_192,
+      },
+      pro: {
+        requestsPerMinute: 500,
+        tokensPerMinute: 2_000_000,
+        tokensPerDay: 100_000_000,
+        maxReserveTokens: 32_768,
+      },
+      enterprise: {
+        requestsPerMinute: 10_000,
+        tokensPerMinute: 30_000_000,
+        maxReserveTokens: 131_072,
+      },
     }),
     /**
      * Limits of each API key on top of its account's (e.g. so one leaked or runaway key

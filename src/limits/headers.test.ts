@@ -31,7 +31,12 @@ test('rateLimitHeaders reports both dimensions and Retry-After on denial', () =>
 
 test('rateLimitHeaders falls back to the daily quota for token headers', () => {
   const l = new MemoryLimiter();
-  const d = l.admitSync({ tag: 'h2', keys: [{ name: 'acct', rules: { tokensPerDay: 100 } }], tokens: 10, now: 0 });
+  const d = l.admitSync({
+    tag: 'h2',
+    keys: [{ name: 'acct', rules: { tokensPerDay: 100 } }],
+    tokens: 10,
+    now: 0,
+  });
   const h = rateLimitHeaders(d);
   assert.equal(h['x-ratelimit-remaining-tokens'], '90');
   assert.equal(h['x-ratelimit-reset-tokens'], '24h0m0s');

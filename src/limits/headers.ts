@@ -36,7 +36,11 @@ function put(out: Record<string, string>, suffix: string, s: DimensionState | un
 export function rateLimitHeaders(d: Decision): Record<string, string> {
   const out: Record<string, string> = {};
   put(out, 'requests', d.dimensions.requests);
-  put(out, 'tokens', d.dimensions.tokens ?? d.dimensions.tokensPerDay ?? d.dimensions.tokensPerMonth);
+  put(
+    out,
+    'tokens',
+    d.dimensions.tokens ?? d.dimensions.tokensPerDay ?? d.dimensions.tokensPerMonth,
+  );
   if (!d.allowed) {
     out['retry-after'] = String(Math.max(1, Math.ceil(d.retryAfterMs / 1000)));
     out['retry-after-ms'] = String(Math.max(0, Math.ceil(d.retryAfterMs)));

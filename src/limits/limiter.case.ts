@@ -16,7 +16,10 @@ function acct(rules: LimitKey['rules'], name = 'acct'): LimitKey {
   return { name, rules };
 }
 
-async function withLimiter(factory: LimiterFactory, fn: (l: Limiter) => Promise<void>): Promise<void> {
+async function withLimiter(
+  factory: LimiterFactory,
+  fn: (l: Limiter) => Promise<void>,
+): Promise<void> {
   const l = await factory();
   try {
     await fn(l);
@@ -31,21 +34,24 @@ export function limiterTests(name: string, factory: LimiterFactory): void {
     test(`${name}: ${title}`, () => withLimiter(factory, fn));
   };
 
-  run('admits a full burst of requestsPerMinute, then denies with the exact Retry-After', async (l) => {
-    const keys = [acct({ requestsPerMinute: 60 })];
-    for (let i = 0; i < 60; i++) {
-      const d = await l.admit({ tag: 'a1', keys, tokens: 0, now: T0 });
-      assert.equal(d.allowed, true, `request ${i}`);
-      assert.equal(d.dimensions.requests?.remaining, 59 - i);
-    }
-    const denied = await l.admit({ tag: 'a1', keys, tokens: 0, now: T0 });
-    assert.equal(denied.allowed, false);
-    assert.equal(denied.retryAfterMs, 1000);
-    assert.equal(denied.dimension, 'requests');
-    assert.equal(denied.reservation, null);
-    assert.equal((await l.admit({ tag: 'a1', keys, tokens: 0, now: T0 + 999 })).allowed, false);
-    assert.equal((await l.admit({ tag: 'a1', keys, tokens: 0, now: T0 + 1000 })).allowed, true);
-  });
+  run(
+    'admits a full burst of requestsPerMinute, then denies with the exact Retry-After',
+    async (l) => {
+      const keys = [acct({ requestsPerMinute: 60 })];
+      for (let i = 0; i < 60; i++) {
+        const d = await l.admit({ tag: 'a1', keys, tokens: 0, now: T0 });
+        assert.equal(d.allowed, true, `request ${i}`);
+        assert.equal(d.dimensions.requests?.remaining, 59 - i);
+      }
+      const denied = await l.admit({ tag: 'a1', keys, tokens: 0, now: T0 });
+      assert.equal(denied.allowed, false);
+      assert.equal(denied.retryAfterMs, 1000);
+      assert.equal(denied.dimension, 'requests');
+      assert.equal(denied.reservation, null);
+      assert.equal((await l.admit({ tag: 'a1', keys, tokens: 0, now: T0 + 999 })).allowed, false);
+      assert.equal((await l.admit({ tag: 'a1', keys, tokens: 0, now: T0 + 1000 })).allowed, true);
+    },
+  );
 
   run('charges token costs greater than one (GCRA with cost)', async (l) => {
     const keys = [acct({ tokensPerMinute: 1000 })];
@@ -61,7 +67,10 @@ export function limiterTests(name: string, factory: LimiterFactory): void {
   });
 
   run('a multi-key decision is atomic and reports the most restrictive key', async (l) => {
-    const keys = [acct({ requestsPerMinute: 100 }), { name: 'key:k1', rules: { requestsPerMinute: 2 } }];
+    const keys = [
+      acct({ requestsPerMinute: 100 }),
+      { name: 'key:k1', rules: { requestsPerMinute: 2 } },
+    ];
     await l.admit({ tag: 'a3', keys, tokens: 0, now: T0 });
     const d = await l.admit({ tag: 'a3', keys, tokens: 0, now: T0 });
     assert.equal(d.allowed, true);
@@ -106,7 +115,10 @@ export function limiterTests(name: string, factory: LimiterFactory): void {
     const d = await l.admit({ tag: 'a6', keys, tokens: 1, now: feb });
     assert.equal(d.allowed, false);
     assert.equal(d.retryAfterMs, Date.UTC(2028, 2, 1) - feb);
-    assert.equal((await l.admit({ tag: 'a6', keys, tokens: 1, now: Date.UTC(2028, 2, 1) })).allowed, true);
+    assert.equal(
+      (await l.admit({ tag: 'a6', keys, tokens: 1, now: Date.UTC(2028, 2, 1) })).allowed,
+      true,
+    );
     const dec = Date.UTC(2026, 11, 31, 23, 59);
     assert.equal((await l.admit({ tag: 'a6b', keys, tokens: 100, now: dec })).allowed, true);
     const d2 = await l.admit({ tag: 'a6b', keys, tokens: 1, now: dec });
@@ -143,17 +155,74 @@ export function limiterTests(name: string, factory: LimiterFactory): void {
     const next = Date.UTC(2026, 5, 16, 0, 0, 1);
     assert.equal((await l.admit({ tag: 'a9', keys, tokens: 100, now: next })).remaining, 900);
     await l.settle(d.reservation, 900, next);
-    assert.equal((await l.admit({ tag: 'a9', keys, tokens: 0, now: next })).dimensions.tokensPerDay?.remaining, 900);
+    assert.equal(
+      (await l.admit({ tag: 'a9', keys, tokens: 0, now: next })).dimensions.tokensPerDay?.remaining,
+      900,
+    );
   });
 
   run('a cost above the limit is flagged: waiting will never admit it', async (l) => {
-    const d = await l.admit({ tag: 'a10', keys: [acct({ tokensPerMinute: 100 })], tokens: 101, now: T0 });
+    const d = await l.admit({
+      tag: 'a10',
+      keys: [acct({ tokensPerMinute: 100 })],
+      tokens: 101,
+      now: T0,
+    });
     assert.equal(d.allowed, false);
     assert.equal(d.exceedsLimit, true);
-    const ok = await l.admit({ tag: 'a10', keys: [acct({ tokensPerMinute: 100 })], tokens: 100, now: T0 });
+    const ok = await l.admit({
+      tag: 'a10',
+      keys: [acct({ tokensPerMinute: 100 })],
+      tokens: 100,
+      now: T0,
+    });
     assert.equal(ok.exceedsLimit, false);
     assert.equal(ok.allowed, true);
   });
+
+  run(
+    'issue 14: quotaTokens is charged in full to the quotas, tokens to the per-minute rate, and each settles apart',
+    async (l) => {
+      const keys = [acct({ tokensPerMinute: 1000, tokensPerDay: 5000 })];
+      // A worst case bigger than the per-minute bucket passes the rate capped, the quota in full.
+      const d = await l.admit({ tag: 'q1', keys, tokens: 1000, quotaTokens: 4000, now: T0 });
+      assert.equal(d.allowed, true);
+      assert.equal(d.dimensions.tokensPerDay?.remaining, 1000);
+      assert.equal(d.dimensions.tokens?.remaining, 0);
+      // What remains of the quota (1,000) is less than this request's worst case: refused, not capped.
+      const over = await l.admit({
+        tag: 'q1',
+        keys,
+        tokens: 0,
+        quotaTokens: 1001,
+        now: T0 + 60_000,
+      });
+      assert.equal(over.allowed, false);
+      assert.equal(over.dimension, 'tokensPerDay');
+      assert.ok(over.retryAfterMs > 0);
+      // Used 1,500: the quota gets 2,500 back, the rate is charged 500 more.
+      await l.settle(d.reservation, 1500, T0);
+      const after = await l.admit({ tag: 'q1', keys, tokens: 0, quotaTokens: 0, now: T0 + 60_000 });
+      assert.equal(after.dimensions.tokensPerDay?.remaining, 3500);
+      const rate = await l.admit({
+        tag: 'q1',
+        keys,
+        tokens: 1000,
+        quotaTokens: 1000,
+        now: T0 + 60_000,
+      });
+      assert.equal(
+        rate.allowed,
+        false,
+        'the 500 charged at settlement still weighs on the per-minute rate',
+      );
+      assert.equal(
+        (await l.admit({ tag: 'q1', keys, tokens: 1000, quotaTokens: 1000, now: T0 + 90_000 }))
+          .allowed,
+        true,
+      );
+    },
+  );
 
   run('tags are isolated from one another', async (l) => {
     const keys = [acct({ requestsPerMinute: 1 })];
@@ -179,7 +248,13 @@ export function limiterTests(name: string, factory: LimiterFactory): void {
   });
 
   run('invalid costs and limits are programming errors', async (l) => {
-    await assert.rejects(l.admit({ tag: 'c3', keys: [acct({ requestsPerMinute: 1 })], tokens: -1 }), RangeError);
-    await assert.rejects(l.admit({ tag: 'c3', keys: [acct({ requestsPerMinute: 0 })], tokens: 0 }), RangeError);
+    await assert.rejects(
+      l.admit({ tag: 'c3', keys: [acct({ requestsPerMinute: 1 })], tokens: -1 }),
+      RangeError,
+    );
+    await assert.rejects(
+      l.admit({ tag: 'c3', keys: [acct({ requestsPerMinute: 0 })], tokens: 0 }),
+      RangeError,
+    );
   });
 }

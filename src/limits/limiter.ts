@@ -9,7 +9,12 @@
 export type Dimension = 'requests' | 'tokens' | 'tokensPerDay' | 'tokensPerMonth';
 
 /** Every dimension, in the order checks are evaluated and reported. */
-export const DIMENSIONS: readonly Dimension[] = ['requests', 'tokens', 'tokensPerDay', 'tokensPerMonth'];
+export const DIMENSIONS: readonly Dimension[] = [
+  'requests',
+  'tokens',
+  'tokensPerDay',
+  'tokensPerMonth',
+];
 
 /** Limits of one key; an absent field means "no limit on that dimension". */
 export interface LimitRules {
@@ -36,8 +41,18 @@ export interface AdmitRequest {
   keys: readonly LimitKey[];
   /** Request cost; default 1. */
   requests?: number;
-  /** Tokens reserved now: prompt estimate + max output tokens (see `capReservation`). */
+  /**
+   * Tokens reserved now against the per-minute token rate: prompt estimate + max output
+   * tokens, capped (see `capReservation`) so a large request can pass once the bucket is full.
+   */
   tokens: number;
+  /**
+   * Tokens reserved against the daily and monthly quotas; default `tokens`. Never capped:
+   * the whole worst case (every choice of `n` at its max tokens) must fit in what remains of
+   * the quota, or the request is refused (issue 14: a capped reservation let 512,000 tokens
+   * through a 5,000-token daily quota).
+   */
+  quotaTokens?: number;
   /** Epoch ms; tests only. Without it memory uses Date.now() and Redis its own TIME. */
   now?: number;
 }
@@ -56,6 +71,8 @@ export interface Reservation {
   tag: string;
   keys: readonly LimitKey[];
   tokens: number;
+  /** Tokens charged to the quotas (`AdmitRequest.quotaTokens`); absent: `tokens`. */
+  quotaTokens?: number;
   /** The quota windows the tokens were charged to (UTC day number, month number y*12+m). */
   dayWindow: number;
   monthWindow: number;

@@ -15,6 +15,7 @@ export const accountLimitOverridesSchema = z
     requestsPerMinute: z.number().int().positive().max(1e12).optional(),
     tokensPerMinute: z.number().int().positive().max(1e12).optional(),
     tokensPerDay: z.number().int().positive().max(1e12).optional(),
+    tokensPerMonth: z.number().int().positive().max(1e12).optional(),
   })
   .strict();
 
@@ -35,7 +36,9 @@ export interface LimitSubject {
 
 /** The tier's limits, falling back to `defaultTier` for an unknown or absent tier. */
 export function tierOf(cfg: LimitsConfig, tier: string | undefined): TierLimits {
-  return cfg.tiers[tier ?? cfg.defaultTier] ?? cfg.tiers[cfg.defaultTier] ?? { maxReserveTokens: 32_768 };
+  return (
+    cfg.tiers[tier ?? cfg.defaultTier] ?? cfg.tiers[cfg.defaultTier] ?? { maxReserveTokens: 32_768 }
+  );
 }
 
 function scaled(v: number | undefined, scale: number): number | undefined {
@@ -50,7 +53,9 @@ export function resolveRules(cfg: LimitsConfig, s: LimitSubject): LimitRules {
     requestsPerMinute: scaled(s.overrides?.requestsPerMinute ?? t.requestsPerMinute, scale),
     tokensPerMinute: scaled(s.overrides?.tokensPerMinute ?? t.tokensPerMinute, scale),
     tokensPerDay: s.overrides?.tokensPerDay ?? t.tokensPerDay,
-    tokensPerMonth: t.tokensPerMonth,
+    // Issue 19: the admin API accepts a monthly override; ignoring it left a raised-limit
+    // free account refused (429 MOAT_QUOTA_EXCEEDED) after its tier's 10M tokens a month.
+    tokensPerMonth: s.overrides?.tokensPerMonth ?? t.tokensPerMonth,
   };
 }
 
@@ -60,13 +65,20 @@ export function resolveRules(cfg: LimitsConfig, s: LimitSubject): LimitRules {
  * const { tag, keys } = limitKeysFor(cfg.limits, { account: 'acct_1', tier: 'pro', scale: 1 });
  * const d = await limiter.admit({ tag, keys, tokens: capReservation(est + maxTokens, cfg.limits, 'pro', keys) });
  */
-export function limitKeysFor(cfg: LimitsConfig, s: LimitSubject): { tag: string; keys: LimitKey[] } {
+export function limitKeysFor(
+  cfg: LimitsConfig,
+  s: LimitSubject,
+): { tag: string; keys: LimitKey[] } {
   const keys: LimitKey[] = [{ name: 'acct', rules: resolveRules(cfg, s) }];
   if (s.keyId !== undefined && s.keyRules) {
     const scale = s.scale ?? 1;
     keys.push({
       name: `key:${s.keyId}`,
-      rules: { ...s.keyRules, requestsPerMinute: scaled(s.keyRules.requestsPerMinute, scale), tokensPerMinute: scaled(s.keyRules.tokensPerMinute, scale) },
+      rules: {
+        ...s.keyRules,
+        requestsPerMinute: scaled(s.keyRules.requestsPerMinute, scale),
+        tokensPerMinute: scaled(s.keyRules.tokensPerMinute, scale),
+      },
     });
   }
   return { tag: s.account, keys };
@@ -77,7 +89,12 @@ export function limitKeysFor(cfg: LimitsConfig, s: LimitSubject): { tag: string;
  * per-minute token limit (so a reservation can always succeed after waiting). Tokens used
  * beyond it are charged at settlement.
  */
-export function capReservation(tokens: number, cfg: LimitsConfig, tier: string | undefined, keys: readonly LimitKey[]): number {
+export function capReservation(
+  tokens: number,
+  cfg: LimitsConfig,
+  tier: string | undefined,
+  keys: readonly LimitKey[],
+): number {
   let cap = tierOf(cfg, tier).maxReserveTokens;
   for (const k of keys) {
     for (const v of [k.rules.tokensPerMinute, k.rules.tokensPerDay, k.rules.tokensPerMonth]) {

@@ -9,6 +9,7 @@ import { SlaTracker } from './sla.js';
 import { SqliteAuditLog } from '../audit/sqlite/sqlite-log.js';
 import { loadOrCreateSigner } from '../audit/signer.js';
 import type { AuditEntry } from '../audit/entry.js';
+import { openSqliteDatabase } from '../store/database.js';
 
 const example = readFileSync(new URL('../../examples/policy.yaml', import.meta.url), 'utf8');
 const NOW = Date.parse('2026-06-01T00:00:00Z');
@@ -115,7 +116,7 @@ test('exemptions, tiers and breaches follow contracts in force', async () => {
 
 test('reloads take effect without restart, bad ones keep the old policy, all are audited (issue 7)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'moat-policy-'));
-  const audit = new SqliteAuditLog(join(dir, 'audit.db'), {
+  const audit = new SqliteAuditLog(openSqliteDatabase(join(dir, 'audit.db')), {
     signer: loadOrCreateSigner(join(dir, 'k.pem')),
   });
   try {

@@ -10,6 +10,8 @@ export const limitsSchema = z.strictObject({
   tokensPerMinute: positiveInt.optional(),
   tokensPerDay: positiveInt.optional(),
   tokensPerMonth: positiveInt.optional(),
+  /** Largest token reservation one request may hold; default 32,768. */
+  maxReserveTokens: positiveInt.optional(),
 });
 
 /** How the ladder treats a tier by default. */

@@ -3,11 +3,25 @@ import { createHash } from 'node:crypto';
 import { levelRank, type Level, type Verdict } from '../telemetry/event.js';
 import type { AuditLog } from '../audit/log.js';
 import { defaultPolicy, parsePolicy, type PolicyResult } from './load.js';
-import type { BreachPolicy, Contract, Policy, TierPolicy } from './schema.js';
+import type { BreachPolicy, Contract, Policy } from './schema.js';
+import {
+  tiersFromLimits,
+  tiersFromPolicy,
+  type LimitsTiers,
+  type Tier,
+  type TierTable,
+} from './tiers.js';
 
 /** What the policy needs to know about an account. A bare string is an account id. */
 export type PolicyAccount =
-  string | { id: string; tier?: string | undefined; organization?: string | undefined };
+  | string
+  | {
+      id: string;
+      tier?: string | undefined;
+      organization?: string | undefined;
+      /** Whether an organisation verification is recorded; false puts a tierless account on `unverified` when the table has it. */
+      verified?: boolean | undefined;
+    };
 
 /** A contract breach: what the contract says to do. */
 export interface Breach extends BreachPolicy {
@@ -23,6 +37,11 @@ export interface PolicyStoreOptions {
   file?: string | undefined;
   audit?: AuditLog | undefined;
   now?: () => number;
+  /**
+   * The tier table without a policy file (the config's `limits` section) and the review
+   * level of its tiers; without it, the default policy's single tier.
+   */
+  fallbackTiers?: { limits: LimitsTiers; reviewAt: Level } | undefined;
 }
 
 const norm = (a: PolicyAccount) => (typeof a === 'string' ? { id: a } : a);
@@ -42,15 +61,34 @@ function active(c: Contract, now: number): boolean {
 export class PolicyStore {
   private current: Policy = defaultPolicy();
   private digest = 'default';
+  private table: TierTable;
   private readonly now: () => number;
+  private readonly listeners: Array<(p: PolicyStore) => void> = [];
 
   constructor(private readonly opts: PolicyStoreOptions = {}) {
     this.now = opts.now ?? Date.now;
+    const f = opts.fallbackTiers;
+    this.table =
+      f && !opts.file ? tiersFromLimits(f.limits, f.reviewAt) : tiersFromPolicy(this.current);
   }
 
   /** The policy in force. */
   get policy(): Policy {
     return this.current;
+  }
+
+  /** The one tier table in force (tiers.ts): the policy file's, else the config's `limits.tiers`. */
+  get tiers(): TierTable {
+    return this.table;
+  }
+
+  /** Call `fn` after every reload that took effect. Returns a function that unsubscribes. */
+  onChange(fn: (p: PolicyStore) => void): () => void {
+    this.listeners.push(fn);
+    return () => {
+      const i = this.listeners.indexOf(fn);
+      if (i >= 0) this.listeners.splice(i, 1);
+    };
   }
 
   /** SHA-256 of the file text in force (`default` without a file). */
@@ -93,6 +131,8 @@ export class PolicyStore {
     const previous = this.digest;
     this.current = r.value;
     this.digest = sha256;
+    this.table = tiersFromPolicy(r.value);
+    for (const fn of this.listeners) fn(this);
     await this.opts.audit?.append({
       actor,
       action: 'policy.reload',
@@ -133,18 +173,25 @@ export class PolicyStore {
     );
   }
 
-  /** Name of the account's tier: a contract's tier, else its own if defined, else the default. */
+  /**
+   * Name of the account's tier: a contract's tier, else its own if defined, else
+   * `unverified` for an account with neither a tier nor a verified organisation (when the
+   * table defines it: issue 5), else the default.
+   */
   tierName(account: PolicyAccount, now = this.now()): string {
     const a = norm(account);
     const fromContract = this.contractsFor(a, now).find((c) => c.tier)?.tier;
     const own = 'tier' in a ? a.tier : undefined;
-    if (fromContract) return fromContract;
-    return own && this.current.tiers[own] ? own : this.current.defaultTier;
+    if (fromContract && this.table.has(fromContract)) return fromContract;
+    if (own && this.table.has(own)) return own;
+    if (!own && 'verified' in a && a.verified === false && this.table.has('unverified'))
+      return 'unverified';
+    return this.table.defaultTier;
   }
 
-  /** The account's tier policy: limits, ladder behaviour, SLA. */
-  tier(account: PolicyAccount, now = this.now()): TierPolicy {
-    return this.current.tiers[this.tierName(account, now)]!;
+  /** The account's tier, resolved from the tier table: limits, ladder, SLA. */
+  tier(account: PolicyAccount, now = this.now()): Tier {
+    return this.table.get(this.tierName(account, now));
   }
 
   /** Reason codes the detector and ladder should ignore for this account (allowed automated uses). */

@@ -45,7 +45,14 @@ export const provenanceConfigSchema = z.object({
    * for customers whose contracts exclude output marking. Receipts stay on unless turned off here.
    */
   tiers: z
-    .record(z.string(), z.object({ watermark: z.boolean().optional(), receipts: z.boolean().optional(), canary: z.boolean().optional() }))
+    .record(
+      z.string(),
+      z.object({
+        watermark: z.boolean().optional(),
+        receipts: z.boolean().optional(),
+        canary: z.boolean().optional(),
+      }),
+    )
     .default({}),
   probe: z
     .object({

@@ -44,17 +44,13 @@ export {
   revealsCanary,
   type CanaryPlanter,
   type CanaryRequest,
+  type PlantedCanary,
 } from './canary.js';
+export { createCanaryWeaver, type CanaryWeaver } from './canary-weave.js';
 export type { Canary, CanaryPlant, CanaryStore } from './canary-store.js';
 export { MemoryCanaryStore } from './canary-store/memory.js';
 export { SqliteCanaryStore } from './canary-store/sqlite.js';
+export { PostgresCanaryStore } from './canary-store/postgres.js';
 export { runProbe, defaultProbePrompts, type ProbeInput, type ProbeReport } from './probe.js';
 export { createSuspectClient, type SuspectClient } from './suspect-client.js';
 export { provenanceConfigSchema, type ProvenanceConfig } from './config.js';
-export {
-  createProvenance,
-  type Provenance,
-  type ResponseProvenance,
-  type ResponseMeta,
-  type ResponseEnd,
-} from './response.js';

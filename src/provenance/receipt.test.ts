@@ -10,7 +10,13 @@ function newKey(): SigningKey {
   return { kid: keyId(publicKey), privateKey, publicKey };
 }
 
-const meta = (i: number) => ({ account: `acct_${i}`, keyId: `key_${i}`, model: 'm', ts: 1_700_000_000_000 + i, requestId: `req_${i}` });
+const meta = (i: number) => ({
+  account: `acct_${i}`,
+  keyId: `key_${i}`,
+  model: 'm',
+  ts: 1_700_000_000_000 + i,
+  requestId: `req_${i}`,
+});
 
 /** Sign `n` texts in one turn of the event loop: one batch. */
 async function signBatch(signer: ReceiptSigner, n: number): Promise<string[]> {
@@ -54,8 +60,16 @@ describe('batched receipts (Merkle tree, RFC 9162)', () => {
     assert.equal(verifyReceipt('text number 1', `${p1}.${s0}.${proof0}`, keys).ok, false);
     const raw = Buffer.from(proof0, 'base64url');
     raw.writeUInt32BE(3, 0);
-    assert.equal(verifyReceipt('text number 0', `${p0}.${s0}.${raw.toString('base64url')}`, keys).ok, false);
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p0, 'base64url').toString()), account: 'someone_else' })).toString('base64url');
+    assert.equal(
+      verifyReceipt('text number 0', `${p0}.${s0}.${raw.toString('base64url')}`, keys).ok,
+      false,
+    );
+    const forged = Buffer.from(
+      JSON.stringify({
+        ...JSON.parse(Buffer.from(p0, 'base64url').toString()),
+        account: 'someone_else',
+      }),
+    ).toString('base64url');
     const bad = verifyReceipt('text number 0', `${forged}.${s0}.${proof0}`, keys);
     assert.equal(bad.ok, false);
     assert.match(bad.ok ? '' : bad.reason, /bad signature/);
@@ -74,7 +88,11 @@ describe('batched receipts (Merkle tree, RFC 9162)', () => {
     const outOfRange = Buffer.alloc(8);
     outOfRange.writeUInt32BE(9, 0);
     outOfRange.writeUInt32BE(3, 4);
-    const oor = verifyReceipt('text number 0', `${p}.${s}.${outOfRange.toString('base64url')}`, keys);
+    const oor = verifyReceipt(
+      'text number 0',
+      `${p}.${s}.${outOfRange.toString('base64url')}`,
+      keys,
+    );
     assert.equal(oor.ok, false);
   });
 

@@ -10,6 +10,8 @@ export interface ReceiptMeta {
   /** Epoch ms when the response was completed. */
   ts: number;
   requestId: string;
+  /** The choice (OpenAI `index`) whose text alone is signed; absent when the receipt covers the whole response. */
+  choice?: number | undefined;
 }
 
 /** The signed payload of a receipt. */
@@ -48,7 +50,12 @@ export function signReceipt(
   return payload + '.' + sign(null, Buffer.from(payload), key.privateKey).toString('base64url');
 }
 
-function receiptPayload(v: 1 | 2, kid: string, text: string | { sha256: string }, meta: ReceiptMeta): string {
+function receiptPayload(
+  v: 1 | 2,
+  kid: string,
+  text: string | { sha256: string },
+  meta: ReceiptMeta,
+): string {
   const fields: ReceiptFields = {
     v,
     kid,
@@ -59,6 +66,7 @@ function receiptPayload(v: 1 | 2, kid: string, text: string | { sha256: string }
     ts: meta.ts,
     requestId: meta.requestId,
   };
+  if (meta.choice !== undefined) fields.choice = meta.choice;
   return Buffer.from(JSON.stringify(fields)).toString('base64url');
 }
 
@@ -138,7 +146,12 @@ class MerkleTree {
 }
 
 /** The root implied by a leaf, its index, the tree size and an inclusion proof (RFC 9162 §2.1.3.2). */
-function rootFromProof(leaf: Buffer, index: number, size: number, proof: Buffer[]): Buffer | undefined {
+function rootFromProof(
+  leaf: Buffer,
+  index: number,
+  size: number,
+  proof: Buffer[],
+): Buffer | undefined {
   if (index >= size) return undefined;
   let fn = index;
   let sn = size - 1;
@@ -222,7 +235,9 @@ function signBatch(key: SigningKey, batch: Pending[]): void {
     const head = Buffer.alloc(8);
     head.writeUInt32BE(i, 0);
     head.writeUInt32BE(size, 4);
-    p.resolve(`${payloads[i]!}.${signature}.${Buffer.concat([head, ...tree.proof(i)]).toString('base64url')}`);
+    p.resolve(
+      `${payloads[i]!}.${signature}.${Buffer.concat([head, ...tree.proof(i)]).toString('base64url')}`,
+    );
   });
 }
 
@@ -253,17 +268,25 @@ export function verifyReceipt(
   publicKeys: ReadonlyMap<string, KeyObject>,
 ): ReceiptCheck {
   const parts = receipt.trim().split('.');
-  if ((parts.length !== 2 && parts.length !== 3) || !parts.every((p) => /^[A-Za-z0-9_-]+$/.test(p))) {
+  if (
+    (parts.length !== 2 && parts.length !== 3) ||
+    !parts.every((p) => /^[A-Za-z0-9_-]+$/.test(p))
+  ) {
     return {
       ok: false,
-      reason: 'malformed receipt: expected "<payload>.<signature>" or "<payload>.<signature>.<proof>" in base64url',
+      reason:
+        'malformed receipt: expected "<payload>.<signature>" or "<payload>.<signature>.<proof>" in base64url',
     };
   }
   const [payload, signature, proofPart] = parts as [string, string, string | undefined];
   const fields = parseFields(payload);
   if (typeof fields === 'string') return { ok: false, reason: fields };
   if ((fields.v === 2) !== (proofPart !== undefined)) {
-    return { ok: false, reason: `malformed receipt: a v${fields.v} receipt ${fields.v === 2 ? 'needs' : 'has no'} an inclusion proof`, fields };
+    return {
+      ok: false,
+      reason: `malformed receipt: a v${fields.v} receipt ${fields.v === 2 ? 'needs' : 'has no'} an inclusion proof`,
+      fields,
+    };
   }
   const key = publicKeys.get(fields.kid);
   if (!key) return { ok: false, reason: `unknown signing key "${fields.kid}"`, fields };
@@ -271,13 +294,18 @@ export function verifyReceipt(
   if (proofPart !== undefined) {
     const raw = Buffer.from(proofPart, 'base64url');
     if (raw.length < 8 || (raw.length - 8) % 32 !== 0) {
-      return { ok: false, reason: 'malformed receipt: the inclusion proof is not an index, a size and 32-byte hashes', fields };
+      return {
+        ok: false,
+        reason: 'malformed receipt: the inclusion proof is not an index, a size and 32-byte hashes',
+        fields,
+      };
     }
     const proof: Buffer[] = [];
     for (let o = 8; o < raw.length; o += 32) proof.push(raw.subarray(o, o + 32));
     const size = raw.readUInt32BE(4);
     const root = rootFromProof(leafHash(payload), raw.readUInt32BE(0), size, proof);
-    if (!root) return { ok: false, reason: 'bad inclusion proof: it does not lead to a batch root', fields };
+    if (!root)
+      return { ok: false, reason: 'bad inclusion proof: it does not lead to a batch root', fields };
     signed = rootMessage(size, root);
   }
   const sig = Buffer.from(signature, 'base64url');

@@ -18,7 +18,10 @@ const opts = { throttleFactor: 0.25 };
 
 test('ladder: no verdict means allow at full limits', () => {
   const d = decideAction({}, opts);
-  assert.deepEqual([d.action, d.source, d.limitScale, d.degrade, d.challenge, d.block], ['allow', 'default', 1, false, false, false]);
+  assert.deepEqual(
+    [d.action, d.source, d.limitScale, d.degrade, d.challenge, d.block],
+    ['allow', 'default', 1, false, false, false],
+  );
 });
 
 test('ladder: effects are cumulative up the levels', () => {
@@ -36,18 +39,33 @@ test('ladder: effects are cumulative up the levels', () => {
 test('ladder: a pin wins over the verdict until it expires (issue 4)', () => {
   const pin = { level: 'block' as const, reason: 'fraud ticket 12', until: 2000 };
   const pinned = decideAction({ verdict: verdict('allow', 0.1), pin, now: 1000 }, opts);
-  assert.deepEqual([pinned.action, pinned.source, pinned.reason], ['block', 'pin', 'fraud ticket 12']);
+  assert.deepEqual(
+    [pinned.action, pinned.source, pinned.reason],
+    ['block', 'pin', 'fraud ticket 12'],
+  );
   const expired = decideAction({ verdict: verdict('monitor', 0.1), pin, now: 2000 }, opts);
   assert.deepEqual([expired.action, expired.source], ['monitor', 'verdict']);
-  const down = decideAction({ verdict: verdict('block', 0.99), pin: { level: 'allow', reason: 'false positive' } }, opts);
+  const down = decideAction(
+    { verdict: verdict('block', 0.99), pin: { level: 'allow', reason: 'false positive' } },
+    opts,
+  );
   assert.equal(down.action, 'allow', 'a pin can also lower the level');
 });
 
 test('ladder: pin bodies are validated (bad input gets a clear error, issue 4)', () => {
   const now = Date.UTC(2026, 0, 1);
   const ok = validatePin({ level: 'challenge', reason: 'x', until: '2026-02-01T00:00:00Z' }, now);
-  assert.deepEqual(ok, { ok: true, value: { level: 'challenge', reason: 'x', until: Date.UTC(2026, 1, 1) } });
-  for (const bad of [{ level: 'nuke', reason: 'x' }, { level: 'block' }, { level: 'block', reason: ' ' }, { level: 'block', reason: 'x', until: now - 1 }, { level: 'block', reason: 'x', extra: 1 }]) {
+  assert.deepEqual(ok, {
+    ok: true,
+    value: { level: 'challenge', reason: 'x', until: Date.UTC(2026, 1, 1) },
+  });
+  for (const bad of [
+    { level: 'nuke', reason: 'x' },
+    { level: 'block' },
+    { level: 'block', reason: ' ' },
+    { level: 'block', reason: 'x', until: now - 1 },
+    { level: 'block', reason: 'x', extra: 1 },
+  ]) {
     const r = validatePin(bad, now);
     assert.equal(r.ok, false, JSON.stringify(bad));
     if (!r.ok) assert.ok(r.error.length > 0);

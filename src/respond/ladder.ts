@@ -24,16 +24,27 @@ export const levelPinSchema = z
     level: z.enum(LEVELS),
     reason: z.string().trim().min(1).max(1000),
     until: z
-      .union([z.number().int().positive(), z.iso.datetime({ offset: true }).transform((s) => Date.parse(s))])
+      .union([
+        z.number().int().positive(),
+        z.iso.datetime({ offset: true }).transform((s) => Date.parse(s)),
+      ])
       .optional(),
   })
   .strict();
 
 /** Parses a pin body; a past `until` is an error, not a pin that silently never applies. */
-export function validatePin(body: unknown, now = Date.now()): { ok: true; value: LevelPin } | { ok: false; error: string } {
+export function validatePin(
+  body: unknown,
+  now = Date.now(),
+): { ok: true; value: LevelPin } | { ok: false; error: string } {
   const r = levelPinSchema.safeParse(body);
-  if (!r.success) return { ok: false, error: r.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') };
-  if (r.data.until !== undefined && r.data.until <= now) return { ok: false, error: 'until: must be in the future' };
+  if (!r.success)
+    return {
+      ok: false,
+      error: r.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+    };
+  if (r.data.until !== undefined && r.data.until <= now)
+    return { ok: false, error: 'until: must be in the future' };
   return { ok: true, value: r.data };
 }
 

@@ -16,6 +16,11 @@ export interface ActionMetrics {
 export function createActionMetrics(registry: Registry): ActionMetrics {
   const counter =
     (registry.getSingleMetric(NAME) as Counter<'action'> | undefined) ??
-    new Counter({ name: NAME, help: 'Enforcement actions taken, by action.', labelNames: ['action'], registers: [registry] });
+    new Counter({
+      name: NAME,
+      help: 'Enforcement actions taken, by action.',
+      labelNames: ['action'],
+      registers: [registry],
+    });
   return { record: (action) => counter.inc({ action }) };
 }

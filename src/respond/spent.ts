@@ -53,7 +53,13 @@ export class RedisSpentStore implements SpentStore {
   /** @inheritdoc */
   async markSpent(id: string, ttlMs: number): Promise<boolean> {
     try {
-      const r = await this.redis.set(`${this.prefix}${id}`, '1', 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX');
+      const r = await this.redis.set(
+        `${this.prefix}${id}`,
+        '1',
+        'PX',
+        Math.max(1, Math.ceil(ttlMs)),
+        'NX',
+      );
       return r === 'OK';
     } catch (err) {
       this.onError(err);

@@ -42,7 +42,7 @@ test('openGovernance wires audit, review, policy and intel from config', async (
     const entries = (await app.inject({ url: '/admin/v1/audit?limit=10' })).json().entries;
     assert.deepEqual(
       entries.map((e: { action: string }) => e.action),
-      ['policy.reload', 'incident.open', 'incident.resolve', 'exemption.add'],
+      ['audit.policy', 'policy.reload', 'incident.open', 'incident.resolve', 'exemption.add'],
     );
     assert.equal((await app.inject({ url: '/admin/v1/incidents' })).json().incidents.length, 1);
     assert.equal(

@@ -52,9 +52,21 @@ export async function openGovernance(cfg: MoatConfig): Promise<Governance> {
       })
     : undefined;
   const reviewStore = await openReviewStore(cfg);
-  const policy = new PolicyStore({ file: cfg.audit.policy.file, audit });
+  const policy = new PolicyStore({
+    file: cfg.audit.policy.file,
+    audit,
+    fallbackTiers: {
+      limits: { defaultTier: cfg.limits.defaultTier, tiers: cfg.limits.tiers },
+      reviewAt: rc.openAtLevel,
+    },
+  });
   const loaded = await policy.reload('startup');
   if (!loaded.ok) throw new Error(loaded.error);
+  // One tier table (issue 15): a per-tier override must name one of its tiers.
+  for (const name of Object.keys(cfg.provenance.tiers)) {
+    const problem = policy.tiers.problem(name, `provenance.tiers.${name}`);
+    if (problem) throw new Error(`invalid config in ${cfg.source}: ${problem}`);
+  }
   const review = new ReviewQueue({
     alsoExempt: (account) => policy.exemptionsFor(account),
     store: reviewStore,
@@ -64,9 +76,15 @@ export async function openGovernance(cfg: MoatConfig): Promise<Governance> {
   });
   await review.refresh();
   const stopWatch = cfg.audit.policy.watch ? policy.watch() : () => {};
-  const sla = new SlaTracker(() => policy.policy.tiers);
+  const sla = new SlaTracker(() =>
+    Object.fromEntries(policy.tiers.all().map((t) => [t.name, { sla: t.sla }])),
+  );
   const intel = await openIntelStore(cfg);
-  let matcher = await loadIndicatorMatcher(intel, cfg.intel.matchWeight);
+  const minPrefix = {
+    minIpv4Prefix: cfg.intel.minIpv4Prefix,
+    minIpv6Prefix: cfg.intel.minIpv6Prefix,
+  };
+  let matcher = await loadIndicatorMatcher(intel, cfg.intel.matchWeight, Date.now(), minPrefix);
   const routes: FastifyPluginAsync = async (app) => {
     await app.register(auditRoutes, { audit });
     await app.register(reviewRoutes, { queue: review });
@@ -81,7 +99,7 @@ export async function openGovernance(cfg: MoatConfig): Promise<Governance> {
     intel,
     matcher: () => matcher,
     reloadIntel: async () => {
-      matcher = await loadIndicatorMatcher(intel, cfg.intel.matchWeight);
+      matcher = await loadIndicatorMatcher(intel, cfg.intel.matchWeight, Date.now(), minPrefix);
     },
     exemptionsFor: (account, now) => {
       const id = typeof account === 'string' ? account : account.id;

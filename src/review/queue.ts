@@ -114,12 +114,16 @@ export class ReviewQueue {
   }
 
   /**
-   * Hook for every new verdict: at or above `openAtLevel` it opens an incident for the
+   * Hook for every new verdict: at or above `openAtLevel` (the config's, or the account's
+   * tier's when the caller passes it) it opens an incident for the
    * account (or its cluster), or folds into the open one. Returns the incident, if any.
    */
-  onVerdict(v: Verdict, indicators: IncidentIndicators = {}): Promise<Incident | undefined> {
-    if (levelRank(v.level) < levelRank(this.deps.config.openAtLevel))
-      return Promise.resolve(undefined);
+  onVerdict(
+    v: Verdict,
+    indicators: IncidentIndicators = {},
+    openAtLevel: Level = this.deps.config.openAtLevel,
+  ): Promise<Incident | undefined> {
+    if (levelRank(v.level) < levelRank(openAtLevel)) return Promise.resolve(undefined);
     // A verdict resting only on exempted reasons (an analyst's false positive, a contract's
     // allowed use) opens nothing: otherwise every detector pass would reopen it.
     const exempt = new Set([
@@ -254,13 +258,6 @@ export class ReviewQueue {
     const now = this.now();
     const until = now + (exempt.days ?? this.deps.config.exemptionDays) * DAY;
     const codes = exempt.reasonCodes ?? r.value.reasons.map((x) => x.code);
-    for (const account of r.value.accounts) {
-      for (const reasonCode of codes) {
-        const e: Exemption = { account, reasonCode, until, incident: id, by, createdAt: now };
-        await this.store.addExemption(e);
-        this.exemptCache.set(account, [...(this.exemptCache.get(account) ?? []), e]);
-      }
-    }
     await this.deps.audit?.append({
       actor: by,
       action: 'exemption.add',
@@ -268,6 +265,13 @@ export class ReviewQueue {
       reason: note,
       data: { accounts: r.value.accounts, reasonCodes: codes, until },
     });
+    for (const account of r.value.accounts) {
+      for (const reasonCode of codes) {
+        const e: Exemption = { account, reasonCode, until, incident: id, by, createdAt: now };
+        await this.store.addExemption(e);
+        this.exemptCache.set(account, [...(this.exemptCache.get(account) ?? []), e]);
+      }
+    }
     return r;
   }
 
@@ -296,7 +300,7 @@ export class ReviewQueue {
         updatedAt: at,
         history: [...cur.history, { at, by, action, ...(note !== undefined ? { note } : {}) }],
       };
-      await this.store.update(next);
+      // Audited first (issue 14): a decision whose entry cannot be written is not made.
       await this.deps.audit?.append({
         actor: by,
         action: `incident.${action}`,
@@ -304,6 +308,7 @@ export class ReviewQueue {
         reason: note,
         data: { status, resolution: next.resolution, accounts: next.accounts },
       });
+      await this.store.update(next);
       return { ok: true, value: next };
     });
   }

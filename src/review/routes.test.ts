@@ -11,12 +11,13 @@ import { reviewRoutes } from './routes.js';
 import { SqliteAuditLog } from '../audit/sqlite/sqlite-log.js';
 import { loadOrCreateSigner } from '../audit/signer.js';
 import type { AuditEntry } from '../audit/entry.js';
+import { openSqliteDatabase } from '../store/database.js';
 
 test('review routes: list, ack, escalate, resolve with exemption; decisions audited', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'moat-review-routes-'));
-  const store = new SqliteReviewStore(join(dir, 'governance.db'));
+  const store = new SqliteReviewStore(openSqliteDatabase(join(dir, 'governance.db')));
   await store.migrate();
-  const audit = new SqliteAuditLog(join(dir, 'audit.db'), {
+  const audit = new SqliteAuditLog(openSqliteDatabase(join(dir, 'audit.db')), {
     signer: loadOrCreateSigner(join(dir, 'k.pem')),
   });
   const queue = new ReviewQueue({

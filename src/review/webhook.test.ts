@@ -74,7 +74,10 @@ test('drain waits for the retries even when nothing else keeps the process alive
   // Backoff timers are unref'd; before drain kept the loop alive, this process exited
   // (code 13, unsettled await) in the middle of its retries and the stats never printed.
   const child = join(dirname(fileURLToPath(import.meta.url)), 'testdata', 'drain-child.ts');
-  const res = spawnSync(process.execPath, ['--import', 'tsx', child], { encoding: 'utf8', timeout: 60_000 });
+  const res = spawnSync(process.execPath, ['--import', 'tsx', child], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   assert.equal(res.status, 0, res.stderr);
   assert.deepEqual(JSON.parse(res.stdout), { sent: 0, failed: 1, dropped: 0 });
 });

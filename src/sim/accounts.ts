@@ -7,12 +7,73 @@
 import type { Rng } from './prng.js';
 
 const DAY = 86_400_000;
-const FIRST = ['alex', 'maria', 'wei', 'fatima', 'john', 'priya', 'lucas', 'sofia', 'kenji', 'amara', 'omar', 'elena', 'david', 'chloe', 'ivan', 'nina', 'samuel', 'yuki', 'carlos', 'hana'];
-const LAST = ['smith', 'garcia', 'chen', 'khan', 'mueller', 'rossi', 'silva', 'kim', 'nguyen', 'dubois', 'ivanova', 'patel', 'okafor', 'tanaka', 'lopez', 'jensen'];
+const FIRST = [
+  'alex',
+  'maria',
+  'wei',
+  'fatima',
+  'john',
+  'priya',
+  'lucas',
+  'sofia',
+  'kenji',
+  'amara',
+  'omar',
+  'elena',
+  'david',
+  'chloe',
+  'ivan',
+  'nina',
+  'samuel',
+  'yuki',
+  'carlos',
+  'hana',
+];
+const LAST = [
+  'smith',
+  'garcia',
+  'chen',
+  'khan',
+  'mueller',
+  'rossi',
+  'silva',
+  'kim',
+  'nguyen',
+  'dubois',
+  'ivanova',
+  'patel',
+  'okafor',
+  'tanaka',
+  'lopez',
+  'jensen',
+];
 const WEBMAIL = ['gmail.com', 'outlook.com', 'yahoo.com', 'proton.me', 'icloud.com', 'hotmail.com'];
 const UNIS = ['stateu.edu', 'techinst.edu', 'uni-nord.de', 'ucity.ac.uk', 'polytech.fr'];
-const THROWAWAY = ['tmpinbox.net', 'quickmail.top', 'dropbox-mail.cc', 'burnermx.xyz', 'mailnow.icu', 'fastsign.site'];
-const COUNTRIES: [string, number][] = [['US', 30], ['GB', 6], ['DE', 6], ['IN', 10], ['BR', 5], ['FR', 4], ['JP', 4], ['CN', 3], ['KR', 3], ['CA', 4], ['SG', 2], ['NG', 2], ['ES', 3], ['PL', 2], ['AU', 2]];
+const THROWAWAY = [
+  'tmpinbox.net',
+  'quickmail.top',
+  'dropbox-mail.cc',
+  'burnermx.xyz',
+  'mailnow.icu',
+  'fastsign.site',
+];
+const COUNTRIES: [string, number][] = [
+  ['US', 30],
+  ['GB', 6],
+  ['DE', 6],
+  ['IN', 10],
+  ['BR', 5],
+  ['FR', 4],
+  ['JP', 4],
+  ['CN', 3],
+  ['KR', 3],
+  ['CA', 4],
+  ['SG', 2],
+  ['NG', 2],
+  ['ES', 3],
+  ['PL', 2],
+  ['AU', 2],
+];
 
 /** Kinds of email address. */
 export type EmailStyle = 'personal' | 'work' | 'student' | 'throwaway' | 'alias' | 'random';
@@ -33,7 +94,9 @@ export function email(rng: Rng, style: EmailStyle, domain?: string): string {
     case 'random':
       return `${rng.hex(4)}${f}${rng.int(100, 9999)}@${rng.pick(WEBMAIL)}`;
     case 'personal':
-      return rng.chance(0.5) ? `${f}.${l}${rng.chance(0.5) ? rng.int(1, 99) : ''}@${rng.pick(WEBMAIL)}` : `${f}${l[0]}${rng.int(1, 999)}@${rng.pick(WEBMAIL)}`;
+      return rng.chance(0.5)
+        ? `${f}.${l}${rng.chance(0.5) ? rng.int(1, 99) : ''}@${rng.pick(WEBMAIL)}`
+        : `${f}${l[0]}${rng.int(1, 999)}@${rng.pick(WEBMAIL)}`;
   }
 }
 
@@ -47,6 +110,10 @@ export interface SimAccount {
   country: string;
   tier: string;
   route: string;
+  /** The provider checked who the customer is (KYC, a signed order form). */
+  verified?: boolean;
+  /** A contract that licenses the use, e.g. "synthetic-data" (outputs may train models). */
+  contract?: string;
 }
 
 /** What an account record is built from. */
@@ -60,6 +127,8 @@ export interface AccountSpec {
   route: string;
   tier: string;
   country?: string;
+  verified?: boolean;
+  contract?: string;
 }
 
 /** The account record for a spec. */
@@ -74,6 +143,8 @@ export function accountRecord(rng: Rng, start: number, s: AccountSpec): SimAccou
     route: s.route,
   };
   if (s.payment !== undefined) rec.paymentFingerprint = s.payment;
+  if (s.verified !== undefined) rec.verified = s.verified;
+  if (s.contract !== undefined) rec.contract = s.contract;
   return rec;
 }
 

@@ -45,7 +45,11 @@ export const CODE_TEMPLATES = [
 ];
 
 /** Generic answer harvesting over chat prompts (attackers paste chat prompts too). */
-export const CHAT_TEMPLATES = ['{q}\n\nGive a comprehensive, detailed answer.', '{q}', 'Answer the following as thoroughly as possible, covering every relevant aspect.\n\n{q}'];
+export const CHAT_TEMPLATES = [
+  '{q}\n\nGive a comprehensive, detailed answer.',
+  '{q}',
+  'Answer the following as thoroughly as possible, covering every relevant aspect.\n\n{q}',
+];
 
 /** The pool a campaign draws items from. */
 export type PoolName = 'math' | 'cot' | 'code' | 'chat' | 'hard' | 'seeds';
@@ -59,7 +63,18 @@ export function pool(corpus: Corpus, name: PoolName): QA[] {
   let items = byName.get(name);
   if (!items) {
     const textOnly = (xs: string[]): QA[] => xs.map((q) => ({ q, a: '' }));
-    items = name === 'math' ? corpus.math : name === 'cot' ? corpus.cot : name === 'code' ? corpus.code : name === 'chat' ? textOnly(corpus.chat) : name === 'hard' ? textOnly(corpus.hard) : textOnly(corpus.seeds);
+    items =
+      name === 'math'
+        ? corpus.math
+        : name === 'cot'
+          ? corpus.cot
+          : name === 'code'
+            ? corpus.code
+            : name === 'chat'
+              ? textOnly(corpus.chat)
+              : name === 'hard'
+                ? textOnly(corpus.hard)
+                : textOnly(corpus.seeds);
     byName.set(name, items);
   }
   return items;
@@ -86,7 +101,15 @@ export interface HarvestPlan {
 const PARA_OPEN = ['', '', 'Hi! ', 'Quick question. ', 'Please help: ', 'For my notes, '];
 const PARA_VERB = ['Solve', 'Work out', 'Figure out', 'Answer', 'Tackle', 'Go through'];
 const PARA_OBJ = [' this problem', ' the following', ' the question below', ' this one'];
-const PARA_ASK = [', reasoning step by step', ' and explain every step of your thinking', ', showing your full chain of thought', ' and walk me through your logic in detail', ' and lay out the reasoning that gets you there', ', thinking out loud as you go', ' — be explicit about each intermediate step'];
+const PARA_ASK = [
+  ', reasoning step by step',
+  ' and explain every step of your thinking',
+  ', showing your full chain of thought',
+  ' and walk me through your logic in detail',
+  ' and lay out the reasoning that gets you there',
+  ', thinking out loud as you go',
+  ' — be explicit about each intermediate step',
+];
 
 /** A paraphrase of a reasoning-elicitation instruction around `q` (evades exact template matching). */
 export function paraphrase(rng: Rng, q: string): string {
@@ -114,17 +137,31 @@ export function harvest(plan: HarvestPlan): PromptSource {
     const r = ctx.rng;
     const items = pool(ctx.corpus, plan.pool);
     const s = plan.sweep;
-    const item = s ? (items[(s.offset + s.member + ctx.index * s.members) % items.length] as QA) : r.pick(items);
+    const item = s
+      ? (items[(s.offset + s.member + ctx.index * s.members) % items.length] as QA)
+      : r.pick(items);
     const b = r.pick(ctx.corpus.replies).slice(0, 800);
     let text: string;
     if (plan.instructionGen && r.chance(plan.instructionGen)) text = seedList(r, ctx.corpus);
     else if (plan.paraphrase) text = paraphrase(r, item.q);
-    else text = fillTemplate(r.pick(plan.templates), { q: item.q, a: (item.a || b).slice(0, 1500), b });
+    else
+      text = fillTemplate(r.pick(plan.templates), {
+        q: item.q,
+        a: (item.a || b).slice(0, 1500),
+        b,
+      });
     const params: Params = { max_tokens: plan.maxTokens, stream: r.chance(0.3) };
     if (plan.temperature !== undefined) params.temperature = plan.temperature;
     const messages: Msg[] = plan.agentic ? agenticMessages(r, text) : [{ role: 'user', text }];
     if (plan.agentic) params.tools = agentTools;
-    const reply = makeReply(r, ctx.corpus, plan.kind, plan.maxTokens * (0.45 + r.float() * 0.7), item.a, plan.maxTokens);
+    const reply = makeReply(
+      r,
+      ctx.corpus,
+      plan.kind,
+      plan.maxTokens * (0.45 + r.float() * 0.7),
+      item.a,
+      plan.maxTokens,
+    );
     const x: Exchange = { messages, params, reply };
     if (plan.system !== undefined) x.system = plan.system;
     return x;
@@ -144,7 +181,18 @@ export function logitSweep(rng: Rng): PromptSource {
   return (ctx) => {
     const bias: Record<string, number> = {};
     for (let i = 0; i < width; i++) bias[String(base + ctx.index * width + i)] = 100;
-    const params: Params = { temperature: 0, max_tokens: 1, logprobs: true, top_logprobs: 20, logit_bias: bias, stream: false };
-    return { messages: [{ role: 'user', text: prompt }], params, reply: makeReply(ctx.rng, ctx.corpus, 'token', 1) };
+    const params: Params = {
+      temperature: 0,
+      max_tokens: 1,
+      logprobs: true,
+      top_logprobs: 20,
+      logit_bias: bias,
+      stream: false,
+    };
+    return {
+      messages: [{ role: 'user', text: prompt }],
+      params,
+      reply: makeReply(ctx.rng, ctx.corpus, 'token', 1),
+    };
   };
 }

@@ -7,12 +7,36 @@ import type { Corpus, QA } from './corpus.js';
 import type { Exchange, Msg, ToolDef } from './exchange.js';
 import type { Rng } from './prng.js';
 import { makeReply, toolReply } from './replies.js';
-import { drawHabits, fillTemplate, paramsFrom, type PromptCtx, type PromptSource } from './source.js';
+import {
+  drawHabits,
+  fillTemplate,
+  paramsFrom,
+  type PromptCtx,
+  type PromptSource,
+} from './source.js';
 
-const FOLLOW_UPS = ['Can you make that shorter?', 'Thanks! Can you give another example?', 'What do you mean by that last part?', 'Could you explain it more simply?', 'Great, and what would you do differently?', 'Can you put that in a table?', 'Why is that?', 'ok now translate it to German'];
+const FOLLOW_UPS = [
+  'Can you make that shorter?',
+  'Thanks! Can you give another example?',
+  'What do you mean by that last part?',
+  'Could you explain it more simply?',
+  'Great, and what would you do differently?',
+  'Can you put that in a table?',
+  'Why is that?',
+  'ok now translate it to German',
+];
 
 /** A conversation that sometimes continues with follow-ups (bounded context). */
-function conversation(next: (ctx: PromptCtx) => { text: string; kind: 'chat' | 'math' | 'reasoning' | 'code'; ref?: string }, pFollow: number, rng: Rng, system?: string): PromptSource {
+function conversation(
+  next: (ctx: PromptCtx) => {
+    text: string;
+    kind: 'chat' | 'math' | 'reasoning' | 'code';
+    ref?: string;
+  },
+  pFollow: number,
+  rng: Rng,
+  system?: string,
+): PromptSource {
   const habits = drawHabits(rng);
   let history: Msg[] = [];
   let dialog: string[] = [];
@@ -38,7 +62,14 @@ function conversation(next: (ctx: PromptCtx) => { text: string; kind: 'chat' | '
     }
     const messages: Msg[] = [...history, { role: 'user', text: user }];
     const params = paramsFrom(habits);
-    const reply = makeReply(r, ctx.corpus, kind, r.lognormal(kind === 'code' ? 400 : 260, 0.6), ref, params.max_tokens);
+    const reply = makeReply(
+      r,
+      ctx.corpus,
+      kind,
+      r.lognormal(kind === 'code' ? 400 : 260, 0.6),
+      ref,
+      params.max_tokens,
+    );
     history = [...messages, { role: 'assistant', text: reply.text.slice(0, 1200) }];
     const x: Exchange = { messages, params, reply };
     if (system !== undefined) x.system = system;
@@ -52,7 +83,15 @@ export function casualChat(rng: Rng, corpus: Corpus): PromptSource {
   return conversation((c) => ({ text: c.rng.pick(c.corpus.chat), kind: 'chat' }), 0.3, rng, system);
 }
 
-const STUDY_ASKS = ['{q}', '{q}', 'Can you help me with my homework? {q}', '{q}\nPlease explain step by step, I want to understand it.', 'I got a different answer on this one, can you check? {q}', 'How do I even start this problem? {q}', '{q} (show your working please)'];
+const STUDY_ASKS = [
+  '{q}',
+  '{q}',
+  'Can you help me with my homework? {q}',
+  '{q}\nPlease explain step by step, I want to understand it.',
+  'I got a different answer on this one, can you check? {q}',
+  'How do I even start this problem? {q}',
+  '{q} (show your working please)',
+];
 
 /** Students: homework math and science, sometimes "step by step", follow-ups. */
 export function student(rng: Rng, _corpus?: Corpus): PromptSource {
@@ -65,7 +104,11 @@ export function student(rng: Rng, _corpus?: Corpus): PromptSource {
       }
       if (roll < 0.7) {
         const qa = c.rng.pick(c.corpus.cot);
-        return { text: fillTemplate(c.rng.pick(STUDY_ASKS), { q: qa.q }), kind: 'reasoning', ref: qa.a };
+        return {
+          text: fillTemplate(c.rng.pick(STUDY_ASKS), { q: qa.q }),
+          kind: 'reasoning',
+          ref: qa.a,
+        };
       }
       if (roll < 0.8) return { text: c.rng.pick(c.corpus.code).q, kind: 'code' };
       return { text: c.rng.pick(c.corpus.chat), kind: 'chat' };
@@ -75,23 +118,92 @@ export function student(rng: Rng, _corpus?: Corpus): PromptSource {
   );
 }
 
+/**
+ * A learner who uses the model almost only for maths and reasoning (a self-taught student,
+ * an olympiad trainee, an engineer revising): nearly every answer served is a derivation,
+ * at a human's pace, with the odd follow-up. The hard negative for "every answer is a
+ * derivation" (issue 13).
+ */
+export function mathLearner(rng: Rng, _corpus?: Corpus): PromptSource {
+  return conversation(
+    (c) => {
+      const math = c.rng.chance(0.65);
+      const qa = c.rng.pick(math ? c.corpus.math : c.corpus.cot);
+      return {
+        text: fillTemplate(c.rng.pick(STUDY_ASKS), { q: qa.q }),
+        kind: math ? 'math' : 'reasoning',
+        ref: qa.a,
+      };
+    },
+    0.2,
+    rng,
+  );
+}
+
 const AGENT_TOOLS: ToolDef[] = [
-  { name: 'read_file', description: 'Read a file from the workspace.', parameters: { type: 'object', properties: { path: { type: 'string' } }, required: ['path'] } },
-  { name: 'write_file', description: 'Write content to a file in the workspace.', parameters: { type: 'object', properties: { path: { type: 'string' }, content: { type: 'string' } }, required: ['path', 'content'] } },
-  { name: 'run_command', description: 'Run a shell command and return its output.', parameters: { type: 'object', properties: { command: { type: 'string' } }, required: ['command'] } },
-  { name: 'search', description: 'Search the repository for a pattern.', parameters: { type: 'object', properties: { pattern: { type: 'string' } }, required: ['pattern'] } },
+  {
+    name: 'read_file',
+    description: 'Read a file from the workspace.',
+    parameters: { type: 'object', properties: { path: { type: 'string' } }, required: ['path'] },
+  },
+  {
+    name: 'write_file',
+    description: 'Write content to a file in the workspace.',
+    parameters: {
+      type: 'object',
+      properties: { path: { type: 'string' }, content: { type: 'string' } },
+      required: ['path', 'content'],
+    },
+  },
+  {
+    name: 'run_command',
+    description: 'Run a shell command and return its output.',
+    parameters: {
+      type: 'object',
+      properties: { command: { type: 'string' } },
+      required: ['command'],
+    },
+  },
+  {
+    name: 'search',
+    description: 'Search the repository for a pattern.',
+    parameters: {
+      type: 'object',
+      properties: { pattern: { type: 'string' } },
+      required: ['pattern'],
+    },
+  },
 ];
-const FILES = ['src/index.ts', 'src/utils.py', 'app/models.py', 'lib/parser.js', 'tests/test_api.py', 'README.md', 'package.json', 'src/server.go'];
-const AGENT_SYSTEM = 'You are a coding agent working in the user\'s repository. Use the tools to read, edit and test code. Keep changes minimal and explain what you did.';
+const FILES = [
+  'src/index.ts',
+  'src/utils.py',
+  'app/models.py',
+  'lib/parser.js',
+  'tests/test_api.py',
+  'README.md',
+  'package.json',
+  'src/server.go',
+];
+const AGENT_SYSTEM =
+  "You are a coding agent working in the user's repository. Use the tools to read, edit and test code. Keep changes minimal and explain what you did.";
 
 /** Tool definitions coding agents send (exported for campaigns that imitate agents). */
 export const agentTools = AGENT_TOOLS;
 
 /** A plausible tool call for step `i` of an agent session. */
-export function agentToolUse(rng: Rng, i: number, id: string): { id: string; name: string; input: Record<string, unknown> } {
-  const name = i === 0 ? 'search' : rng.pick(['read_file', 'read_file', 'run_command', 'write_file']);
+export function agentToolUse(
+  rng: Rng,
+  i: number,
+  id: string,
+): { id: string; name: string; input: Record<string, unknown> } {
+  const name =
+    i === 0 ? 'search' : rng.pick(['read_file', 'read_file', 'run_command', 'write_file']);
   const input: Record<string, unknown> =
-    name === 'search' ? { pattern: rng.pick(['TODO', 'def parse', 'export function', 'class User', 'handleError']) } : name === 'run_command' ? { command: rng.pick(['npm test', 'pytest -q', 'go test ./...', 'ls -la']) } : { path: rng.pick(FILES) };
+    name === 'search'
+      ? { pattern: rng.pick(['TODO', 'def parse', 'export function', 'class User', 'handleError']) }
+      : name === 'run_command'
+        ? { command: rng.pick(['npm test', 'pytest -q', 'go test ./...', 'ls -la']) }
+        : { path: rng.pick(FILES) };
   if (name === 'write_file') input['content'] = '// patched\n';
   return { id, name, input };
 }
@@ -105,7 +217,9 @@ export function codingAgent(rng: Rng, _corpus?: Corpus): PromptSource {
   return (ctx) => {
     const r = ctx.rng;
     if (history.length === 0 || steps <= 0) {
-      const task = r.chance(0.5) ? r.pick(ctx.corpus.hard) : `In this repository: ${r.pick(ctx.corpus.code).q} Add tests.`;
+      const task = r.chance(0.5)
+        ? r.pick(ctx.corpus.hard)
+        : `In this repository: ${r.pick(ctx.corpus.code).q} Add tests.`;
       history = [{ role: 'user', text: task }];
       steps = r.int(3, 14);
     }
@@ -116,8 +230,15 @@ export function codingAgent(rng: Rng, _corpus?: Corpus): PromptSource {
     if (steps > 0) {
       const use = agentToolUse(r, history.length, `call_${r.hex(12)}`);
       reply = toolReply(r, use);
-      const result = use.name === 'run_command' ? `${r.int(1, 40)} passed, ${r.int(0, 3)} failed` : r.pick(ctx.corpus.code).a.slice(0, 600);
-      history = [...history, { role: 'assistant', text: reply.text, toolUse: use }, { role: 'user', text: '', toolResult: { id: use.id, text: result } }];
+      const result =
+        use.name === 'run_command'
+          ? `${r.int(1, 40)} passed, ${r.int(0, 3)} failed`
+          : r.pick(ctx.corpus.code).a.slice(0, 600);
+      history = [
+        ...history,
+        { role: 'assistant', text: reply.text, toolUse: use },
+        { role: 'user', text: '', toolResult: { id: use.id, text: result } },
+      ];
     } else {
       reply = makeReply(r, ctx.corpus, 'code', r.lognormal(500, 0.5), '', maxTokens);
       history = [];
@@ -127,10 +248,26 @@ export function codingAgent(rng: Rng, _corpus?: Corpus): PromptSource {
 }
 
 const BATCH_TEMPLATES: [string, string, 'summary' | 'label'][] = [
-  ['You summarise documents for an internal search index.', 'Summarise the following document in two sentences.\n\n---\n{doc}\n---', 'summary'],
-  ['You are a classifier. Reply with JSON only.', 'Classify the sentiment of this text as positive, negative or neutral. Return {"label": ...}.\n\nText: {doc}', 'label'],
-  ['Extract structured data.', 'Extract every person, organisation and date mentioned in the text below as JSON with keys people, orgs, dates.\n\n{doc}', 'summary'],
-  ['You route support tickets.', 'Which team should handle this ticket: billing, technical, account or other? Answer with one word.\n\nTicket:\n{doc}', 'label'],
+  [
+    'You summarise documents for an internal search index.',
+    'Summarise the following document in two sentences.\n\n---\n{doc}\n---',
+    'summary',
+  ],
+  [
+    'You are a classifier. Reply with JSON only.',
+    'Classify the sentiment of this text as positive, negative or neutral. Return {"label": ...}.\n\nText: {doc}',
+    'label',
+  ],
+  [
+    'Extract structured data.',
+    'Extract every person, organisation and date mentioned in the text below as JSON with keys people, orgs, dates.\n\n{doc}',
+    'summary',
+  ],
+  [
+    'You route support tickets.',
+    'Which team should handle this ticket: billing, technical, account or other? Answer with one word.\n\nTicket:\n{doc}',
+    'label',
+  ],
   ['You write product copy.', 'Write a one-line title for the following text.\n\n{doc}', 'summary'],
 ];
 
@@ -141,38 +278,87 @@ export function batchPipeline(rng: Rng, corpus: Corpus): PromptSource {
   const offset = rng.int(0, corpus.docs.length - 1);
   return (ctx) => {
     const doc = ctx.corpus.docs[(offset + ctx.index * 7919) % ctx.corpus.docs.length] ?? '';
-    const messages: Msg[] = [{ role: 'user', text: fillTemplate(template, { doc: doc.slice(0, 3000) }) }];
-    const reply = makeReply(ctx.rng, ctx.corpus, kind, kind === 'label' ? ctx.rng.int(1, 8) : ctx.rng.lognormal(70, 0.4), '', maxTokens);
-    return { system, messages, params: { temperature: 0, max_tokens: maxTokens, stream: false }, reply };
+    const messages: Msg[] = [
+      { role: 'user', text: fillTemplate(template, { doc: doc.slice(0, 3000) }) },
+    ];
+    const reply = makeReply(
+      ctx.rng,
+      ctx.corpus,
+      kind,
+      kind === 'label' ? ctx.rng.int(1, 8) : ctx.rng.lognormal(70, 0.4),
+      '',
+      maxTokens,
+    );
+    return {
+      system,
+      messages,
+      params: { temperature: 0, max_tokens: maxTokens, stream: false },
+      reply,
+    };
   };
 }
 
-const HARNESS_FORMATS = ['Question: {q}\nAnswer:', 'Q: {q}\nA: Let\'s think step by step.', '{q}', 'Solve the following problem.\n\n{q}\n\nPut the final answer after "####".'];
+const HARNESS_FORMATS = [
+  'Question: {q}\nAnswer:',
+  "Q: {q}\nA: Let's think step by step.",
+  '{q}',
+  'Solve the following problem.\n\n{q}\n\nPut the final answer after "####".',
+];
 
 /** Evaluation harness: one public benchmark, in order, at temperature 0, in a burst. */
 export function evalHarness(rng: Rng, corpus: Corpus): PromptSource {
   const bench = rng.pick(corpus.benchmarks);
-  const format = bench.name === 'humaneval' ? 'Complete the following Python function.\n\n{q}' : rng.pick(HARNESS_FORMATS);
+  const format =
+    bench.name === 'humaneval'
+      ? 'Complete the following Python function.\n\n{q}'
+      : rng.pick(HARNESS_FORMATS);
   const fewShot: QA[] = bench.items.slice(-3);
-  const shots = rng.chance(0.5) ? fewShot.map((s) => fillTemplate(format, { q: s.q }) + ' ' + s.a).join('\n\n') + '\n\n' : '';
-  const kind = bench.name === 'humaneval' || bench.name === 'mbpp' ? 'code' : bench.name === 'mcq' ? 'label' : 'math';
+  const shots = rng.chance(0.5)
+    ? fewShot.map((s) => fillTemplate(format, { q: s.q }) + ' ' + s.a).join('\n\n') + '\n\n'
+    : '';
+  const kind =
+    bench.name === 'humaneval' || bench.name === 'mbpp'
+      ? 'code'
+      : bench.name === 'mcq'
+        ? 'label'
+        : 'math';
   const maxTokens = kind === 'label' ? 8 : 512;
   return (ctx) => {
     const item = bench.items[ctx.index % bench.items.length] as QA;
     const messages: Msg[] = [{ role: 'user', text: shots + fillTemplate(format, { q: item.q }) }];
-    const reply = makeReply(ctx.rng, ctx.corpus, kind, kind === 'label' ? 2 : ctx.rng.lognormal(180, 0.4), item.a, maxTokens);
+    const reply = makeReply(
+      ctx.rng,
+      ctx.corpus,
+      kind,
+      kind === 'label' ? 2 : ctx.rng.lognormal(180, 0.4),
+      item.a,
+      maxTokens,
+    );
     return { messages, params: { temperature: 0, max_tokens: maxTokens, stream: false }, reply };
   };
 }
 
-const RESEARCH_ASKS = ['{q}', '{q}', '{q}', 'Explain your reasoning: {q}', 'I am writing a paper on this. {q}', 'Rate the following answer from 1 to 5 for helpfulness and explain briefly.\n\nQuestion: {q}\nAnswer: {a}'];
+const RESEARCH_ASKS = [
+  '{q}',
+  '{q}',
+  '{q}',
+  'Explain your reasoning: {q}',
+  'I am writing a paper on this. {q}',
+  'Rate the following answer from 1 to 5 for helpfulness and explain briefly.\n\nQuestion: {q}\nAnswer: {a}',
+];
 
 /** Researchers and power users: diverse hard prompts, long answers, varied parameters, n > 1 now and then. */
 export function researcher(rng: Rng, _corpus?: Corpus): PromptSource {
   const inner = conversation(
     (c) => {
-      const qa = c.rng.chance(0.6) ? { q: c.rng.pick(c.corpus.hard), a: c.rng.pick(c.corpus.replies) } : c.rng.pick(c.rng.chance(0.5) ? c.corpus.math : c.corpus.cot);
-      return { text: fillTemplate(c.rng.pick(RESEARCH_ASKS), { q: qa.q, a: qa.a.slice(0, 800) }), kind: c.rng.chance(0.3) ? 'reasoning' : 'chat', ref: qa.a };
+      const qa = c.rng.chance(0.6)
+        ? { q: c.rng.pick(c.corpus.hard), a: c.rng.pick(c.corpus.replies) }
+        : c.rng.pick(c.rng.chance(0.5) ? c.corpus.math : c.corpus.cot);
+      return {
+        text: fillTemplate(c.rng.pick(RESEARCH_ASKS), { q: qa.q, a: qa.a.slice(0, 800) }),
+        kind: c.rng.chance(0.3) ? 'reasoning' : 'chat',
+        ref: qa.a,
+      };
     },
     0.5,
     rng,
@@ -180,30 +366,55 @@ export function researcher(rng: Rng, _corpus?: Corpus): PromptSource {
   return (ctx) => {
     const x = inner(ctx);
     const r = ctx.rng;
-    if (r.chance(0.15)) x.params = { ...x.params, temperature: r.pick([0, 0.3, 1, 1.2]), n: r.int(2, 5) };
+    if (r.chance(0.15))
+      x.params = { ...x.params, temperature: r.pick([0, 0.3, 1, 1.2]), n: r.int(2, 5) };
     if (r.chance(0.1)) x.params = { ...x.params, top_p: r.pick([0.9, 0.95]) };
     return x;
   };
 }
 
-const LOGPROB_TASKS = ['Is the following review positive or negative? Answer Yes if positive, No if negative.\n\n{doc}', 'Does this text contain personal data? Answer Yes or No.\n\n{doc}', 'Answer with a single letter (A, B, C or D).\n\n{doc}'];
+const LOGPROB_TASKS = [
+  'Is the following review positive or negative? Answer Yes if positive, No if negative.\n\n{doc}',
+  'Does this text contain personal data? Answer Yes or No.\n\n{doc}',
+  'Answer with a single letter (A, B, C or D).\n\n{doc}',
+];
 
 /** Honest logprob users: calibrated classifiers reading top logprobs, a fixed small logit_bias. */
 export function logprobUser(rng: Rng): PromptSource {
   const task = rng.pick(LOGPROB_TASKS);
-  const bias: Record<string, number> | undefined = rng.chance(0.5) ? { '9642': 5, '2822': 5 } : undefined;
+  const bias: Record<string, number> | undefined = rng.chance(0.5)
+    ? { '9642': 5, '2822': 5 }
+    : undefined;
   const top = rng.pick([3, 5, 5, 10]);
   return (ctx) => {
-    const doc = ctx.rng.chance(0.5) ? ctx.rng.pick(ctx.corpus.docs) : ctx.rng.pick(ctx.corpus.cot).q;
-    const params = { temperature: 0, max_tokens: ctx.rng.pick([1, 1, 2, 5]), logprobs: true, top_logprobs: top, stream: false, ...(bias ? { logit_bias: bias } : {}) };
+    const doc = ctx.rng.chance(0.5)
+      ? ctx.rng.pick(ctx.corpus.docs)
+      : ctx.rng.pick(ctx.corpus.cot).q;
+    const params = {
+      temperature: 0,
+      max_tokens: ctx.rng.pick([1, 1, 2, 5]),
+      logprobs: true,
+      top_logprobs: top,
+      stream: false,
+      ...(bias ? { logit_bias: bias } : {}),
+    };
     const reply = makeReply(ctx.rng, ctx.corpus, 'label', 1, '', params.max_tokens);
-    return { messages: [{ role: 'user', text: fillTemplate(task, { doc: doc.slice(0, 2000) }) }], params, reply };
+    return {
+      messages: [{ role: 'user', text: fillTemplate(task, { doc: doc.slice(0, 2000) }) }],
+      params,
+      reply,
+    };
   };
 }
 
 /** Members of an organisation: mixed work use, often through the org's internal assistant prompt. */
 export function orgMember(rng: Rng, corpus: Corpus, orgSystem: string): PromptSource {
-  const base = rng.weighted<(r: Rng, c: Corpus) => PromptSource>([[casualChat, 3], [codingAgent, 2], [researcher, 2], [student, 1]])(rng, corpus);
+  const base = rng.weighted<(r: Rng, c: Corpus) => PromptSource>([
+    [casualChat, 3],
+    [codingAgent, 2],
+    [researcher, 2],
+    [student, 1],
+  ])(rng, corpus);
   const useOrg = rng.chance(0.6);
   return (ctx) => {
     const x = base(ctx);

@@ -25,7 +25,7 @@ const chat = [
   'Tell me a joke about programmers.',
   'How do noise-cancelling headphones work?',
   'What questions should I ask at the end of a job interview?',
-  'Draft a short toast for my sister\'s wedding.',
+  "Draft a short toast for my sister's wedding.",
   'Why do cats knock things off tables?',
   'What is a reasonable monthly budget for groceries for two people?',
   'Recommend some science fiction novels for a beginner.',
@@ -40,12 +40,28 @@ const chat = [
 ];
 
 const dialogs = [
-  ['I want to start running. Where do I begin?', 'How many times a week at first?', 'What shoes should I buy?'],
-  ['Can you help me plan a trip to Japan?', 'We have ten days in April.', 'Should we get a rail pass?'],
-  ['My sourdough is too dense.', 'I proof it for about 4 hours.', 'What temperature should my kitchen be?'],
+  [
+    'I want to start running. Where do I begin?',
+    'How many times a week at first?',
+    'What shoes should I buy?',
+  ],
+  [
+    'Can you help me plan a trip to Japan?',
+    'We have ten days in April.',
+    'Should we get a rail pass?',
+  ],
+  [
+    'My sourdough is too dense.',
+    'I proof it for about 4 hours.',
+    'What temperature should my kitchen be?',
+  ],
   ['I need a gift for my dad, he likes fishing.', 'Budget is around 50 dollars.'],
   ['Explain recursion to me.', 'Can you show an example in Python?', 'What is a stack overflow?'],
-  ['How do I write a cover letter?', 'It is for a junior designer role.', 'Make it shorter please.'],
+  [
+    'How do I write a cover letter?',
+    'It is for a junior designer role.',
+    'Make it shorter please.',
+  ],
   ['What is inflation?', 'Why do central banks raise interest rates?'],
   ['I feel stressed about exams.', 'They start next week.', 'How should I split my study time?'],
 ];
@@ -80,59 +96,191 @@ const roles = [
 ];
 
 const math: QA[] = [
-  { q: 'A baker makes 48 rolls and sells them in bags of 6. Each bag costs $3. How much money does she make if she sells all the bags?', a: '48 / 6 = 8 bags. 8 * 3 = 24. The answer is 24.' },
-  { q: 'Tom has 3 times as many marbles as Sara. Together they have 64 marbles. How many does Tom have?', a: 'Let Sara have x. Then 4x = 64, x = 16, Tom has 48. The answer is 48.' },
-  { q: 'A train travels 180 km in 2.5 hours. What is its average speed?', a: '180 / 2.5 = 72 km/h. The answer is 72.' },
-  { q: 'A shirt costs $40 and is discounted by 15%. What is the sale price?', a: '15% of 40 is 6. 40 - 6 = 34. The answer is 34.' },
-  { q: 'Mia reads 12 pages a day. How many days does she need for a 300-page book?', a: '300 / 12 = 25. The answer is 25.' },
-  { q: 'A rectangle has perimeter 30 and length 9. What is its area?', a: 'Width = (30 - 18) / 2 = 6. Area = 54. The answer is 54.' },
-  { q: 'If 5 pencils cost $2.50, how much do 18 pencils cost?', a: 'One pencil costs 0.50. 18 * 0.5 = 9. The answer is 9.' },
-  { q: 'A tank holds 250 litres and fills at 8 litres per minute. How long to fill it from empty?', a: '250 / 8 = 31.25 minutes. The answer is 31.25.' },
+  {
+    q: 'A baker makes 48 rolls and sells them in bags of 6. Each bag costs $3. How much money does she make if she sells all the bags?',
+    a: '48 / 6 = 8 bags. 8 * 3 = 24. The answer is 24.',
+  },
+  {
+    q: 'Tom has 3 times as many marbles as Sara. Together they have 64 marbles. How many does Tom have?',
+    a: 'Let Sara have x. Then 4x = 64, x = 16, Tom has 48. The answer is 48.',
+  },
+  {
+    q: 'A train travels 180 km in 2.5 hours. What is its average speed?',
+    a: '180 / 2.5 = 72 km/h. The answer is 72.',
+  },
+  {
+    q: 'A shirt costs $40 and is discounted by 15%. What is the sale price?',
+    a: '15% of 40 is 6. 40 - 6 = 34. The answer is 34.',
+  },
+  {
+    q: 'Mia reads 12 pages a day. How many days does she need for a 300-page book?',
+    a: '300 / 12 = 25. The answer is 25.',
+  },
+  {
+    q: 'A rectangle has perimeter 30 and length 9. What is its area?',
+    a: 'Width = (30 - 18) / 2 = 6. Area = 54. The answer is 54.',
+  },
+  {
+    q: 'If 5 pencils cost $2.50, how much do 18 pencils cost?',
+    a: 'One pencil costs 0.50. 18 * 0.5 = 9. The answer is 9.',
+  },
+  {
+    q: 'A tank holds 250 litres and fills at 8 litres per minute. How long to fill it from empty?',
+    a: '250 / 8 = 31.25 minutes. The answer is 31.25.',
+  },
   { q: 'Find all real x such that x^2 - 5x + 6 = 0.', a: '(x - 2)(x - 3) = 0, so x = 2 or x = 3.' },
   { q: 'What is the sum of the interior angles of a hexagon?', a: '(6 - 2) * 180 = 720 degrees.' },
-  { q: 'How many positive divisors does 360 have?', a: '360 = 2^3 * 3^2 * 5, so (3+1)(2+1)(1+1) = 24.' },
-  { q: 'A class has 28 students; 4/7 are girls. How many boys are there?', a: '4/7 of 28 = 16 girls, 12 boys. The answer is 12.' },
-  { q: 'Compute the remainder when 7^100 is divided by 5.', a: '7 ≡ 2 mod 5; 2^4 ≡ 1; 2^100 = (2^4)^25 ≡ 1. The remainder is 1.' },
-  { q: 'John saves $15 a week. After how many weeks will he have $420?', a: '420 / 15 = 28. The answer is 28.' },
-  { q: 'The average of four numbers is 21. Three of them are 18, 25 and 20. What is the fourth?', a: '84 - 63 = 21. The answer is 21.' },
-  { q: 'A recipe needs 3 eggs for 8 pancakes. How many eggs for 40 pancakes?', a: '40 / 8 = 5; 5 * 3 = 15. The answer is 15.' },
-  { q: 'What is the probability of rolling a sum of 7 with two fair dice?', a: '6 favourable outcomes of 36, so 1/6.' },
+  {
+    q: 'How many positive divisors does 360 have?',
+    a: '360 = 2^3 * 3^2 * 5, so (3+1)(2+1)(1+1) = 24.',
+  },
+  {
+    q: 'A class has 28 students; 4/7 are girls. How many boys are there?',
+    a: '4/7 of 28 = 16 girls, 12 boys. The answer is 12.',
+  },
+  {
+    q: 'Compute the remainder when 7^100 is divided by 5.',
+    a: '7 ≡ 2 mod 5; 2^4 ≡ 1; 2^100 = (2^4)^25 ≡ 1. The remainder is 1.',
+  },
+  {
+    q: 'John saves $15 a week. After how many weeks will he have $420?',
+    a: '420 / 15 = 28. The answer is 28.',
+  },
+  {
+    q: 'The average of four numbers is 21. Three of them are 18, 25 and 20. What is the fourth?',
+    a: '84 - 63 = 21. The answer is 21.',
+  },
+  {
+    q: 'A recipe needs 3 eggs for 8 pancakes. How many eggs for 40 pancakes?',
+    a: '40 / 8 = 5; 5 * 3 = 15. The answer is 15.',
+  },
+  {
+    q: 'What is the probability of rolling a sum of 7 with two fair dice?',
+    a: '6 favourable outcomes of 36, so 1/6.',
+  },
   { q: 'Evaluate the integral of 2x from 0 to 3.', a: 'x^2 from 0 to 3 = 9.' },
-  { q: 'A car uses 6 litres per 100 km. How much fuel for 450 km?', a: '4.5 * 6 = 27 litres. The answer is 27.' },
-  { q: 'Lena is twice as old as her brother. In 5 years the sum of their ages will be 40. How old is Lena?', a: '3b + 10 = 40, b = 10, Lena is 20. The answer is 20.' },
+  {
+    q: 'A car uses 6 litres per 100 km. How much fuel for 450 km?',
+    a: '4.5 * 6 = 27 litres. The answer is 27.',
+  },
+  {
+    q: 'Lena is twice as old as her brother. In 5 years the sum of their ages will be 40. How old is Lena?',
+    a: '3b + 10 = 40, b = 10, Lena is 20. The answer is 20.',
+  },
 ];
 
 const cot: QA[] = [
-  { q: 'Could a penguin survive in the Sahara desert without help?', a: 'Penguins are adapted to cold climates and the Sahara is extremely hot and dry. So the answer is no.' },
-  { q: 'Is a tomato botanically a fruit?', a: 'Fruits develop from the flower ovary and contain seeds; tomatoes do. So the answer is yes.' },
-  { q: 'Would a week be enough time to walk across the United States?', a: 'The US is about 4,500 km wide; walking 40 km a day takes over 100 days. So the answer is no.' },
-  { q: 'What do plants need to perform photosynthesis? Options: (A) sand (B) sunlight (C) plastic (D) salt', a: 'Photosynthesis converts light energy into chemical energy. So the answer is (B).' },
-  { q: 'Can a single human lift a car by themselves?', a: 'Cars weigh over a tonne; the human lifting record is far below that. So the answer is no.' },
-  { q: 'Did the printing press exist before the year 1300 in Europe?', a: 'Gutenberg introduced the press around 1440. So the answer is no.' },
-  { q: 'What causes ocean tides? Options: (A) wind (B) the moon\'s gravity (C) fish (D) rain', a: 'Tides are caused mainly by the moon\'s gravitational pull. So the answer is (B).' },
-  { q: 'Is water at 120 degrees Celsius and normal pressure a liquid?', a: 'Water boils at 100 degrees at sea-level pressure. So the answer is no.' },
-  { q: 'Would a blue whale fit in a standard swimming pool?', a: 'Blue whales reach 30 metres; a standard pool is 25 metres. So the answer is no.' },
-  { q: 'What is the main gas in Earth\'s atmosphere? Options: (A) oxygen (B) nitrogen (C) carbon dioxide (D) argon', a: 'Nitrogen makes up about 78% of the atmosphere. So the answer is (B).' },
-  { q: 'Can you see the Great Wall of China from the Moon with the naked eye?', a: 'The wall is narrow; from 384,000 km it is not visible. So the answer is no.' },
-  { q: 'Do bats use echolocation to navigate?', a: 'Many bats emit calls and listen for echoes to find prey. So the answer is yes.' },
+  {
+    q: 'Could a penguin survive in the Sahara desert without help?',
+    a: 'Penguins are adapted to cold climates and the Sahara is extremely hot and dry. So the answer is no.',
+  },
+  {
+    q: 'Is a tomato botanically a fruit?',
+    a: 'Fruits develop from the flower ovary and contain seeds; tomatoes do. So the answer is yes.',
+  },
+  {
+    q: 'Would a week be enough time to walk across the United States?',
+    a: 'The US is about 4,500 km wide; walking 40 km a day takes over 100 days. So the answer is no.',
+  },
+  {
+    q: 'What do plants need to perform photosynthesis? Options: (A) sand (B) sunlight (C) plastic (D) salt',
+    a: 'Photosynthesis converts light energy into chemical energy. So the answer is (B).',
+  },
+  {
+    q: 'Can a single human lift a car by themselves?',
+    a: 'Cars weigh over a tonne; the human lifting record is far below that. So the answer is no.',
+  },
+  {
+    q: 'Did the printing press exist before the year 1300 in Europe?',
+    a: 'Gutenberg introduced the press around 1440. So the answer is no.',
+  },
+  {
+    q: "What causes ocean tides? Options: (A) wind (B) the moon's gravity (C) fish (D) rain",
+    a: "Tides are caused mainly by the moon's gravitational pull. So the answer is (B).",
+  },
+  {
+    q: 'Is water at 120 degrees Celsius and normal pressure a liquid?',
+    a: 'Water boils at 100 degrees at sea-level pressure. So the answer is no.',
+  },
+  {
+    q: 'Would a blue whale fit in a standard swimming pool?',
+    a: 'Blue whales reach 30 metres; a standard pool is 25 metres. So the answer is no.',
+  },
+  {
+    q: "What is the main gas in Earth's atmosphere? Options: (A) oxygen (B) nitrogen (C) carbon dioxide (D) argon",
+    a: 'Nitrogen makes up about 78% of the atmosphere. So the answer is (B).',
+  },
+  {
+    q: 'Can you see the Great Wall of China from the Moon with the naked eye?',
+    a: 'The wall is narrow; from 384,000 km it is not visible. So the answer is no.',
+  },
+  {
+    q: 'Do bats use echolocation to navigate?',
+    a: 'Many bats emit calls and listen for echoes to find prey. So the answer is yes.',
+  },
 ];
 
 const code: QA[] = [
-  { q: 'Write a function to reverse the words in a sentence.', a: 'def reverse_words(s):\n    return " ".join(s.split()[::-1])' },
-  { q: 'Write a function to check whether a number is prime.', a: 'def is_prime(n):\n    if n < 2:\n        return False\n    i = 2\n    while i * i <= n:\n        if n % i == 0:\n            return False\n        i += 1\n    return True' },
-  { q: 'Write a function to find the second largest element in a list.', a: 'def second_largest(xs):\n    return sorted(set(xs))[-2]' },
-  { q: 'Write a function that counts vowels in a string.', a: 'def count_vowels(s):\n    return sum(c in "aeiouAEIOU" for c in s)' },
-  { q: 'Write a function to merge two sorted lists.', a: 'def merge(a, b):\n    out = []\n    i = j = 0\n    while i < len(a) and j < len(b):\n        if a[i] <= b[j]:\n            out.append(a[i]); i += 1\n        else:\n            out.append(b[j]); j += 1\n    return out + a[i:] + b[j:]' },
-  { q: 'Write a function to compute the nth Fibonacci number iteratively.', a: 'def fib(n):\n    a, b = 0, 1\n    for _ in range(n):\n        a, b = b, a + b\n    return a' },
-  { q: 'Write a function to flatten a nested list.', a: 'def flatten(xs):\n    out = []\n    for x in xs:\n        out.extend(flatten(x) if isinstance(x, list) else [x])\n    return out' },
-  { q: 'Write a function that returns the longest common prefix of a list of strings.', a: 'import os\ndef lcp(words):\n    return os.path.commonprefix(words)' },
-  { q: 'Write a function to check if a string is a palindrome ignoring case.', a: 'def is_pal(s):\n    t = s.lower()\n    return t == t[::-1]' },
-  { q: 'Write a function to rotate a list by k positions.', a: 'def rotate(xs, k):\n    k %= len(xs) or 1\n    return xs[-k:] + xs[:-k]' },
-  { q: 'Write a function to compute the greatest common divisor of two integers.', a: 'def gcd(a, b):\n    while b:\n        a, b = b, a % b\n    return a' },
-  { q: 'Write a function that groups words that are anagrams of each other.', a: 'def group_anagrams(ws):\n    d = {}\n    for w in ws:\n        d.setdefault("".join(sorted(w)), []).append(w)\n    return list(d.values())' },
-  { q: 'Write a function to find the missing number in a list containing 0..n.', a: 'def missing(xs):\n    n = len(xs)\n    return n * (n + 1) // 2 - sum(xs)' },
-  { q: 'Write a function that converts a Roman numeral to an integer.', a: 'def roman(s):\n    v = {"I":1,"V":5,"X":10,"L":50,"C":100,"D":500,"M":1000}\n    t = 0\n    for a, b in zip(s, s[1:] + " "):\n        t += -v[a] if b != " " and v[a] < v[b] else v[a]\n    return t' },
-  { q: 'Write a function to transpose a matrix given as a list of lists.', a: 'def transpose(m):\n    return [list(r) for r in zip(*m)]' },
+  {
+    q: 'Write a function to reverse the words in a sentence.',
+    a: 'def reverse_words(s):\n    return " ".join(s.split()[::-1])',
+  },
+  {
+    q: 'Write a function to check whether a number is prime.',
+    a: 'def is_prime(n):\n    if n < 2:\n        return False\n    i = 2\n    while i * i <= n:\n        if n % i == 0:\n            return False\n        i += 1\n    return True',
+  },
+  {
+    q: 'Write a function to find the second largest element in a list.',
+    a: 'def second_largest(xs):\n    return sorted(set(xs))[-2]',
+  },
+  {
+    q: 'Write a function that counts vowels in a string.',
+    a: 'def count_vowels(s):\n    return sum(c in "aeiouAEIOU" for c in s)',
+  },
+  {
+    q: 'Write a function to merge two sorted lists.',
+    a: 'def merge(a, b):\n    out = []\n    i = j = 0\n    while i < len(a) and j < len(b):\n        if a[i] <= b[j]:\n            out.append(a[i]); i += 1\n        else:\n            out.append(b[j]); j += 1\n    return out + a[i:] + b[j:]',
+  },
+  {
+    q: 'Write a function to compute the nth Fibonacci number iteratively.',
+    a: 'def fib(n):\n    a, b = 0, 1\n    for _ in range(n):\n        a, b = b, a + b\n    return a',
+  },
+  {
+    q: 'Write a function to flatten a nested list.',
+    a: 'def flatten(xs):\n    out = []\n    for x in xs:\n        out.extend(flatten(x) if isinstance(x, list) else [x])\n    return out',
+  },
+  {
+    q: 'Write a function that returns the longest common prefix of a list of strings.',
+    a: 'import os\ndef lcp(words):\n    return os.path.commonprefix(words)',
+  },
+  {
+    q: 'Write a function to check if a string is a palindrome ignoring case.',
+    a: 'def is_pal(s):\n    t = s.lower()\n    return t == t[::-1]',
+  },
+  {
+    q: 'Write a function to rotate a list by k positions.',
+    a: 'def rotate(xs, k):\n    k %= len(xs) or 1\n    return xs[-k:] + xs[:-k]',
+  },
+  {
+    q: 'Write a function to compute the greatest common divisor of two integers.',
+    a: 'def gcd(a, b):\n    while b:\n        a, b = b, a % b\n    return a',
+  },
+  {
+    q: 'Write a function that groups words that are anagrams of each other.',
+    a: 'def group_anagrams(ws):\n    d = {}\n    for w in ws:\n        d.setdefault("".join(sorted(w)), []).append(w)\n    return list(d.values())',
+  },
+  {
+    q: 'Write a function to find the missing number in a list containing 0..n.',
+    a: 'def missing(xs):\n    n = len(xs)\n    return n * (n + 1) // 2 - sum(xs)',
+  },
+  {
+    q: 'Write a function that converts a Roman numeral to an integer.',
+    a: 'def roman(s):\n    v = {"I":1,"V":5,"X":10,"L":50,"C":100,"D":500,"M":1000}\n    t = 0\n    for a, b in zip(s, s[1:] + " "):\n        t += -v[a] if b != " " and v[a] < v[b] else v[a]\n    return t',
+  },
+  {
+    q: 'Write a function to transpose a matrix given as a list of lists.',
+    a: 'def transpose(m):\n    return [list(r) for r in zip(*m)]',
+  },
 ];
 
 const seeds = [

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
 import { builtinCorpus } from './builtin-corpus.js';
 
 /** A question with a reference answer or rationale. */
@@ -60,40 +61,14 @@ function jsonl(path: string): Record<string, unknown>[] {
   return lines(path).map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string =>
+  typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
 
-/** Minimal RFC 4180 CSV reader (quoted fields, doubled quotes, newlines inside quotes). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+/** Rows of an RFC 4180 CSV file (csv-parse; ragged rows and stray quotes kept, as the data has them). */
+function readCsv(text: string): string[][] {
+  return parse(text, { relax_column_count: true, relax_quotes: true, bom: true }) as string[][];
 }
 
 /** Split an HH-RLHF transcript ("\n\nHuman: … \n\nAssistant: …") into its turns. */
@@ -141,7 +116,8 @@ function loadHH(dir: string): { dialogs: string[][]; firsts: string[]; replies: 
       if (human[0]) firsts.push(clip(human[0]));
       if (human.length > 1) dialogs.push(human.map(clip));
       // Harmless-base replies are often refusals; use helpful ones as response text.
-      if (f.startsWith('helpful')) for (const a of assistant) if (a.length > 80) replies.push(clip(a));
+      if (f.startsWith('helpful'))
+        for (const a of assistant) if (a.length > 80) replies.push(clip(a));
     }
   }
   return { dialogs, firsts, replies };
@@ -151,7 +127,12 @@ function loadMath(dir: string): { gsmTrain: QA[]; gsmTest: QA[]; comp: QA[] } {
   const gsm = (f: string): QA[] =>
     jsonl(join(dir, 'gsm8k', f)).map((r) => ({ q: str(r['question']), a: str(r['answer']) }));
   const comp: QA[] = [];
-  for (const f of ['math_test.jsonl', 'aime_test.jsonl', 'amc_test.jsonl', 'olympiadbench_test.jsonl']) {
+  for (const f of [
+    'math_test.jsonl',
+    'aime_test.jsonl',
+    'amc_test.jsonl',
+    'olympiadbench_test.jsonl',
+  ]) {
     const p = join(dir, 'limo-eval-math', f);
     if (!existsSync(p)) continue;
     for (const r of jsonl(p)) {
@@ -164,7 +145,10 @@ function loadMath(dir: string): { gsmTrain: QA[]; gsmTest: QA[]; comp: QA[] } {
 }
 
 function loadCode(dir: string): { mbpp: QA[]; humaneval: QA[] } {
-  const mbpp = jsonl(join(dir, 'mbpp', 'mbpp.jsonl')).map((r) => ({ q: str(r['text']), a: str(r['code']) }));
+  const mbpp = jsonl(join(dir, 'mbpp', 'mbpp.jsonl')).map((r) => ({
+    q: str(r['text']),
+    a: str(r['code']),
+  }));
   const humaneval = jsonl(join(dir, 'humaneval', 'HumanEval.jsonl.gz')).map((r) => ({
     q: str(r['prompt']),
     a: str(r['canonical_solution']),
@@ -175,7 +159,8 @@ function loadCode(dir: string): { mbpp: QA[]; humaneval: QA[] } {
 function loadChat(dir: string): { chat: string[]; twoTurn: string[][] } {
   const chat: string[] = [];
   const twoTurn: string[][] = [];
-  for (const l of lines(join(dir, 'oasst-samples', 'prompt_lottery_en_250_text.jsonl'))) chat.push(str(JSON.parse(l)));
+  for (const l of lines(join(dir, 'oasst-samples', 'prompt_lottery_en_250_text.jsonl')))
+    chat.push(str(JSON.parse(l)));
   for (const f of ['mt_bench_question.jsonl', 'vicuna_bench_question.jsonl']) {
     for (const r of jsonl(join(dir, 'mt-bench', f))) {
       const turns = (r['turns'] as unknown[]).map(str);
@@ -183,7 +168,9 @@ function loadChat(dir: string): { chat: string[]; twoTurn: string[][] } {
       if (turns.length > 1) twoTurn.push(turns);
     }
   }
-  const ultra = JSON.parse(readFileSync(join(dir, 'ultrachat-eval', 'ultra_eval.json'), 'utf8')) as { data: string }[];
+  const ultra = JSON.parse(
+    readFileSync(join(dir, 'ultrachat-eval', 'ultra_eval.json'), 'utf8'),
+  ) as { data: string }[];
   for (const r of ultra) chat.push(r.data);
   for (const r of jsonl(join(dir, 'self-instruct', 'user_oriented_instructions.jsonl'))) {
     const inst = (r['instances'] as { input?: string }[] | undefined)?.[0]?.input ?? '';
@@ -204,7 +191,7 @@ function loadHard(dir: string): string[] {
 }
 
 function loadRoles(dir: string): string[] {
-  const rows = parseCsv(readFileSync(join(dir, 'awesome-chatgpt-prompts', 'prompts.csv'), 'utf8'));
+  const rows = readCsv(readFileSync(join(dir, 'awesome-chatgpt-prompts', 'prompts.csv'), 'utf8'));
   return rows
     .slice(1)
     .map((r) => r[1] ?? '')
@@ -219,9 +206,13 @@ export function loadDataCorpus(dir: string): Corpus {
   const oasst = oasstReplies(join(dir, 'oasst-samples', 'en_100_tree.jsonl'));
   const { gsmTrain, gsmTest, comp } = loadMath(dir);
   const { mbpp, humaneval } = loadCode(dir);
-  const cot = ['strategyqa_train.tsv', 'qasc_train.tsv', 'aqua_train.tsv'].flatMap((f) => tsvQA(join(dir, 'flan-cot', f)));
+  const cot = ['strategyqa_train.tsv', 'qasc_train.tsv', 'aqua_train.tsv'].flatMap((f) =>
+    tsvQA(join(dir, 'flan-cot', f)),
+  );
   const mcq = tsvQA(join(dir, 'flan-cot', 'qasc_train.tsv'));
-  const seeds = jsonl(join(dir, 'self-instruct', 'seed_tasks.jsonl')).map((r) => str(r['instruction']));
+  const seeds = jsonl(join(dir, 'self-instruct', 'seed_tasks.jsonl')).map((r) =>
+    str(r['instruction']),
+  );
   const replies = [...oasst.replies, ...hh.replies];
   return {
     source: 'data',
@@ -233,9 +224,15 @@ export function loadDataCorpus(dir: string): Corpus {
     cot,
     code: [...mbpp, ...humaneval],
     seeds,
-    instructionGen: readFileSync(join(dir, 'distill-gen-templates', 'stanford_alpaca_prompt.txt'), 'utf8'),
+    instructionGen: readFileSync(
+      join(dir, 'distill-gen-templates', 'stanford_alpaca_prompt.txt'),
+      'utf8',
+    ),
     replies,
-    docs: [...replies.filter((r) => r.length > 400), ...hh.dialogs.map((d) => d.join('\n'))].slice(0, 5000),
+    docs: [...replies.filter((r) => r.length > 400), ...hh.dialogs.map((d) => d.join('\n'))].slice(
+      0,
+      5000,
+    ),
     benchmarks: [
       { name: 'gsm8k', items: gsmTest },
       { name: 'humaneval', items: humaneval },

@@ -44,6 +44,10 @@ export interface Params {
   logit_bias?: Record<string, number>;
   tools?: ToolDef[];
   stop?: string[];
+  /** End-user id: `user` on chat.completions, `metadata.user_id` on messages. */
+  user?: string;
+  /** Request tags (chat.completions `metadata`; messages only carries `user_id`). */
+  metadata?: Record<string, string>;
 }
 
 /** What the model returns. */
@@ -52,6 +56,11 @@ export interface Reply {
   tokens: number;
   finish: 'stop' | 'length' | 'tool';
   toolUse?: ToolUse;
+  /**
+   * How much hidden reasoning the ask draws from a reasoning model, 0 (a label) to 1 (a
+   * derivation); `response.reasoningTokens` is drawn from it when one serves the request.
+   */
+  effort?: number;
 }
 
 /** A request and its reply, before rendering. */
@@ -71,12 +80,19 @@ function openaiMessages(x: Exchange): unknown[] {
   const out: unknown[] = [];
   if (x.system !== undefined) out.push({ role: 'system', content: x.system });
   for (const m of x.messages) {
-    if (m.toolResult) out.push({ role: 'tool', tool_call_id: m.toolResult.id, content: m.toolResult.text });
+    if (m.toolResult)
+      out.push({ role: 'tool', tool_call_id: m.toolResult.id, content: m.toolResult.text });
     else if (m.toolUse)
       out.push({
         role: 'assistant',
         content: m.text || null,
-        tool_calls: [{ id: m.toolUse.id, type: 'function', function: { name: m.toolUse.name, arguments: JSON.stringify(m.toolUse.input) } }],
+        tool_calls: [
+          {
+            id: m.toolUse.id,
+            type: 'function',
+            function: { name: m.toolUse.name, arguments: JSON.stringify(m.toolUse.input) },
+          },
+        ],
       });
     else out.push({ role: m.role, content: m.text });
   }
@@ -85,14 +101,29 @@ function openaiMessages(x: Exchange): unknown[] {
 
 function anthropicMessages(x: Exchange): unknown[] {
   return x.messages.map((m) => {
-    if (m.toolResult) return { role: 'user', content: [{ type: 'tool_result', tool_use_id: m.toolResult.id, content: m.toolResult.text }] };
+    if (m.toolResult)
+      return {
+        role: 'user',
+        content: [
+          { type: 'tool_result', tool_use_id: m.toolResult.id, content: m.toolResult.text },
+        ],
+      };
     if (m.toolUse) {
       const blocks: unknown[] = m.text ? [{ type: 'text', text: m.text }] : [];
-      blocks.push({ type: 'tool_use', id: m.toolUse.id, name: m.toolUse.name, input: m.toolUse.input });
+      blocks.push({
+        type: 'tool_use',
+        id: m.toolUse.id,
+        name: m.toolUse.name,
+        input: m.toolUse.input,
+      });
       return { role: 'assistant', content: blocks };
     }
     // Clients differ: some send plain strings, SDK users often send text blocks.
-    return { role: m.role, content: m.role === 'user' && m.text.length % 3 === 0 ? m.text : [{ type: 'text', text: m.text }] };
+    return {
+      role: m.role,
+      content:
+        m.role === 'user' && m.text.length % 3 === 0 ? m.text : [{ type: 'text', text: m.text }],
+    };
   });
 }
 
@@ -108,25 +139,42 @@ function openaiBody(model: string, x: Exchange): Record<string, unknown> {
   if (p.top_logprobs !== undefined) body['top_logprobs'] = p.top_logprobs;
   if (p.logit_bias !== undefined) body['logit_bias'] = p.logit_bias;
   if (p.stop !== undefined) body['stop'] = p.stop;
-  if (p.tools) body['tools'] = p.tools.map((t) => ({ type: 'function', function: { name: t.name, description: t.description, parameters: t.parameters } }));
+  if (p.user !== undefined) body['user'] = p.user;
+  if (p.metadata !== undefined) body['metadata'] = p.metadata;
+  if (p.tools)
+    body['tools'] = p.tools.map((t) => ({
+      type: 'function',
+      function: { name: t.name, description: t.description, parameters: t.parameters },
+    }));
   return body;
 }
 
 function anthropicBody(model: string, x: Exchange): Record<string, unknown> {
   const p = x.params;
   const body: Record<string, unknown> = { model, max_tokens: p.max_tokens ?? 4096 };
-  if (x.system !== undefined) body['system'] = x.system.length % 2 === 0 ? x.system : [{ type: 'text', text: x.system }];
+  if (x.system !== undefined)
+    body['system'] = x.system.length % 2 === 0 ? x.system : [{ type: 'text', text: x.system }];
   body['messages'] = anthropicMessages(x);
   if (p.temperature !== undefined) body['temperature'] = Math.min(1, p.temperature);
   if (p.top_p !== undefined) body['top_p'] = p.top_p;
   if (p.stream !== undefined) body['stream'] = p.stream;
   if (p.stop !== undefined) body['stop_sequences'] = p.stop;
-  if (p.tools) body['tools'] = p.tools.map((t) => ({ name: t.name, description: t.description, input_schema: t.parameters }));
+  if (p.user !== undefined) body['metadata'] = { user_id: p.user };
+  if (p.tools)
+    body['tools'] = p.tools.map((t) => ({
+      name: t.name,
+      description: t.description,
+      input_schema: t.parameters,
+    }));
   return body;
 }
 
 /** The request body exactly as a client of `endpoint` would send it. */
-export function renderRequest(endpoint: Endpoint, model: string, x: Exchange): { messages: unknown[]; [k: string]: unknown } {
+export function renderRequest(
+  endpoint: Endpoint,
+  model: string,
+  x: Exchange,
+): { messages: unknown[]; [k: string]: unknown } {
   const body = endpoint === 'messages' ? anthropicBody(model, x) : openaiBody(model, x);
   return body as { messages: unknown[]; [k: string]: unknown };
 }
@@ -136,18 +184,45 @@ const FINISH: Record<Endpoint, Record<Reply['finish'], string>> = {
   messages: { stop: 'end_turn', length: 'max_tokens', tool: 'tool_use' },
 };
 
-/** The response summary the gateway records (text capped at `maxChars`). */
-export function renderResponse(rng: Rng, endpoint: Endpoint, x: Exchange, maxChars: number): EventResponse {
+/** The response summary the gateway records, with the reasoning tokens a reasoning model served. */
+export type SimResponse = EventResponse & { reasoningTokens?: number };
+
+/**
+ * The response summary the gateway records (text capped at `maxChars`; `outputTokens` the
+ * whole reply's length times `n`). With `reasoning` (a reasoning model served it) the
+ * hidden reasoning tokens are drawn from the reply's effort and reported apart, as the
+ * APIs do (`completion_tokens_details.reasoning_tokens`).
+ */
+export function renderResponse(
+  rng: Rng,
+  endpoint: Endpoint,
+  x: Exchange,
+  maxChars: number,
+  reasoning = false,
+): SimResponse {
   let input = 8;
   if (x.system) input += estimateTokens(x.system);
-  for (const m of x.messages) input += 4 + estimateTokens(m.text) + estimateTokens(m.toolResult?.text ?? '');
+  for (const m of x.messages) {
+    input += 4 + estimateTokens(m.text) + estimateTokens(m.toolResult?.text ?? '');
+    if (m.toolUse) input += 12 + estimateTokens(JSON.stringify(m.toolUse.input));
+  }
   for (const t of x.params.tools ?? []) input += 30 + estimateTokens(t.description);
   const n = endpoint === 'chat.completions' ? (x.params.n ?? 1) : 1;
   const out = x.reply.tokens * n;
-  const firstByte = Math.round(150 + input * 0.04 + rng.exp(120));
+  const thought = reasoning
+    ? Math.round(rng.lognormal(60 + 2400 * (x.reply.effort ?? 0.3), 0.5))
+    : 0;
+  const firstByte = Math.round(150 + input * 0.04 + thought * 8 + rng.exp(120));
   const latency = Math.round(firstByte + x.reply.tokens * (6 + rng.float() * 14));
   const text = x.reply.text.length > maxChars ? x.reply.text.slice(0, maxChars) : x.reply.text;
-  const res: EventResponse = { text, inputTokens: input, outputTokens: out, finishReason: FINISH[endpoint][x.reply.finish], latencyMs: latency };
+  const res: SimResponse = {
+    text,
+    inputTokens: input,
+    outputTokens: out,
+    finishReason: FINISH[endpoint][x.reply.finish],
+    latencyMs: latency,
+  };
   if (x.params.stream) res.firstByteMs = firstByte;
+  if (reasoning) res.reasoningTokens = thought * n;
   return res;
 }

@@ -4,7 +4,14 @@
  * /24; resellers spread many accounts over a few datacenter prefixes; rotating campaigns
  * change client and address every few requests.
  */
-import { CLIENTS, fingerprintOf, ipIn, randomFingerprint, residentialIp, type Fingerprint } from './network.js';
+import {
+  CLIENTS,
+  fingerprintOf,
+  ipIn,
+  randomFingerprint,
+  residentialIp,
+  type Fingerprint,
+} from './network.js';
 import type { Rng } from './prng.js';
 
 /** The identity of one request. */
@@ -27,7 +34,12 @@ export function homeIdentity(keys: string[], ips: string[], fps: Fingerprint[]):
 }
 
 /** Behind shared egress: addresses drawn from a set of /24 prefixes. */
-export function pooledIdentity(keys: string[], prefixes: string[], fps: Fingerprint[], hosts: [number, number] = [1, 254]): IdentitySource {
+export function pooledIdentity(
+  keys: string[],
+  prefixes: string[],
+  fps: Fingerprint[],
+  hosts: [number, number] = [1, 254],
+): IdentitySource {
   return (rng) => ({
     key: keys.length > 1 ? rng.pick(keys) : (keys[0] as string),
     ip: ipIn(rng, rng.pick(prefixes), hosts[0], hosts[1]),
@@ -40,13 +52,22 @@ export function pooledIdentity(keys: string[], prefixes: string[], fps: Fingerpr
  * `every` requests. With `leakTls` the TLS stack underneath stays the same (JA4 unchanged)
  * while the User-Agent and header order are spoofed.
  */
-export function rotatingIdentity(keys: string[], every: number, leakTls: boolean, endpointClients: string[]): IdentitySource {
+export function rotatingIdentity(
+  keys: string[],
+  every: number,
+  leakTls: boolean,
+  endpointClients: string[],
+): IdentitySource {
   const stackJa4 = fingerprintOf(CLIENTS[5] as (typeof CLIENTS)[number], '2.32.3').ja4;
   let current: RequestIdentity | undefined;
   return (rng, index) => {
     if (!current || index % every === 0) {
       const fp = randomFingerprint(rng, rng.pick(endpointClients));
-      current = { key: rng.pick(keys), ip: residentialIp(rng), fp: leakTls ? { ...fp, ja4: stackJa4 } : fp };
+      current = {
+        key: rng.pick(keys),
+        ip: residentialIp(rng),
+        fp: leakTls ? { ...fp, ja4: stackJa4 } : fp,
+      };
     }
     return current;
   };

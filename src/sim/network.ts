@@ -18,21 +18,209 @@ export interface ClientKind {
   tls: [number, number];
 }
 
-const OPENAI_HEADERS = ['host', 'accept-encoding', 'connection', 'accept', 'content-type', 'user-agent', 'x-stainless-lang', 'x-stainless-package-version', 'x-stainless-os', 'x-stainless-arch', 'x-stainless-runtime', 'x-stainless-runtime-version', 'authorization', 'x-stainless-retry-count', 'content-length'];
-const ANTHROPIC_HEADERS = ['host', 'accept-encoding', 'connection', 'accept', 'content-type', 'user-agent', 'x-stainless-lang', 'x-stainless-package-version', 'x-stainless-os', 'x-stainless-runtime', 'anthropic-version', 'x-api-key', 'content-length'];
+const OPENAI_HEADERS = [
+  'host',
+  'accept-encoding',
+  'connection',
+  'accept',
+  'content-type',
+  'user-agent',
+  'x-stainless-lang',
+  'x-stainless-package-version',
+  'x-stainless-os',
+  'x-stainless-arch',
+  'x-stainless-runtime',
+  'x-stainless-runtime-version',
+  'authorization',
+  'x-stainless-retry-count',
+  'content-length',
+];
+const ANTHROPIC_HEADERS = [
+  'host',
+  'accept-encoding',
+  'connection',
+  'accept',
+  'content-type',
+  'user-agent',
+  'x-stainless-lang',
+  'x-stainless-package-version',
+  'x-stainless-os',
+  'x-stainless-runtime',
+  'anthropic-version',
+  'x-api-key',
+  'content-length',
+];
 
 /** Client catalogue. */
 export const CLIENTS: ClientKind[] = [
-  { name: 'openai-python', endpoint: 'chat.completions', ua: (v) => `OpenAI/Python ${v}`, versions: ['1.51.2', '1.54.4', '1.57.0', '1.59.7'], headerOrder: OPENAI_HEADERS, tls: [17, 15] },
-  { name: 'openai-node', endpoint: 'chat.completions', ua: (v) => `OpenAI/JS ${v}`, versions: ['4.68.1', '4.73.0', '4.77.3'], headerOrder: ['accept', 'content-type', 'user-agent', 'x-stainless-lang', 'x-stainless-package-version', 'x-stainless-os', 'x-stainless-arch', 'x-stainless-runtime', 'x-stainless-runtime-version', 'authorization', 'x-stainless-retry-count', 'host', 'content-length', 'connection'], tls: [16, 14] },
-  { name: 'anthropic-python', endpoint: 'messages', ua: (v) => `Anthropic/Python ${v}`, versions: ['0.39.0', '0.40.0', '0.42.0'], headerOrder: ANTHROPIC_HEADERS, tls: [17, 15] },
-  { name: 'anthropic-node', endpoint: 'messages', ua: (v) => `Anthropic/JS ${v}`, versions: ['0.32.1', '0.33.1', '0.36.3'], headerOrder: ['accept', 'anthropic-version', 'content-type', 'user-agent', 'x-stainless-lang', 'x-stainless-package-version', 'x-api-key', 'host', 'content-length', 'connection'], tls: [16, 14] },
-  { name: 'curl', endpoint: 'chat.completions', ua: (v) => `curl/${v}`, versions: ['7.81.0', '8.5.0', '8.9.1'], headerOrder: ['host', 'user-agent', 'accept', 'authorization', 'content-type', 'content-length'], tls: [31, 13] },
-  { name: 'python-requests', endpoint: 'chat.completions', ua: (v) => `python-requests/${v}`, versions: ['2.31.0', '2.32.3'], headerOrder: ['host', 'user-agent', 'accept-encoding', 'accept', 'connection', 'authorization', 'content-type', 'content-length'], tls: [17, 11] },
-  { name: 'httpx', endpoint: 'messages', ua: (v) => `python-httpx/${v}`, versions: ['0.27.0', '0.27.2', '0.28.1'], headerOrder: ['host', 'accept', 'accept-encoding', 'connection', 'user-agent', 'x-api-key', 'anthropic-version', 'content-type', 'content-length'], tls: [17, 15] },
-  { name: 'browser', endpoint: 'chat.completions', ua: (v) => `Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${v} Safari/537.36`, versions: ['130.0.0.0', '131.0.0.0', '132.0.0.0'], headerOrder: ['host', 'connection', 'content-length', 'sec-ch-ua', 'content-type', 'sec-ch-ua-mobile', 'authorization', 'user-agent', 'sec-ch-ua-platform', 'accept', 'origin', 'sec-fetch-site', 'sec-fetch-mode', 'sec-fetch-dest', 'referer', 'accept-encoding', 'accept-language'], tls: [16, 18] },
-  { name: 'code-agent', endpoint: 'messages', ua: (v) => `codeagent/${v} (node 20.11.1; linux x64)`, versions: ['1.2.0', '1.4.2', '1.5.0'], headerOrder: ['accept', 'anthropic-version', 'content-type', 'user-agent', 'x-api-key', 'x-app', 'host', 'content-length', 'connection'], tls: [16, 14] },
-  { name: 'go-router', endpoint: 'chat.completions', ua: (v) => `Go-http-client/${v}`, versions: ['1.1', '2.0'], headerOrder: ['host', 'user-agent', 'content-length', 'authorization', 'content-type', 'accept-encoding'], tls: [15, 12] },
+  {
+    name: 'openai-python',
+    endpoint: 'chat.completions',
+    ua: (v) => `OpenAI/Python ${v}`,
+    versions: ['1.51.2', '1.54.4', '1.57.0', '1.59.7'],
+    headerOrder: OPENAI_HEADERS,
+    tls: [17, 15],
+  },
+  {
+    name: 'openai-node',
+    endpoint: 'chat.completions',
+    ua: (v) => `OpenAI/JS ${v}`,
+    versions: ['4.68.1', '4.73.0', '4.77.3'],
+    headerOrder: [
+      'accept',
+      'content-type',
+      'user-agent',
+      'x-stainless-lang',
+      'x-stainless-package-version',
+      'x-stainless-os',
+      'x-stainless-arch',
+      'x-stainless-runtime',
+      'x-stainless-runtime-version',
+      'authorization',
+      'x-stainless-retry-count',
+      'host',
+      'content-length',
+      'connection',
+    ],
+    tls: [16, 14],
+  },
+  {
+    name: 'anthropic-python',
+    endpoint: 'messages',
+    ua: (v) => `Anthropic/Python ${v}`,
+    versions: ['0.39.0', '0.40.0', '0.42.0'],
+    headerOrder: ANTHROPIC_HEADERS,
+    tls: [17, 15],
+  },
+  {
+    name: 'anthropic-node',
+    endpoint: 'messages',
+    ua: (v) => `Anthropic/JS ${v}`,
+    versions: ['0.32.1', '0.33.1', '0.36.3'],
+    headerOrder: [
+      'accept',
+      'anthropic-version',
+      'content-type',
+      'user-agent',
+      'x-stainless-lang',
+      'x-stainless-package-version',
+      'x-api-key',
+      'host',
+      'content-length',
+      'connection',
+    ],
+    tls: [16, 14],
+  },
+  {
+    name: 'curl',
+    endpoint: 'chat.completions',
+    ua: (v) => `curl/${v}`,
+    versions: ['7.81.0', '8.5.0', '8.9.1'],
+    headerOrder: [
+      'host',
+      'user-agent',
+      'accept',
+      'authorization',
+      'content-type',
+      'content-length',
+    ],
+    tls: [31, 13],
+  },
+  {
+    name: 'python-requests',
+    endpoint: 'chat.completions',
+    ua: (v) => `python-requests/${v}`,
+    versions: ['2.31.0', '2.32.3'],
+    headerOrder: [
+      'host',
+      'user-agent',
+      'accept-encoding',
+      'accept',
+      'connection',
+      'authorization',
+      'content-type',
+      'content-length',
+    ],
+    tls: [17, 11],
+  },
+  {
+    name: 'httpx',
+    endpoint: 'messages',
+    ua: (v) => `python-httpx/${v}`,
+    versions: ['0.27.0', '0.27.2', '0.28.1'],
+    headerOrder: [
+      'host',
+      'accept',
+      'accept-encoding',
+      'connection',
+      'user-agent',
+      'x-api-key',
+      'anthropic-version',
+      'content-type',
+      'content-length',
+    ],
+    tls: [17, 15],
+  },
+  {
+    name: 'browser',
+    endpoint: 'chat.completions',
+    ua: (v) =>
+      `Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${v} Safari/537.36`,
+    versions: ['130.0.0.0', '131.0.0.0', '132.0.0.0'],
+    headerOrder: [
+      'host',
+      'connection',
+      'content-length',
+      'sec-ch-ua',
+      'content-type',
+      'sec-ch-ua-mobile',
+      'authorization',
+      'user-agent',
+      'sec-ch-ua-platform',
+      'accept',
+      'origin',
+      'sec-fetch-site',
+      'sec-fetch-mode',
+      'sec-fetch-dest',
+      'referer',
+      'accept-encoding',
+      'accept-language',
+    ],
+    tls: [16, 18],
+  },
+  {
+    name: 'code-agent',
+    endpoint: 'messages',
+    ua: (v) => `codeagent/${v} (node 20.11.1; linux x64)`,
+    versions: ['1.2.0', '1.4.2', '1.5.0'],
+    headerOrder: [
+      'accept',
+      'anthropic-version',
+      'content-type',
+      'user-agent',
+      'x-api-key',
+      'x-app',
+      'host',
+      'content-length',
+      'connection',
+    ],
+    tls: [16, 14],
+  },
+  {
+    name: 'go-router',
+    endpoint: 'chat.completions',
+    ua: (v) => `Go-http-client/${v}`,
+    versions: ['1.1', '2.0'],
+    headerOrder: [
+      'host',
+      'user-agent',
+      'content-length',
+      'authorization',
+      'content-type',
+      'accept-encoding',
+    ],
+    tls: [15, 12],
+  },
 ];
 
 /** The fingerprint a client presents. */
@@ -43,7 +231,13 @@ export interface Fingerprint {
   endpoint: Endpoint;
 }
 
-const hex12 = (s: string): string => (hashString(s).toString(16).padStart(8, '0') + hashString(s + '#').toString(16).padStart(8, '0')).slice(0, 12);
+const hex12 = (s: string): string =>
+  (
+    hashString(s).toString(16).padStart(8, '0') +
+    hashString(s + '#')
+      .toString(16)
+      .padStart(8, '0')
+  ).slice(0, 12);
 
 /** The fingerprint of a client library at a version (deterministic). */
 export function fingerprintOf(client: ClientKind, version: string): Fingerprint {
@@ -74,11 +268,49 @@ export function randomFingerprint(rng: Rng, name: string): Fingerprint {
  * honest users sometimes share a /24, as they do behind carrier NAT.
  */
 const ISP_BLOCKS = [
-  [73, 12], [73, 189], [98, 207], [24, 5], [86, 142], [92, 40], [81, 2], [109, 190], [178, 62], [188, 25],
-  [95, 91], [2, 120], [84, 17], [37, 201], [177, 33], [189, 6], [110, 44], [114, 79], [223, 104], [49, 36],
-  [1, 55], [101, 88], [175, 120], [122, 161], [203, 2], [41, 90], [105, 112], [197, 210], [85, 93], [90, 63],
+  [73, 12],
+  [73, 189],
+  [98, 207],
+  [24, 5],
+  [86, 142],
+  [92, 40],
+  [81, 2],
+  [109, 190],
+  [178, 62],
+  [188, 25],
+  [95, 91],
+  [2, 120],
+  [84, 17],
+  [37, 201],
+  [177, 33],
+  [189, 6],
+  [110, 44],
+  [114, 79],
+  [223, 104],
+  [49, 36],
+  [1, 55],
+  [101, 88],
+  [175, 120],
+  [122, 161],
+  [203, 2],
+  [41, 90],
+  [105, 112],
+  [197, 210],
+  [85, 93],
+  [90, 63],
 ];
-const DC_BLOCKS = [[34, 102], [35, 190], [52, 14], [3, 121], [18, 204], [104, 196], [159, 89], [167, 71], [45, 77], [65, 21]];
+const DC_BLOCKS = [
+  [34, 102],
+  [35, 190],
+  [52, 14],
+  [3, 121],
+  [18, 204],
+  [104, 196],
+  [159, 89],
+  [167, 71],
+  [45, 77],
+  [65, 21],
+];
 
 /** A residential address. */
 export function residentialIp(rng: Rng): string {

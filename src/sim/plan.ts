@@ -33,15 +33,27 @@ export interface ActorPlan {
   process: GapProcess;
   /** Fraction of the window the account's activity spans. */
   span: number;
+  /** Wall-clock ms before which the account sends nothing (dormant accounts woken together). */
+  activeFrom?: number;
   identity: IdentitySource;
   prompts: PromptSource;
   model: ModelPolicy;
 }
 
 /** Model names; `next` appears at the world's release time. */
-export const MODELS = { large: 'moat-large-1', mini: 'moat-mini-1', reasoner: 'moat-reasoner-1', next: 'moat-reasoner-2' } as const;
+export const MODELS = {
+  large: 'moat-large-1',
+  mini: 'moat-mini-1',
+  reasoner: 'moat-reasoner-1',
+  next: 'moat-reasoner-2',
+} as const;
 
 const DAY = 86_400_000;
+
+/** Whether `model` serves hidden reasoning tokens. */
+export function isReasoningModel(model: string): boolean {
+  return model === MODELS.reasoner || model === MODELS.next;
+}
 
 /**
  * Honest model choice: a per-account mix; early adopters move part of their reasoning
@@ -56,7 +68,8 @@ export function steadyModels(rng: Rng, world: World, reasonerShare: number): Mod
     const x = r.float();
     if (ts > world.release && r.chance(0.02)) return MODELS.next;
     if (x < reasonerShare) {
-      const ramp = adopter && ts > world.release ? Math.min(0.5, ((ts - world.release) / (2 * DAY)) * 0.5) : 0;
+      const ramp =
+        adopter && ts > world.release ? Math.min(0.5, ((ts - world.release) / (2 * DAY)) * 0.5) : 0;
       return r.chance(ramp) ? MODELS.next : MODELS.reasoner;
     }
     return x < reasonerShare + (1 - reasonerShare) * mini ? MODELS.mini : MODELS.large;
@@ -75,4 +88,14 @@ export function pivotModels(world: World): ModelPolicy {
 /** Always the same model. */
 export function fixedModel(name: string): ModelPolicy {
   return () => name;
+}
+
+/**
+ * Every model, in turn: an evaluation vendor scores each one it can reach, the new model
+ * from its release on.
+ */
+export function everyModel(world: World): ModelPolicy {
+  const before = [MODELS.large, MODELS.mini, MODELS.reasoner];
+  const after = [...before, MODELS.next];
+  return (r, ts) => r.pick(ts > world.release ? after : before);
 }

@@ -3,12 +3,17 @@
  * whose honest customers share egress with hydra clusters, and the extraction campaigns.
  * About `maliciousShare` of accounts belong to campaigns.
  */
-import { CAMPAIGN_KINDS, HYDRA, campaignPlans, type CampaignKind, type Egress } from './campaigns.js';
+import { allocateCampaigns } from './allocate.js';
+import { APP_PERSONAS, appCount } from './app-personas.js';
+import { benchSharer, sharedBenchmarkItems } from './apps-tools.js';
+import { campaignPlans } from './campaigns.js';
 import type { Corpus } from './corpus.js';
-import { datacenterPrefix, residentialPrefix } from './network.js';
+import { residentialPrefix } from './network.js';
 import { BENIGN_PERSONAS, benignPlan, persona, type Group } from './personas.js';
 import type { ActorPlan, World } from './plan.js';
 import { Rng } from './prng.js';
+
+export { allocateCampaigns } from './allocate.js';
 
 /** A campaign in labels.json. */
 export interface CampaignInfo {
@@ -23,51 +28,40 @@ export interface Population {
   campaigns: CampaignInfo[];
 }
 
-interface Alloc {
-  kind: CampaignKind;
-  size: number;
-}
-
-/** Split `m` malicious accounts into campaigns; hydras of 20–500 take what the others leave. */
-export function allocateCampaigns(rng: Rng, m: number): Alloc[] {
-  const out: Alloc[] = [];
-  let left = m;
-  const kinds = m < 40 ? rng.shuffle([...CAMPAIGN_KINDS]) : CAMPAIGN_KINDS;
-  for (const kind of kinds) {
-    const target = Math.max(kind.size[0], Math.round(m * kind.share));
-    let given = 0;
-    while (given < target && left > 0) {
-      const size = Math.min(left, rng.int(kind.size[0], kind.size[1]), Math.max(kind.size[0], target - given));
-      out.push({ kind, size });
-      given += size;
-      left -= size;
-    }
-  }
-  while (left > 0) {
-    let size = left <= 40 ? left : rng.int(20, Math.min(500, left));
-    if (left - size < 20) size = Math.min(left, 500);
-    out.push({ kind: left >= 20 ? HYDRA : (CAMPAIGN_KINDS[1] as CampaignKind), size });
-    left -= size;
-  }
-  return out;
-}
-
 function orgGroup(rng: Rng, n: number): Group {
   const name = `${rng.pick(['acme', 'northwind', 'globex', 'initech', 'umbrella', 'stark', 'wayne', 'tyrell', 'hooli', 'vandelay'])}${rng.int(1, 999)}`;
-  const g: Group = { prefixes: [residentialPrefix(rng)], hosts: [1, Math.min(8, 1 + Math.ceil(n / 10))], domain: `${name}.com`, system: `You are ${name}'s internal assistant. Be concise and follow company policy.`, route: rng.chance(0.7) ? 'enterprise' : 'self-serve' };
+  const g: Group = {
+    prefixes: [residentialPrefix(rng)],
+    hosts: [1, Math.min(8, 1 + Math.ceil(n / 10))],
+    domain: `${name}.com`,
+    system: `You are ${name}'s internal assistant. Be concise and follow company policy.`,
+    route: rng.chance(0.7) ? 'enterprise' : 'self-serve',
+  };
   if (rng.chance(0.6)) g.payment = `pf_${rng.hex(16)}`;
   return g;
 }
 
-function benignPlans(rng: Rng, corpus: Corpus, world: World, ids: string[], resellers: string[][]): ActorPlan[] {
+function benignPlans(
+  rng: Rng,
+  corpus: Corpus,
+  world: World,
+  ids: string[],
+  resellers: string[][],
+): ActorPlan[] {
   const plans: ActorPlan[] = [];
   let i = 0;
   const take = (): string => ids[i++] as string;
   const resellerCustomers = resellers.length ? Math.round(ids.length * 0.08) : 0;
   for (let k = 0; k < resellerCustomers; k++) {
     const base = persona(rng.pick(['casual', 'coding-agent', 'researcher', 'student']));
-    const group: Group = { prefixes: resellers[k % resellers.length] as string[], hosts: [1, 254], clients: ['go-router'] };
-    plans.push(benignPlan(rng.fork(`b${i}`), corpus, world, take(), base, 'reseller-customer', group));
+    const group: Group = {
+      prefixes: resellers[k % resellers.length] as string[],
+      hosts: [1, 254],
+      clients: ['go-router'],
+    };
+    plans.push(
+      benignPlan(rng.fork(`b${i}`), corpus, world, take(), base, 'reseller-customer', group),
+    );
   }
   let inOrgs = Math.round(ids.length * 0.14);
   while (inOrgs > 0) {
@@ -79,6 +73,23 @@ function benignPlans(rng: Rng, corpus: Corpus, world: World, ids: string[], rese
     }
     inOrgs -= n;
   }
+  // Organisations whose members pass public benchmark questions around (about 2.5%).
+  let sharing = Math.max(ids.length >= 150 ? 5 : 0, Math.round(ids.length * 0.025));
+  while (sharing > 0) {
+    const n = Math.min(sharing, rng.int(5, 25));
+    const items = sharedBenchmarkItems(rng, corpus);
+    const group: Group = { ...orgGroup(rng, n), wrap: (r, base) => benchSharer(r, items, base) };
+    for (let k = 0; k < n; k++) {
+      const base = persona(rng.pick(['casual', 'coding-agent', 'researcher']));
+      plans.push(
+        benignPlan(rng.fork(`b${i}`), corpus, world, take(), base, 'nat-org-bench', group),
+      );
+    }
+    sharing -= n;
+  }
+  for (const p of APP_PERSONAS)
+    for (let k = appCount(p, ids.length); k > 0 && i < ids.length; k--)
+      plans.push(benignPlan(rng.fork(`b${i}`), corpus, world, take(), p, p.name));
   while (i < ids.length) {
     const p = rng.weighted(BENIGN_PERSONAS.map((x) => [x, x.share] as const));
     plans.push(benignPlan(rng.fork(`b${i}`), corpus, world, take(), p, p.name));
@@ -87,7 +98,13 @@ function benignPlans(rng: Rng, corpus: Corpus, world: World, ids: string[], rese
 }
 
 /** Build the population of a run (deterministic in `seed`). */
-export function buildPopulation(seed: number, corpus: Corpus, world: World, accounts: number, maliciousShare: number): Population {
+export function buildPopulation(
+  seed: number,
+  corpus: Corpus,
+  world: World,
+  accounts: number,
+  maliciousShare: number,
+): Population {
   const rng = new Rng(seed, 'population');
   const idSet = new Set<string>();
   while (idSet.size < accounts) idSet.add(`acct_${rng.hex(10)}`);
@@ -101,15 +118,14 @@ export function buildPopulation(seed: number, corpus: Corpus, world: World, acco
   allocs.forEach((a, n) => {
     const id = `${a.kind.name}-${n + 1}`;
     const crng = rng.fork(id);
-    let egress: Egress = a.kind.egress(crng);
-    if (a.kind === HYDRA) {
-      const prefixes = Array.from({ length: crng.int(2, 6) }, () => datacenterPrefix(crng));
-      resellers.push(prefixes);
-      egress = { kind: 'reseller', prefixes, client: 'go-router' };
-    }
+    const egress = a.kind.egress(crng);
+    // Honest reseller customers share a reseller's egress with the hydras behind it.
+    if (egress.kind === 'reseller') resellers.push(egress.prefixes);
     const members = ids.slice(next, next + a.size);
     next += a.size;
-    plans.push(...campaignPlans({ id, size: a.size, rng: crng, corpus, world, egress }, a.kind, members));
+    plans.push(
+      ...campaignPlans({ id, size: a.size, rng: crng, corpus, world, egress }, a.kind, members),
+    );
     campaigns.push({ id, kind: a.kind.name, accounts: a.size });
   });
   plans.push(...benignPlans(rng.fork('benign'), corpus, world, ids.slice(next), resellers));

@@ -9,11 +9,21 @@ import { validateEvent } from './validate.js';
 
 const corpus = builtinCorpus();
 
-async function run(seed: number, events: number, extra: { accounts?: number; maliciousShare?: number } = {}) {
+async function run(
+  seed: number,
+  events: number,
+  extra: { accounts?: number; maliciousShare?: number } = {},
+) {
   const dir = mkdtempSync(join(tmpdir(), 'moat-sim-'));
   const summary = await simulate({ seed, events, corpus, outDir: dir, ...extra });
   const read = (f: string) => readFileSync(join(dir, f), 'utf8');
-  const out = { dir, summary, events: read('events.jsonl'), accounts: read('accounts.jsonl'), labels: read('labels.json') };
+  const out = {
+    dir,
+    summary,
+    events: read('events.jsonl'),
+    accounts: read('accounts.jsonl'),
+    labels: read('labels.json'),
+  };
   rmSync(dir, { recursive: true, force: true });
   return out;
 }
@@ -33,7 +43,12 @@ test('writes exactly N events sorted by ts, every account labelled and described
   const lines = r.events.trimEnd().split('\n');
   assert.equal(lines.length, 3000);
   const labels = JSON.parse(r.labels) as Labels;
-  const accounts = new Set(r.accounts.trimEnd().split('\n').map((l) => (JSON.parse(l) as { id: string }).id));
+  const accounts = new Set(
+    r.accounts
+      .trimEnd()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { id: string }).id),
+  );
   assert.equal(accounts.size, 400);
   assert.deepEqual(new Set(Object.keys(labels.accounts)), accounts);
   let prev = -Infinity;
@@ -57,11 +72,20 @@ test('persona mix and label integrity: ~share malicious, campaigns consistent, h
   for (const l of all) assert.equal(l.malicious, l.campaign !== null, 'campaign iff malicious');
   const sizes = new Map<string, number>();
   for (const l of bad) sizes.set(l.campaign as string, (sizes.get(l.campaign as string) ?? 0) + 1);
-  for (const c of labels.campaigns) assert.equal(sizes.get(c.id), c.accounts, `campaign ${c.id} size`);
+  for (const c of labels.campaigns)
+    assert.equal(sizes.get(c.id), c.accounts, `campaign ${c.id} size`);
   const hydras = labels.campaigns.filter((c) => c.kind === 'hydra');
   assert.ok(hydras.length >= 1 && hydras.every((h) => h.accounts >= 20));
   const personas = new Set(all.filter((l) => !l.malicious).map((l) => l.persona));
-  for (const p of ['casual', 'student', 'coding-agent', 'researcher', 'nat-org', 'reseller-customer']) assert.ok(personas.has(p), `persona ${p}`);
+  for (const p of [
+    'casual',
+    'student',
+    'coding-agent',
+    'researcher',
+    'nat-org',
+    'reseller-customer',
+  ])
+    assert.ok(personas.has(p), `persona ${p}`);
 });
 
 test('events match the DESIGN.md telemetry contract on both endpoints', async () => {
@@ -81,7 +105,10 @@ test('events match the DESIGN.md telemetry contract on both endpoints', async ()
 
 test('splitBudget: proportional, at least one each, exact total', () => {
   const out = splitBudget([1, 1, 2, 0], 10);
-  assert.equal(out.reduce((a, b) => a + b, 0), 10);
+  assert.equal(
+    out.reduce((a, b) => a + b, 0),
+    10,
+  );
   assert.ok(out.every((n) => n >= 1));
   assert.ok((out[2] as number) > (out[0] as number));
 });

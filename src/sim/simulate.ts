@@ -11,7 +11,7 @@ import type { TelemetryEvent } from '../telemetry/event.js';
 import type { Corpus } from './corpus.js';
 import { renderRequest, renderResponse } from './exchange.js';
 import { ActorHeap } from './heap.js';
-import type { ActorPlan, Label, World } from './plan.js';
+import { isReasoningModel, type ActorPlan, type Label, type World } from './plan.js';
 import { buildPopulation, type CampaignInfo } from './population.js';
 import { Rng } from './prng.js';
 import { Arrivals } from './timing.js';
@@ -61,8 +61,11 @@ export function splitBudget(weights: number[], total: number): number[] {
   const raw = weights.map((w) => (w / sum) * spare);
   const out = raw.map((r) => 1 + Math.floor(r));
   let left = total - out.reduce((a, b) => a + b, 0);
-  const order = raw.map((r, i) => [r - Math.floor(r), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (let k = 0; left > 0; k = (k + 1) % n, left--) out[(order[k] as readonly [number, number])[1]]! += 1;
+  const order = raw
+    .map((r, i) => [r - Math.floor(r), i] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (let k = 0; left > 0; k = (k + 1) % n, left--)
+    out[(order[k] as readonly [number, number])[1]]! += 1;
   return out;
 }
 
@@ -81,7 +84,9 @@ function makeEvent(a: Actor, corpus: Corpus, maxChars: number): TelemetryEvent {
   const id = plan.identity(rng, a.i);
   const x = plan.prompts({ rng, corpus, ts, index: a.i, total: a.n });
   const model = plan.model(rng, ts);
-  const endpoint = x.params.logprobs ? 'chat.completions' : id.fp.endpoint;
+  // logprobs and logit_bias exist only on chat.completions: a client that sends them uses it.
+  const endpoint =
+    x.params.logprobs || x.params.logit_bias !== undefined ? 'chat.completions' : id.fp.endpoint;
   return {
     ts,
     account: plan.account.id,
@@ -94,7 +99,7 @@ function makeEvent(a: Actor, corpus: Corpus, maxChars: number): TelemetryEvent {
     endpoint,
     model,
     request: renderRequest(endpoint, model, x),
-    response: renderResponse(rng, endpoint, x, maxChars),
+    response: renderResponse(rng, endpoint, x, maxChars, isReasoningModel(model)),
     status: 200,
     action: 'allow',
   };
@@ -105,27 +110,58 @@ export async function simulate(opts: SimOptions): Promise<SimSummary> {
   const start = opts.start ?? Date.UTC(2026, 0, 5);
   const window = (opts.days ?? 7) * DAY;
   const world: World = { start, window, release: start + Math.round(window * 0.45) };
-  const accounts = Math.max(1, Math.min(opts.events, opts.accounts ?? Math.max(10, Math.round(opts.events / 130))));
+  const accounts = Math.max(
+    1,
+    Math.min(opts.events, opts.accounts ?? Math.max(10, Math.round(opts.events / 130))),
+  );
   const pop = buildPopulation(opts.seed, opts.corpus, world, accounts, opts.maliciousShare ?? 0.05);
-  const budget = splitBudget(pop.plans.map((p) => p.volume), opts.events);
+  const budget = splitBudget(
+    pop.plans.map((p) => p.volume),
+    opts.events,
+  );
   const actors: Actor[] = pop.plans.map((plan, k) => {
     const rng = new Rng(opts.seed, `actor:${plan.account.id}`);
     const n = budget[k] as number;
-    const arrivals = new Arrivals(rng.fork('arrivals'), plan.schedule, start, window, n, plan.process, plan.span);
+    // A dormant account starts when it is woken, and fits its requests into what is left.
+    const from = Math.min(start + window - DAY / 4, Math.max(start, plan.activeFrom ?? start));
+    const arrivals = new Arrivals(
+      rng.fork('arrivals'),
+      plan.schedule,
+      from,
+      start + window - from,
+      n,
+      plan.process,
+      plan.span,
+    );
     return { plan, rng, arrivals, n, i: 0, next: arrivals.next() };
   });
   mkdirSync(opts.outDir, { recursive: true });
-  const files = { events: join(opts.outDir, 'events.jsonl'), accounts: join(opts.outDir, 'accounts.jsonl'), labels: join(opts.outDir, 'labels.json') };
+  const files = {
+    events: join(opts.outDir, 'events.jsonl'),
+    accounts: join(opts.outDir, 'accounts.jsonl'),
+    labels: join(opts.outDir, 'labels.json'),
+  };
   writeFileSync(files.accounts, pop.plans.map((p) => JSON.stringify(p.account)).join('\n') + '\n');
   const labels: Labels = {
     seed: opts.seed,
     accounts: Object.fromEntries(pop.plans.map((p) => [p.account.id, p.label])),
     campaigns: pop.campaigns,
-    world: { start: new Date(start).toISOString(), end: new Date(start + window).toISOString(), release: new Date(world.release).toISOString(), corpus: opts.corpus.source },
+    world: {
+      start: new Date(start).toISOString(),
+      end: new Date(start + window).toISOString(),
+      release: new Date(world.release).toISOString(),
+      corpus: opts.corpus.source,
+    },
   };
   writeFileSync(files.labels, JSON.stringify(labels, null, 1) + '\n');
   await writeEvents(files.events, actors, opts);
-  return { events: opts.events, accounts, malicious: pop.plans.filter((p) => p.label.malicious).length, campaigns: pop.campaigns, files };
+  return {
+    events: opts.events,
+    accounts,
+    malicious: pop.plans.filter((p) => p.label.malicious).length,
+    campaigns: pop.campaigns,
+    files,
+  };
 }
 
 async function writeEvents(path: string, actors: Actor[], opts: SimOptions): Promise<void> {

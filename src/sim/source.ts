@@ -34,8 +34,20 @@ export interface Habits {
 /** Draw an account's habits. */
 export function drawHabits(rng: Rng): Habits {
   return {
-    temperature: rng.weighted<number | undefined>([[undefined, 4], [0.7, 3], [1, 2], [0.2, 1], [0.5, 1]]),
-    maxTokens: rng.weighted<number | undefined>([[undefined, 4], [1024, 2], [2048, 2], [4096, 2], [800, 1]]),
+    temperature: rng.weighted<number | undefined>([
+      [undefined, 4],
+      [0.7, 3],
+      [1, 2],
+      [0.2, 1],
+      [0.5, 1],
+    ]),
+    maxTokens: rng.weighted<number | undefined>([
+      [undefined, 4],
+      [1024, 2],
+      [2048, 2],
+      [4096, 2],
+      [800, 1],
+    ]),
     stream: rng.chance(0.7),
     maxField: rng.chance(0.8) ? 'max_tokens' : 'max_completion_tokens',
   };

@@ -8,7 +8,14 @@ const HOUR = 3_600_000;
 const WEEK = 7 * 24 * HOUR;
 
 test('skipped days are drawn per day, not all at once (issue 3 regression: FNV top bits)', () => {
-  const s: Schedule = { from: 11, to: 22, tz: -5, weekends: true, skipDay: 0.2, key: 'acct_a77ae3d102' };
+  const s: Schedule = {
+    from: 11,
+    to: 22,
+    tz: -5,
+    weekends: true,
+    skipDay: 0.2,
+    key: 'acct_a77ae3d102',
+  };
   const active = activeTime(s, start, 28 * 24 * HOUR) / HOUR;
   assert.ok(active > 28 * 11 * 0.5 && active < 28 * 11, `active hours ${active}`);
 });
@@ -22,9 +29,18 @@ test('ActiveClock maps active time onto working hours only', () => {
 });
 
 test('arrivals are non-decreasing and stay (almost) inside the window for every process', () => {
-  const schedules: Schedule[] = [ALWAYS, { from: 8, to: 18, tz: 1, weekends: false, skipDay: 0.1, key: 'w' }, { from: 20, to: 2, tz: -5, weekends: true, skipDay: 0.3, key: 'e' }];
+  const schedules: Schedule[] = [
+    ALWAYS,
+    { from: 8, to: 18, tz: 1, weekends: false, skipDay: 0.1, key: 'w' },
+    { from: 20, to: 2, tz: -5, weekends: true, skipDay: 0.3, key: 'e' },
+  ];
   for (const s of schedules) {
-    for (const process of [{ kind: 'sessions', inGapMs: 90_000, sessionLen: 8 }, { kind: 'regular', jitter: 0.3 }, { kind: 'poisson' }, { kind: 'burst', gapMs: 1000 }] as const) {
+    for (const process of [
+      { kind: 'sessions', inGapMs: 90_000, sessionLen: 8 },
+      { kind: 'regular', jitter: 0.3 },
+      { kind: 'poisson' },
+      { kind: 'burst', gapMs: 1000 },
+    ] as const) {
       for (const n of [1, 40, 900]) {
         const a = new Arrivals(new Rng(n, s.key + process.kind), s, start, WEEK, n, process);
         let prev = -Infinity;

@@ -25,7 +25,14 @@ export interface Schedule {
 }
 
 /** Round the clock, every day. */
-export const ALWAYS: Schedule = { from: 0, to: 24, tz: 0, weekends: true, skipDay: 0, key: 'always' };
+export const ALWAYS: Schedule = {
+  from: 0,
+  to: 24,
+  tz: 0,
+  weekends: true,
+  skipDay: 0,
+  key: 'always',
+};
 
 function hourActive(s: Schedule, hourIndex: number): boolean {
   const localHours = hourIndex + s.tz;
@@ -58,7 +65,8 @@ export class ActiveClock {
   at(tau: number): number {
     for (let guard = 0; guard < 24 * 3660; guard++) {
       const len = hourActive(this.schedule, this.hour) ? HOUR : 0;
-      if (len > 0 && tau < this.activeBefore + len) return this.hour * HOUR + (tau - this.activeBefore);
+      if (len > 0 && tau < this.activeBefore + len)
+        return this.hour * HOUR + (tau - this.activeBefore);
       this.activeBefore += len;
       this.hour++;
     }

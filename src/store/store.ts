@@ -1,8 +1,13 @@
 import type { AccountRecord, Level, TelemetryEvent, Verdict } from '../telemetry/event.js';
+import type { DatabaseHealth } from './database.js';
 
 /** An account as stored: the signup record plus what administrators changed since. */
 export interface StoredAccount extends AccountRecord {
-  verified?: { at: number; by: string; organization?: string | undefined; note?: string | undefined } | undefined;
+  verified?:
+    | { at: number; by: string; organization?: string | undefined; note?: string | undefined }
+    | undefined;
+  /** Set while an administrator has disabled the account (its keys were revoked then); null once enabled again. */
+  disabled?: { at: number; by: string; reason: string } | null | undefined;
 }
 
 /** An API key as stored: never the secret, only its keyed hash. */
@@ -15,6 +20,10 @@ export interface StoredKey {
   prefix: string;
   createdAt: number;
   revokedAt: number | null;
+  /** A label for lists (`POST /admin/v1/accounts/{id}/keys {name}`); null when none was given. */
+  name?: string | null | undefined;
+  /** Epoch ms after which the key is refused; null when it does not expire. */
+  expiresAt?: number | null | undefined;
 }
 
 /** An administrator's pin of an account's level; wins over the detector until removed or expired. */
@@ -68,6 +77,11 @@ export interface Store {
   /** Events in arrival order (ts, then insertion). Streams: never loads everything at once. */
   events(query: EventQuery): AsyncIterable<TelemetryEvent>;
   countEvents(query?: EventQuery): Promise<number>;
+  /**
+   * Delete events that arrived before `ts` (epoch ms); returns how many. Deletes in
+   * bounded chunks so writers are never locked out for long (telemetry retention).
+   */
+  deleteEventsBefore(ts: number): Promise<number>;
 
   putVerdicts(verdicts: Verdict[]): Promise<void>;
   getVerdict(account: string): Promise<Verdict | undefined>;
@@ -83,5 +97,21 @@ export interface Store {
 
   /** Liveness of the backing service (readyz). */
   ping(): Promise<boolean>;
+  /** Liveness plus the last error of the process's database pool (readyz shows it). */
+  health(): Promise<DatabaseHealth>;
+  /** Release this store's use of the process's database (the last user closes it). */
   close(): Promise<void>;
+}
+
+/** Every stored account in id order, read a page at a time (listAccounts' keyset paging). */
+export async function* eachAccount(
+  store: Pick<Store, 'listAccounts'>,
+  pageSize = 1000,
+): AsyncGenerator<StoredAccount> {
+  for (let after: string | undefined; ;) {
+    const page = await store.listAccounts({ limit: pageSize, ...(after ? { after } : {}) });
+    yield* page;
+    if (page.length < pageSize) return;
+    after = page[page.length - 1]!.id;
+  }
 }

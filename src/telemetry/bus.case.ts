@@ -4,7 +4,16 @@ import type { EventBus } from './bus.js';
 import type { TelemetryEvent } from './event.js';
 
 function ev(i: number): TelemetryEvent {
-  return { ts: 1000 + i, account: `a${i % 3}`, key: 'k', endpoint: 'messages', model: 'm', request: { messages: [{ role: 'user', content: `q${i}` }] }, status: 200, action: 'allow' };
+  return {
+    ts: 1000 + i,
+    account: `a${i % 3}`,
+    key: 'k',
+    endpoint: 'messages',
+    model: 'm',
+    request: { messages: [{ role: 'user', content: `q${i}` }] },
+    status: 200,
+    action: 'allow',
+  };
 }
 
 async function until(cond: () => boolean, what: string): Promise<void> {
@@ -13,7 +22,10 @@ async function until(cond: () => boolean, what: string): Promise<void> {
 }
 
 /** Conformance suite every EventBus passes (in-process ring buffer, NATS JetStream). */
-export function busTests(name: string, factory: () => Promise<{ bus: EventBus; cleanup: () => Promise<void> }>): void {
+export function busTests(
+  name: string,
+  factory: () => Promise<{ bus: EventBus; cleanup: () => Promise<void> }>,
+): void {
   test(`${name}: every group sees every event, in publish order`, async () => {
     const { bus, cleanup } = await factory();
     try {
@@ -22,8 +34,14 @@ export function busTests(name: string, factory: () => Promise<{ bus: EventBus; c
       bus.subscribe((batch) => void a.push(...batch.map((e) => e.ts)), { group: 'writer' });
       bus.subscribe((batch) => void b.push(...batch.map((e) => e.ts)), { group: 'detector' });
       for (let i = 0; i < 1200; i++) assert.equal(bus.publish(ev(i)), true);
-      await until(() => a.length === 1200 && b.length === 1200, `delivered ${a.length}/${b.length}`);
-      assert.deepEqual(a, Array.from({ length: 1200 }, (_, i) => 1000 + i));
+      await until(
+        () => a.length === 1200 && b.length === 1200,
+        `delivered ${a.length}/${b.length}`,
+      );
+      assert.deepEqual(
+        a,
+        Array.from({ length: 1200 }, (_, i) => 1000 + i),
+      );
       assert.deepEqual(b, a);
     } finally {
       await cleanup();

@@ -13,7 +13,10 @@ export interface EventBus {
    * work (each event reaches one of them — e.g. the store writers of several replicas);
    * different groups each see every event. Returns an unsubscribe function.
    */
-  subscribe(handler: (batch: TelemetryEvent[]) => void | Promise<void>, opts?: { group?: string }): () => void;
+  subscribe(
+    handler: (batch: TelemetryEvent[]) => void | Promise<void>,
+    opts?: { group?: string },
+  ): () => void;
   /** Deliver what is queued and stop. */
   close(): Promise<void>;
 }

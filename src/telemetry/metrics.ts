@@ -57,7 +57,7 @@ export function createMetrics(defaults = true): GatewayMetrics {
     }),
     eventsDropped: new Gauge({
       name: 'moat_telemetry_events_dropped',
-      help: 'Telemetry events dropped because the bus buffer was full',
+      help: 'Telemetry events dropped: the bus buffer was full, the event could not be serialised, or the store refused it alone',
       registers: [registry],
     }),
     eventsPersisted: new Counter({

@@ -3,6 +3,7 @@
  * Completions API and Anthropic's Messages API. Built once per (protocol, model) and reused,
  * so the double's normal modes cost next to nothing in a benchmark.
  */
+import { sseFrame } from '../gateway/upstream/sse.js';
 
 /** The words the double answers with, streamed one delta per word. */
 export const DOUBLE_WORDS = ['Hello', ' from', ' the', ' upstream', ' double', '.'];
@@ -14,8 +15,7 @@ export const DOUBLE_USAGE = { input: 12, output: DOUBLE_WORDS.length };
 const CREATED = 1767225600;
 
 function sse(data: unknown, event?: string): string {
-  const json = typeof data === 'string' ? data : JSON.stringify(data);
-  return event ? `event: ${event}\ndata: ${json}\n\n` : `data: ${json}\n\n`;
+  return sseFrame(event || undefined, typeof data === 'string' ? data : JSON.stringify(data));
 }
 
 /** OpenAI `chat.completion` object. */
@@ -63,7 +63,7 @@ export function openaiEvents(model: string, includeUsage: boolean): string[] {
     };
     out.push(sse({ ...base, choices: [], usage }));
   }
-  out.push('data: [DONE]\n\n');
+  out.push(sseFrame(undefined, '[DONE]'));
   return out;
 }
 

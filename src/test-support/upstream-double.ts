@@ -9,6 +9,14 @@ import {
   openaiEvents,
   openaiJson,
 } from './double-bodies.js';
+import {
+  completionEvents,
+  completionJson,
+  embeddingsJson,
+  responseEvents,
+  responseJson,
+} from './double-apis.js';
+import { sseFrame } from '../gateway/upstream/sse.js';
 
 /**
  * How the double answers a request. Chosen per request by the `x-double-mode` header, else
@@ -28,6 +36,8 @@ export const DOUBLE_MODES = [
   'huge',
   'ignore-stream',
   'non-json-200',
+  // Chat only, like vLLM and llama.cpp: /v1/responses, /v1/embeddings and /v1/completions are 404.
+  'chat-only',
 ] as const;
 /** One of DOUBLE_MODES. */
 export type DoubleMode = (typeof DOUBLE_MODES)[number];
@@ -241,15 +251,31 @@ function hugeEvents(c: Ctx, bytes: number): string[] {
   const piece = hugeText(16 * 1024);
   const n = Math.ceil(bytes / piece.length);
   const ev = c.anthropic
-    ? `event: content_block_delta\ndata: ${JSON.stringify({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: piece } })}\n\n`
-    : `data: ${JSON.stringify({ object: 'chat.completion.chunk', model: c.model, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`;
+    ? sseFrame(
+        'content_block_delta',
+        JSON.stringify({
+          type: 'content_block_delta',
+          index: 0,
+          delta: { type: 'text_delta', text: piece },
+        }),
+      )
+    : sseFrame(
+        undefined,
+        JSON.stringify({
+          object: 'chat.completion.chunk',
+          model: c.model,
+          choices: [{ index: 0, delta: { content: piece }, finish_reason: null }],
+        }),
+      );
   const all = c.anthropic ? anthropicEvents(c.model) : openaiEvents(c.model, false);
   return [...all.slice(0, 2), ...Array.from({ length: n }, () => ev), ...all.slice(2)];
 }
 
 /**
  * Start a real HTTP server on 127.0.0.1, port 0, that speaks OpenAI's `/v1/chat/completions`,
- * Anthropic's `/v1/messages` and `/v1/models`, streaming and not, records what it received,
+ * Anthropic's `/v1/messages` (and `/v1/messages/count_tokens`: always 42), `/v1/models` and
+ * `/v1/models/{id}` (`double-model` and `double/…` exist), `/v1/embeddings`, `/v1/completions`
+ * and `/v1/responses` (double-apis.ts; 404 for a `double/chat-only` model), streaming and not, records what it received,
  * and misbehaves on request (see DoubleMode).
  * @example const up = await startUpstreamDouble(); … await up.close();
  */
@@ -287,6 +313,43 @@ export async function startUpstreamDouble(options: DoubleOptions = {}): Promise<
       });
     const path = (req.url ?? '').split('?')[0];
     if (req.method === 'GET' && path === '/v1/models') return sendJson(res, 200, MODELS);
+    if (req.method === 'GET' && path?.startsWith('/v1/models/')) {
+      const id = decodeURIComponent(path.slice('/v1/models/'.length));
+      return id === 'double-model' || id.startsWith('double/')
+        ? sendJson(
+            res,
+            200,
+            Buffer.from(
+              JSON.stringify({ id, object: 'model', created: 1767225600, owned_by: 'double' }),
+            ),
+          )
+        : sendJson(res, 404, errorJson(false, 404));
+    }
+    if (req.method === 'POST' && path === '/v1/messages/count_tokens') {
+      return sendJson(res, 200, Buffer.from(JSON.stringify({ input_tokens: 42 })));
+    }
+    if (
+      req.method === 'POST' &&
+      (path === '/v1/embeddings' || path === '/v1/completions' || path === '/v1/responses')
+    ) {
+      const model = typeof body?.['model'] === 'string' ? body['model'] : 'double-model';
+      if (modeOf(req.headers, model, fallback) === 'chat-only')
+        return sendJson(res, 404, errorJson(false, 404));
+      const streaming = body?.['stream'] === true;
+      if (path === '/v1/embeddings') {
+        const input = body?.['input'];
+        return sendJson(res, 200, embeddingsJson(model, Array.isArray(input) ? input.length : 1));
+      }
+      if (path === '/v1/completions') {
+        const so = body?.['stream_options'] as { include_usage?: unknown } | undefined;
+        return streaming
+          ? stream(res, completionEvents(model, so?.include_usage === true), 0)
+          : sendJson(res, 200, completionJson(model));
+      }
+      return streaming
+        ? stream(res, responseEvents(model), 0)
+        : sendJson(res, 200, responseJson(model));
+    }
     const anthropic = path === '/v1/messages';
     if (req.method !== 'POST' || (!anthropic && path !== '/v1/chat/completions')) {
       return sendJson(res, 404, errorJson(anthropic, 404));

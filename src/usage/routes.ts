@@ -10,7 +10,8 @@ const time = z
   .string()
   .transform((v, ctx) => {
     const t = /^\d+$/.test(v) ? Number(v) : Date.parse(v);
-    if (Number.isNaN(t))
+    // Within what a Date holds (±8.64e15 ms); beyond it is not a time (issue 14).
+    if (Number.isNaN(t) || !(t <= 8.64e15))
       ctx.addIssue({ code: 'custom', message: 'expected epoch milliseconds or an ISO 8601 time' });
     return t;
   })

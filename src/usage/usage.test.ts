@@ -11,6 +11,7 @@ import { loadOrCreateSigner, publicKeyFrom, verifyBytes } from '../audit/signer.
 import { buildUsageReport, levelHistory } from './report.js';
 import { usageCsv } from './format.js';
 import { usageRoutes } from './routes.js';
+import { openSqliteDatabase } from '../store/database.js';
 
 const T0 = Date.parse('2026-03-01T00:00:00Z');
 const H = 3_600_000;
@@ -55,7 +56,7 @@ const events = [
 
 test('usage report: per-model tokens, actions, levels from the audit log', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'moat-usage-'));
-  const audit = new SqliteAuditLog(join(dir, 'audit.db'), {
+  const audit = new SqliteAuditLog(openSqliteDatabase(join(dir, 'audit.db')), {
     signer: loadOrCreateSigner(join(dir, 'k.pem')),
     now: (() => {
       let t = T0 - H;
@@ -135,7 +136,7 @@ test('CSV quotes fields per RFC 4180', async () => {
 test('GET /admin/v1/accounts/:id/usage returns signed JSON and CSV; org reports; audited', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'moat-usage-routes-'));
   const signer = loadOrCreateSigner(join(dir, 'k.pem'));
-  const audit = new SqliteAuditLog(join(dir, 'audit.db'), { signer });
+  const audit = new SqliteAuditLog(openSqliteDatabase(join(dir, 'audit.db')), { signer });
   const app = Fastify();
   app.setErrorHandler((err, _req, reply) =>
     err instanceof MoatError

@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { PostgresRepository, type PostgresDatabase } from '../../store/database.js';
 import { createPublicKey } from 'node:crypto';
 import {
   entryFromRow,
@@ -11,6 +12,15 @@ import {
 import type { AuditLog, AuditQuery } from '../log.js';
 import type { Checkpoint, CheckpointSigner } from '../signer.js';
 import { verifyEntries, type VerifyResult } from '../verify.js';
+import {
+  checkpointDue,
+  policyEntry,
+  POLICY_ACTION,
+  policyOf,
+  readHead,
+  writeHead,
+  type CheckpointPolicy,
+} from '../checkpoints.js';
 
 function schemaSql(s: string): string {
   return `
@@ -19,6 +29,7 @@ CREATE TABLE IF NOT EXISTS ${s}.audit_log (
   seq BIGINT PRIMARY KEY, ts BIGINT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
   subject TEXT NOT NULL, reason TEXT, data TEXT, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS audit_log_ts ON ${s}.audit_log(ts, seq);
+CREATE INDEX IF NOT EXISTS audit_log_action ON ${s}.audit_log(action, seq);
 CREATE TABLE IF NOT EXISTS ${s}.audit_checkpoints (
   seq BIGINT PRIMARY KEY, ts BIGINT NOT NULL, hash TEXT NOT NULL, key_id TEXT NOT NULL,
   public_key TEXT NOT NULL, signature TEXT NOT NULL);
@@ -31,7 +42,12 @@ export interface PostgresAuditOptions {
   /** Schema holding the tables (default `moat`). */
   schema?: string;
   checkpointEvery?: number;
-  max?: number;
+  /** As in SqliteAuditOptions: time-based checkpoints, recorded as an `audit.policy` entry. */
+  checkpointEveryMs?: number;
+  /** Where this process keeps the signed head (the newest checkpoint it wrote or saw). */
+  headFile?: string;
+  /** Read and verify only: never create the schema, append, or checkpoint on close. */
+  readOnly?: boolean;
   now?: () => number;
 }
 
@@ -49,41 +65,67 @@ function checkpointFromRow(r: Row): Checkpoint {
 }
 
 /**
- * Audit log in PostgreSQL, for several replicas. Appends run in one transaction that
+ * Audit log in PostgreSQL (on the process's one pool), for several replicas. Appends run in one transaction that
  * first takes a transaction-scoped advisory lock (pg_advisory_xact_lock) keyed on the
  * table, so concurrent appenders on any replica are serialised and seq stays gap-free.
  */
-export class PostgresAuditLog implements AuditLog {
-  private readonly pool: pg.Pool;
-  private readonly s: string;
+export class PostgresAuditLog extends PostgresRepository implements AuditLog {
   private readonly every: number;
+  private readonly policy: CheckpointPolicy | undefined;
   private readonly now: () => number;
+  private policyRecorded: boolean | undefined;
+  private timer: NodeJS.Timeout | undefined;
 
+  /** @param handle the process's PostgreSQL pool (`openPostgresDatabase`). */
   constructor(
-    url: string,
+    handle: PostgresDatabase,
     private readonly opts: PostgresAuditOptions,
   ) {
-    const schema = opts.schema ?? 'moat';
-    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name "${schema}"`);
-    this.s = schema;
+    super(handle, opts);
     this.every = opts.checkpointEvery ?? 1000;
     this.now = opts.now ?? Date.now;
-    this.pool = new pg.Pool({
-      connectionString: url,
-      max: opts.max ?? 4,
-      connectionTimeoutMillis: 5000,
-    });
-    this.pool.on('error', () => {});
+    this.policy = opts.checkpointEveryMs
+      ? { every: this.every, everyMs: opts.checkpointEveryMs }
+      : undefined;
+    if (this.policy && !opts.readOnly) {
+      this.timer = setInterval(() => void this.coverTail().catch(() => {}), this.policy.everyMs);
+      this.timer.unref();
+    }
+  }
+
+  /** Whether the log's tables exist (a read-only open must not create them). */
+  async exists(): Promise<boolean> {
+    const r = await this.pool.query('SELECT to_regclass($1) AS t', [`${this.s}.audit_log`]);
+    return (r.rows[0] as Row)['t'] !== null;
+  }
+
+  /** Write the signed head file, unless the head there no longer matches this log (keep the evidence). */
+  private async keepHead(c: Checkpoint): Promise<void> {
+    const file = this.opts.headFile;
+    if (!file) return;
+    const cur = readHead(file);
+    if (typeof cur === 'object') {
+      const r = await this.pool.query(`SELECT hash FROM ${this.s}.audit_log WHERE seq = $1`, [
+        cur.seq,
+      ]);
+      if ((r.rows[0] as Row | undefined)?.['hash'] !== cur.hash) return;
+    }
+    writeHead(file, c);
+  }
+
+  /** Checkpoint the newest entry when no checkpoint covers it yet. */
+  private async coverTail(): Promise<void> {
+    const r = await this.pool.query(
+      `SELECT (SELECT MAX(seq) FROM ${this.s}.audit_log) AS l, (SELECT MAX(seq) FROM ${this.s}.audit_checkpoints) AS c`,
+    );
+    const row = r.rows[0] as Row;
+    if (row['l'] !== null && (row['c'] === null || Number(row['c']) < Number(row['l'])))
+      await this.checkpoint();
   }
 
   /** Create the schema and tables. Idempotent. */
   async migrate(): Promise<void> {
     await this.pool.query(schemaSql(this.s));
-  }
-
-  /** Drop the whole schema (tests). */
-  async dropSchema(): Promise<void> {
-    await this.pool.query(`DROP SCHEMA IF EXISTS ${this.s} CASCADE`);
   }
 
   async append(input: AuditInput): Promise<AuditEntry> {
@@ -93,6 +135,7 @@ export class PostgresAuditLog implements AuditLog {
   async appendMany(inputs: AuditInput[]): Promise<AuditEntry[]> {
     if (inputs.length === 0) return [];
     const client = await this.pool.connect();
+    let head: Checkpoint | undefined;
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${this.s}.audit_log`]);
@@ -103,26 +146,60 @@ export class PostgresAuditLog implements AuditLog {
       let prev: { seq: number; hash: string } | undefined = row
         ? { seq: Number(row['seq']), hash: row['hash'] as string }
         : undefined;
+      // The time rule's base: the entry time of the newest checkpointed entry, else of the first entry.
+      const b = await client.query(
+        `SELECT COALESCE((SELECT l.ts FROM ${this.s}.audit_checkpoints c JOIN ${this.s}.audit_log l ON l.seq = c.seq ORDER BY c.seq DESC LIMIT 1), (SELECT ts FROM ${this.s}.audit_log ORDER BY seq LIMIT 1)) AS ts`,
+      );
+      let baseTs = (b.rows[0] as Row)['ts'] === null ? undefined : Number((b.rows[0] as Row)['ts']);
+      const record = this.policy !== undefined && !(await this.policyIsRecorded(client));
+      const all = record ? [policyEntry(this.policy!), ...inputs] : inputs;
       const out: AuditEntry[] = [];
-      for (const input of inputs) {
+      for (const input of all) {
         const e = nextEntry(prev, input, this.now());
         await client.query(
           `INSERT INTO ${this.s}.audit_log (seq, ts, actor, action, subject, reason, data, prev_hash, hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
           rowValues(e),
         );
-        if (e.seq % this.every === 0)
-          await this.storeCheckpoint(client, this.opts.signer.sign(e.seq, e.hash, e.ts));
-        out.push(e);
+        baseTs ??= e.ts;
+        if (
+          this.policy ? checkpointDue(e.seq, e.ts, baseTs, this.policy) : e.seq % this.every === 0
+        ) {
+          head = this.opts.signer.sign(e.seq, e.hash, e.ts);
+          await this.storeCheckpoint(client, head);
+          baseTs = e.ts;
+        }
         prev = e;
+        if (input !== all[0] || !record) out.push(e);
       }
       await client.query('COMMIT');
+      this.policyRecorded = true;
       return out;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => {});
       throw err;
     } finally {
       client.release();
+      if (head) await this.keepHead(head).catch(() => {});
     }
+  }
+
+  /** Whether the newest `audit.policy` entry states this writer's policy (cached once true). */
+  private async policyIsRecorded(client: pg.PoolClient): Promise<boolean> {
+    if (this.policyRecorded) return true;
+    const r = await client.query(
+      `SELECT data FROM ${this.s}.audit_log WHERE action = $1 ORDER BY seq DESC LIMIT 1`,
+      [POLICY_ACTION],
+    );
+    const data = (r.rows[0] as Row | undefined)?.['data'];
+    let recorded: CheckpointPolicy | undefined;
+    try {
+      recorded = typeof data === 'string' ? policyOf(JSON.parse(data)) : undefined;
+    } catch {
+      recorded = undefined;
+    }
+    this.policyRecorded =
+      recorded?.every === this.policy!.every && recorded.everyMs === this.policy!.everyMs;
+    return this.policyRecorded;
   }
 
   private async storeCheckpoint(q: pg.Pool | pg.PoolClient, c: Checkpoint): Promise<void> {
@@ -135,11 +212,14 @@ export class PostgresAuditLog implements AuditLog {
   }
 
   async *list(q: AuditQuery = {}): AsyncIterable<AuditEntry> {
-    let after = 0;
+    const desc = q.order === 'desc';
+    let after = desc ? Number.MAX_SAFE_INTEGER : 0;
     let left = q.limit ?? Number.MAX_SAFE_INTEGER;
     while (left > 0) {
       const res = await this.pool.query(
-        `SELECT * FROM ${this.s}.audit_log WHERE seq > $1 AND ts >= $2 AND ts < $3 ORDER BY seq LIMIT $4`,
+        desc
+          ? `SELECT * FROM ${this.s}.audit_log WHERE seq < $1 AND ts >= $2 AND ts < $3 ORDER BY seq DESC LIMIT $4`
+          : `SELECT * FROM ${this.s}.audit_log WHERE seq > $1 AND ts >= $2 AND ts < $3 ORDER BY seq LIMIT $4`,
         [
           after,
           q.since ?? -Number.MAX_SAFE_INTEGER,
@@ -163,6 +243,7 @@ export class PostgresAuditLog implements AuditLog {
     if (!row) return undefined;
     const c = this.opts.signer.sign(Number(row['seq']), row['hash'] as string, this.now());
     await this.storeCheckpoint(this.pool, c);
+    await this.keepHead(c);
     return c;
   }
 
@@ -181,6 +262,8 @@ export class PostgresAuditLog implements AuditLog {
       checkpoints: await this.checkpoints(),
       trustedKey,
       complete: true,
+      ...(this.opts.headFile ? { head: readHead(this.opts.headFile) } : {}),
+      now: this.now(),
     });
   }
 
@@ -189,7 +272,9 @@ export class PostgresAuditLog implements AuditLog {
     return (await this.pool.query(sql.replaceAll('$schema', this.s), args)).rows as Row[];
   }
 
-  async close(): Promise<void> {
-    await this.pool.end();
+  override async close(): Promise<void> {
+    clearInterval(this.timer);
+    if (this.policy && !this.opts.readOnly) await this.coverTail().catch(() => {});
+    await super.close();
   }
 }

@@ -4,11 +4,15 @@ import { join } from 'node:path';
 import { auditLogTests } from '../log.case.js';
 import { loadOrCreateSigner } from '../signer.js';
 import { SqliteAuditLog } from './sqlite-log.js';
+import { openSqliteDatabase } from '../../store/database.js';
 
 auditLogTests('sqlite', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'moat-audit-'));
   let t = 0;
-  const log = new SqliteAuditLog(join(dir, 'audit.db'), {
+  // As `moat serve` lays it out: audit.db attached to the connection on moat.db.
+  const db = openSqliteDatabase(join(dir, 'moat.db'));
+  const log = new SqliteAuditLog(db, {
+    schema: db.attach('audit', join(dir, 'audit.db'), { synchronous: 'FULL' }),
     signer: loadOrCreateSigner(join(dir, 'key.pem')),
     checkpointEvery: 5,
     now: () => (t += 1000),

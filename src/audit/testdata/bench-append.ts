@@ -8,6 +8,7 @@ import { SqliteAuditLog } from '../sqlite/sqlite-log.js';
 import { PostgresAuditLog } from '../postgres/postgres-log.js';
 import { loadOrCreateSigner } from '../signer.js';
 import type { AuditLog } from '../log.js';
+import { openPostgresDatabase, openSqliteDatabase } from '../../store/database.js';
 
 const n = Number(process.argv[2] ?? 2000);
 const dir = mkdtempSync(join(tmpdir(), 'moat-bench-'));
@@ -44,9 +45,9 @@ async function measure(name: string, log: AuditLog): Promise<void> {
 
 await measure(
   'sqlite (WAL, synchronous=FULL)',
-  new SqliteAuditLog(join(dir, 'audit.db'), { signer }),
+  new SqliteAuditLog(openSqliteDatabase(join(dir, 'audit.db')), { signer }),
 );
-const pg = new PostgresAuditLog('postgres://postgres@127.0.0.1:5432/test', {
+const pg = new PostgresAuditLog(openPostgresDatabase('postgres://postgres@127.0.0.1:5432/test'), {
   signer,
   schema: `bench_${randomBytes(4).toString('hex')}`,
 });

@@ -3,9 +3,10 @@
 import { join } from 'node:path';
 import { SqliteAuditLog } from '../sqlite/sqlite-log.js';
 import { loadOrCreateSigner } from '../signer.js';
+import { openSqliteDatabase } from '../../store/database.js';
 
 const dir = process.argv[2]!;
-const log = new SqliteAuditLog(join(dir, 'audit.db'), {
+const log = new SqliteAuditLog(openSqliteDatabase(join(dir, 'audit.db')), {
   signer: loadOrCreateSigner(join(dir, 'key.pem')),
   checkpointEvery: 50,
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -36,13 +36,13 @@ test('moat audit export / verify, with tampered exports reported by line (issue 
     const exp = await moat(env, 'audit', 'export', '--out', file);
     assert.equal(exp.code, 0, exp.stderr);
     const lines = readFileSync(file, 'utf8').trim().split('\n');
-    assert.equal(lines.length, 7, 'six entries and a signed head checkpoint');
+    assert.equal(lines.length, 8, 'the policy entry, six entries and a signed head checkpoint');
     const ok = await moat(env, 'audit', 'verify', '--file', file);
     assert.equal(ok.code, 0, ok.stderr);
-    assert.match(ok.stdout, /6 entries/);
+    assert.match(ok.stdout, /7 entries/);
 
     const edited = [...lines];
-    edited[2] = edited[2]!.replace('acct_3', 'acct_X');
+    edited[2] = edited[2]!.replace('acct_2', 'acct_X');
     writeFileSync(file, edited.join('\n'));
     const bad = await moat(env, 'audit', 'verify', '--file', file);
     assert.equal(bad.code, 1);
@@ -54,7 +54,7 @@ test('moat audit export / verify, with tampered exports reported by line (issue 
     writeFileSync(file, [lines[0], lines[2], lines[1], ...lines.slice(3)].join('\n'));
     assert.match((await moat(env, 'audit', 'verify', '--file', file)).stderr, /reordered/);
 
-    writeFileSync(file, [...lines.slice(0, 4), lines[6]].join('\n'));
+    writeFileSync(file, [...lines.slice(0, 4), lines[7]].join('\n'));
     assert.match((await moat(env, 'audit', 'verify', '--file', file)).stderr, /truncated/);
 
     const json = await moat(env, 'audit', 'verify', '--json');
@@ -63,7 +63,32 @@ test('moat audit export / verify, with tampered exports reported by line (issue 
       true,
       'the export itself was audited and the live log still verifies',
     );
-    assert.equal(JSON.parse(json.stdout).entries, 7);
+    assert.equal(JSON.parse(json.stdout).entries, 8);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('issue 14: moat audit verify of a missing or deleted log exits 1 with a clear message and creates nothing', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'moat-audit-missing-'));
+  const env = { MOAT_DATA_DIR: dir, MOAT_ADMIN_TOKEN: 'x'.repeat(20) };
+  try {
+    const never = await moat(env, 'audit', 'verify');
+    assert.equal(never.code, 1);
+    assert.match(never.stderr, /no audit log at .*audit\.db: nothing to verify/);
+    assert.equal(existsSync(join(dir, 'audit.db')), false, 'verify did not create a log');
+
+    const log = await openAuditLog(loadConfig(env));
+    for (let i = 1; i <= 3; i++)
+      await log.append({ actor: 'admin', action: 'pin.set', subject: `acct_${i}` });
+    await log.close();
+    assert.equal((await moat(env, 'audit', 'verify')).code, 0);
+    for (const f of ['audit.db', 'audit.db-wal', 'audit.db-shm'])
+      rmSync(join(dir, f), { force: true });
+    const gone = await moat(env, 'audit', 'verify');
+    assert.equal(gone.code, 1);
+    assert.match(gone.stderr, /nothing to verify \(it was never created here, or it was deleted\)/);
+    assert.equal(existsSync(join(dir, 'audit.db')), false);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -6,7 +6,7 @@ import type { Command, CommandContext } from '../command.js';
 import { UsageError } from '../command.js';
 import { parseCommandArgs, parseTime } from '../args.js';
 import { Progress } from '../progress.js';
-import { openAuditLog, auditSigner } from '../../audit/open.js';
+import { AuditLogMissingError, openAuditLog, auditSigner } from '../../audit/open.js';
 import { exportLine, readCheckpoints, readEntries } from '../../audit/jsonl.js';
 import { publicKeyFrom } from '../../audit/signer.js';
 import { verifyEntries, type VerifyResult } from '../../audit/verify.js';
@@ -19,7 +19,9 @@ export   writes the audit log as JSONL (one entry per line, then the signed chec
          of that range and a fresh signed head checkpoint); stdout without --out.
 verify   checks the hash chain and signed checkpoints of the live log (found through
          MOAT_CONFIG / MOAT_DATA_DIR), or of an export with --file. Any modified,
-         deleted, inserted or reordered entry is reported with its position; exit 1.
+         deleted, inserted or reordered entry, a missing expected checkpoint, a log
+         shorter than its signed head (audit-head.json) or a missing log is reported;
+         exit 1. Verification never creates or writes the log.
          --public-key: the Ed25519 key checkpoints must be signed with (default: this
          installation's key, when present).
 T is epoch milliseconds or an ISO 8601 time; --since is inclusive, --until exclusive.
@@ -124,7 +126,14 @@ async function runVerify(argv: string[], ctx: CommandContext): Promise<number> {
     });
     return report(ctx, r, json, values.file, 'line');
   }
-  const log = await openAuditLog(ctx.config());
+  let log;
+  try {
+    log = await openAuditLog(ctx.config(), { readOnly: true });
+  } catch (err) {
+    if (!(err instanceof AuditLogMissingError)) throw err;
+    ctx.stderr.write(`audit verification FAILED: ${err.message}\n`);
+    return 1;
+  }
   try {
     return report(ctx, await log.verify(), json, 'live audit log', 'position');
   } finally {

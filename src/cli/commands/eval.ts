@@ -31,14 +31,30 @@ export const command: Command = {
   async run(argv, ctx) {
     const { values } = parseCommandArgs(
       argv,
-      { verdicts: { type: 'string' }, labels: { type: 'string' }, events: { type: 'string' }, timeline: { type: 'string' }, level: { type: 'string' }, out: { type: 'string' }, title: { type: 'string' }, json: { type: 'boolean' } },
+      {
+        verdicts: { type: 'string' },
+        labels: { type: 'string' },
+        events: { type: 'string' },
+        timeline: { type: 'string' },
+        level: { type: 'string' },
+        out: { type: 'string' },
+        title: { type: 'string' },
+        json: { type: 'boolean' },
+      },
       false,
     );
-    if (!values.verdicts || !values.labels || (!values.out && !values.json)) throw new UsageError('--verdicts, --labels and --out (or --json) are required');
+    if (!values.verdicts || !values.labels || (!values.out && !values.json))
+      throw new UsageError('--verdicts, --labels and --out (or --json) are required');
     const level = (values.level ?? 'throttle') as Level;
-    if (!LEVELS.includes(level) || level === 'allow') throw new UsageError(`--level: expected one of ${LEVELS.slice(1).join(', ')}, got "${values.level}"`);
+    if (!LEVELS.includes(level) || level === 'allow')
+      throw new UsageError(
+        `--level: expected one of ${LEVELS.slice(1).join(', ')}, got "${values.level}"`,
+      );
     const labels = JSON.parse(readFileSync(values.labels, 'utf8')) as LabelsDoc;
-    if (typeof labels.accounts !== 'object' || labels.accounts === null) throw new Error(`${values.labels}: expected {"accounts": {id: {malicious, persona, campaign}}}`);
+    if (typeof labels.accounts !== 'object' || labels.accounts === null)
+      throw new Error(
+        `${values.labels}: expected {"accounts": {id: {malicious, persona, campaign}}}`,
+      );
     const result = await evaluate({
       verdicts: readVerdicts(values.verdicts),
       labels,
@@ -50,11 +66,16 @@ export const command: Command = {
     if (values.json) ctx.stdout.write(JSON.stringify(result, null, 2) + '\n');
     else {
       const at = result.byLevel.find((s) => s.level === level);
-      const pct = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : `${(x * 100).toFixed(2)}%`);
+      const pct = (x: number | null | undefined) =>
+        x === null || x === undefined ? 'n/a' : `${(x * 100).toFixed(2)}%`;
       ctx.stdout.write(
         `${result.accounts.total} accounts (${result.accounts.malicious} attack). At ${level}+: precision ${pct(at?.precision)}, recall ${pct(at?.recall)}, FPR ${pct(at?.fpr)}; AUC ${result.auc?.toFixed(4) ?? 'n/a'}\n` +
-          (result.requestsToDetect ? `median requests to detect ${result.requestsToDetect.median ?? 'n/a'} (${result.requestsToDetect.mode}); attacker yield ${pct(result.yield?.share)}; benign friction ${pct(result.friction?.share)}\n` : '') +
-          result.targets.map((t) => `  ${t.met === null ? '?' : t.met ? 'ok  ' : 'MISS'} ${t.name} ${t.target}`).join('\n') +
+          (result.requestsToDetect
+            ? `median requests to detect ${result.requestsToDetect.median ?? 'n/a'} (${result.requestsToDetect.mode}); attacker yield ${pct(result.yield?.share)}; benign friction ${pct(result.friction?.share)}\n`
+            : '') +
+          result.targets
+            .map((t) => `  ${t.met === null ? '?' : t.met ? 'ok  ' : 'MISS'} ${t.name} ${t.target}`)
+            .join('\n') +
           `\nWrote ${resolve(values.out ?? '.')}/report.md\n`,
       );
     }

@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs';
+import { chmodSync, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { openStore } from '../../store/index.js';
 import { openAuditLog } from '../../audit/open.js';
@@ -12,7 +12,7 @@ export const command: Command = {
   summary: 'Export telemetry events as JSONL (moat events export)',
   usage: `Usage: moat events export [--since T] [--until T] [--account ID] [--out FILE]
 
-Writes every stored telemetry event (one JSON object per line, DESIGN.md shape) to
+Writes every stored telemetry event (one JSON object per line; docs/telemetry.md) to
 FILE or stdout, oldest first. T is epoch milliseconds or an ISO 8601 time; without
 --since/--until the export covers everything.`,
   async run(argv, ctx) {
@@ -22,11 +22,17 @@ FILE or stdout, oldest first. T is epoch milliseconds or an ISO 8601 time; witho
       account: { type: 'string' },
       out: { type: 'string' },
     });
-    if (positionals[0] !== 'export' || positionals.length > 1) throw new UsageError('expected the sub-command "export"');
+    if (positionals[0] !== 'export' || positionals.length > 1)
+      throw new UsageError('expected the sub-command "export"');
     const since = parseTime('--since', values.since);
     const until = parseTime('--until', values.until);
     const store = await openStore(ctx.config());
-    const out = values.out ? createWriteStream(values.out) : ctx.stdout;
+    // Customer traffic: owner-only, also when FILE already existed (issue 14: it was 0644).
+    const out = values.out ? createWriteStream(values.out, { mode: 0o600 }) : ctx.stdout;
+    if (values.out) {
+      await once(out, 'open');
+      chmodSync(values.out, 0o600);
+    }
     const progress = new Progress(ctx.stderr, ctx.isTTY && Boolean(values.out), 'exporting');
     let n = 0;
     try {
@@ -45,7 +51,12 @@ FILE or stdout, oldest first. T is epoch milliseconds or an ISO 8601 time; witho
         actor: 'cli',
         action: 'events.export',
         subject: values.account ?? '*',
-        data: { events: n, since: since ?? null, until: until ?? null, out: values.out ?? 'stdout' },
+        data: {
+          events: n,
+          since: since ?? null,
+          until: until ?? null,
+          out: values.out ?? 'stdout',
+        },
       });
     } finally {
       await audit.close();

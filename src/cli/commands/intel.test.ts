@@ -3,23 +3,14 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { main, makeContext } from '../main.js';
+import { execFileSync } from 'node:child_process';
+import { runMoat } from '../../test-support/cli.js';
 import { loadConfig } from '../../config/config.js';
 import { openReviewStore } from '../../review/open.js';
 import { ReviewQueue } from '../../review/queue.js';
 import { openIntelStore, loadIndicatorMatcher } from '../../intel/open.js';
 
-async function moat(env: NodeJS.ProcessEnv, ...argv: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (d: Buffer) => (stdout += d.toString()));
-  err.on('data', (d: Buffer) => (stderr += d.toString()));
-  const code = await main(argv, makeContext(env, out, err));
-  return { code, stdout, stderr };
-}
+const moat = (env: NodeJS.ProcessEnv, ...argv: string[]) => runMoat(argv, env);
 
 test('moat intel export → peer import → shared_indicator match (issue 7)', async () => {
   const ours = mkdtempSync(join(tmpdir(), 'moat-intel-a-'));
@@ -80,3 +71,61 @@ test('moat intel export → peer import → shared_indicator match (issue 7)', a
     rmSync(peer, { recursive: true, force: true });
   }
 });
+
+test(
+  'issue 14: intel import reads regular files only, bounded; a bad marking ref is a clear validation error',
+  { timeout: 60_000 },
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'moat-intel-c-'));
+    const env = { MOAT_DATA_DIR: dir, MOAT_ADMIN_TOKEN: 'x'.repeat(20) };
+    try {
+      // Neither read may hang: a hang fails the test at its timeout, not a clock comparison.
+      const zero = await moat(env, 'intel', 'import', '/dev/zero');
+      assert.equal(zero.code, 1);
+      assert.match(zero.stderr, /\/dev\/zero: rejected: not a regular file/);
+      const fifo = join(dir, 'fifo');
+      execFileSync('mkfifo', [fifo]);
+      const f = await moat(env, 'intel', 'import', fifo);
+      assert.equal(f.code, 1);
+      assert.match(f.stderr, /not a regular file/);
+      assert.match(
+        (await moat(env, 'intel', 'import', join(dir, 'nope.json'))).stderr,
+        /cannot open: ENOENT/,
+      );
+
+      const proto = join(dir, 'proto.json');
+      writeFileSync(
+        proto,
+        JSON.stringify({
+          type: 'bundle',
+          id: 'bundle--44af6c39-c09b-49c5-9de2-394224b04982',
+          objects: [
+            {
+              type: 'indicator',
+              spec_version: '2.1',
+              id: 'indicator--33fe3b22-0201-47cf-85d0-97c02164528d',
+              created: '2014-05-08T09:00:00.000Z',
+              modified: '2014-05-08T09:00:00.000Z',
+              pattern: "[ipv4-addr:value = '10.0.0.1']",
+              pattern_type: 'stix',
+              valid_from: '2014-05-08T09:00:00Z',
+              object_marking_refs: ['__proto__'],
+            },
+          ],
+        }),
+      );
+      const p = await moat(env, 'intel', 'import', proto);
+      assert.equal(p.code, 1);
+      assert.match(p.stderr, /object_marking_refs\.0: must be "marking-definition--<UUID>"/);
+      assert.doesNotMatch(p.stderr, /SQLite|SQLITE/);
+
+      const big = join(dir, 'big.json');
+      writeFileSync(join(dir, 'moat.yaml'), 'intel:\n  maxImportBytes: 1000\n');
+      writeFileSync(big, ' '.repeat(5000));
+      const b = await moat({ ...env, MOAT_CONFIG: join(dir, 'moat.yaml') }, 'intel', 'import', big);
+      assert.match(b.stderr, /5000 bytes; the limit is 1000/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);

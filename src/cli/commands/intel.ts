@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
 import type { Command, CommandContext } from '../command.js';
 import { UsageError } from '../command.js';
 import { parseCommandArgs } from '../args.js';
@@ -10,15 +10,46 @@ import { parseBundle } from '../../intel/import.js';
 
 const usage = `Usage:
   moat intel export [--out FILE]
-  moat intel import FILE [--json]
+  moat intel import FILE [--url URL] [--json]
 
 export   writes a STIX 2.1 bundle of indicators for incidents resolved as confirmed
          campaigns: IP prefixes, hashed client/payment fingerprints and prompt-template
          signatures, campaign summaries, TLP marking (intel.tlp) and confidence. No raw
          prompt text or account ids leave. Nothing to share: a bundle without objects.
 import   loads a peer's bundle; accounts matching its indicators get a shared_indicator
-         reason. Malformed or oversized bundles are rejected with the reason.
+         reason. Malformed or oversized bundles are rejected with the reason. The
+         running gateway (the config's host and port, or --url) is told to load the new
+         indicators at once; one that cannot be reached loads them within 60 s.
 `;
+
+/**
+ * Ask the running gateway to load newly imported indicators now (POST
+ * /admin/v1/intel/reload with the admin token). Best effort: the import is stored either
+ * way, and every gateway re-reads the intel store each minute (issue 15).
+ */
+async function notifyGateway(
+  cfg: ReturnType<CommandContext['config']>,
+  url: string | undefined,
+): Promise<{ url: string; reloaded: boolean; error?: string }> {
+  const host = cfg.host === '0.0.0.0' || cfg.host === '::' ? '127.0.0.1' : cfg.host;
+  const base = (url ?? `http://${host.includes(':') ? `[${host}]` : host}:${cfg.port}`).replace(
+    /\/+$/,
+    '',
+  );
+  try {
+    const res = await fetch(`${base}/admin/v1/intel/reload`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${cfg.adminTokenResolved}`, 'x-moat-actor': 'cli' },
+      signal: AbortSignal.timeout(5_000),
+    });
+    await res.arrayBuffer();
+    return res.ok
+      ? { url: base, reloaded: true }
+      : { url: base, reloaded: false, error: `HTTP ${res.status}` };
+  } catch (err) {
+    return { url: base, reloaded: false, error: (err as Error).message };
+  }
+}
 
 async function runExport(argv: string[], ctx: CommandContext): Promise<number> {
   const { values } = parseCommandArgs(argv, { out: { type: 'string' } }, false);
@@ -63,20 +94,21 @@ async function runExport(argv: string[], ctx: CommandContext): Promise<number> {
 }
 
 async function runImport(argv: string[], ctx: CommandContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' } });
+  const { values, positionals } = parseCommandArgs(argv, {
+    json: { type: 'boolean' },
+    url: { type: 'string' },
+  });
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new UsageError('expected exactly one bundle FILE');
   const cfg = ctx.config();
-  const size = statSync(file).size;
-  const limits = { maxBytes: cfg.intel.maxImportBytes, maxObjects: cfg.intel.maxImportObjects };
-  // Check the size before reading so an oversized file is never loaded.
-  const r =
-    size > limits.maxBytes
-      ? ({
-          ok: false,
-          error: `bundle is ${size} bytes; the limit is ${limits.maxBytes} (intel.maxImportBytes)`,
-        } as const)
-      : parseBundle(readFileSync(file, 'utf8'), limits);
+  const limits = {
+    maxBytes: cfg.intel.maxImportBytes,
+    maxObjects: cfg.intel.maxImportObjects,
+    minIpv4Prefix: cfg.intel.minIpv4Prefix,
+    minIpv6Prefix: cfg.intel.minIpv6Prefix,
+  };
+  const text = readBundleFile(file, limits.maxBytes);
+  const r = text.ok ? parseBundle(text.value, limits) : text;
   if (!r.ok) {
     ctx.stderr.write(`moat intel import: ${file}: rejected: ${r.error}\n`);
     return 1;
@@ -96,16 +128,64 @@ async function runImport(argv: string[], ctx: CommandContext): Promise<number> {
       subject: file,
       data: { ...summary, stored: shared.length },
     });
+    const gateway = await notifyGateway(cfg, values.url);
     if (values.json)
-      ctx.stdout.write(JSON.stringify({ ...summary, stored: shared.length }, null, 2) + '\n');
+      ctx.stdout.write(
+        JSON.stringify({ ...summary, stored: shared.length, gateway }, null, 2) + '\n',
+      );
     else
       ctx.stdout.write(
-        `imported ${file}: ${summary.objects} objects, ${summary.indicators} indicators, ${shared.length} matchable values stored (${summary.unmatchable} not matchable, ${summary.revoked} revoked)\n`,
+        `imported ${file}: ${summary.objects} objects, ${summary.indicators} indicators, ${shared.length} matchable values stored (${summary.unmatchable} not matchable, ${summary.revoked} revoked)\n` +
+          (gateway.reloaded
+            ? `the gateway at ${gateway.url} matches them now\n`
+            : `no gateway answered at ${gateway.url} (${gateway.error}); a running gateway loads them within 60 s (--url)\n`),
       );
     return 0;
   } finally {
     await store.close();
     await audit.close();
+  }
+}
+
+/**
+ * Read a bundle file: a regular file only (issue 14: `/dev/zero` reports size 0 and never
+ * ends; a FIFO blocks), and never more than `maxBytes` + 1 bytes, whatever it claims.
+ * O_NONBLOCK keeps the open itself from waiting on a FIFO with no writer.
+ */
+function readBundleFile(
+  file: string,
+  maxBytes: number,
+): { ok: true; value: string } | { ok: false; error: string } {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    return {
+      ok: false,
+      error: `cannot open: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    };
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile())
+      return {
+        ok: false,
+        error: 'not a regular file (a device, FIFO, socket or directory cannot be imported)',
+      };
+    if (st.size > maxBytes)
+      return {
+        ok: false,
+        error: `bundle is ${st.size} bytes; the limit is ${maxBytes} (intel.maxImportBytes)`,
+      };
+    const buf = Buffer.alloc(Math.min(maxBytes + 1, st.size + 1));
+    let n = 0;
+    for (let got = -1; got !== 0 && n < buf.length; n += got)
+      got = readSync(fd, buf, n, buf.length - n, null);
+    if (n > maxBytes)
+      return { ok: false, error: `bundle is over ${maxBytes} bytes (intel.maxImportBytes)` };
+    return { ok: true, value: buf.subarray(0, n).toString('utf8') };
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -3,22 +3,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { main, makeContext } from '../main.js';
+import { runMoat } from '../../test-support/cli.js';
 
 const example = fileURLToPath(new URL('../../../examples/policy.yaml', import.meta.url));
 
-async function moat(env: NodeJS.ProcessEnv, ...argv: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (d: Buffer) => (stdout += d.toString()));
-  err.on('data', (d: Buffer) => (stderr += d.toString()));
-  const code = await main(argv, makeContext(env, out, err));
-  return { code, stdout, stderr };
-}
+const moat = (env: NodeJS.ProcessEnv, ...argv: string[]) => runMoat(argv, env);
 
 test('moat policy check / exemptions', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'moat-policy-cli-'));

@@ -7,10 +7,15 @@ import { PolicyStore } from '../../policy/store.js';
 
 const usage = `Usage:
   moat policy check [FILE] [--json]
+  moat policy reload [--url URL] [--json]
   moat policy exemptions ACCOUNT [--org ORG] [--tier TIER] [--file FILE] [--json]
 
 check        validates a policy file (default: audit.policy.file from the config) and
              prints every problem with its path; exit 1 when invalid.
+reload       asks the running gateway (default: the config's host and port) to re-read
+             audit.policy.file: tiers, limits, ladder caps and contracts take effect at
+             once (POST /admin/v1/policy/reload with the admin token). A bad file is
+             refused with every problem and the policy in force stays; exit 1.
 exemptions   shows the tier, contracts in force and exempted reason codes for an account.
 `;
 
@@ -74,17 +79,55 @@ async function runExemptions(argv: string[], ctx: CommandContext): Promise<numbe
   return 0;
 }
 
-/** `moat policy check|exemptions`: policy as code from the command line. */
+async function runReload(argv: string[], ctx: CommandContext): Promise<number> {
+  const { values } = parseCommandArgs(
+    argv,
+    { url: { type: 'string' }, json: { type: 'boolean' } },
+    false,
+  );
+  const cfg = ctx.config();
+  const host = cfg.host === '0.0.0.0' || cfg.host === '::' ? '127.0.0.1' : cfg.host;
+  const base = (
+    values.url ?? `http://${host.includes(':') ? `[${host}]` : host}:${cfg.port}`
+  ).replace(/\/+$/, '');
+  let res: Response;
+  try {
+    res = await fetch(`${base}/admin/v1/policy/reload`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${cfg.adminTokenResolved}`, 'x-moat-actor': 'cli' },
+    });
+  } catch (err) {
+    throw new Error(
+      `cannot reach the gateway at ${base} (${(err as Error).message}); is moat serve running? (--url)`,
+    );
+  }
+  const body = (await res.json().catch(() => undefined)) as
+    | { tiers?: string[]; contracts?: string[]; version?: string; error?: { message?: string } }
+    | undefined;
+  if (!res.ok) {
+    ctx.stderr.write(`moat policy reload: ${body?.error?.message ?? `HTTP ${res.status}`}\n`);
+    return 1;
+  }
+  ctx.stdout.write(
+    values.json
+      ? JSON.stringify(body, null, 2) + '\n'
+      : `reloaded: ${body?.tiers?.length ?? 0} tier(s) (${body?.tiers?.join(', ') ?? ''}), ${body?.contracts?.length ?? 0} contract(s); sha256 ${body?.version ?? '?'}\n`,
+  );
+  return 0;
+}
+
+/** `moat policy check|reload|exemptions`: policy as code from the command line. */
 export const command: Command = {
   name: 'policy',
-  summary: 'Validate the policy file and query tiers, contracts and exemptions',
+  summary: 'Validate or reload the policy file; query tiers, contracts and exemptions',
   usage,
   async run(argv, ctx) {
     const [sub, ...rest] = argv;
     if (sub === 'check') return runCheck(rest, ctx);
+    if (sub === 'reload') return runReload(rest, ctx);
     if (sub === 'exemptions') return runExemptions(rest, ctx);
     throw new UsageError(
-      sub ? `unknown sub-command "${sub}"` : 'missing sub-command (check or exemptions)',
+      sub ? `unknown sub-command "${sub}"` : 'missing sub-command (check, reload or exemptions)',
     );
   },
 };

@@ -12,7 +12,7 @@ import { deriveAccountKey, loadOrCreateKeys } from '../../provenance/keys.js';
 import { signReceipt } from '../../provenance/receipt.js';
 import { watermarkText } from '../../provenance/watermark/embed.js';
 import { createCanaryPlanter } from '../../provenance/canary.js';
-import { SqliteCanaryStore } from '../../provenance/canary-store/sqlite.js';
+import { openCanaryStore } from '../../extensions/canaries.js';
 import { LEXICON_PAIRS } from '../../provenance/watermark/lexicon-data.js';
 import { LEXICON_VERSION } from '../../provenance/watermark/lexicon.js';
 
@@ -48,7 +48,10 @@ async function run(
 /** A suspect endpoint's chat completion carrying `text`. */
 function answer(res: ServerResponse, text: string): void {
   res.writeHead(200, { 'content-type': 'application/json' }).end(
-    JSON.stringify({ choices: [{ message: { content: text } }], usage: { completion_tokens: 100 } }),
+    JSON.stringify({
+      choices: [{ message: { content: text } }],
+      usage: { completion_tokens: 100 },
+    }),
   );
 }
 
@@ -63,7 +66,10 @@ test('provenance detect finds the data dir key without flags; clean text is not 
   const { dir, env } = setup();
   try {
     const keys = loadOrCreateKeys(dir, provenanceConfigSchema.parse({}));
-    const store = new SqliteCanaryStore(join(dir, 'provenance.db'));
+    const store = await openCanaryStore({
+      store: { kind: 'sqlite', schema: 'moat', poolMax: 1 },
+      dataDirAbs: dir,
+    });
     for (const a of ['acct_a', 'acct_b', 'acct_c']) await store.noteAccount(a, 1);
     await store.close();
     const text = fixtureText(300, 1);
@@ -158,7 +164,10 @@ test('provenance verify: exit 0 only on a match, reason on stderr otherwise', as
 test('provenance probe: canary hits, radioactivity, 429 retry, hung request, partial results (issue 6)', async () => {
   const { dir, env } = setup();
   const keys = loadOrCreateKeys(dir, provenanceConfigSchema.parse({}));
-  const store = new SqliteCanaryStore(join(dir, 'provenance.db'));
+  const store = await openCanaryStore({
+    store: { kind: 'sqlite', schema: 'moat', poolMax: 1 },
+    dataDirAbs: dir,
+  });
   const planter = createCanaryPlanter(keys.watermarkKey, store, {
     enabled: true,
     minLevel: 'allow',

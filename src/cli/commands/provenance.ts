@@ -5,23 +5,21 @@ import { createGunzip } from 'node:zlib';
 import { parseCommandArgs } from '../args.js';
 import { UsageError, type Command, type CommandContext } from '../command.js';
 import { Progress } from '../progress.js';
-import {
-  deriveAccountKey,
-  findWatermarkKey,
-  keysFromJwks,
-  loadPublicKeys,
-} from '../../provenance/keys.js';
+import { findWatermarkKey, keysFromJwks, loadPublicKeys } from '../../provenance/keys.js';
 import { verifyReceipt } from '../../provenance/receipt.js';
 import {
   detectWatermark,
   scanPositions,
-  scorePositions,
+  type WatermarkDetection,
 } from '../../provenance/watermark/detect.js';
+import { attributeAccounts, type AccountMatch } from '../../provenance/watermark/attribute.js';
 import { LEXICON_VERSION } from '../../provenance/watermark/lexicon.js';
-import { SqliteCanaryStore } from '../../provenance/canary-store/sqlite.js';
+import { openExistingCanaryStore } from '../../extensions/canaries.js';
+import type { MoatConfig } from '../../config/config.js';
 import { runProbe, type ProbeReport } from '../../provenance/probe.js';
 import { createSuspectClient } from '../../provenance/suspect-client.js';
 import { loadServedEvents, type ServedLoad } from '../../provenance/watermark/served.js';
+import { countTokens } from '../../tokens/count.js';
 
 const USAGE = `Usage:
   moat provenance detect [--key HEX]... [--json] [--out FILE] FILE|-
@@ -57,19 +55,19 @@ function emit(
   else ctx.stdout.write(body);
 }
 
-/** o200k tokens; above 2 MB an estimate (4 characters a token) keeps huge inputs fast. */
-async function countTokens(text: string): Promise<number> {
-  if (text.length > 2_000_000) return Math.round(text.length / 4);
-  const { countTokens: count } = (await import('gpt-tokenizer/encoding/o200k_base')) as {
-    countTokens: (s: string) => number;
-  };
-  return count(text);
-}
-
-async function knownAccounts(dataDir: string): Promise<string[]> {
-  const file = join(dataDir, 'provenance.db');
-  if (!existsSync(file)) return [];
-  const store = new SqliteCanaryStore(file);
+/**
+ * Accounts the gateway served watermarked text to, from the config's canary store (PostgreSQL
+ * when it is the store); a bare data dir means its SQLite files.
+ */
+export async function knownAccounts(
+  cfg: Pick<MoatConfig, 'store' | 'dataDirAbs'> | string,
+): Promise<string[]> {
+  const store = await openExistingCanaryStore(
+    typeof cfg === 'string'
+      ? { store: { kind: 'sqlite', schema: 'moat', poolMax: 1 }, dataDirAbs: cfg }
+      : cfg,
+  );
+  if (!store) return [];
   try {
     return await store.accounts();
   } finally {
@@ -77,30 +75,29 @@ async function knownAccounts(dataDir: string): Promise<string[]> {
   }
 }
 
-interface AccountMatch {
-  account: string;
-  pValue: number;
-}
-
 /**
- * Which accounts' derived keys match the text: a second test, after the master key's,
- * Bonferroni-corrected over the accounts tried (so thousands of accounts do not dilute
- * the master key's verdict).
+ * The master key's test and the accounts' (attributeAccounts) as one answer. With accounts
+ * to try there are two families of tests, so each p-value is doubled (Bonferroni): the
+ * verdict is `watermarked` when either family rejects at alpha, and false positives stay
+ * below alpha (issue 15: text served to one account, whose master-key share alone fell
+ * short, was called "not watermarked").
  */
-function attribute(
+export function combine(
   master: Buffer,
   accounts: string[],
   text: string,
-  alpha: number,
-): AccountMatch[] {
-  if (!accounts.length) return [];
-  const { positions, words } = scanPositions(text);
-  const keys = accounts.map((a) => deriveAccountKey(master, a));
-  const r = scorePositions(keys, positions, words);
-  return r.perKey
-    .map((k, i) => ({ account: accounts[i]!, pValue: Math.min(1, k.pValue * accounts.length) }))
-    .filter((m) => m.pValue < alpha)
-    .sort((a, b) => a.pValue - b.pValue);
+  r: WatermarkDetection,
+  opts: { alpha: number; share: number },
+): { pValue: number; verdict: WatermarkDetection['verdict']; matches: AccountMatch[] } {
+  if (r.verdict === 'insufficient_evidence' || accounts.length === 0 || opts.share <= 0)
+    return { pValue: r.pValue, verdict: r.verdict, matches: [] };
+  const { positions } = scanPositions(text);
+  const all = attributeAccounts(master, accounts, positions, { share: opts.share, alpha: 1 });
+  const matches = all
+    .map((m) => ({ ...m, pValue: Math.min(1, 2 * m.pValue) }))
+    .filter((m) => m.pValue < opts.alpha);
+  const pValue = Math.min(1, 2 * r.pValue, all[0] ? 2 * all[0].pValue : 1);
+  return { pValue, verdict: pValue < opts.alpha ? 'watermarked' : 'not_watermarked', matches };
 }
 
 async function detect(argv: string[], ctx: CommandContext): Promise<number> {
@@ -126,28 +123,32 @@ async function detect(argv: string[], ctx: CommandContext): Promise<number> {
         `no watermark key in ${join(cfg.dataDirAbs, 'provenance')} (set MOAT_DATA_DIR or pass --key HEX)`,
       );
     keys = [master];
-    accounts = await knownAccounts(cfg.dataDirAbs);
+    accounts = await knownAccounts(cfg);
   }
   const r = detectWatermark(keys, text, { alpha, minTrials });
-  const tokens = await countTokens(text);
-  const matches =
-    r.verdict === 'insufficient_evidence' ? [] : attribute(keys[0]!, accounts, text, alpha);
+  const tokens = countTokens(text);
+  const { accountShare, perAccount } = cfg.provenance.watermark;
+  const c = combine(keys[0]!, accounts, text, r, {
+    alpha,
+    share: perAccount ? accountShare : 0,
+  });
   const doc = {
-    pValue: r.pValue,
-    verdict: r.verdict,
+    pValue: c.pValue,
+    verdict: c.verdict,
     trials: r.trials,
     hits: r.hits,
     tokens,
     reason: r.reason,
-    accounts: matches,
+    accounts: c.matches,
     /** The watermark scheme the text was scored with (lexicon.ts). */
     lexiconVersion: LEXICON_VERSION,
   };
   const head =
-    r.verdict === 'insufficient_evidence'
+    c.verdict === 'insufficient_evidence'
       ? r.reason
-      : `${r.verdict.replaceAll('_', ' ')}: ${r.reason}`;
-  const attributed = matches
+      : `${c.verdict.replaceAll('_', ' ')}: master key ${r.reason}` +
+        (c.pValue === r.pValue ? '' : `; with per-account keys p = ${c.pValue.toExponential(2)}`);
+  const attributed = c.matches
     .map((a) => `${a.account} (p = ${a.pValue.toExponential(2)})`)
     .join(', ');
   emit(
@@ -270,8 +271,7 @@ async function probe(argv: string[], ctx: CommandContext): Promise<number> {
     throw new Error(
       `no watermark key in ${join(cfg.dataDirAbs, 'provenance')} (set MOAT_DATA_DIR)`,
     );
-  const dbFile = join(cfg.dataDirAbs, 'provenance.db');
-  const store = existsSync(dbFile) ? new SqliteCanaryStore(dbFile) : undefined;
+  const store = await openExistingCanaryStore(cfg);
   const [canaries, accounts] = store
     ? await Promise.all([store.canaries(), store.accounts()])
     : [[], []];

@@ -22,12 +22,26 @@ Options:
   --builtin            use the small built-in corpus even when the data folder exists
   --max-response-chars N  cap on recorded response text (default 800)
   --json               print the summary as JSON
+
+Families (labels.json: each account's "persona"; "campaigns" lists campaign kinds):
+  honest     casual, student, coding-agent, batch-pipeline, eval-harness, researcher,
+             logprob-user, nat-org, nat-org-bench, reseller-customer, benchmark-vendor,
+             judge-service, edtech-app, synthetic-data-licensed, lab-classifier,
+             ci-review-bot, resume-screener, ad-variations, kids-rewriter
+  campaigns  heavy-harvester, reasoning-harvest, grader-abuse, slow-low, logit-sweep,
+             paraphrase, model-pivot, rotating-fingerprint, hydra, lowslow-hydra,
+             reword-hydra, agentic-distill, why-chain, buried-cot, mixed-app,
+             grader-reworded, logit-bias-only, polyglot-cot, taxonomy-sweep, padded,
+             dormant-wake
+Every family appears once a run has about 75 campaign accounts and 150 honest ones
+(--events 200000 with the defaults). docs/simulator.md describes each.
 `;
 
 function int(flag: string, v: string | undefined, min: number, max: number): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${flag}: expected an integer from ${min} to ${max}, got "${v}"`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`${flag}: expected an integer from ${min} to ${max}, got "${v}"`);
   return n;
 }
 
@@ -56,10 +70,16 @@ export const command: Command = {
     );
     const seed = int('--seed', values.seed, 0, 2 ** 32 - 1);
     const events = int('--events', values.events, 1, 100_000_000);
-    if (seed === undefined || events === undefined || !values.out) throw new UsageError('--seed, --events and --out are required');
+    if (seed === undefined || events === undefined || !values.out)
+      throw new UsageError('--seed, --events and --out are required');
     const malicious = values.malicious === undefined ? undefined : Number(values.malicious);
-    if (malicious !== undefined && !(malicious >= 0 && malicious <= 1)) throw new UsageError(`--malicious: expected a share from 0 to 1, got "${values.malicious}"`);
-    const dataDir = values.builtin ? undefined : values.data ? resolve(values.data) : defaultDataDir();
+    if (malicious !== undefined && !(malicious >= 0 && malicious <= 1))
+      throw new UsageError(`--malicious: expected a share from 0 to 1, got "${values.malicious}"`);
+    const dataDir = values.builtin
+      ? undefined
+      : values.data
+        ? resolve(values.data)
+        : defaultDataDir();
     const progress = new Progress(ctx.stderr, ctx.isTTY, 'simulate', events);
     const opts = {
       seed,
@@ -67,11 +87,24 @@ export const command: Command = {
       outDir: resolve(values.out),
       corpus: loadCorpus(dataDir),
       onProgress: (d: number) => progress.update(d),
-      ...(values.accounts !== undefined ? { accounts: int('--accounts', values.accounts, 1, 10_000_000) as number } : {}),
+      ...(values.accounts !== undefined
+        ? { accounts: int('--accounts', values.accounts, 1, 10_000_000) as number }
+        : {}),
       ...(malicious !== undefined ? { maliciousShare: malicious } : {}),
-      ...(values.start !== undefined ? { start: parseTime('--start', values.start) as number } : {}),
+      ...(values.start !== undefined
+        ? { start: parseTime('--start', values.start) as number }
+        : {}),
       ...(values.days !== undefined ? { days: int('--days', values.days, 1, 365) as number } : {}),
-      ...(values['max-response-chars'] !== undefined ? { maxResponseChars: int('--max-response-chars', values['max-response-chars'], 0, 1_000_000) as number } : {}),
+      ...(values['max-response-chars'] !== undefined
+        ? {
+            maxResponseChars: int(
+              '--max-response-chars',
+              values['max-response-chars'],
+              0,
+              1_000_000,
+            ) as number,
+          }
+        : {}),
     };
     const summary = await simulate(opts);
     progress.done();

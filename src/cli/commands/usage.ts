@@ -3,9 +3,9 @@ import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
 import { parseCommandArgs, parseTime } from '../args.js';
 import { openStore } from '../../store/index.js';
-import type { Store } from '../../store/store.js';
 import { openAuditLog, auditSigner } from '../../audit/open.js';
 import { produceUsageReport } from '../../usage/service.js';
+import { organizationAccounts } from '../../usage/organization.js';
 
 const DAY = 86_400_000;
 
@@ -18,18 +18,6 @@ at the end and in between. With --out, the Ed25519 signature over the exact byte
 to FILE.sig (JSON: alg, keyId, publicKey, signature). Default period: the last 30 days.
 --org reports on every account verified as belonging to ORG.
 `;
-
-async function orgAccounts(store: Store, org: string): Promise<string[]> {
-  const out: string[] = [];
-  let after: string | undefined;
-  for (;;) {
-    const page = await store.listAccounts({ limit: 1000, ...(after ? { after } : {}) });
-    for (const a of page)
-      if (a.verified?.organization === org || a['organization'] === org) out.push(a.id);
-    if (page.length < 1000) return out;
-    after = page[page.length - 1]!.id;
-  }
-}
 
 /** `moat usage`: a signed per-account or per-organisation usage report. */
 export const command: Command = {
@@ -71,7 +59,7 @@ export const command: Command = {
           signer: auditSigner(cfg),
           currentLevel: async (a) =>
             (await store.getPin(a))?.level ?? (await store.getVerdict(a))?.level ?? null,
-          organizationAccounts: (org) => orgAccounts(store, org),
+          organizationAccounts: (org) => organizationAccounts(store, org),
         },
         { subject, from, to, format, actor: 'cli' },
       );

@@ -7,17 +7,8 @@
  */
 import type { TelemetryEvent } from '../../telemetry/event.js';
 
-/** mulberry32: a tiny seeded PRNG (tests only; detection never uses randomness). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The one seeded source (random/seeded.ts; tests only: detection never uses randomness). */
+export { seeded as rng } from '../../random/seeded.js';
 
 const WORDS = (
   'river engine garden market theory signal castle pocket winter ladder orbit planet violin harbor ' +
@@ -28,10 +19,22 @@ const WORDS = (
   'oven bicycle airport museum concert guitar painting sculpture election senate province harvest'
 ).split(' ');
 const OPENERS = [
-  'hey, quick question about', 'what do you think of', 'can you help me with my', 'I was wondering why',
-  'tell me a story about', 'how would I fix the', 'is it normal that my', 'write a short poem on',
-  'compare the', 'what is the best way to clean a', 'any tips for choosing a', 'translate to French: the',
-  'why does my', 'give me ideas for a', 'help me plan a trip with a', 'what year was the first',
+  'hey, quick question about',
+  'what do you think of',
+  'can you help me with my',
+  'I was wondering why',
+  'tell me a story about',
+  'how would I fix the',
+  'is it normal that my',
+  'write a short poem on',
+  'compare the',
+  'what is the best way to clean a',
+  'any tips for choosing a',
+  'translate to French: the',
+  'why does my',
+  'give me ideas for a',
+  'help me plan a trip with a',
+  'what year was the first',
 ];
 
 /** A random phrase of `k` words. */
@@ -113,25 +116,64 @@ function humanGap(r: () => number): number {
 }
 
 /** Casual chat / power user: diverse prompts, some multi-turn, human timing. */
-export function chatUser(r: () => number, account: string, n: number, ip?: string, ua?: string): TelemetryEvent[] {
+export function chatUser(
+  r: () => number,
+  account: string,
+  n: number,
+  ip?: string,
+  ua?: string,
+): TelemetryEvent[] {
   const out: TelemetryEvent[] = [];
   let ts = T0 + Math.floor(r() * 600 * MIN);
   for (let i = 0; i < n; i++) {
     ts += humanGap(r);
-    out.push(event({ ts, account, ip, ua, user: question(r), history: r() < 0.4 ? 1 + Math.floor(r() * 4) : 0, outTokens: 80 + Math.floor(r() * 600), anthropic: r() < 0.3 }));
+    out.push(
+      event({
+        ts,
+        account,
+        ip,
+        ua,
+        user: question(r),
+        history: r() < 0.4 ? 1 + Math.floor(r() * 4) : 0,
+        outTokens: 80 + Math.floor(r() * 600),
+        anthropic: r() < 0.3,
+      }),
+    );
   }
   return out;
 }
 
 /** A student: word problems, about half asking for step-by-step explanations. */
-export function student(r: () => number, account: string, n: number, ip?: string, ua?: string): TelemetryEvent[] {
+export function student(
+  r: () => number,
+  account: string,
+  n: number,
+  ip?: string,
+  ua?: string,
+): TelemetryEvent[] {
   const out: TelemetryEvent[] = [];
   let ts = T0 + Math.floor(r() * 600 * MIN);
-  const asks = ['can you explain step by step?', 'please show the steps, I need to understand why.', 'what is the answer?', 'I got 12, is that right?', ''];
+  const asks = [
+    'can you explain step by step?',
+    'please show the steps, I need to understand why.',
+    'what is the answer?',
+    'I got 12, is that right?',
+    '',
+  ];
   for (let i = 0; i < n; i++) {
     ts += humanGap(r);
     const user = `${r() < 0.5 ? question(r) : problem(r)} ${asks[Math.floor(r() * asks.length)]}`;
-    out.push(event({ ts, account, ip, ua, user, history: r() < 0.3 ? 1 : 0, outTokens: 150 + Math.floor(r() * 400) }));
+    out.push(
+      event({
+        ts,
+        account,
+        ip,
+        ua,
+        user,
+        history: r() < 0.3 ? 1 : 0,
+        outTokens: 150 + Math.floor(r() * 400),
+      }),
+    );
   }
   return out;
 }
@@ -143,7 +185,17 @@ export function batchPipeline(r: () => number, account: string, n: number): Tele
   for (let i = 0; i < n; i++) {
     ts += 2000 + Math.floor(r() * 200);
     const doc = Array.from({ length: 12 }, () => phrase(r, 14) + '.').join(' ');
-    out.push(event({ ts, account, system: 'You are a summarisation service.', user: `Summarize the following document in three bullet points.\n\n${doc}`, inTokens: 600, outTokens: 60, request: { temperature: 0.2, max_tokens: 200 } }));
+    out.push(
+      event({
+        ts,
+        account,
+        system: 'You are a summarisation service.',
+        user: `Summarize the following document in three bullet points.\n\n${doc}`,
+        inTokens: 600,
+        outTokens: 60,
+        request: { temperature: 0.2, max_tokens: 200 },
+      }),
+    );
   }
   return out;
 }
@@ -154,7 +206,16 @@ export function evalHarness(r: () => number, account: string, n: number): Teleme
   let ts = T0;
   for (let i = 0; i < n; i++) {
     ts += 700 + Math.floor(r() * 300);
-    out.push(event({ ts, account, user: `Question: ${problem(r)}\nLet's think step by step.\nAnswer:`, inTokens: 120, outTokens: 160, request: { temperature: 0, max_tokens: 512 } }));
+    out.push(
+      event({
+        ts,
+        account,
+        user: `Question: ${problem(r)}\nLet's think step by step.\nAnswer:`,
+        inTokens: 120,
+        outTokens: 160,
+        request: { temperature: 0, max_tokens: 512 },
+      }),
+    );
   }
   return out;
 }
@@ -166,19 +227,40 @@ export const HARVEST_TEMPLATES = [
 ];
 
 /** A templated reasoning harvester on one account. */
-export function harvester(r: () => number, account: string, n: number, startTs = T0, ip = '203.0.113.50'): TelemetryEvent[] {
+export function harvester(
+  r: () => number,
+  account: string,
+  n: number,
+  startTs = T0,
+  ip = '203.0.113.50',
+): TelemetryEvent[] {
   const out: TelemetryEvent[] = [];
   let ts = startTs;
   for (let i = 0; i < n; i++) {
     ts += 8000 + Math.floor(r() * 4000);
     const tpl = HARVEST_TEMPLATES[i % HARVEST_TEMPLATES.length]!;
-    out.push(event({ ts, account, ip, user: tpl + problem(r), inTokens: 110, outTokens: 900 + Math.floor(r() * 700), request: { temperature: 0.7, max_tokens: 4096 } }));
+    out.push(
+      event({
+        ts,
+        account,
+        ip,
+        user: tpl + problem(r),
+        inTokens: 110,
+        outTokens: 900 + Math.floor(r() * 700),
+        request: { temperature: 0.7, max_tokens: 4096 },
+      }),
+    );
   }
   return out;
 }
 
 /** A hydra: `accounts` accounts sharing a template, round-robin, each under `perAccount` requests. */
-export function hydra(r: () => number, prefix: string, accounts: number, perAccount: number): TelemetryEvent[] {
+export function hydra(
+  r: () => number,
+  prefix: string,
+  accounts: number,
+  perAccount: number,
+): TelemetryEvent[] {
   const out: TelemetryEvent[] = [];
   let ts = T0;
   for (let i = 0; i < perAccount; i++) {
@@ -186,7 +268,18 @@ export function hydra(r: () => number, prefix: string, accounts: number, perAcco
       ts += 3000 + Math.floor(r() * 3000);
       const ip = `192.0.2.${(a * 7) % 250}`;
       const ua = `client/${Math.floor(r() * 1000)}`;
-      out.push(event({ ts, account: `${prefix}${a}`, ip, ua, user: HARVEST_TEMPLATES[0]! + problem(r), inTokens: 110, outTokens: 1000, request: { max_tokens: 4096 } }));
+      out.push(
+        event({
+          ts,
+          account: `${prefix}${a}`,
+          ip,
+          ua,
+          user: HARVEST_TEMPLATES[0]! + problem(r),
+          inTokens: 110,
+          outTokens: 1000,
+          request: { max_tokens: 4096 },
+        }),
+      );
     }
   }
   return out;
@@ -194,5 +287,7 @@ export function hydra(r: () => number, prefix: string, accounts: number, perAcco
 
 /** Merge event lists in timestamp order (stable by account id for ties). */
 export function mergeByTime(...lists: TelemetryEvent[][]): TelemetryEvent[] {
-  return lists.flat().sort((a, b) => a.ts - b.ts || (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
+  return lists
+    .flat()
+    .sort((a, b) => a.ts - b.ts || (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
 }

@@ -26,11 +26,19 @@ enum { MAX_DEPTH = 64, MAX_MSG = 1024 };
 
 /* Field ids: the order of the name lists in ../scan.ts. */
 enum { T_TS, T_ACCOUNT, T_KEY, T_IP, T_USER_AGENT, T_JA4, T_HEADER_ORDER, T_FINGERPRINT, T_ENDPOINT, T_MODEL, T_STATUS, T_ACTION, T_REQUEST, T_RESPONSE, N_TOP };
-enum { R_SYSTEM, R_MODEL, R_TEMPERATURE, R_N, R_MAX_TOKENS, R_MAX_COMPLETION_TOKENS, R_LOGPROBS, R_TOP_LOGPROBS, R_LOGIT_BIAS, R_MESSAGES, R_TOOLS, N_REQ };
-enum { S_INPUT_TOKENS, S_OUTPUT_TOKENS, S_FINISH_REASON, N_RES };
+enum {
+  R_SYSTEM, R_MODEL, R_TEMPERATURE, R_N, R_MAX_TOKENS, R_MAX_COMPLETION_TOKENS, R_LOGPROBS, R_TOP_LOGPROBS, R_LOGIT_BIAS, R_MESSAGES, R_TOOLS,
+  R_TOP_P, R_TOP_K, R_STREAM, R_SEED, R_PRESENCE_PENALTY, R_FREQUENCY_PENALTY, R_REASONING_EFFORT, R_RESPONSE_FORMAT, R_STOP, R_THINKING,
+  R_USER, R_SAFETY_IDENTIFIER, R_METADATA, N_REQ
+};
+enum { S_INPUT_TOKENS, S_OUTPUT_TOKENS, S_FINISH_REASON, S_REASONING_TOKENS, S_SERVED, S_TEXT, N_RES };
+/* The members of response.served, in the order the gateway writes them (served.ts). */
+enum { V_CHARS, V_LINES, V_STEPS, V_MATH, V_CODE, N_SERVED };
 
 /* A value: [start, end) byte addresses in memory, its kind, flags; for arrays, count = elements;
- * for the header order, hash = FNV-1a of its bytes. */
+ * for the header order, hash = FNV-1a of its bytes. F_SIMPLE on an array: every element is a
+ * string without escapes; on response.served: its members are exactly chars, lines, steps,
+ * math, code, in that order, once each, all numbers (recorded in out.served). */
 typedef struct { u32 start, end, kind, flags, count, hash; } Slot;
 
 /* Per message: [0] the element itself, [1] role, [2] content. */
@@ -39,6 +47,7 @@ static struct {
   Slot top[N_TOP];
   Slot req[N_REQ];
   Slot res[N_RES];
+  Slot served[N_SERVED];
   Slot msg[MAX_MSG][3];
 } out;
 
@@ -278,14 +287,23 @@ static int lookup(const u8 *k, u32 n, const char *const *names, int count) {
 }
 
 static const char *const TOP_NAMES[N_TOP] = {"ts", "account", "key", "ip", "userAgent", "ja4", "headerOrder", "fingerprint", "endpoint", "model", "status", "action", "request", "response"};
-static const char *const REQ_NAMES[N_REQ] = {"system", "model", "temperature", "n", "max_tokens", "max_completion_tokens", "logprobs", "top_logprobs", "logit_bias", "messages", "tools"};
-static const char *const RES_NAMES[N_RES] = {"inputTokens", "outputTokens", "finishReason"};
+static const char *const REQ_NAMES[N_REQ] = {
+    "system", "model", "temperature", "n", "max_tokens", "max_completion_tokens", "logprobs", "top_logprobs", "logit_bias", "messages", "tools",
+    "top_p", "top_k", "stream", "seed", "presence_penalty", "frequency_penalty", "reasoning_effort", "response_format", "stop", "thinking",
+    "user", "safety_identifier", "metadata"};
+static const char *const RES_NAMES[N_RES] = {"inputTokens", "outputTokens", "finishReason", "reasoningTokens", "served", "text"};
+static const char *const SERVED_NAMES[N_SERVED] = {"chars", "lines", "steps", "math", "code"};
 static const char *const MSG_NAMES[3] = {"role", "content", "tool_calls"};
 
 static int top_key(const u8 *k, u32 n) { return n ? lookup(k, n, TOP_NAMES, N_TOP) : -1; }
 static int req_key(const u8 *k, u32 n) { return n ? lookup(k, n, REQ_NAMES, N_REQ) : -1; }
 static int res_key(const u8 *k, u32 n) { return n ? lookup(k, n, RES_NAMES, N_RES) : -1; }
 static int msg_key(const u8 *k, u32 n) { return n ? lookup(k, n, MSG_NAMES, 3) : -1; }
+/* Every served member goes to served_member: N_SERVED stands for any other name. */
+static int served_key(const u8 *k, u32 n) {
+  int i = n ? lookup(k, n, SERVED_NAMES, N_SERVED) : -1;
+  return i < 0 ? N_SERVED : i;
+}
 static int type_key(const u8 *k, u32 n) { return eq(k, n, "type") ? 0 : -1; }
 
 /* Content blocks: F_TOOLS when a top-level block's last "type" is a tool type. */
@@ -374,7 +392,33 @@ static int req_member(int id, int depth) {
   return value(s, depth);
 }
 
-static int res_member(int id, int depth) { return value(&out.res[id], depth); }
+/* response.served: the member expected next (N_SERVED + 1 once the shape is not the simple one). */
+static int served_next;
+
+static int served_member(int id, int depth) {
+  Slot v;
+  if (!value(&v, depth)) return 0;
+  if (id < N_SERVED && id == served_next && v.kind == K_NUMBER) {
+    out.served[id] = v;
+    served_next++;
+  } else
+    served_next = N_SERVED + 1;
+  return 1;
+}
+
+static int res_member(int id, int depth) {
+  Slot *s = &out.res[id];
+  if (id == S_SERVED && p < e && *p == '{') {
+    s->start = (u32)p;
+    s->kind = K_OBJECT;
+    served_next = 0;
+    if (!object(served_key, served_member, depth)) return 0;
+    s->flags = served_next == N_SERVED ? F_SIMPLE : 0;
+    s->end = (u32)p;
+    return 1;
+  }
+  return value(s, depth);
+}
 
 static int top_member(int id, int depth) {
   Slot *s = &out.top[id];

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DemoChoice, DemoFinish, DemoPlan } from './plan.js';
+import type { DemoToolCall } from './tools.js';
 import { deltas } from './pace.js';
 import type { Step } from './pace.js';
 
@@ -17,6 +18,7 @@ const STOP: Record<DemoFinish, string> = {
   stop: 'end_turn',
   stop_sequence: 'stop_sequence',
   length: 'max_tokens',
+  tool: 'tool_use',
 };
 /** Words per text delta: Anthropic sends a few tokens per event. */
 const WORDS_PER_DELTA = 4;
@@ -34,7 +36,10 @@ function blocks(c: DemoChoice): Json[] {
   const out: Json[] = [];
   if (c.reasoning)
     out.push({ type: 'thinking', thinking: c.reasoning, signature: signature(c.reasoning) });
-  out.push({ type: 'text', text: c.text });
+  if (c.toolCall) {
+    const { id, name, arguments: args } = c.toolCall;
+    out.push({ type: 'tool_use', id, name, input: JSON.parse(args) as unknown });
+  } else out.push({ type: 'text', text: c.text });
   return out;
 }
 
@@ -93,6 +98,24 @@ function* blockSteps(
   yield step('content_block_stop', { type: 'content_block_stop', index });
 }
 
+/** A `tool_use` block: started with empty input, the input streamed as `input_json_delta`s. */
+function* toolUseSteps(index: number, call: DemoToolCall, tokens: number): Generator<Step> {
+  const start = { type: 'tool_use', id: call.id, name: call.name, input: {} };
+  yield step('content_block_start', { type: 'content_block_start', index, content_block: start });
+  if (index === 0) yield step('ping', { type: 'ping' });
+  const pieces: string[] = [];
+  for (let i = 0; i < call.arguments.length; i += 16) pieces.push(call.arguments.slice(i, i + 16));
+  for (const partial_json of pieces) {
+    const delta = { type: 'input_json_delta', partial_json };
+    yield step(
+      'content_block_delta',
+      { type: 'content_block_delta', index, delta },
+      tokens / pieces.length,
+    );
+  }
+  yield step('content_block_stop', { type: 'content_block_stop', index });
+}
+
 /** The named event stream of one message. */
 export function* anthropicSteps(plan: DemoPlan, model: string): Generator<Step> {
   const c = plan.choices[0]!;
@@ -111,7 +134,8 @@ export function* anthropicSteps(plan: DemoPlan, model: string): Generator<Step> 
   yield step('message_start', { type: 'message_start', message });
   let index = 0;
   if (c.reasoning) yield* blockSteps(index++, 'thinking', c.reasoning, c.reasoningTokens);
-  yield* blockSteps(index, 'text', c.text, c.textTokens);
+  if (c.toolCall) yield* toolUseSteps(index, c.toolCall, c.textTokens);
+  else yield* blockSteps(index, 'text', c.text, c.textTokens);
   yield step('message_delta', {
     type: 'message_delta',
     delta: { stop_reason: STOP[c.finish], stop_sequence: c.stopSequence },

@@ -1,28 +1,8 @@
 import type { Corpus } from './corpus.js';
+import type { Rng } from '../../random/seeded.js';
 
-/** A seeded pseudo-random source: mulberry32 (Tommy Ettinger, public domain), 32-bit state. */
-export type Rng = () => number;
-
-/** mulberry32: fast, deterministic on every platform, good enough to pick sentences. */
-export function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** FNV-1a 32-bit hash of a string's UTF-16 code units (Fowler–Noll–Vo, IETF draft-eastlake-fnv). */
-export function fnv1a(s: string, h = 0x811c9dc5): number {
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+/** The demo's sentence picks draw from the one seeded source (random/seeded.ts; issue 15). */
+export { seeded as rng } from '../../random/seeded.js';
 
 const STOPWORDS = new Set(
   'about above after again also because been before being between both could does doing down during each from further have having here into itself just more most other over same should some such than that their them then there these they this those through under until very were what when where which while with would your please tell explain write give make want need know like'.split(

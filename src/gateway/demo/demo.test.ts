@@ -105,6 +105,35 @@ describe('demo upstream, OpenAI protocol', () => {
     }
   });
 
+  it('Responses API: an answer cut at max_output_tokens is incomplete, its message item too, streaming or not', async () => {
+    const req = (stream: boolean, max: number) =>
+      up.call({
+        protocol: 'openai',
+        path: '/responses',
+        body: {
+          model: 'moat-demo',
+          input: 'Tell me about the dog and the river.',
+          max_output_tokens: max,
+          ...(stream ? { stream: true } : {}),
+        },
+        stream,
+        signal: new AbortController().signal,
+        requestId: 'r',
+      });
+    const cut = (await req(false, 5)).json as Json;
+    assert.equal(cut['status'], 'incomplete');
+    assert.deepEqual(cut['incomplete_details'], { reason: 'max_output_tokens' });
+    assert.equal(cut['output'].at(-1).status, 'incomplete');
+    assert.ok(cut['output'].at(-1).content[0].text.length > 0, 'the cut text is still served');
+    const whole = (await req(false, 4000)).json as Json;
+    assert.equal(whole['status'], 'completed');
+    assert.equal(whole['output'].at(-1).status, 'completed');
+    const evs = parse(await events(await req(true, 5)));
+    const itemDone = evs.find((e) => e['type'] === 'response.output_item.done');
+    assert.equal(itemDone?.['item'].status, 'incomplete');
+    assert.equal(evs.at(-1)?.['type'], 'response.incomplete');
+  });
+
   it('returns n choices, interleaved when streaming', async () => {
     const j = (await call(up, 'openai', false, { n: 3 })).json as Json;
     assert.deepEqual(

@@ -1,4 +1,5 @@
 import type { DemoChoice, DemoFinish, DemoPlan } from './plan.js';
+import type { DemoToolCall } from './tools.js';
 import { deltas } from './pace.js';
 import type { Step } from './pace.js';
 
@@ -15,6 +16,7 @@ const FINISH: Record<DemoFinish, string> = {
   stop: 'stop',
   stop_sequence: 'stop',
   length: 'length',
+  tool: 'tool_calls',
 };
 /** Marks responses as the demo's, like a real deployment's fingerprint. */
 const FINGERPRINT = 'fp_moat_demo';
@@ -51,8 +53,9 @@ export function openaiCompletion(plan: DemoPlan, model: string): Json {
       index,
       message: {
         role: 'assistant',
-        content: c.text,
+        content: c.toolCall ? null : c.text,
         ...(c.reasoning ? { reasoning_content: c.reasoning } : {}),
+        ...(c.toolCall ? { tool_calls: [toolCallObject(c.toolCall)] } : {}),
         refusal: null,
       },
       logprobs: null,
@@ -63,7 +66,25 @@ export function openaiCompletion(plan: DemoPlan, model: string): Json {
   };
 }
 
-/** One choice's deltas: role first, then reasoning, then content, then the finish reason. */
+function toolCallObject(call: DemoToolCall): Json {
+  return {
+    id: call.id,
+    type: 'function',
+    function: { name: call.name, arguments: call.arguments },
+  };
+}
+
+/** Argument pieces of a streamed tool call: a few JSON characters at a time, as OpenAI sends them. */
+function argumentPieces(args: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i += 12) out.push(args.slice(i, i + 12));
+  return out;
+}
+
+/**
+ * One choice's deltas: role first, then reasoning, then content or a tool call (its id and
+ * name, then its arguments in pieces), then the finish reason.
+ */
 function* choiceDeltas(
   c: DemoChoice,
 ): Generator<{ delta: Json; finish: string | null; tokens: number }> {
@@ -75,9 +96,27 @@ function* choiceDeltas(
       finish: null,
       tokens: c.reasoningTokens / r.length,
     };
-  const t = deltas(c.text, 1);
-  for (const piece of t)
-    yield { delta: { content: piece }, finish: null, tokens: c.textTokens / t.length };
+  if (c.toolCall) {
+    const { id, name, arguments: args } = c.toolCall;
+    yield {
+      delta: {
+        tool_calls: [{ index: 0, id, type: 'function', function: { name, arguments: '' } }],
+      },
+      finish: null,
+      tokens: 0,
+    };
+    const pieces = argumentPieces(args);
+    for (const piece of pieces)
+      yield {
+        delta: { tool_calls: [{ index: 0, function: { arguments: piece } }] },
+        finish: null,
+        tokens: c.textTokens / pieces.length,
+      };
+  } else {
+    const t = deltas(c.text, 1);
+    for (const piece of t)
+      yield { delta: { content: piece }, finish: null, tokens: c.textTokens / t.length };
+  }
   yield { delta: {}, finish: FINISH[c.finish], tokens: 0 };
 }
 

@@ -1,7 +1,9 @@
 import type { Protocol } from '../upstream.js';
-import { answerLength, composeAnswer, composeReasoning, fnv1a, rng, topicIds } from './compose.js';
+import { fnv1a } from '../../hash/fnv.js';
+import { answerLength, composeAnswer, composeReasoning, rng, topicIds } from './compose.js';
 import { loadCorpus } from './corpus.js';
 import type { Corpus } from './corpus.js';
+import { planToolCall, type DemoToolCall } from './tools.js';
 
 /** The slice of gpt-tokenizer the demo needs (o200k_base, loaded lazily). */
 export interface Tokenizer {
@@ -9,8 +11,8 @@ export interface Tokenizer {
   decode(tokens: number[]): string;
 }
 
-/** How one choice of a demo answer ended. */
-export type DemoFinish = 'stop' | 'length' | 'stop_sequence';
+/** How one choice of a demo answer ended (`tool`: with a tool call). */
+export type DemoFinish = 'stop' | 'length' | 'stop_sequence' | 'tool';
 
 /** One generated choice, with exact token counts. */
 export interface DemoChoice {
@@ -21,6 +23,8 @@ export interface DemoChoice {
   finish: DemoFinish;
   /** The stop sequence that ended the text, when `finish` is stop_sequence. */
   stopSequence: string | null;
+  /** The tool call this choice makes instead of text (finish `tool`); see tools.ts. */
+  toolCall?: DemoToolCall | undefined;
 }
 
 /** What the demo model will say to one request, decided before anything is sent. */
@@ -158,6 +162,26 @@ function makeChoice(
   };
 }
 
+/** A choice that calls a tool: the reasoner thinks briefly first; no text. */
+function toolChoice(
+  l: Loaded,
+  seed: number,
+  topic: number[],
+  reasoner: boolean,
+  call: DemoToolCall,
+): DemoChoice {
+  const reasoning = reasoner ? composeReasoning(l.corpus, rng(seed), 40, topic) : '';
+  return {
+    reasoning,
+    text: '',
+    reasoningTokens: reasoning ? l.tok.encode(reasoning).length : 0,
+    textTokens: l.tok.encode(call.name).length + l.tok.encode(call.arguments).length + 4,
+    finish: 'tool',
+    stopSequence: null,
+    toolCall: call,
+  };
+}
+
 /**
  * Decide the whole answer to one request. Reproducible: the seed is a hash of the model and
  * prompt, mixed with the request's `seed` when given, else with `counter` (so repeated
@@ -182,8 +206,11 @@ export async function planAnswer(
   const topic = topicIds(l.corpus, prompt.text.slice(-2000));
   const limits = { max: maxTokensOf(protocol, body), stops: stopsOf(protocol, body) };
   const reasoner = model.includes('reasoner');
+  const call = planToolCall(protocol, body, seed);
   const choices = Array.from({ length: n }, (_, i) =>
-    makeChoice(l, (seed + Math.imul(i, 0x9e3779b9)) >>> 0, cfg, topic, reasoner, limits),
+    call
+      ? toolChoice(l, (seed + Math.imul(i, 0x9e3779b9)) >>> 0, topic, reasoner, call)
+      : makeChoice(l, (seed + Math.imul(i, 0x9e3779b9)) >>> 0, cfg, topic, reasoner, limits),
   );
   return { promptTokens: prompt.tokens, choices, seed };
 }

@@ -10,6 +10,7 @@ import {
   type ProtocolAdapter,
   type ResponseFacts,
 } from './protocol.js';
+import { scanAnthropicDelta } from './event-scan.js';
 
 const PARAMS = {
   model: [isStr, 'a string'],
@@ -19,7 +20,10 @@ const PARAMS = {
   top_p: [isNum, 'a number'],
   top_k: [isInt, 'an integer'],
   system: [(v: unknown) => isStr(v) || isArr(v), 'a string or an array of text blocks'],
-  stop_sequences: [(v: unknown) => isArr(v) && (v as unknown[]).every(isStr), 'an array of strings'],
+  stop_sequences: [
+    (v: unknown) => isArr(v) && (v as unknown[]).every(isStr),
+    'an array of strings',
+  ],
   tools: [isArr, 'an array'],
   tool_choice: [isObj, 'an object'],
   metadata: [isObj, 'an object'],
@@ -35,7 +39,8 @@ export const anthropicProtocol: ProtocolAdapter = {
     if (typeof body['model'] !== 'string' || body['model'] === '') {
       return { message: 'model: Field required (a string).', param: 'model' };
     }
-    if (body['max_tokens'] === undefined) return { message: 'max_tokens: Field required (an integer ≥ 1).', param: 'max_tokens' };
+    if (body['max_tokens'] === undefined)
+      return { message: 'max_tokens: Field required (an integer ≥ 1).', param: 'max_tokens' };
     const messages = body['messages'];
     if (!Array.isArray(messages) || messages.length === 0) {
       return {
@@ -45,27 +50,41 @@ export const anthropicProtocol: ProtocolAdapter = {
     }
     for (let i = 0; i < messages.length; i++) {
       const m = messages[i] as Record<string, unknown> | null;
-      if (!isObj(m)) return { message: `messages.${i}: must be an object, got ${describe(m)}.`, param: `messages.${i}` };
+      if (!isObj(m))
+        return {
+          message: `messages.${i}: must be an object, got ${describe(m)}.`,
+          param: `messages.${i}`,
+        };
       if (m!['role'] !== 'user' && m!['role'] !== 'assistant') {
-        return { message: `messages.${i}.role: must be "user" or "assistant".`, param: `messages.${i}.role` };
+        return {
+          message: `messages.${i}.role: must be "user" or "assistant".`,
+          param: `messages.${i}.role`,
+        };
       }
       const c = m!['content'];
       if (typeof c !== 'string' && !Array.isArray(c)) {
-        return { message: `messages.${i}.content: must be a string or an array of content blocks.`, param: `messages.${i}.content` };
+        return {
+          message: `messages.${i}.content: must be a string or an array of content blocks.`,
+          param: `messages.${i}.content`,
+        };
       }
     }
     const bad = checkParams(body, PARAMS);
     if (bad) return bad;
-    if ((body['max_tokens'] as number) < 1) return { message: 'max_tokens: must be at least 1.', param: 'max_tokens' };
+    if ((body['max_tokens'] as number) < 1)
+      return { message: 'max_tokens: must be at least 1.', param: 'max_tokens' };
     return null;
   },
 
   readJson(json, facts) {
+    if (typeof json['id'] === 'string') facts.responseId = json['id'];
     const content = json['content'];
     if (Array.isArray(content)) {
       let text = '';
       for (const b of content as Array<Record<string, unknown>>) {
         if (b?.['type'] === 'text' && typeof b['text'] === 'string') text += b['text'];
+        else if (b?.['type'] === 'thinking' && typeof b['thinking'] === 'string')
+          facts.reasoningChars = (facts.reasoningChars ?? 0) + b['thinking'].length;
       }
       facts.text = text;
     }
@@ -84,9 +103,12 @@ export const anthropicProtocol: ProtocolAdapter = {
   readEvent(name, data, facts) {
     const type = (data['type'] as string | undefined) ?? name;
     switch (type) {
-      case 'message_start':
-        readUsage((data['message'] as Record<string, unknown> | undefined)?.['usage'], facts);
+      case 'message_start': {
+        const message = data['message'] as Record<string, unknown> | undefined;
+        if (typeof message?.['id'] === 'string') facts.responseId = message['id'];
+        readUsage(message?.['usage'], facts);
         return null;
+      }
       case 'message_delta': {
         const d = data['delta'] as Record<string, unknown> | undefined;
         if (typeof d?.['stop_reason'] === 'string') facts.finishReason = d['stop_reason'];
@@ -95,7 +117,10 @@ export const anthropicProtocol: ProtocolAdapter = {
       }
       case 'content_block_delta': {
         const d = data['delta'] as Record<string, unknown> | undefined;
-        if (d?.['type'] !== 'text_delta' || typeof d['text'] !== 'string' || d['text'] === '') return null;
+        if (d?.['type'] === 'thinking_delta' && typeof d['thinking'] === 'string')
+          facts.reasoningChars = (facts.reasoningChars ?? 0) + d['thinking'].length;
+        if (d?.['type'] !== 'text_delta' || typeof d['text'] !== 'string' || d['text'] === '')
+          return null;
         return {
           text: d['text'],
           choice: typeof data['index'] === 'number' ? data['index'] : 0,
@@ -108,6 +133,10 @@ export const anthropicProtocol: ProtocolAdapter = {
         return null;
     }
   },
+
+  // Named events of another kind are never text deltas worth a scan (the parser reads them).
+  scanEvent: (name, raw) =>
+    name === undefined || name === 'content_block_delta' ? scanAnthropicDelta(raw) : undefined,
 };
 
 function readUsage(u: unknown, facts: ResponseFacts): void {

@@ -1,6 +1,12 @@
 import type { UpstreamConfig } from '../../config/config.js';
 import { MoatError } from '../../errors/registry.js';
-import { abortableOf, type Protocol, type Upstream, type UpstreamRequest, type UpstreamResponse } from '../upstream.js';
+import {
+  abortableOf,
+  type Protocol,
+  type Upstream,
+  type UpstreamRequest,
+  type UpstreamResponse,
+} from '../upstream.js';
 import { UpstreamHttp } from './http.js';
 import type { HttpResult } from './http.js';
 import { decodeSse } from './sse.js';
@@ -12,6 +18,8 @@ export interface HttpFlavor {
   path: string;
   /** Headers sent with every request (credentials included), built once. */
   headers: Record<string, string>;
+  /** Header names the upstream's config sets: a forwarded client header never replaces them. */
+  pinned?: ReadonlySet<string>;
 }
 
 /** An HTTP upstream, which can also list the models it serves. */
@@ -75,6 +83,25 @@ export function toUpstreamResponse(protocol: Protocol, r: HttpResult): UpstreamR
 }
 
 /**
+ * The upstream's headers plus the client headers forwarded with one request; a header the
+ * upstream's config sets is never replaced. Returns `base` itself when nothing is added.
+ */
+export function withForwarded(
+  base: Record<string, string>,
+  forwarded: Record<string, string> | undefined,
+  pinned: ReadonlySet<string>,
+): Record<string, string> {
+  if (!forwarded) return base;
+  let out: Record<string, string> | undefined;
+  for (const name in forwarded) {
+    if (pinned.has(name)) continue;
+    out ??= { ...base };
+    out[name] = forwarded[name]!;
+  }
+  return out ?? base;
+}
+
+/**
  * The shared body of the OpenAI- and Anthropic-compatible adapters: one keep-alive pool per
  * upstream, the body serialised once, the SSE stream decoded by the one decoder.
  */
@@ -87,16 +114,18 @@ export function createHttpUpstream(
     throw new MoatError('MOAT_UPSTREAM_UNREACHABLE', `upstream "${name}" has no baseUrl`);
   const http = new UpstreamHttp(cfg.baseUrl, cfg.timeoutMs);
   const { protocol, path, headers } = flavor;
+  const pinned = flavor.pinned ?? new Set<string>();
   return {
     name,
     kind: cfg.kind,
     speaks: (p: Protocol) => p === protocol,
     async call(req: UpstreamRequest): Promise<UpstreamResponse> {
+      const get = req.method === 'GET';
       const r = await http.send(
-        'POST',
-        path,
-        headers,
-        JSON.stringify(req.body),
+        get ? 'GET' : 'POST',
+        req.path ?? path,
+        withForwarded(headers, req.headers, pinned),
+        get ? null : JSON.stringify(req.body),
         req.abort ?? abortableOf(req.signal),
         req.stream,
       );
@@ -111,6 +140,26 @@ export function createHttpUpstream(
       return (json['data'] as Array<{ id?: unknown }>).flatMap((m) =>
         typeof m.id === 'string' ? [m.id] : [],
       );
+    },
+    async probe(signal: AbortSignal) {
+      // Any answer below 500 but a refused credential means the server is there and takes
+      // our requests (some servers have no /models: a 404 is still an answer).
+      let r: HttpResult;
+      try {
+        r = await http.send('GET', '/models', headers, null, abortableOf(signal), false);
+      } catch (err) {
+        // Addresses and error text stay out of /readyz, which anyone may read (issue 14).
+        return {
+          ok: false,
+          detail:
+            signal.aborted || (err instanceof MoatError && err.code === 'MOAT_UPSTREAM_TIMEOUT')
+              ? 'timeout'
+              : 'unreachable',
+        };
+      }
+      if (r.status === 401 || r.status === 403)
+        return { ok: false, detail: `HTTP ${r.status}: credentials refused` };
+      return { ok: r.status < 500, detail: `HTTP ${r.status}` };
     },
     close: () => http.close(),
   };

@@ -7,7 +7,7 @@ export const DEFAULT_ANTHROPIC_VERSION = '2023-06-01';
 
 /**
  * An Anthropic-compatible upstream: `POST {baseUrl}/messages` with `x-api-key: {cfg.apiKey}`
- * (from config only) and `anthropic-version` (default 2023-06-01), plus `cfg.headers`.
+ * (from config only) and `anthropic-version` (the client's, else 2023-06-01), plus `cfg.headers`.
  * @example createAnthropicUpstream('claude', { kind: 'anthropic', baseUrl: 'https://api.anthropic.com/v1', apiKey, timeoutMs: 120000, headers: {} })
  */
 export function createAnthropicUpstream(name: string, cfg: UpstreamConfig): HttpUpstream {
@@ -17,5 +17,10 @@ export function createAnthropicUpstream(name: string, cfg: UpstreamConfig): Http
   };
   if (cfg.apiKey) headers['x-api-key'] = cfg.apiKey;
   Object.assign(headers, lowerKeys(cfg.headers));
-  return createHttpUpstream(name, cfg, { protocol: 'anthropic', path: '/messages', headers });
+  return createHttpUpstream(name, cfg, {
+    protocol: 'anthropic',
+    path: '/messages',
+    headers,
+    pinned: new Set(Object.keys(lowerKeys(cfg.headers))),
+  });
 }

@@ -12,5 +12,10 @@ export function createOpenAIUpstream(name: string, cfg: UpstreamConfig): HttpUps
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (cfg.apiKey) headers['authorization'] = `Bearer ${cfg.apiKey}`;
   Object.assign(headers, lowerKeys(cfg.headers));
-  return createHttpUpstream(name, cfg, { protocol: 'openai', path: '/chat/completions', headers });
+  return createHttpUpstream(name, cfg, {
+    protocol: 'openai',
+    path: '/chat/completions',
+    headers,
+    pinned: new Set(Object.keys(lowerKeys(cfg.headers))),
+  });
 }

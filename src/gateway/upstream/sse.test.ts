@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { SseEvent } from '../upstream.js';
-import { decodeSse, encodeSse } from './sse.js';
+import { decodeSse, encodeSse, sseComment, sseFrame } from './sse.js';
 
 async function* chunksOf(bytes: Uint8Array, cuts: number[]): AsyncGenerator<Uint8Array> {
   let at = 0;
@@ -79,5 +79,9 @@ describe('SSE decoder', () => {
   it('encodes the wire format', () => {
     assert.equal(encodeSse({ data: '[DONE]' }), 'data: [DONE]\n\n');
     assert.equal(encodeSse({ event: 'ping', data: 'a\nb' }), 'event: ping\ndata: a\ndata: b\n\n');
+    // Issue 19: the one encoder (the proxy's own wrote a raw line break into one data line).
+    assert.equal(sseFrame(undefined, 'a\r\nb\rc'), 'data: a\ndata: b\ndata: c\n\n');
+    assert.equal(encodeSse({ id: '7', data: 'x' }), 'id: 7\ndata: x\n\n');
+    assert.equal(sseComment('moat-receipt {"a":\n1}'), ': moat-receipt {"a": 1}\n\n');
   });
 });

@@ -48,13 +48,17 @@ class SseBatches implements AsyncIterableIterator<SseEvent[]> {
     return this.source.next().then((r) => this.step(r));
   }
 
-  private step(r: IteratorResult<Uint8Array | string>): IteratorResult<SseEvent[]> | Promise<IteratorResult<SseEvent[]>> {
+  private step(
+    r: IteratorResult<Uint8Array | string>,
+  ): IteratorResult<SseEvent[]> | Promise<IteratorResult<SseEvent[]>> {
     if (r.done) {
       this.finished = true;
       // A dangling partial character or event at end of stream is discarded, as the spec says.
       const tail = this.utf8.decode();
       if (tail) this.parser.feed(tail);
-      return this.ready.length > 0 ? { value: this.take(), done: false } : { value: undefined, done: true };
+      return this.ready.length > 0
+        ? { value: this.take(), done: false }
+        : { value: undefined, done: true };
     }
     const chunk = r.value;
     this.parser.feed(typeof chunk === 'string' ? chunk : this.utf8.decode(chunk, { stream: true }));
@@ -88,14 +92,35 @@ export function batchesOf(events: AsyncIterable<SseEvent>): AsyncIterable<SseEve
 }
 
 /**
- * Serialise one event in the text/event-stream format: `event:` line when named, one
- * `data:` line per line of data, and the blank line that ends the event.
+ * Serialise one event in the text/event-stream format (WHATWG HTML §9.2.6, "Interpreting
+ * an event stream"): `event:` line when named, `id:` when given, one `data:` line per line
+ * of data (a line break inside `data` would otherwise start an unknown field), and the
+ * blank line that ends the event. The one SSE encoder of the gateway, the demo model, the
+ * upstream doubles and the benchmark's mock (issue 19).
+ * @example sseFrame(undefined, '[DONE]') === 'data: [DONE]\n\n'
+ */
+export function sseFrame(event: string | undefined, data: string, id?: string): string {
+  // One scan in the usual case (JSON never holds a raw line break).
+  if (data.indexOf('\n') >= 0 || data.indexOf('\r') >= 0)
+    data = data.split(/\r\n|\r|\n/).join('\ndata: ');
+  const head = id === undefined ? '' : `id: ${id}\n`;
+  return event === undefined
+    ? `${head}data: ${data}\n\n`
+    : `event: ${event}\n${head}data: ${data}\n\n`;
+}
+
+/**
+ * `sseFrame` for a decoded event.
  * @example encodeSse({ data: '[DONE]' }) === 'data: [DONE]\n\n'
  */
 export function encodeSse(ev: SseEvent): string {
-  const data = ev.data.includes('\n') ? ev.data.split('\n').join('\ndata: ') : ev.data;
-  const id = ev.id === undefined ? '' : `id: ${ev.id}\n`;
-  return ev.event === undefined
-    ? `${id}data: ${data}\n\n`
-    : `event: ${ev.event}\n${id}data: ${data}\n\n`;
+  return sseFrame(ev.event, ev.data, ev.id);
+}
+
+/**
+ * A comment line, which every SSE parser skips (WHATWG HTML §9.2.6: a line starting with
+ * a colon); line breaks in `text` become spaces so it stays one line.
+ */
+export function sseComment(text: string): string {
+  return `: ${text.replace(/[\r\n]+/g, ' ')}\n\n`;
 }

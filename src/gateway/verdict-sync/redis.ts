@@ -24,7 +24,12 @@ export class RedisVerdictSync {
     private readonly cache: VerdictCache,
     private readonly onError: (err: unknown) => void,
   ) {
-    const opts = { lazyConnect: true, maxRetriesPerRequest: 2, connectTimeout: 2000, enableOfflineQueue: true };
+    const opts = {
+      lazyConnect: true,
+      maxRetriesPerRequest: 2,
+      connectTimeout: 2000,
+      enableOfflineQueue: true,
+    };
     this.pub = new Redis(url, opts);
     this.sub = new Redis(url, opts);
     this.pub.on('error', onError);
@@ -40,9 +45,13 @@ export class RedisVerdictSync {
     await Promise.all([this.pub.connect(), this.sub.connect()]);
     this.sub.on('message', (_ch: string, raw: string) => this.apply(raw));
     await this.sub.subscribe(this.channel);
-    const [verdicts, pins] = await Promise.all([this.pub.hgetall(this.vKey), this.pub.hgetall(this.pKey)]);
+    const [verdicts, pins] = await Promise.all([
+      this.pub.hgetall(this.vKey),
+      this.pub.hgetall(this.pKey),
+    ]);
     for (const raw of Object.values(verdicts)) this.cache.put(JSON.parse(raw) as Verdict);
-    for (const [account, raw] of Object.entries(pins)) this.cache.setPin(account, JSON.parse(raw) as LevelPin);
+    for (const [account, raw] of Object.entries(pins))
+      this.cache.setPin(account, JSON.parse(raw) as LevelPin);
   }
 
   private apply(raw: string): void {
@@ -60,7 +69,11 @@ export class RedisVerdictSync {
     if (list.length === 0) return;
     const flat: string[] = [];
     for (const v of list) flat.push(v.account, JSON.stringify(v));
-    await this.pub.multi().hset(this.vKey, ...flat).publish(this.channel, JSON.stringify({ t: 'v', v: list } satisfies Message)).exec();
+    await this.pub
+      .multi()
+      .hset(this.vKey, ...flat)
+      .publish(this.channel, JSON.stringify({ t: 'v', v: list } satisfies Message))
+      .exec();
   }
 
   /** Share a pin (or its removal) with every replica. */

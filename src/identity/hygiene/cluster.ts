@@ -23,7 +23,12 @@ export function linkCounts(members: readonly GraphNode[]): Map<LinkKind, number>
  * @example clusterReason(50, 48, new Map([['payment', 147]]), 0.35).detail
  * // 'one of 50 accounts linked at signup (payment ×147); 48 flagged on their own signup'
  */
-export function clusterReason(size: number, flagged: number, counts: Map<LinkKind, number>, weight: number): Reason {
+export function clusterReason(
+  size: number,
+  flagged: number,
+  counts: Map<LinkKind, number>,
+  weight: number,
+): Reason {
   const kinds = [...counts.entries()]
     .sort((a, b) => b[1] - a[1])
     .map(([k, n]) => `${k} ×${n}`)

@@ -54,7 +54,9 @@ export class DisposableDomains {
         text = readFileSync(src.disposableListFile, 'utf8');
       } catch (err) {
         const why = err instanceof Error ? err.message : String(err);
-        throw new Error(`identity.hygiene.email.disposableListFile: cannot read ${src.disposableListFile}: ${why}`);
+        throw new Error(
+          `identity.hygiene.email.disposableListFile: cannot read ${src.disposableListFile}: ${why}`,
+        );
       }
       domains.push(...parseDomainList(text));
     }

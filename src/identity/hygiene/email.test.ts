@@ -55,7 +55,10 @@ test('issue 5: malformed emails are rejected with a message that says what is wr
 });
 
 test('parseEmail never throws and accepts what fast-check calls a valid address', () => {
-  fc.assert(fc.property(fc.anything(), (v) => void parseEmail(v)), { numRuns: 500 });
+  fc.assert(
+    fc.property(fc.anything(), (v) => void parseEmail(v)),
+    { numRuns: 500 },
+  );
   fc.assert(
     fc.property(fc.emailAddress(), (e) => {
       const r = parseEmail(e);
@@ -83,7 +86,12 @@ test('disposable domains: packaged list, subdomains, allow-list, extra list file
   assert.equal(d.match('inline-burner.example'), 'inline-burner.example');
   assert.equal(d.match('yopmail.com'), null);
   assert.throws(
-    () => DisposableDomains.load({ disposableListFile: '/nonexistent/list.txt', disposableDomains: [], allowDomains: [] }),
+    () =>
+      DisposableDomains.load({
+        disposableListFile: '/nonexistent/list.txt',
+        disposableDomains: [],
+        allowDomains: [],
+      }),
     /disposableListFile: cannot read \/nonexistent\/list.txt/,
   );
   assert.deepEqual(parseDomainList('# c\n a.com \r\nB.org # x\n\n'), ['a.com', 'b.org']);

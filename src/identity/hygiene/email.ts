@@ -35,29 +35,37 @@ function checkLocal(local: string): string | null {
   if (local.length === 0) return 'the part before "@" is empty';
   if (local.length > 64) return 'the part before "@" is longer than 64 characters';
   if (local.startsWith('"')) return 'quoted local parts are not accepted';
-  if (local.startsWith('.') || local.endsWith('.')) return 'the part before "@" starts or ends with a dot';
+  if (local.startsWith('.') || local.endsWith('.'))
+    return 'the part before "@" starts or ends with a dot';
   if (local.includes('..')) return 'the part before "@" has two dots in a row';
   for (const atom of local.split('.')) {
-    if (!ATEXT.test(atom)) return `the part before "@" contains a character not allowed in an address`;
+    if (!ATEXT.test(atom))
+      return `the part before "@" contains a character not allowed in an address`;
   }
   return null;
 }
 
 function checkDomain(domain: string): string | null {
   if (domain.length === 0) return 'the domain after "@" is missing';
-  if (domain.startsWith('[')) return 'address literals ([1.2.3.4]) are not accepted; use a domain name';
+  if (domain.startsWith('['))
+    return 'address literals ([1.2.3.4]) are not accepted; use a domain name';
   if (domain.length > 253) return 'the domain is longer than 253 characters';
   if (/[^\x00-\x7f]/.test(domain)) return 'write internationalised domains in punycode (xn--…)';
   const labels = domain.split('.');
   if (labels.length < 2) return `the domain "${domain}" has no top-level domain (e.g. example.com)`;
   for (const l of labels) {
-    if (!LABEL.test(l)) return `the domain label "${l}" is empty, too long, or has characters other than letters, digits and inner hyphens`;
+    if (!LABEL.test(l))
+      return `the domain label "${l}" is empty, too long, or has characters other than letters, digits and inner hyphens`;
   }
-  if (!TLD.test(labels[labels.length - 1] as string)) return `"${labels[labels.length - 1]}" is not a valid top-level domain`;
+  if (!TLD.test(labels[labels.length - 1] as string))
+    return `"${labels[labels.length - 1]}" is not a valid top-level domain`;
   return null;
 }
 
-function patternOf(baseLocal: string, domain: string): { pattern: string | null; number: number | null } {
+function patternOf(
+  baseLocal: string,
+  domain: string,
+): { pattern: string | null; number: number | null } {
   const masked = baseLocal.replace(/\d/g, '#');
   const runs = baseLocal.match(/\d+/g);
   const last = runs === null ? null : (runs[runs.length - 1] as string);
@@ -82,15 +90,20 @@ export function parseEmail(input: unknown): EmailResult {
   if (at < 0) return { ok: false, error: `"${clipForMessage(input)}" has no "@"` };
   const local = address.slice(0, at);
   const domain = address.slice(at + 1);
-  if (local.includes('@') && !local.startsWith('"')) return { ok: false, error: `"${clipForMessage(input)}" has more than one "@"` };
+  if (local.includes('@') && !local.startsWith('"'))
+    return { ok: false, error: `"${clipForMessage(input)}" has more than one "@"` };
   const problem = checkLocal(local) ?? checkDomain(domain);
   if (problem !== null) return { ok: false, error: `"${clipForMessage(input)}": ${problem}` };
   const plus = local.indexOf('+');
   const plusTag = plus >= 0 ? local.slice(plus + 1) : null;
   let baseLocal = plus >= 0 ? local.slice(0, plus) : local;
   if (DOTLESS_DOMAINS.has(domain)) baseLocal = baseLocal.replace(/\./g, '');
-  if (baseLocal.length === 0) return { ok: false, error: `"${clipForMessage(input)}": nothing before the "+"` };
-  return { ok: true, value: { address, local, domain, baseLocal, plusTag, ...patternOf(baseLocal, domain) } };
+  if (baseLocal.length === 0)
+    return { ok: false, error: `"${clipForMessage(input)}": nothing before the "+"` };
+  return {
+    ok: true,
+    value: { address, local, domain, baseLocal, plusTag, ...patternOf(baseLocal, domain) },
+  };
 }
 
 function clipForMessage(s: string): string {

@@ -117,7 +117,9 @@ export class LinkGraph {
  * appear in at least one link. The detector's clustering can seed from this.
  * @example connectedComponents([{a:'x',b:'y'},{a:'y',b:'z'}]) // Map { 'x' => ['x','y','z'] }
  */
-export function connectedComponents(links: Iterable<{ a: string; b: string }>): Map<string, string[]> {
+export function connectedComponents(
+  links: Iterable<{ a: string; b: string }>,
+): Map<string, string[]> {
   const parent = new Map<string, string>();
   const size = new Map<string, number>();
   const find = (x: string): string => {

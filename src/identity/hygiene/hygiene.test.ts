@@ -21,7 +21,9 @@ function su(id: string, over: Partial<Signup> = {}): Signup {
 
 test('a clean self-serve signup is allowed with no reasons; unverified gets the tighter tier', () => {
   const h = hygiene();
-  const a = h.assess(su('a', { email: 'ann.lee@example.com', signupIp: '203.0.113.5', route: 'self-serve' }));
+  const a = h.assess(
+    su('a', { email: 'ann.lee@example.com', signupIp: '203.0.113.5', route: 'self-serve' }),
+  );
   assert.equal(a.verdict.level, 'allow');
   assert.deepEqual(a.verdict.reasons, []);
   assert.equal(a.tier, 'unverified');
@@ -37,7 +39,10 @@ test('disposable domains, plus tags and routes give weighted reasons', () => {
   assert.deepEqual(codes.sort(), ['disposable_email', 'plus_address', 'signup_route']);
   assert.equal(v.level, 'monitor');
   assert.ok(v.score > 0.35 && v.score < 0.6);
-  assert.match(v.reasons.find((r) => r.code === 'disposable_email')!.detail, /mailinator.com is a disposable/);
+  assert.match(
+    v.reasons.find((r) => r.code === 'disposable_email')!.detail,
+    /mailinator.com is a disposable/,
+  );
 });
 
 test('country policy: weights add reasons, denied countries block', () => {
@@ -53,43 +58,90 @@ test('payment velocity over a sliding window, and payment links to the most rece
   h.assess(su('p1', { paymentFingerprint: 'card', createdAt: T0 }));
   h.assess(su('p2', { paymentFingerprint: 'card', createdAt: T0 + MIN }));
   const third = h.assess(su('p3', { paymentFingerprint: 'card', createdAt: T0 + 2 * MIN }));
-  assert.ok(third.verdict.reasons.some((r) => r.code === 'payment_velocity' && /3 signups on one payment fingerprint within 30d/.test(r.detail)));
-  assert.deepEqual(third.links.map((l) => [l.b, l.kind]), [['p1', 'payment'], ['p2', 'payment']]);
+  assert.ok(
+    third.verdict.reasons.some(
+      (r) =>
+        r.code === 'payment_velocity' &&
+        /3 signups on one payment fingerprint within 30d/.test(r.detail),
+    ),
+  );
+  assert.deepEqual(
+    third.links.map((l) => [l.b, l.kind]),
+    [
+      ['p1', 'payment'],
+      ['p2', 'payment'],
+    ],
+  );
   // The third makes a flagged cluster of three: the first two are raised and reported.
   assert.deepEqual(third.updated.map((v) => v.account).sort(), ['p1', 'p2']);
-  assert.ok(third.updated.every((v) => v.level === 'monitor' && v.reasons.some((r) => r.code === 'signup_cluster')));
+  assert.ok(
+    third.updated.every(
+      (v) => v.level === 'monitor' && v.reasons.some((r) => r.code === 'signup_cluster'),
+    ),
+  );
   assert.equal(third.verdict.cluster, third.updated[0]?.cluster);
   // Outside the window the card counts afresh.
-  const later = h.assess(su('p4', { paymentFingerprint: 'card', createdAt: T0 + 40 * 24 * 60 * MIN }));
+  const later = h.assess(
+    su('p4', { paymentFingerprint: 'card', createdAt: T0 + 40 * 24 * 60 * MIN }),
+  );
   assert.ok(!later.verdict.reasons.some((r) => r.code === 'payment_velocity'));
 });
 
 test('numbered email sequences link and trip pattern velocity; far-apart numbers do not', () => {
   const h = hygiene();
-  const a = ['user001@gmail.com', 'user002@gmail.com', 'user003@gmail.com'].map((email, i) => h.assess(su(`e${i}`, { email, createdAt: T0 + i * MIN })));
-  assert.ok(a[2]!.verdict.reasons.some((r) => r.code === 'email_pattern_velocity' && /user###@gmail.com/.test(r.detail)));
+  const a = ['user001@gmail.com', 'user002@gmail.com', 'user003@gmail.com'].map((email, i) =>
+    h.assess(su(`e${i}`, { email, createdAt: T0 + i * MIN })),
+  );
+  assert.ok(
+    a[2]!.verdict.reasons.some(
+      (r) => r.code === 'email_pattern_velocity' && /user###@gmail.com/.test(r.detail),
+    ),
+  );
   assert.ok(a[2]!.links.some((l) => l.kind === 'email_pattern'));
   const h2 = hygiene();
-  ['john1952@gmail.com', 'john1210@gmail.com', 'john1711@gmail.com'].forEach((email, i) => h2.assess(su(`f${i}`, { email, createdAt: T0 + i * MIN })));
+  ['john1952@gmail.com', 'john1210@gmail.com', 'john1711@gmail.com'].forEach((email, i) =>
+    h2.assess(su(`f${i}`, { email, createdAt: T0 + i * MIN })),
+  );
   assert.ok(!h2.verdictOf('f2')!.reasons.some((r) => r.code === 'email_pattern_velocity'));
 });
 
 test('Gmail dot and plus variants of one inbox count as one pattern', () => {
   const h = hygiene();
-  ['a.lice@gmail.com', 'al.ice+x@gmail.com', 'alice+y@googlemail.com', 'ali.ce@gmail.com'].forEach((email, i) => h.assess(su(`g${i}`, { email, createdAt: T0 + i * MIN })));
+  ['a.lice@gmail.com', 'al.ice+x@gmail.com', 'alice+y@googlemail.com', 'ali.ce@gmail.com'].forEach(
+    (email, i) => h.assess(su(`g${i}`, { email, createdAt: T0 + i * MIN })),
+  );
   assert.ok(h.verdictOf('g3')!.reasons.some((r) => r.code === 'email_pattern_velocity'));
 });
 
 test('issue 5: an IP prefix alone never links (shared NAT), even in a burst', () => {
   const h = hygiene();
   for (let i = 0; i < 30; i++) {
-    const r = h.assess(su(`n${i}`, { email: `student.${String.fromCharCode(97 + (i % 26))}${i % 7 === 0 ? 'x' : ''}${'abc'[i % 3]}@uni.example.edu`, signupIp: `192.0.2.${i + 1}`, createdAt: T0 + i * 20_000 }));
+    const r = h.assess(
+      su(`n${i}`, {
+        email: `student.${String.fromCharCode(97 + (i % 26))}${i % 7 === 0 ? 'x' : ''}${'abc'[i % 3]}@uni.example.edu`,
+        signupIp: `192.0.2.${i + 1}`,
+        createdAt: T0 + i * 20_000,
+      }),
+    );
     assert.deepEqual(r.links, [], `n${i}`);
   }
   // …but the same burst with throwaway signals on both ends is linked.
   const h2 = hygiene();
-  const out = [0, 1, 2].map((i) => h2.assess(su(`m${i}`, { email: `z${i}q@mailinator.com`, signupIp: `192.0.2.${i + 1}`, createdAt: T0 + i * MIN })));
-  assert.ok(out[2]!.links.some((l) => l.kind === 'ip_prefix_window' && /3 signups from 192.0.2.0\/24 within 10min/.test(l.detail)));
+  const out = [0, 1, 2].map((i) =>
+    h2.assess(
+      su(`m${i}`, {
+        email: `z${i}q@mailinator.com`,
+        signupIp: `192.0.2.${i + 1}`,
+        createdAt: T0 + i * MIN,
+      }),
+    ),
+  );
+  assert.ok(
+    out[2]!.links.some(
+      (l) =>
+        l.kind === 'ip_prefix_window' && /3 signups from 192.0.2.0\/24 within 10min/.test(l.detail),
+    ),
+  );
 });
 
 test('assess is idempotent per account id', () => {
@@ -98,19 +150,42 @@ test('assess is idempotent per account id', () => {
   const first = h.assess(su('p2', { paymentFingerprint: 'card' }));
   const again = h.assess(su('p2', { paymentFingerprint: 'card' }));
   assert.deepEqual(again.links, first.links);
-  assert.equal(h.assess(su('p3', { paymentFingerprint: 'card' })).verdict.reasons.find((r) => r.code === 'payment_velocity')?.detail.startsWith('3 '), true);
+  assert.equal(
+    h
+      .assess(su('p3', { paymentFingerprint: 'card' }))
+      .verdict.reasons.find((r) => r.code === 'payment_velocity')
+      ?.detail.startsWith('3 '),
+    true,
+  );
 });
 
 test('bounded memory: the recent index and the graph forget the oldest', () => {
   const idx = new RecentIndex(2, 3);
   for (let i = 0; i < 5; i++) idx.add('k1', { id: `a${i}`, ts: i });
-  assert.deepEqual(idx.get('k1').map((e) => e.id), ['a2', 'a3', 'a4']);
+  assert.deepEqual(
+    idx.get('k1').map((e) => e.id),
+    ['a2', 'a3', 'a4'],
+  );
   idx.add('k2', { id: 'b', ts: 0 });
   idx.add('k3', { id: 'c', ts: 0 });
   assert.equal(idx.size, 2);
   assert.deepEqual(idx.get('k1'), []);
   const g = new LinkGraph(2);
-  const node = (id: string) => ({ id, createdAt: 0, own: [], flagged: false, verified: false, verdict: { account: id, score: 0, level: 'allow' as const, reasons: [], cluster: null, updatedAt: 0 } });
+  const node = (id: string) => ({
+    id,
+    createdAt: 0,
+    own: [],
+    flagged: false,
+    verified: false,
+    verdict: {
+      account: id,
+      score: 0,
+      level: 'allow' as const,
+      reasons: [],
+      cluster: null,
+      updatedAt: 0,
+    },
+  });
   g.add(node('x'));
   g.add(node('y'));
   g.link({ a: 'y', b: 'x', kind: 'payment', detail: '' });
@@ -119,13 +194,27 @@ test('bounded memory: the recent index and the graph forget the oldest', () => {
   assert.equal(g.get('x'), undefined);
   assert.deepEqual(g.get('y')!.links, []);
   const h = hygiene({ links: { maxAccounts: 10 }, velocity: { maxKeys: 5 } });
-  for (let i = 0; i < 100; i++) h.assess(su(`b${i}`, { paymentFingerprint: `card${i % 3}`, signupIp: `10.${i}.0.1`, createdAt: T0 + i }));
+  for (let i = 0; i < 100; i++)
+    h.assess(
+      su(`b${i}`, {
+        paymentFingerprint: `card${i % 3}`,
+        signupIp: `10.${i}.0.1`,
+        createdAt: T0 + i,
+      }),
+    );
   assert.equal(h.verdictOf('b0'), undefined);
   assert.ok(h.verdictOf('b99'));
 });
 
 test('connectedComponents groups linked ids by union-find', () => {
-  const comps = [...connectedComponents([{ a: 'a', b: 'b' }, { a: 'c', b: 'd' }, { a: 'b', b: 'c' }, { a: 'x', b: 'y' }]).values()];
+  const comps = [
+    ...connectedComponents([
+      { a: 'a', b: 'b' },
+      { a: 'c', b: 'd' },
+      { a: 'b', b: 'c' },
+      { a: 'x', b: 'y' },
+    ]).values(),
+  ];
   assert.deepEqual(comps.map((c) => c.join(',')).sort(), ['a,b,c,d', 'x,y']);
 });
 
@@ -142,10 +231,19 @@ test('assessAccounts replays account records in creation order and reports inval
     ],
     h,
   );
-  assert.deepEqual(out.verdicts.map((v) => v.account), ['r1', 'r2', 'r3']);
+  assert.deepEqual(
+    out.verdicts.map((v) => v.account),
+    ['r1', 'r2', 'r3'],
+  );
   assert.ok(out.verdicts.every((v) => v.level !== 'allow'));
   assert.equal(out.links.length, 3);
-  assert.deepEqual(out.invalid.map((i) => [i.index, i.id]), [[2, 'bad'], [4, undefined]]);
+  assert.deepEqual(
+    out.invalid.map((i) => [i.index, i.id]),
+    [
+      [2, 'bad'],
+      [4, undefined],
+    ],
+  );
   assert.match(out.invalid[0]!.error, /createdAt: "soon" is not an ISO 8601 timestamp .*; email: /);
 });
 

@@ -31,8 +31,13 @@ export function assessAccounts(records: readonly unknown[], hygiene: SignupHygie
       valid.push(r.value);
       return;
     }
-    const id = typeof rec === 'object' && rec !== null && typeof (rec as { id?: unknown }).id === 'string' ? (rec as { id: string }).id : undefined;
-    invalid.push(id === undefined ? { index, error: r.error.message } : { index, id, error: r.error.message });
+    const id =
+      typeof rec === 'object' && rec !== null && typeof (rec as { id?: unknown }).id === 'string'
+        ? (rec as { id: string }).id
+        : undefined;
+    invalid.push(
+      id === undefined ? { index, error: r.error.message } : { index, id, error: r.error.message },
+    );
   });
   valid.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const s of valid) hygiene.assess(s);

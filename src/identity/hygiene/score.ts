@@ -15,7 +15,10 @@ export function combineWeights(reasons: readonly Reason[]): number {
 }
 
 /** The level a score reaches under the configured thresholds, capped at `maxLevel`. */
-export function levelFor(score: number, cfg: Pick<HygieneConfig, 'thresholds' | 'maxLevel'>): Level {
+export function levelFor(
+  score: number,
+  cfg: Pick<HygieneConfig, 'thresholds' | 'maxLevel'>,
+): Level {
   const t = cfg.thresholds;
   let level: Level = 'allow';
   if (score >= t.monitor) level = 'monitor';

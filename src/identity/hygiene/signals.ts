@@ -35,17 +35,33 @@ export function span(ms: number): string {
 }
 
 /** Reasons from the address alone. */
-export function emailReasons(email: ParsedEmail, disposable: DisposableDomains, cfg: HygieneConfig['email']): Reason[] {
+export function emailReasons(
+  email: ParsedEmail,
+  disposable: DisposableDomains,
+  cfg: HygieneConfig['email'],
+): Reason[] {
   const out: Reason[] = [];
   const listed = disposable.match(email.domain);
   if (listed !== null && cfg.disposableWeight > 0) {
-    out.push({ code: 'disposable_email', weight: cfg.disposableWeight, detail: `${email.domain} is a disposable email domain (${listed} is listed)` });
+    out.push({
+      code: 'disposable_email',
+      weight: cfg.disposableWeight,
+      detail: `${email.domain} is a disposable email domain (${listed} is listed)`,
+    });
   }
   if (email.plusTag !== null && cfg.plusAddressWeight > 0) {
-    out.push({ code: 'plus_address', weight: cfg.plusAddressWeight, detail: `address carries a "+${email.plusTag.slice(0, 32)}" tag; ${email.baseLocal}@${email.domain} receives it` });
+    out.push({
+      code: 'plus_address',
+      weight: cfg.plusAddressWeight,
+      detail: `address carries a "+${email.plusTag.slice(0, 32)}" tag; ${email.baseLocal}@${email.domain} receives it`,
+    });
   }
   if (email.number !== null && email.pattern !== null && cfg.numberedLocalWeight > 0) {
-    out.push({ code: 'numbered_local_part', weight: cfg.numberedLocalWeight, detail: `local part is numbered (${email.pattern})` });
+    out.push({
+      code: 'numbered_local_part',
+      weight: cfg.numberedLocalWeight,
+      detail: `local part is numbered (${email.pattern})`,
+    });
   }
   return out;
 }
@@ -56,14 +72,30 @@ export function policyReasons(s: Signup, cfg: HygieneConfig): Reason[] {
   if (s.route !== undefined) {
     const w = cfg.routes[s.route] ?? cfg.unknownRouteWeight;
     const known = s.route in cfg.routes;
-    if (w > 0) out.push({ code: 'signup_route', weight: w, detail: known ? `signed up through the ${s.route} route` : `signed up through an unlisted route "${s.route}"` });
+    if (w > 0)
+      out.push({
+        code: 'signup_route',
+        weight: w,
+        detail: known
+          ? `signed up through the ${s.route} route`
+          : `signed up through an unlisted route "${s.route}"`,
+      });
   }
   if (s.country !== undefined) {
     if (cfg.deniedCountries.includes(s.country)) {
-      out.push({ code: 'country_denied', weight: 1, detail: `signups from ${s.country} are refused by policy` });
+      out.push({
+        code: 'country_denied',
+        weight: 1,
+        detail: `signups from ${s.country} are refused by policy`,
+      });
     } else {
       const w = cfg.countries[s.country] ?? 0;
-      if (w > 0) out.push({ code: 'country_policy', weight: w, detail: `country ${s.country} carries policy weight ${w}` });
+      if (w > 0)
+        out.push({
+          code: 'country_policy',
+          weight: w,
+          detail: `country ${s.country} carries policy weight ${w}`,
+        });
     }
   }
   return out;
@@ -71,7 +103,8 @@ export function policyReasons(s: Signup, cfg: HygieneConfig): Reason[] {
 
 /** A velocity signal: its index, its rule, and the key this signup has in it. */
 export interface VelocityCheck {
-  code: 'ip_prefix_velocity' | 'payment_velocity' | 'fingerprint_velocity' | 'email_pattern_velocity';
+  code:
+    'ip_prefix_velocity' | 'payment_velocity' | 'fingerprint_velocity' | 'email_pattern_velocity';
   index: RecentIndex;
   rule: { windowMs: number; max: number; weight: number };
   key: string | undefined;

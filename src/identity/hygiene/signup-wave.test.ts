@@ -12,27 +12,85 @@ import { identityConfigSchema } from '../config.js';
 import { DisposableDomains } from './disposable.js';
 import { connectedComponents, type Link } from './graph.js';
 import { SignupHygiene } from './hygiene.js';
+import { seeded } from '../../random/seeded.js';
 
 const DAY = 86_400_000;
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 1, 2, 0, 0, 0);
 
-// Mulberry32: a small seeded PRNG so the scenario is the same on every run.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The one seeded source, so the scenario is the same on every run.
+const rng = seeded;
 
-const FIRST = ['anna', 'ben', 'carla', 'deniz', 'emil', 'fatima', 'georg', 'hana', 'ivan', 'julia', 'kofi', 'lena', 'marco', 'nina', 'oskar', 'priya', 'quentin', 'rosa', 'sven', 'tara', 'umar', 'vera', 'wei', 'xenia', 'yusuf', 'zoe', 'li', 'sam', 'alex', 'maria'];
-const LAST = ['berg', 'chen', 'diaz', 'evans', 'fischer', 'garcia', 'huber', 'ito', 'jensen', 'kaya', 'lopez', 'meyer', 'novak', 'okafor', 'park', 'quinn', 'rossi', 'schmidt', 'tanaka', 'ulrich', 'vogel', 'weber', 'yilmaz', 'zhang', 'kim', 'singh', 'brown', 'moreau', 'silva', 'nowak'];
+const FIRST = [
+  'anna',
+  'ben',
+  'carla',
+  'deniz',
+  'emil',
+  'fatima',
+  'georg',
+  'hana',
+  'ivan',
+  'julia',
+  'kofi',
+  'lena',
+  'marco',
+  'nina',
+  'oskar',
+  'priya',
+  'quentin',
+  'rosa',
+  'sven',
+  'tara',
+  'umar',
+  'vera',
+  'wei',
+  'xenia',
+  'yusuf',
+  'zoe',
+  'li',
+  'sam',
+  'alex',
+  'maria',
+];
+const LAST = [
+  'berg',
+  'chen',
+  'diaz',
+  'evans',
+  'fischer',
+  'garcia',
+  'huber',
+  'ito',
+  'jensen',
+  'kaya',
+  'lopez',
+  'meyer',
+  'novak',
+  'okafor',
+  'park',
+  'quinn',
+  'rossi',
+  'schmidt',
+  'tanaka',
+  'ulrich',
+  'vogel',
+  'weber',
+  'yilmaz',
+  'zhang',
+  'kim',
+  'singh',
+  'brown',
+  'moreau',
+  'silva',
+  'nowak',
+];
 
-type Raw = Record<string, unknown> & { id: string; createdAt: string; group: 'wave' | 'university' | 'organic' };
+type Raw = Record<string, unknown> & {
+  id: string;
+  createdAt: string;
+  group: 'wave' | 'university' | 'organic';
+};
 
 function pick<T>(r: () => number, xs: readonly T[]): T {
   return xs[Math.floor(r() * xs.length)] as T;
@@ -43,7 +101,10 @@ function university(r: () => number): Raw[] {
   const used = new Set<string>();
   for (let i = 0; i < 200; i++) {
     // 40 students sign up in one 15-minute lecture on day 2; the rest over five days.
-    const t = i < 40 ? T0 + DAY + 10 * 60 * MIN + Math.floor(r() * 15 * MIN) : T0 + Math.floor(r() * 5 * DAY);
+    const t =
+      i < 40
+        ? T0 + DAY + 10 * 60 * MIN + Math.floor(r() * 15 * MIN)
+        : T0 + Math.floor(r() * 5 * DAY);
     let local = `${pick(r, FIRST)}.${pick(r, LAST)}`;
     while (used.has(local)) local += String(Math.floor(r() * 10));
     used.add(local);
@@ -65,8 +126,28 @@ function university(r: () => number): Raw[] {
 
 function organic(r: () => number): Raw[] {
   const out: Raw[] = [];
-  const domains = ['gmail.com', 'outlook.com', 'yahoo.com', 'proton.me', 'fastmail.com', 'acme-corp.example', 'startup.example'];
-  const routes = ['self-serve', 'self-serve', 'self-serve', 'self-serve', 'self-serve', 'self-serve', 'self-serve', 'enterprise', 'education', 'research', 'startup-credits'];
+  const domains = [
+    'gmail.com',
+    'outlook.com',
+    'yahoo.com',
+    'proton.me',
+    'fastmail.com',
+    'acme-corp.example',
+    'startup.example',
+  ];
+  const routes = [
+    'self-serve',
+    'self-serve',
+    'self-serve',
+    'self-serve',
+    'self-serve',
+    'self-serve',
+    'self-serve',
+    'enterprise',
+    'education',
+    'research',
+    'startup-credits',
+  ];
   for (let i = 0; i < 300; i++) {
     const disposable = i % 50 === 7; // six organic throwaway-address users
     const roll = r();
@@ -87,7 +168,13 @@ function organic(r: () => number): Raw[] {
       route: pick(r, routes),
     });
     if (family !== undefined) {
-      out.push({ ...(out[out.length - 1] as Raw), id: `org_${i}_b`, email: `${pick(r, FIRST)}.${pick(r, LAST)}@gmail.com`, clientFingerprint: `dev_org_${i}_b`, createdAt: new Date(T0 + Math.floor(r() * 5 * DAY)).toISOString() });
+      out.push({
+        ...(out[out.length - 1] as Raw),
+        id: `org_${i}_b`,
+        email: `${pick(r, FIRST)}.${pick(r, LAST)}@gmail.com`,
+        clientFingerprint: `dev_org_${i}_b`,
+        createdAt: new Date(T0 + Math.floor(r() * 5 * DAY)).toISOString(),
+      });
     }
   }
   return out;
@@ -98,7 +185,9 @@ function wave(r: () => number): Raw[] {
   return Array.from({ length: 50 }, (_, i) => ({
     group: 'wave' as const,
     id: `wave_${i}`,
-    createdAt: new Date(start + Math.floor((i * 10 * MIN) / 50) + Math.floor(r() * 5000)).toISOString(),
+    createdAt: new Date(
+      start + Math.floor((i * 10 * MIN) / 50) + Math.floor(r() * 5000),
+    ).toISOString(),
     email: `dl.worker${String(i + 1).padStart(3, '0')}@outlook.com`,
     signupIp: `203.0.113.${10 + Math.floor(r() * 200)}`,
     paymentFingerprint: 'card_wave',
@@ -110,9 +199,14 @@ function wave(r: () => number): Raw[] {
 
 test('issue 5: a signup wave is one cluster at monitor or above; the university behind one NAT stays allow', (t) => {
   const r = rng(5);
-  const all = [...university(r), ...organic(r), ...wave(r)].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const all = [...university(r), ...organic(r), ...wave(r)].sort((a, b) =>
+    a.createdAt.localeCompare(b.createdAt),
+  );
   assert.equal(all.filter((s) => s.group !== 'wave').length >= 500, true);
-  const h = new SignupHygiene(identityConfigSchema.parse({}), new DisposableDomains(['mailinator.com']));
+  const h = new SignupHygiene(
+    identityConfigSchema.parse({}),
+    new DisposableDomains(['mailinator.com']),
+  );
   const links: Link[] = [];
   const atSignup = new Map<string, string>();
   for (const raw of all) {
@@ -124,7 +218,10 @@ test('issue 5: a signup wave is one cluster at monitor or above; the university 
   }
 
   const comps = [...connectedComponents(links).values()];
-  const waveIds = all.filter((s) => s.group === 'wave').map((s) => s.id).sort();
+  const waveIds = all
+    .filter((s) => s.group === 'wave')
+    .map((s) => s.id)
+    .sort();
   const waveComp = comps.find((c) => c.includes('wave_0'));
   assert.deepEqual(waveComp, waveIds, 'the 50 wave accounts form exactly one component');
 
@@ -132,24 +229,46 @@ test('issue 5: a signup wave is one cluster at monitor or above; the university 
   for (const id of waveIds) {
     const v = final(id);
     assert.ok(levelRank(v.level) >= levelRank('monitor'), `${id} is ${v.level}`);
-    assert.ok(v.reasons.some((x) => x.code === 'signup_cluster'), `${id} carries the cluster reason`);
+    assert.ok(
+      v.reasons.some((x) => x.code === 'signup_cluster'),
+      `${id} carries the cluster reason`,
+    );
     assert.equal(v.cluster, final('wave_0').cluster);
   }
   const uni = all.filter((s) => s.group === 'university');
-  for (const s of uni) assert.equal(final(s.id).level, 'allow', `${s.id}: ${JSON.stringify(final(s.id).reasons)}`);
+  for (const s of uni)
+    assert.equal(final(s.id).level, 'allow', `${s.id}: ${JSON.stringify(final(s.id).reasons)}`);
   const uniLinks = links.filter((l) => l.a.startsWith('uni_') || l.b.startsWith('uni_'));
   assert.deepEqual(uniLinks, [], 'a shared NAT links no student to another');
 
   const org = all.filter((s) => s.group === 'organic');
   const flaggedOrg = org.filter((s) => final(s.id).level !== 'allow');
   for (const s of flaggedOrg) {
-    assert.ok(final(s.id).reasons.some((x) => x.code === 'disposable_email' || x.code === 'email_pattern_velocity' || x.code === 'payment_velocity'), `${s.id}: ${JSON.stringify(final(s.id).reasons)}`);
+    assert.ok(
+      final(s.id).reasons.some(
+        (x) =>
+          x.code === 'disposable_email' ||
+          x.code === 'email_pattern_velocity' ||
+          x.code === 'payment_velocity',
+      ),
+      `${s.id}: ${JSON.stringify(final(s.id).reasons)}`,
+    );
   }
   const waveLevels = waveIds.map((id) => final(id).level);
-  t.diagnostic(`wave: ${waveIds.filter((id) => atSignup.get(id) !== 'allow').length}/50 flagged at their own signup, 50/50 after propagation; final levels ${JSON.stringify(Object.fromEntries([...new Set(waveLevels)].map((l) => [l, waveLevels.filter((x) => x === l).length])))}`);
-  t.diagnostic(`wave reasons (last member): ${final('wave_49').reasons.map((x) => `${x.code} ${x.weight}: ${x.detail}`).join(' | ')}`);
-  const uniVelocity = uni.filter((s) => final(s.id).reasons.some((x) => x.code === 'ip_prefix_velocity')).length;
+  t.diagnostic(
+    `wave: ${waveIds.filter((id) => atSignup.get(id) !== 'allow').length}/50 flagged at their own signup, 50/50 after propagation; final levels ${JSON.stringify(Object.fromEntries([...new Set(waveLevels)].map((l) => [l, waveLevels.filter((x) => x === l).length])))}`,
+  );
+  t.diagnostic(
+    `wave reasons (last member): ${final('wave_49')
+      .reasons.map((x) => `${x.code} ${x.weight}: ${x.detail}`)
+      .join(' | ')}`,
+  );
+  const uniVelocity = uni.filter((s) =>
+    final(s.id).reasons.some((x) => x.code === 'ip_prefix_velocity'),
+  ).length;
   assert.ok(uniVelocity > 0, 'the lecture burst does trip the (weak) prefix velocity signal');
-  t.diagnostic(`university: ${uni.length} accounts, all allow (${uniVelocity} carry ip_prefix_velocity from the lecture burst); organic others: ${flaggedOrg.length}/${org.length} above allow (${flaggedOrg.map((s) => s.id).join(', ')})`);
+  t.diagnostic(
+    `university: ${uni.length} accounts, all allow (${uniVelocity} carry ip_prefix_velocity from the lecture burst); organic others: ${flaggedOrg.length}/${org.length} above allow (${flaggedOrg.map((s) => s.id).join(', ')})`,
+  );
   t.diagnostic(`links: ${links.length} total, ${comps.length} components`);
 });

@@ -23,7 +23,14 @@ test('valid signup metadata is normalised (ISO time → epoch ms, country upper-
 });
 
 test('issue 5: malformed emails, IPs and timestamps give one clear message per field', () => {
-  const r = validateSignup({ id: 'acct_2', createdAt: '2026-13-45', email: 'bob@@x.com', signupIp: '300.1.2.3', country: 'USA', route: 'edu cation' });
+  const r = validateSignup({
+    id: 'acct_2',
+    createdAt: '2026-13-45',
+    email: 'bob@@x.com',
+    signupIp: '300.1.2.3',
+    country: 'USA',
+    route: 'edu cation',
+  });
   assert.equal(r.ok, false);
   if (r.ok) return;
   const byField = Object.fromEntries(r.error.issues.map((i) => [i.field, i.message]));
@@ -39,7 +46,12 @@ test('missing id and createdAt, wrong types and non-objects are reported', () =>
   const r = validateSignup({ verified: 'yes', paymentFingerprint: 7 });
   assert.equal(r.ok, false);
   if (!r.ok) {
-    assert.deepEqual(r.error.issues.map((i) => i.field).sort(), ['createdAt', 'id', 'paymentFingerprint', 'verified']);
+    assert.deepEqual(r.error.issues.map((i) => i.field).sort(), [
+      'createdAt',
+      'id',
+      'paymentFingerprint',
+      'verified',
+    ]);
   }
   for (const bad of [null, [], 'x', 3]) {
     const b = validateSignup(bad);
@@ -66,12 +78,36 @@ test('validate never throws, and whatever it accepts assess handles (fast-check)
   const { SignupHygiene } = await import('./hygiene.js');
   const { DisposableDomains } = await import('./disposable.js');
   const { identityConfigSchema } = await import('../config.js');
-  const h = new SignupHygiene(identityConfigSchema.parse({}), new DisposableDomains(['mailinator.com']));
-  const field = fc.oneof(fc.anything(), fc.string(), fc.emailAddress(), fc.ipV4(), fc.ipV6(), fc.integer(), fc.date({ noInvalidDate: true }).map((d) => d.toISOString()));
+  const h = new SignupHygiene(
+    identityConfigSchema.parse({}),
+    new DisposableDomains(['mailinator.com']),
+  );
+  const field = fc.oneof(
+    fc.anything(),
+    fc.string(),
+    fc.emailAddress(),
+    fc.ipV4(),
+    fc.ipV6(),
+    fc.integer(),
+    fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+  );
   let accepted = 0;
   fc.assert(
     fc.property(
-      fc.record({ id: fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), fc.anything()), createdAt: fc.oneof(fc.integer({ min: 946_684_800_000, max: 4_000_000_000_000 }), field), email: field, signupIp: field, paymentFingerprint: fc.oneof(fc.constantFrom('c1', 'c2'), field), country: fc.oneof(fc.constantFrom('US', 'de'), field), route: fc.oneof(fc.constantFrom('education', 'self-serve'), field), clientFingerprint: field, verified: field }, { requiredKeys: [] }),
+      fc.record(
+        {
+          id: fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), fc.anything()),
+          createdAt: fc.oneof(fc.integer({ min: 946_684_800_000, max: 4_000_000_000_000 }), field),
+          email: field,
+          signupIp: field,
+          paymentFingerprint: fc.oneof(fc.constantFrom('c1', 'c2'), field),
+          country: fc.oneof(fc.constantFrom('US', 'de'), field),
+          route: fc.oneof(fc.constantFrom('education', 'self-serve'), field),
+          clientFingerprint: field,
+          verified: field,
+        },
+        { requiredKeys: [] },
+      ),
       (input) => {
         const r = validateSignup(input);
         if (!r.ok) {

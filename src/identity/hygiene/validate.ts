@@ -3,7 +3,7 @@
  * names its field and says what was wrong and what is expected; the gateway answers
  * 400 MOAT_INVALID_REQUEST with `error.message`. Unknown fields are ignored (DESIGN.md).
  */
-import { parseIp } from '../../fingerprint/ip.js';
+import { parseIp } from '../../net/ip.js';
 import { parseEmail } from './email.js';
 
 /** Signup metadata after validation; `createdAt` is epoch ms. */
@@ -30,31 +30,43 @@ export interface SignupIssue {
 }
 
 /** Validation outcome in zod's safeParse shape; `error.message` is one sentence per issue. */
-export type SignupValidation = { ok: true; value: Signup } | { ok: false; error: { message: string; issues: SignupIssue[] } };
+export type SignupValidation =
+  { ok: true; value: Signup } | { ok: false; error: { message: string; issues: SignupIssue[] } };
 
 // Plausible signup times: from 2000-01-01 to 2100-01-01.
 const MIN_MS = 946_684_800_000;
 const MAX_MS = 4_102_444_800_000;
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+const ISO_8601 =
+  /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 function show(v: unknown): string {
-  const s = typeof v === 'string' ? `"${v}"` : JSON.stringify(v) ?? String(v);
+  const s = typeof v === 'string' ? `"${v}"` : (JSON.stringify(v) ?? String(v));
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
 /** Epoch ms from a number or an ISO 8601 string, or the reason it is not one. */
-export function parseTimestamp(v: unknown): { ok: true; value: number } | { ok: false; error: string } {
+export function parseTimestamp(
+  v: unknown,
+): { ok: true; value: number } | { ok: false; error: string } {
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { ok: false, error: `${show(v)} is not a finite number` };
     if (v >= 946_684_800 && v < 4_102_444_800) {
-      return { ok: false, error: `${show(v)} looks like epoch seconds; send epoch milliseconds or an ISO 8601 string` };
+      return {
+        ok: false,
+        error: `${show(v)} looks like epoch seconds; send epoch milliseconds or an ISO 8601 string`,
+      };
     }
-    if (v < MIN_MS || v >= MAX_MS) return { ok: false, error: `${show(v)} is outside 2000–2100 as epoch milliseconds` };
+    if (v < MIN_MS || v >= MAX_MS)
+      return { ok: false, error: `${show(v)} is outside 2000–2100 as epoch milliseconds` };
     return { ok: true, value: Math.trunc(v) };
   }
   if (typeof v === 'string') {
     const ms = ISO_8601.test(v.trim()) ? Date.parse(v.trim()) : NaN;
-    if (Number.isNaN(ms)) return { ok: false, error: `${show(v)} is not an ISO 8601 timestamp (e.g. 2026-01-31T12:00:00Z)` };
+    if (Number.isNaN(ms))
+      return {
+        ok: false,
+        error: `${show(v)} is not an ISO 8601 timestamp (e.g. 2026-01-31T12:00:00Z)`,
+      };
     if (ms < MIN_MS || ms >= MAX_MS) return { ok: false, error: `${show(v)} is outside 2000–2100` };
     return { ok: true, value: ms };
   }
@@ -91,7 +103,10 @@ function checkEmail(o: Rec, issues: SignupIssue[]): string | undefined {
   if (o.email === undefined || o.email === null) return undefined;
   const r = parseEmail(o.email);
   if (!r.ok) {
-    issues.push({ field: 'email', message: `${r.error}; expected an address like name@example.com` });
+    issues.push({
+      field: 'email',
+      message: `${r.error}; expected an address like name@example.com`,
+    });
     return undefined;
   }
   return r.value.address;
@@ -101,7 +116,10 @@ function checkCountry(o: Rec, issues: SignupIssue[]): string | undefined {
   const raw = optString(o, 'country', 8, issues);
   if (raw === undefined) return undefined;
   if (!/^[a-z]{2}$/i.test(raw)) {
-    issues.push({ field: 'country', message: `${show(raw)} is not an ISO 3166-1 alpha-2 code (e.g. US, DE, JP)` });
+    issues.push({
+      field: 'country',
+      message: `${show(raw)} is not an ISO 3166-1 alpha-2 code (e.g. US, DE, JP)`,
+    });
     return undefined;
   }
   return raw.toUpperCase();
@@ -111,17 +129,28 @@ function checkRoute(o: Rec, issues: SignupIssue[]): string | undefined {
   const raw = optString(o, 'route', 64, issues);
   if (raw === undefined) return undefined;
   if (!/^[a-z0-9][a-z0-9._-]*$/i.test(raw)) {
-    issues.push({ field: 'route', message: `${show(raw)} must be a name of letters, digits, ".", "_" or "-" (e.g. self-serve, education)` });
+    issues.push({
+      field: 'route',
+      message: `${show(raw)} must be a name of letters, digits, ".", "_" or "-" (e.g. self-serve, education)`,
+    });
     return undefined;
   }
   return raw.toLowerCase();
 }
 
-function checkCore(o: Rec, issues: SignupIssue[]): { id: string | undefined; createdAt: number | undefined; verified: boolean | undefined } {
+function checkCore(
+  o: Rec,
+  issues: SignupIssue[],
+): { id: string | undefined; createdAt: number | undefined; verified: boolean | undefined } {
   const id = optString(o, 'id', 200, issues);
-  if (id === undefined && !issues.some((i) => i.field === 'id')) issues.push({ field: 'id', message: 'is required' });
+  if (id === undefined && !issues.some((i) => i.field === 'id'))
+    issues.push({ field: 'id', message: 'is required' });
   let createdAt: number | undefined;
-  if (o.createdAt === undefined || o.createdAt === null) issues.push({ field: 'createdAt', message: 'is required (ISO 8601 string or epoch milliseconds)' });
+  if (o.createdAt === undefined || o.createdAt === null)
+    issues.push({
+      field: 'createdAt',
+      message: 'is required (ISO 8601 string or epoch milliseconds)',
+    });
   else {
     const t = parseTimestamp(o.createdAt);
     if (t.ok) createdAt = t.value;
@@ -130,7 +159,8 @@ function checkCore(o: Rec, issues: SignupIssue[]): { id: string | undefined; cre
   let verified: boolean | undefined;
   if (o.verified !== undefined && o.verified !== null) {
     if (typeof o.verified === 'boolean') verified = o.verified;
-    else issues.push({ field: 'verified', message: `must be true or false, got ${show(o.verified)}` });
+    else
+      issues.push({ field: 'verified', message: `must be true or false, got ${show(o.verified)}` });
   }
   return { id, createdAt, verified };
 }
@@ -143,7 +173,10 @@ function checkCore(o: Rec, issues: SignupIssue[]): { id: string | undefined; cre
 export function validateSignup(input: unknown): SignupValidation {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     const issues = [{ field: '(body)', message: 'must be a JSON object of signup metadata' }];
-    return { ok: false, error: { message: '(body): must be a JSON object of signup metadata', issues } };
+    return {
+      ok: false,
+      error: { message: '(body): must be a JSON object of signup metadata', issues },
+    };
   }
   const o = input as Rec;
   const issues: SignupIssue[] = [];
@@ -160,7 +193,10 @@ export function validateSignup(input: unknown): SignupValidation {
     verified,
   };
   if (issues.length > 0) {
-    return { ok: false, error: { message: issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues } };
+    return {
+      ok: false,
+      error: { message: issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues },
+    };
   }
   return { ok: true, value };
 }

@@ -1,35 +1,15 @@
-import pg from 'pg';
+import { PostgresRepository } from '../../store/database.js';
 import type { SharedIndicator } from '../indicators.js';
 import { indicatorFromRow, type ImportRecord, type IntelRow, type IntelStore } from '../store.js';
 
-/** Imported indicators in PostgreSQL (schema default `moat`). */
-export class PostgresIntelStore implements IntelStore {
-  private readonly pool: pg.Pool;
-  private readonly s: string;
-
-  constructor(url: string, opts: { schema?: string; max?: number } = {}) {
-    const schema = opts.schema ?? 'moat';
-    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name "${schema}"`);
-    this.s = schema;
-    this.pool = new pg.Pool({
-      connectionString: url,
-      max: opts.max ?? 2,
-      connectionTimeoutMillis: 5000,
-    });
-    this.pool.on('error', () => {});
-  }
-
+/** Imported indicators in PostgreSQL (schema default `moat`), on the process's one pool. */
+export class PostgresIntelStore extends PostgresRepository implements IntelStore {
   async migrate(): Promise<void> {
     await this.pool.query(`CREATE SCHEMA IF NOT EXISTS ${this.s};
 CREATE TABLE IF NOT EXISTS ${this.s}.intel_indicators (
   stix_id TEXT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL, confidence INT NOT NULL,
   valid_until BIGINT, source TEXT NOT NULL, tlp TEXT, bundle_id TEXT NOT NULL, origin TEXT NOT NULL,
   imported_at BIGINT NOT NULL, PRIMARY KEY (stix_id, value));`);
-  }
-
-  /** Drop the schema (tests). */
-  async dropSchema(): Promise<void> {
-    await this.pool.query(`DROP SCHEMA IF EXISTS ${this.s} CASCADE`);
   }
 
   async add(indicators: SharedIndicator[], from: ImportRecord): Promise<void> {
@@ -72,9 +52,5 @@ CREATE TABLE IF NOT EXISTS ${this.s}.intel_indicators (
       [now],
     );
     return (res.rows as IntelRow[]).map(indicatorFromRow);
-  }
-
-  async close(): Promise<void> {
-    await this.pool.end();
   }
 }

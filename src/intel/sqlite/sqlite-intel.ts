@@ -1,26 +1,30 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import type { SqliteDatabase } from '../../store/database.js';
 import type { SharedIndicator } from '../indicators.js';
 import { indicatorFromRow, type ImportRecord, type IntelRow, type IntelStore } from '../store.js';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS intel_indicators (
+const schemaSql = (s: string) => `
+CREATE TABLE IF NOT EXISTS ${s}.intel_indicators (
   stix_id TEXT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL, confidence INTEGER NOT NULL,
   valid_until INTEGER, source TEXT NOT NULL, tlp TEXT, bundle_id TEXT NOT NULL, origin TEXT NOT NULL,
   imported_at INTEGER NOT NULL, PRIMARY KEY (stix_id, value));
 `;
 
-/** Imported indicators in `<dataDir>/governance.db`. */
+/** Imported indicators on the process's SQLite connection, in schema `schema` (`governance`: `<dataDir>/governance.db`). */
 export class SqliteIntelStore implements IntelStore {
   private readonly db: Database.Database;
+  private readonly s: string;
 
-  constructor(file: string) {
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 10000');
+  constructor(
+    private readonly handle: SqliteDatabase,
+    opts: { schema?: string } = {},
+  ) {
+    this.db = handle.retain().db;
+    this.s = opts.schema ?? 'main';
   }
 
   migrate(): Promise<void> {
-    this.db.exec(SCHEMA);
+    this.db.exec(schemaSql(this.s));
     return Promise.resolve();
   }
 
@@ -56,7 +60,6 @@ export class SqliteIntelStore implements IntelStore {
   }
 
   close(): Promise<void> {
-    this.db.close();
-    return Promise.resolve();
+    return this.handle.release();
   }
 }

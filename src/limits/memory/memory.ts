@@ -14,7 +14,12 @@ interface Slot {
   w: number;
 }
 
-const SLOT: Record<Dimension, number> = { requests: 0, tokens: 1, tokensPerDay: 2, tokensPerMonth: 3 };
+const SLOT: Record<Dimension, number> = {
+  requests: 0,
+  tokens: 1,
+  tokensPerDay: 2,
+  tokensPerMonth: 3,
+};
 
 /** Per tag (account), per key name, four slots. Nested maps hash the caller's strings, never a concatenation. */
 type TagState = Map<string, Array<Slot | undefined>>;
@@ -63,7 +68,12 @@ export class MemoryLimiter implements Limiter {
         values.push(newTat);
       } else {
         const win = c.kind === 'd' ? day : month;
-        const { newUsed, result } = quotaAdmit(slot && slot.w === win.id ? slot.v : 0, c.cost, c.limit, win.endMs - now);
+        const { newUsed, result } = quotaAdmit(
+          slot && slot.w === win.id ? slot.v : 0,
+          c.cost,
+          c.limit,
+          win.endMs - now,
+        );
         results.push(result);
         values.push(newUsed);
       }
@@ -93,17 +103,24 @@ export class MemoryLimiter implements Limiter {
   settleSync(res: Reservation | null, actualTokens: number, now = this.clock()): void {
     if (!res) return;
     const delta = Math.ceil(actualTokens) - res.tokens;
-    if (delta === 0 || !Number.isFinite(delta)) return;
+    const quotaDelta = Math.ceil(actualTokens) - (res.quotaTokens ?? res.tokens);
+    if (
+      (delta === 0 && quotaDelta === 0) ||
+      !Number.isFinite(delta) ||
+      !Number.isFinite(quotaDelta)
+    )
+      return;
     const tag = this.state.get(res.tag);
     for (const c of planChecks(res.keys, 0, 0, true)) {
       const slots = tag?.get(c.key);
       const slot = slots?.[SLOT[c.dimension]];
       if (c.kind === 'g') {
+        if (delta === 0) continue;
         const next = gcraSettle(slot?.v, now, delta, c.limit, c.periodMs);
         if (next === null && slots) slots[SLOT[c.dimension]] = undefined;
         else if (next !== undefined && next !== null) this.write(res.tag, c, next, 0);
       } else if (slot && slot.w === (c.kind === 'd' ? res.dayWindow : res.monthWindow)) {
-        slot.v = Math.max(0, slot.v + delta);
+        slot.v = Math.max(0, slot.v + quotaDelta);
       }
     }
   }
@@ -149,7 +166,12 @@ export class MemoryLimiter implements Limiter {
     if (this.state.size <= this.sweepAbove) return;
     const day = dayWindow(now).id;
     const month = this.month(now, day).id;
-    const live = [(s: Slot) => s.v > now, (s: Slot) => s.v > now, (s: Slot) => s.w >= day, (s: Slot) => s.w >= month];
+    const live = [
+      (s: Slot) => s.v > now,
+      (s: Slot) => s.v > now,
+      (s: Slot) => s.w >= day,
+      (s: Slot) => s.w >= month,
+    ];
     for (const [tagName, tag] of this.state) {
       for (const [name, slots] of tag) {
         let any = false;

@@ -62,7 +62,12 @@ test('redis: a deferred settlement costs no round trip of its own when an admiss
   const redis = createLimiterRedis(`redis://127.0.0.1:${port}`, { commandTimeoutMs: 2000 });
   try {
     if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
-    const limiter = new RedisLimiter({ redis, prefix: newPrefix(), timeoutMs: 2000, deferSettleMs: 1000 });
+    const limiter = new RedisLimiter({
+      redis,
+      prefix: newPrefix(),
+      timeoutMs: 2000,
+      deferSettleMs: 1000,
+    });
     const keys: LimitKey[] = [{ name: 'acct', rules: { tokensPerMinute: 1000 } }];
     const first = await limiter.admit({ tag: 'a', keys, tokens: 600 });
     assert.ok(first.allowed);
@@ -90,7 +95,15 @@ test('redis: keys of one decision share a hash tag (one cluster slot)', async ()
   const prefix = newPrefix();
   const l = new RedisLimiter({ redis, prefix });
   const keys: LimitKey[] = [
-    { name: 'acct', rules: { requestsPerMinute: 5, tokensPerMinute: 100, tokensPerDay: 1000, tokensPerMonth: 9000 } },
+    {
+      name: 'acct',
+      rules: {
+        requestsPerMinute: 5,
+        tokensPerMinute: 100,
+        tokensPerDay: 1000,
+        tokensPerMonth: 9000,
+      },
+    },
     { name: 'key:k1', rules: { requestsPerMinute: 5 } },
   ];
   assert.equal((await l.admit({ tag: 'acct_1', keys, tokens: 10 })).allowed, true);
@@ -104,12 +117,18 @@ test('redis: falls back to EVAL when the script cache was flushed (NOSCRIPT)', a
   const redis = await connected();
   const l = new RedisLimiter({ redis, prefix: newPrefix() });
   await redis.script('FLUSH');
-  const d = await l.admit({ tag: 'x', keys: [{ name: 'acct', rules: { requestsPerMinute: 1 } }], tokens: 0 });
+  const d = await l.admit({
+    tag: 'x',
+    keys: [{ name: 'acct', rules: { requestsPerMinute: 1 } }],
+    tokens: 0,
+  });
   assert.equal(d.allowed, true);
   await l.close();
 });
 
-type Op = { kind: 'admit'; dt: number; key: number; requests: number; tokens: number } | { kind: 'settle'; dt: number; actual: number };
+type Op =
+  | { kind: 'admit'; dt: number; key: number; requests: number; tokens: number }
+  | { kind: 'settle'; dt: number; actual: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({
@@ -119,7 +138,11 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     requests: fc.integer({ min: 0, max: 3 }),
     tokens: fc.integer({ min: 0, max: 900 }),
   }),
-  fc.record({ kind: fc.constant('settle' as const), dt: fc.integer({ min: 0, max: 5_000 }), actual: fc.integer({ min: 0, max: 1500 }) }),
+  fc.record({
+    kind: fc.constant('settle' as const),
+    dt: fc.integer({ min: 0, max: 5_000 }),
+    actual: fc.integer({ min: 0, max: 1500 }),
+  }),
 );
 
 const rulesArb = fc.record({
@@ -130,7 +153,10 @@ const rulesArb = fc.record({
 });
 
 function comparable(d: Decision): unknown {
-  return { ...d, reservation: d.reservation && { ...d.reservation, keys: d.reservation.keys.length } };
+  return {
+    ...d,
+    reservation: d.reservation && { ...d.reservation, keys: d.reservation.keys.length },
+  };
 }
 
 test('redis: agrees with the memory limiter on random sequences (fast-check differential, issue 4)', async () => {
@@ -147,8 +173,14 @@ test('redis: agrees with the memory limiter on random sequences (fast-check diff
         const red = new RedisLimiter({ redis, prefix: newPrefix(), timeoutMs: 5000 });
         const keySets: LimitKey[][] = [
           [{ name: 'acct', rules: rules[0]! }],
-          [{ name: 'acct', rules: rules[0]! }, { name: 'key:a', rules: rules[1]! }],
-          [{ name: 'acct', rules: rules[0]! }, { name: 'key:b', rules: rules[2]! }],
+          [
+            { name: 'acct', rules: rules[0]! },
+            { name: 'key:a', rules: rules[1]! },
+          ],
+          [
+            { name: 'acct', rules: rules[0]! },
+            { name: 'key:b', rules: rules[2]! },
+          ],
         ];
         let now = Date.UTC(2026, 10, 29) + offset + (Number(sec) % 1000);
         let lastMem: Decision | null = null;
@@ -156,7 +188,13 @@ test('redis: agrees with the memory limiter on random sequences (fast-check diff
         for (const op of ops) {
           now += op.dt;
           if (op.kind === 'admit') {
-            const req = { tag: 'd', keys: keySets[op.key]!, requests: op.requests, tokens: op.tokens, now };
+            const req = {
+              tag: 'd',
+              keys: keySets[op.key]!,
+              requests: op.requests,
+              tokens: op.tokens,
+              now,
+            };
             lastMem = await mem.admit(req);
             lastRed = await red.admit(req);
             assert.deepEqual(comparable(lastRed), comparable(lastMem));
@@ -176,7 +214,12 @@ test('redis: fail-open admits and counts when Redis is unreachable', async () =>
   const registry = new Registry();
   const lines: string[] = [];
   const redis = createLimiterRedis('redis://127.0.0.1:1', { connectTimeoutMs: 100 });
-  const l = new RedisLimiter({ redis, failMode: 'open', registry, logger: { warn: (_o, m) => lines.push(m) } });
+  const l = new RedisLimiter({
+    redis,
+    failMode: 'open',
+    registry,
+    logger: { warn: (_o, m) => lines.push(m) },
+  });
   const keys = [{ name: 'acct', rules: { requestsPerMinute: 1 } }];
   const a = await l.admit({ tag: 'x', keys, tokens: 5 });
   const b = await l.admit({ tag: 'x', keys, tokens: 5 });
@@ -193,7 +236,11 @@ test('redis: fail-open admits and counts when Redis is unreachable', async () =>
 test('redis: fail-closed denies with a retry hint when Redis is unreachable', async () => {
   const redis = createLimiterRedis('redis://127.0.0.1:1', { connectTimeoutMs: 100 });
   const l = new RedisLimiter({ redis, failMode: 'closed' });
-  const d = await l.admit({ tag: 'x', keys: [{ name: 'acct', rules: { requestsPerMinute: 100 } }], tokens: 0 });
+  const d = await l.admit({
+    tag: 'x',
+    keys: [{ name: 'acct', rules: { requestsPerMinute: 100 } }],
+    tokens: 0,
+  });
   assert.equal(d.allowed, false);
   assert.equal(d.failMode, 'closed');
   assert.ok(d.retryAfterMs > 0);
@@ -210,7 +257,11 @@ test('redis: a server that never answers is cut off by the timeout, not awaited'
   const redis = new Redis({ port, host: '127.0.0.1', lazyConnect: false, maxRetriesPerRequest: 0 });
   redis.on('error', () => undefined);
   const l = new RedisLimiter({ redis, failMode: 'closed', timeoutMs: 50 });
-  const d = await l.admit({ tag: 'x', keys: [{ name: 'acct', rules: { requestsPerMinute: 100 } }], tokens: 0 });
+  const d = await l.admit({
+    tag: 'x',
+    keys: [{ name: 'acct', rules: { requestsPerMinute: 100 } }],
+    tokens: 0,
+  });
   assert.equal(d.failMode, 'closed');
   redis.disconnect();
   for (const s of sockets) s.destroy();
@@ -222,7 +273,9 @@ test('redis: two replicas bursting one account concurrently stay within the limi
   const a = new RedisLimiter({ redis: await connected(), prefix, timeoutMs: 5000 });
   const b = new RedisLimiter({ redis: await connected(), prefix, timeoutMs: 5000 });
   const keys = [{ name: 'acct', rules: { requestsPerMinute: 100, tokensPerMinute: 1_000_000 } }];
-  const burst = Array.from({ length: 300 }, (_, i) => (i % 2 === 0 ? a : b).admit({ tag: 'burst', keys, tokens: 50 }));
+  const burst = Array.from({ length: 300 }, (_, i) =>
+    (i % 2 === 0 ? a : b).admit({ tag: 'burst', keys, tokens: 50 }),
+  );
   const admitted = (await Promise.all(burst)).filter((d) => d.allowed).length;
   // Server time moves during the burst and GCRA refills one request per 600 ms: ≤ 1% over.
   assert.ok(admitted >= 100 && admitted <= 101, `admitted ${admitted}`);

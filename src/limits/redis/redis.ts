@@ -7,7 +7,14 @@
  */
 import type { Redis } from 'ioredis';
 import type { Registry } from 'prom-client';
-import type { AdmitRequest, Decision, Dimension, Limiter, LimitKey, Reservation } from '../limiter.js';
+import type {
+  AdmitRequest,
+  Decision,
+  Dimension,
+  Limiter,
+  LimitKey,
+  Reservation,
+} from '../limiter.js';
 import { DIMENSIONS } from '../limiter.js';
 import { admitChecks, buildDecision } from '../checks.js';
 import type { CheckResult } from '../gcra.js';
@@ -50,7 +57,13 @@ const PERIOD_MS = 60_000;
 
 function ruleOf(k: LimitKey, dim: Dimension): number | undefined {
   const r = k.rules;
-  return dim === 'requests' ? r.requestsPerMinute : dim === 'tokens' ? r.tokensPerMinute : dim === 'tokensPerDay' ? r.tokensPerDay : r.tokensPerMonth;
+  return dim === 'requests'
+    ? r.requestsPerMinute
+    : dim === 'tokens'
+      ? r.tokensPerMinute
+      : dim === 'tokensPerDay'
+        ? r.tokensPerDay
+        : r.tokensPerMonth;
 }
 
 /** Four limits per key, 0 for "none", in DIMENSIONS order. */
@@ -89,7 +102,13 @@ export class RedisLimiter implements Limiter {
   /** @inheritdoc */
   async admit(req: AdmitRequest): Promise<Decision> {
     const checks = admitChecks(req);
-    const args: Array<string | number> = [req.now === undefined ? '' : req.now, req.requests ?? 1, req.tokens, PERIOD_MS];
+    const args: Array<string | number> = [
+      req.now === undefined ? '' : req.now,
+      req.requests ?? 1,
+      req.tokens,
+      PERIOD_MS,
+      req.quotaTokens ?? req.tokens,
+    ];
     pushLimits(args, req.keys);
     // Held settlements go first, issued in the same tick: one pipelined round trip.
     this.flushSettlements();
@@ -107,7 +126,12 @@ export class RedisLimiter implements Limiter {
       DIMENSIONS.forEach((dim, di) => {
         if (ruleOf(k, dim) === undefined) return;
         const o = 4 + (ki * 4 + di) * 4;
-        results.push({ allowed: out[o] === 1, remaining: out[o + 1] ?? 0, resetMs: out[o + 2] ?? 0, retryAfterMs: out[o + 3] ?? 0 });
+        results.push({
+          allowed: out[o] === 1,
+          remaining: out[o + 1] ?? 0,
+          resetMs: out[o + 2] ?? 0,
+          retryAfterMs: out[o + 3] ?? 0,
+        });
       });
     });
     return buildDecision(req, checks, results, { day: out[2] ?? 0, month: out[3] ?? 0 });
@@ -117,8 +141,22 @@ export class RedisLimiter implements Limiter {
   async settle(res: Reservation | null, actualTokens: number, now?: number): Promise<void> {
     if (!res) return;
     const delta = Math.ceil(actualTokens) - res.tokens;
-    if (delta === 0 || !Number.isFinite(delta) || res.keys.length === 0) return;
-    const args: Array<string | number> = [now === undefined ? '' : now, res.dayWindow, res.monthWindow, delta, PERIOD_MS];
+    const quotaDelta = Math.ceil(actualTokens) - (res.quotaTokens ?? res.tokens);
+    if (
+      (delta === 0 && quotaDelta === 0) ||
+      !Number.isFinite(delta) ||
+      !Number.isFinite(quotaDelta) ||
+      res.keys.length === 0
+    )
+      return;
+    const args: Array<string | number> = [
+      now === undefined ? '' : now,
+      res.dayWindow,
+      res.monthWindow,
+      delta,
+      PERIOD_MS,
+      quotaDelta,
+    ];
     pushLimits(args, res.keys);
     const keys = this.keysOf(res.tag, res.keys);
     if (this.deferMs > 0) {
@@ -140,7 +178,10 @@ export class RedisLimiter implements Limiter {
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
-    for (const p of batch) this.run(SETTLE_SHA, SETTLE_LUA, p.keys, p.args).catch((err: unknown) => this.count('settle', err));
+    for (const p of batch)
+      this.run(SETTLE_SHA, SETTLE_LUA, p.keys, p.args).catch((err: unknown) =>
+        this.count('settle', err),
+      );
   }
 
   /** Closes the client this limiter was given. */
@@ -154,7 +195,12 @@ export class RedisLimiter implements Limiter {
   }
 
   /** EVALSHA, and EVAL when the server has not cached the script yet; bounded by timeoutMs. */
-  private run(sha: string, script: string, keys: string[], args: Array<string | number>): Promise<unknown> {
+  private run(
+    sha: string,
+    script: string,
+    keys: string[],
+    args: Array<string | number>,
+  ): Promise<unknown> {
     const call = this.redis.evalsha(sha, keys.length, ...keys, ...args).catch((err: unknown) => {
       if (err instanceof Error && err.message.startsWith('NOSCRIPT')) {
         return this.redis.eval(script, keys.length, ...keys, ...args);
@@ -163,7 +209,10 @@ export class RedisLimiter implements Limiter {
     });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`limiter: Redis did not answer within ${this.timeoutMs} ms`)), this.timeoutMs);
+      timer = setTimeout(
+        () => reject(new Error(`limiter: Redis did not answer within ${this.timeoutMs} ms`)),
+        this.timeoutMs,
+      );
     });
     return Promise.race([call, timeout]).finally(() => clearTimeout(timer));
   }
@@ -194,7 +243,12 @@ export class RedisLimiter implements Limiter {
       return;
     }
     this.logger?.warn(
-      { op, failMode: this.failMode, err: err instanceof Error ? err.message : String(err), suppressed: this.suppressed },
+      {
+        op,
+        failMode: this.failMode,
+        err: err instanceof Error ? err.message : String(err),
+        suppressed: this.suppressed,
+      },
       `limiter: Redis unavailable, failing ${this.failMode}`,
     );
     this.lastLog = now;

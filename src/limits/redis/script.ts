@@ -52,12 +52,12 @@ local monthEnd = month_start_days(ny, nm) * 86400000
 /**
  * KEYS: one hash per limit key (fields r, t: TATs of requests and tokens per minute; dw/du,
  * mw/mu: day and month window and usage). ARGV[1]: now ('' = TIME), ARGV[2]: request cost,
- * ARGV[3]: token cost, ARGV[4]: period ms; then 4 limits per key (requests/min, tokens/min,
- * tokens/day, tokens/month; 0 = none).
+ * ARGV[3]: token cost (per-minute rate), ARGV[4]: period ms, ARGV[5]: token cost on the
+ * quotas; then 4 limits per key (requests/min, tokens/min, tokens/day, tokens/month; 0 = none).
  * Returns {allowed, now, day, month, then per key and dimension: allowed, remaining, resetMs, retryAfterMs}.
  */
 export const ADMIT_LUA = `${COMMON}
-local costs = {tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[3]), tonumber(ARGV[3])}
+local costs = {tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[5]), tonumber(ARGV[5])}
 local period = tonumber(ARGV[4])
 local out = {1, now, day, month}
 local writes = {}
@@ -66,7 +66,7 @@ for i = 1, #KEYS do
   local w = {}
   local ttl = 0
   for d = 1, 4 do
-    local limit = tonumber(ARGV[4 + (i - 1) * 4 + d])
+    local limit = tonumber(ARGV[5 + (i - 1) * 4 + d])
     local cost = costs[d]
     if limit <= 0 then
       table.insert(out, 1); table.insert(out, 0); table.insert(out, 0); table.insert(out, 0)
@@ -130,16 +130,18 @@ return out
 
 /**
  * KEYS: as for admit. ARGV[1]: now ('' = TIME), ARGV[2]: day window, ARGV[3]: month window,
- * ARGV[4]: delta tokens, ARGV[5]: period ms; then 4 limits per key as for admit. Returns now.
+ * ARGV[4]: delta tokens (per-minute rate), ARGV[5]: period ms, ARGV[6]: delta tokens on the
+ * quotas; then 4 limits per key as for admit. Returns now.
  */
 export const SETTLE_LUA = `${COMMON}
 local delta = tonumber(ARGV[4])
 local period = tonumber(ARGV[5])
+local qdelta = tonumber(ARGV[6])
 for i = 1, #KEYS do
-  local b = 5 + (i - 1) * 4
+  local b = 6 + (i - 1) * 4
   local h = redis.call('HMGET', KEYS[i], 't', 'dw', 'du', 'mw', 'mu')
   local tpm = tonumber(ARGV[b + 2])
-  if tpm > 0 then
+  if tpm > 0 and delta ~= 0 then
     local tat = tonumber(h[1])
     local base = nil
     if delta > 0 then
@@ -160,10 +162,10 @@ for i = 1, #KEYS do
     end
   end
   if tonumber(ARGV[b + 3]) > 0 and tonumber(h[2]) == tonumber(ARGV[2]) then
-    redis.call('HSET', KEYS[i], 'du', math.max(0, tonumber(h[3]) + delta))
+    redis.call('HSET', KEYS[i], 'du', math.max(0, tonumber(h[3]) + qdelta))
   end
   if tonumber(ARGV[b + 4]) > 0 and tonumber(h[4]) == tonumber(ARGV[3]) then
-    redis.call('HSET', KEYS[i], 'mu', math.max(0, tonumber(h[5]) + delta))
+    redis.call('HSET', KEYS[i], 'mu', math.max(0, tonumber(h[5]) + qdelta))
   end
 end
 return now

@@ -1,17 +1,18 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
+import type { SqliteDatabase } from '../../store/database.js';
 import type { Canary, CanaryPlant, CanaryStore } from '../canary-store.js';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS canaries (
+// Created in schema `s` (the attached `<dataDir>/provenance.db` in a running Moat); queries
+// name tables unqualified, which SQLite resolves across the connection's files.
+const schemaSql = (s: string) => `
+CREATE TABLE IF NOT EXISTS ${s}.canaries (
   id TEXT PRIMARY KEY, account TEXT NOT NULL, text TEXT NOT NULL, trigger TEXT NOT NULL,
   secret TEXT NOT NULL, created_ts INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS canary_plants (
+CREATE TABLE IF NOT EXISTS ${s}.canary_plants (
   canary_id TEXT NOT NULL REFERENCES canaries(id), account TEXT NOT NULL,
   request_id TEXT NOT NULL, ts INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS canary_plants_account ON canary_plants(account, ts);
-CREATE TABLE IF NOT EXISTS watermarked_accounts (
+CREATE INDEX IF NOT EXISTS ${s}.canary_plants_account ON canary_plants(account, ts);
+CREATE TABLE IF NOT EXISTS ${s}.watermarked_accounts (
   account TEXT PRIMARY KEY, first_ts INTEGER NOT NULL, last_ts INTEGER NOT NULL);
 `;
 
@@ -29,15 +30,19 @@ interface PlantRow {
   ts: number;
 }
 
-/** CanaryStore in a SQLite file (default `<dataDir>/provenance.db`), WAL mode. */
+/**
+ * CanaryStore on the process's SQLite connection, in schema `schema` (`provenance`, the
+ * attached `<dataDir>/provenance.db`, in a running Moat). Tables are created when built.
+ */
 export class SqliteCanaryStore implements CanaryStore {
   private readonly db: Database.Database;
 
-  constructor(file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.exec(SCHEMA);
+  constructor(
+    private readonly handle: SqliteDatabase,
+    opts: { schema?: string } = {},
+  ) {
+    this.db = handle.retain().db;
+    if (!handle.readOnly) this.db.exec(schemaSql(opts.schema ?? 'main'));
   }
 
   async record(c: Canary, p: CanaryPlant): Promise<void> {
@@ -95,6 +100,6 @@ export class SqliteCanaryStore implements CanaryStore {
   }
 
   async close(): Promise<void> {
-    this.db.close();
+    await this.handle.release();
   }
 }

@@ -11,6 +11,11 @@ export interface WatermarkOptions {
   accountKey?: Buffer | undefined;
   /** Share of positions that follow the account key; default 0.5. */
   accountShare?: number | undefined;
+  /**
+   * The client asked for JSON (a JSON `response_format`): only prose inside JSON strings
+   * may change; keys, numbers and literals stay verbatim.
+   */
+  json?: boolean | undefined;
 }
 
 /** Counters of one watermarked text. */
@@ -53,14 +58,17 @@ export function createWatermarker(key: Buffer, opts: WatermarkOptions = {}): Wat
   const share = opts.accountShare ?? 0.5;
   let eligible = 0;
   let changed = 0;
-  const scanner = new WordScanner((w) => {
-    eligible++;
-    const bits = master.bits(w.context, w.group, w.k);
-    const choice =
-      account && bits.layer < share ? account.bits(w.context, w.group, w.k).choice : bits.choice;
-    if (choice !== w.index) changed++;
-    return choice;
-  });
+  const scanner = new WordScanner(
+    (w) => {
+      eligible++;
+      const bits = master.bits(w.context, w.group, w.k);
+      const choice =
+        account && bits.layer < share ? account.bits(w.context, w.group, w.k).choice : bits.choice;
+      if (choice !== w.index) changed++;
+      return choice;
+    },
+    { json: opts.json === true },
+  );
   return {
     push: (delta) => scanner.write(delta),
     flush: () => scanner.end(),

@@ -42,6 +42,19 @@ interface Host {
 
 /** Longest whitespace-free chunk held back; longer ones (blobs, URLs) pass straight through. */
 const MAX_CHUNK = 40;
+/**
+ * Chunks of a verbatim span (inline code, a quotation, a code line, a JSON string) that
+ * are always left alone. A span that is still prose after them (plain words, no code
+ * characters; a code line must also start with a capitalized word) is prose wrapped in
+ * markup to escape the watermark, and is marked from then on (issue 14).
+ */
+export const SPAN_GRACE = 6;
+/** Characters that make a chunk code rather than prose, in any span. */
+const CODE_CHARS = /[{}[\]<>=;$\\|`*#@~^_]|\/\/|::|->|^--?[A-Za-z]/;
+/** In a code line, also calls, member access and paths. */
+const CODE_LINE_CHARS = /[()/]|[a-z]\.[a-z]/i;
+/** A code line that may be prose starts with a capitalized word ("The", "It's", "I"). */
+const CAPITALIZED = /^[A-Z][a-z]*(['’][a-z]+)?[.,:;!?]?$/;
 const LIST_MARKER = /^([-*+>]|#{1,6}|\d{1,3}[.)])$/;
 const EDGES = /^[^a-z0-9]+|[^a-z0-9]+$/g;
 const PLAIN = /^[A-Za-z]+$/;
@@ -49,12 +62,17 @@ const NOT = /^not([.,;:!?)]*)$/;
 
 /**
  * Splits text into whitespace-delimited chunks and decides, per chunk, whether it is a
- * word that may carry the watermark. Protected, never touched: fenced code blocks,
- * indented code, block quotes, inline code, text in double quotes, JSON documents (text
- * whose first character is `{` or `[`), anything that is not a plain alphabetic word or a
- * contraction (numbers, URLs, paths, hyphenated words), and capitalized words except at
- * the start of a sentence (names). Decisions depend only on the text before a chunk and
- * the chunk itself, so the result is the same however the text is split into deltas.
+ * word that may carry the watermark. Protected, never touched: code (fenced blocks,
+ * indented blocks, inline code), text in double quotes, everything outside JSON strings
+ * when the client asked for JSON (`{ json: true }`), anything that is not a plain
+ * alphabetic word or a contraction (numbers, URLs, paths, hyphenated words), and
+ * capitalized words except at the start of a sentence (names). Block quotes are prose.
+ * The client must not be able to switch the mark off by wrapping prose in markup
+ * (issue 14): a span that is still prose after SPAN_GRACE chunks is marked from then on,
+ * and a leading `{`, `[` or `>` means nothing by itself. Decisions depend only on the
+ * text before a chunk and the chunk itself, so the result is the same however the text
+ * is split into deltas — and the same for the embedder (reading its input) and the
+ * detector (reading the output), because rewrites never change a shielded chunk.
  *
  * Contractions (contractions.ts) are contracted by appending to the host word, so after a
  * host ("it", "do") the scanner holds back the one space that follows it until the next
@@ -65,15 +83,22 @@ const NOT = /^not([.,;:!?)]*)$/;
 export class WordScanner {
   private chunk = '';
   private passedThrough = false;
-  private started = false;
-  private json = false;
   private fence = false;
+  /** JSON mode in force: asked for, and the text does start as a JSON document. */
+  private json = false;
+  private started = false;
   private inline = false;
   private quote = false;
   private firstOnLine = true;
   private lineIndent = 0;
-  private lineKind: 'text' | 'code' | 'quote' = 'text';
+  private lineKind: 'text' | 'code' = 'text';
+  /** The previous non-blank line was prose (indented code cannot interrupt a paragraph). */
+  private paragraph = false;
   private newlines = 0;
+  /** Chunks seen in the current verbatim span, whether all were prose-like, whether it started capitalized. */
+  private spanChunks = 0;
+  private spanProse = true;
+  private spanCapital = false;
   private sentenceStart = true;
   private prev = '';
   private prev2 = '';
@@ -86,8 +111,24 @@ export class WordScanner {
   private apos = "'";
   /** Whitespace-delimited chunks seen so far. */
   words = 0;
+  /** The last chunk was marked-prose context (not shielded) and ended a sentence. */
+  sentenceBoundary = false;
 
-  constructor(private readonly visit: WordVisitor) {}
+  /**
+   * @param visit decides each eligible position
+   * @param opts `json`: the client asked for JSON (a JSON response_format): when the text
+   *   starts as a JSON document, only the inside of its strings may be prose; everything
+   *   between them stays verbatim.
+   */
+  constructor(
+    private readonly visit: WordVisitor,
+    private readonly opts: { json?: boolean } = {},
+  ) {}
+
+  /** Inside a code block (fenced, or an indented code line) at this point of the text. */
+  get inCode(): boolean {
+    return this.fence || this.lineKind === 'code';
+  }
 
   /** Feed text; returns what may be emitted now (everything but the current chunk). */
   write(text: string): string {
@@ -134,7 +175,10 @@ export class WordScanner {
       this.firstOnLine = true;
       this.lineIndent = 0;
       this.sentenceStart = true;
-      if (++this.newlines >= 2) this.inline = this.quote = false; // a blank line ends inline spans
+      if (++this.newlines >= 2) {
+        this.inline = this.quote = false; // a blank line ends inline spans
+        this.paragraph = false;
+      }
     } else if (this.firstOnLine) {
       this.lineIndent += c === 9 ? 4 : 1;
     }
@@ -158,20 +202,17 @@ export class WordScanner {
     if (!chunk) return '';
     this.words++;
     if (!this.started) {
+      // A model that ignored the JSON response_format wrote prose: that is marked as prose.
       this.started = true;
-      this.json = chunk.startsWith('{') || chunk.startsWith('[');
+      this.json = this.opts.json === true && (chunk.startsWith('{') || chunk.startsWith('['));
     }
     if (this.firstOnLine) {
-      this.lineKind = this.lineIndent >= 4 ? 'code' : chunk.startsWith('>') ? 'quote' : 'text';
+      // CommonMark §4.4: an indented code block cannot interrupt a paragraph.
+      this.lineKind = this.lineIndent >= 4 && !this.paragraph ? 'code' : 'text';
+      if (this.fence || this.lineKind === 'code') this.startSpan(chunk, true);
     }
     const fenceMarker = this.firstOnLine && (chunk.startsWith('```') || chunk.startsWith('~~~'));
-    const shielded =
-      this.json ||
-      this.fence ||
-      fenceMarker ||
-      this.lineKind !== 'text' ||
-      this.inline ||
-      this.quote;
+    const shielded = fenceMarker || this.shielded(chunk);
     let out = '';
     if (this.passedThrough) {
       // Contexts are normalised lazily (only eligible words need them): keep the raw chunk.
@@ -188,12 +229,45 @@ export class WordScanner {
     } else if (!this.fence && this.lineKind !== 'code') {
       this.toggleSpans(chunk);
     }
-    this.sentenceStart = endsSentence(chunk) || (this.firstOnLine && LIST_MARKER.test(chunk));
+    const ends = endsSentence(chunk);
+    // A place between sentences of prose: not inside inline code or a quotation (in JSON
+    // mode the "quotation" is the string the prose is in).
+    this.sentenceBoundary =
+      !shielded &&
+      !this.passedThrough &&
+      ends &&
+      !chunk.endsWith(':') &&
+      !this.inline &&
+      this.quote === this.json;
+    this.sentenceStart = ends || (this.firstOnLine && LIST_MARKER.test(chunk));
+    if (this.firstOnLine) this.paragraph = !this.fence && !fenceMarker && this.lineKind === 'text';
     this.firstOnLine = false;
     this.newlines = 0;
     this.chunk = '';
     this.passedThrough = false;
     return out;
+  }
+
+  /** Start a verbatim span whose first prose-relevant text is `text`. */
+  private startSpan(text: string, codeLine: boolean): void {
+    this.spanChunks = 0;
+    this.spanProse = true;
+    this.spanCapital = codeLine ? CAPITALIZED.test(text) : true;
+  }
+
+  /**
+   * Whether the current chunk is shielded by its context: outside JSON strings in JSON
+   * mode always; in a verbatim span for its first SPAN_GRACE chunks, and for good once a
+   * chunk shows code.
+   */
+  private shielded(chunk: string): boolean {
+    const code = this.fence || this.lineKind === 'code';
+    if (!code && this.json && !this.quote) return true;
+    if (!code && !this.inline && !this.quote) return false;
+    this.spanChunks++;
+    if (this.passedThrough || CODE_CHARS.test(chunk) || (code && CODE_LINE_CHARS.test(chunk)))
+      this.spanProse = false;
+    return !(this.spanProse && this.spanCapital && this.spanChunks > SPAN_GRACE);
   }
 
   private pushToken(raw: string, plain: boolean): void {
@@ -282,13 +356,19 @@ export class WordScanner {
   private toggleSpans(chunk: string): void {
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk.charCodeAt(i);
+      const was = this.inline || this.quote;
       if (c === 96)
         this.inline = !this.inline; // `
       else if (this.inline) continue;
-      else if (c === 34)
-        this.quote = !this.quote; // "
+      else if (c === 34 && chunk.charCodeAt(i - 1) !== 92)
+        this.quote = !this.quote; // " (not an escaped \" inside a JSON string)
       else if (c === 0x201c) this.quote = true;
       else if (c === 0x201d) this.quote = false;
+      // A span opened inside this chunk: what follows the opener counts as its start.
+      if (!was && (this.inline || this.quote)) {
+        this.startSpan('', false);
+        if (CODE_CHARS.test(chunk.slice(i + 1).replace(/[`"”]+$/, ''))) this.spanProse = false;
+      }
     }
   }
 

@@ -240,12 +240,79 @@ test('code, inline code, quotes, URLs, names and JSON are never touched', () => 
     'we met Big Perhaps Car at noon',
     '{"note": "perhaps big car quickly"}',
     '    perhaps big car indented code',
-    '> perhaps big car quoted',
   ];
   for (const s of shielded) {
     for (const k of [key, other, Buffer.alloc(32, 1), Buffer.alloc(32, 2)])
       assert.equal(watermarkText(k, s), s, s);
   }
+});
+
+test('issue 14: prose wrapped in markup is still marked (quote, fence, indent, brackets, backtick, double quote)', () => {
+  const prose = 'The ' + sample(300).replace(/\s*\n\s*/g, ' ');
+  const wrappers: Array<[string, string]> = [
+    ['> ', ''],
+    ['```\n', ''],
+    ['```text\n', '\n```'],
+    ['```python\n', '\n```'],
+    ['    ', ''],
+    ['[', ']'],
+    ['{', '}'],
+    ['`', ''],
+    ['"', '"'],
+  ];
+  for (const [pre, post] of wrappers) {
+    const text = pre + prose + post;
+    const marked = watermarkText(key, text);
+    assert.notEqual(marked, text, JSON.stringify(pre));
+    const r = detectWatermark(key, marked);
+    assert.equal(r.verdict, 'watermarked', `${JSON.stringify(pre)}: ${r.reason}`);
+  }
+  // The same with a streamed split.
+  const text = '```\n' + prose;
+  const wm = createWatermarker(key);
+  let out = '';
+  for (let i = 0; i < text.length; i += 7) out += wm.push(text.slice(i, i + 7));
+  assert.equal(out + wm.flush(), watermarkText(key, text));
+});
+
+test('issue 14: code and JSON stay verbatim whatever their words', () => {
+  const verbatim = [
+    '```python\nif big is not None and car is not None and we do not go:\n    return perhaps_big(quickly)\n```',
+    '```\nThe big car; perhaps = quickly(big) is not here and we do not go\n```',
+    '```\nPerhaps big car quickly\n```',
+    '    if big is not None and car is not None and we do not go quickly: pass',
+    '    The big perhaps(car) do not go quickly and it is not here',
+    'Run `git commit -m perhaps big car quickly we do not go now` here',
+    'Run `docker run --rm -it big car perhaps quickly we do not` here',
+    '{"a": true, "b": false, "c": null, "d": "perhaps big car"}',
+  ];
+  for (const s of verbatim) {
+    for (const k of [key, other, Buffer.alloc(32, 1), Buffer.alloc(32, 2)])
+      assert.equal(watermarkText(k, s), s, s);
+  }
+  // JSON mode (the client asked for JSON): keys and short strings stay, long prose strings are marked.
+  const doc = JSON.stringify({
+    answer: true,
+    label: 'perhaps big car',
+    note: 'The big car is not here and we do not go quickly, ' + sample(60).replace(/\s+/g, ' '),
+  });
+  let changed = 0;
+  for (let i = 0; i < 8; i++) {
+    const out = watermarkText(Buffer.alloc(32, i), doc, { json: true });
+    const parsed = JSON.parse(out) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(parsed), ['answer', 'label', 'note']);
+    assert.equal(parsed['answer'], true);
+    assert.equal(parsed['label'], 'perhaps big car');
+    if (out !== doc) changed++;
+  }
+  assert.equal(changed, 8, 'prose inside a long JSON string carries the mark');
+  assert.equal(
+    watermarkText(key, '[true, false, null, perhaps, big]', { json: true }),
+    '[true, false, null, perhaps, big]',
+  );
+  // A model that ignored the JSON response_format and wrote prose: marked as prose.
+  const prose = 'The ' + sample(200).replace(/\s+/g, ' ');
+  assert.equal(watermarkText(key, prose, { json: true }), watermarkText(key, prose));
 });
 
 test('capitalized words at a sentence start keep their capital', () => {

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { PostgresRepository } from '../../store/database.js';
 import type { Exemption, Incident, IncidentQuery, ReviewStore } from '../incident.js';
 
 function schemaSql(s: string): string {
@@ -17,34 +17,14 @@ CREATE TABLE IF NOT EXISTS ${s}.exemptions (
 
 type Row = Record<string, unknown>;
 
-/** Review store in PostgreSQL (schema default `moat`), for several replicas. */
-export class PostgresReviewStore implements ReviewStore {
-  private readonly pool: pg.Pool;
-  private readonly s: string;
-
-  constructor(url: string, opts: { schema?: string; max?: number } = {}) {
-    const schema = opts.schema ?? 'moat';
-    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name "${schema}"`);
-    this.s = schema;
-    this.pool = new pg.Pool({
-      connectionString: url,
-      max: opts.max ?? 4,
-      connectionTimeoutMillis: 5000,
-    });
-    this.pool.on('error', () => {});
-  }
-
+/** Review store in PostgreSQL (schema default `moat`) on the process's one pool, for several replicas. */
+export class PostgresReviewStore extends PostgresRepository implements ReviewStore {
   private async q(sql: string, args: unknown[] = []): Promise<Row[]> {
     return (await this.pool.query(sql, args)).rows as Row[];
   }
 
   async migrate(): Promise<void> {
     await this.pool.query(schemaSql(this.s));
-  }
-
-  /** Drop the schema (tests). */
-  async dropSchema(): Promise<void> {
-    await this.pool.query(`DROP SCHEMA IF EXISTS ${this.s} CASCADE`);
   }
 
   private async indexAccounts(i: Incident): Promise<void> {
@@ -144,9 +124,5 @@ export class PostgresReviewStore implements ReviewStore {
       by: r['by'] as string,
       createdAt: Number(r['created_at']),
     }));
-  }
-
-  async close(): Promise<void> {
-    await this.pool.end();
   }
 }

@@ -1,13 +1,16 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import type { SqliteDatabase } from '../../store/database.js';
 import type { Exemption, Incident, IncidentQuery, ReviewStore } from '../incident.js';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS incidents (
+// Created in schema `s` (an attached file); queries name tables unqualified, which SQLite
+// resolves across the connection's files (Moat's table names are unique among them).
+const schemaSql = (s: string) => `
+CREATE TABLE IF NOT EXISTS ${s}.incidents (
   id TEXT PRIMARY KEY, subject TEXT NOT NULL, open_subject TEXT UNIQUE, status TEXT NOT NULL,
   resolution TEXT, opened_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, doc TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS incidents_status ON incidents(status, opened_at);
-CREATE TABLE IF NOT EXISTS incident_accounts (incident TEXT NOT NULL, account TEXT NOT NULL, PRIMARY KEY (account, incident));
-CREATE TABLE IF NOT EXISTS exemptions (
+CREATE INDEX IF NOT EXISTS ${s}.incidents_status ON incidents(status, opened_at);
+CREATE TABLE IF NOT EXISTS ${s}.incident_accounts (incident TEXT NOT NULL, account TEXT NOT NULL, PRIMARY KEY (account, incident));
+CREATE TABLE IF NOT EXISTS ${s}.exemptions (
   account TEXT NOT NULL, reason_code TEXT NOT NULL, until INTEGER NOT NULL, incident TEXT NOT NULL,
   by TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (account, reason_code, incident));
 `;
@@ -16,18 +19,24 @@ function openSubject(i: Incident): string | null {
   return i.status === 'resolved' ? null : i.subject;
 }
 
-/** Review store in `<dataDir>/governance.db` (WAL). Unresolved incidents are unique per subject. */
+/**
+ * Review store on the process's SQLite connection, in schema `schema` (`governance`, the
+ * attached `<dataDir>/governance.db`, in a running Moat). Unresolved incidents are unique per subject.
+ */
 export class SqliteReviewStore implements ReviewStore {
   private readonly db: Database.Database;
+  private readonly s: string;
 
-  constructor(file: string) {
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 10000');
+  constructor(
+    private readonly handle: SqliteDatabase,
+    opts: { schema?: string } = {},
+  ) {
+    this.db = handle.retain().db;
+    this.s = opts.schema ?? 'main';
   }
 
   migrate(): Promise<void> {
-    this.db.exec(SCHEMA);
+    this.db.exec(schemaSql(this.s));
     return Promise.resolve();
   }
 
@@ -136,7 +145,6 @@ export class SqliteReviewStore implements ReviewStore {
   }
 
   close(): Promise<void> {
-    this.db.close();
-    return Promise.resolve();
+    return this.handle.release();
   }
 }

@@ -1,5 +1,11 @@
-import pg from 'pg';
-import { eventJson, levelRank, type Level, type TelemetryEvent, type Verdict } from '../../telemetry/event.js';
+import { PostgresRepository, type DatabaseHealth } from '../database.js';
+import {
+  eventJson,
+  levelRank,
+  type Level,
+  type TelemetryEvent,
+  type Verdict,
+} from '../../telemetry/event.js';
 import type {
   EventQuery,
   LevelPin,
@@ -16,6 +22,7 @@ CREATE TABLE IF NOT EXISTS ${s}.accounts (id TEXT PRIMARY KEY, created_at BIGINT
 CREATE TABLE IF NOT EXISTS ${s}.api_keys (
   id TEXT PRIMARY KEY, account TEXT NOT NULL, hash TEXT NOT NULL UNIQUE, prefix TEXT NOT NULL,
   created_at BIGINT NOT NULL, revoked_at BIGINT);
+ALTER TABLE ${s}.api_keys ADD COLUMN IF NOT EXISTS name TEXT, ADD COLUMN IF NOT EXISTS expires_at BIGINT;
 CREATE INDEX IF NOT EXISTS api_keys_account ON ${s}.api_keys(account);
 CREATE TABLE IF NOT EXISTS ${s}.events (seq BIGSERIAL PRIMARY KEY, ts BIGINT NOT NULL, account TEXT NOT NULL, doc TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS events_ts ON ${s}.events(ts, seq);
@@ -54,26 +61,18 @@ function keyFromRow(r: Row): StoredKey {
     prefix: r['prefix'] as string,
     createdAt: Number(r['created_at']),
     revokedAt: r['revoked_at'] === null ? null : Number(r['revoked_at']),
+    name: (r['name'] as string | null | undefined) ?? null,
+    expiresAt:
+      r['expires_at'] === null || r['expires_at'] === undefined ? null : Number(r['expires_at']),
   };
 }
 
 /**
- * PostgreSQL store for several replicas. All tables live in one schema (default `moat`)
- * so a test or a second deployment can use its own.
+ * PostgreSQL store for several replicas, on the process's one pool. All tables live in one
+ * schema (default `moat`) so a test or a second deployment can use its own.
  */
-export class PostgresStore implements Store {
+export class PostgresStore extends PostgresRepository implements Store {
   readonly kind = 'postgres' as const;
-  private readonly pool: pg.Pool;
-  private readonly s: string;
-
-  constructor(url: string, opts: { schema?: string; max?: number } = {}) {
-    const schema = opts.schema ?? 'moat';
-    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name "${schema}"`);
-    this.s = schema;
-    this.pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, connectionTimeoutMillis: 5000 });
-    // An idle client's error must not crash the process; the next query reports it.
-    this.pool.on('error', () => {});
-  }
 
   private async q(sql: string, args: unknown[] = []): Promise<Row[]> {
     const res = await this.pool.query(sql, args);
@@ -105,18 +104,27 @@ export class PostgresStore implements Store {
     return rows[0] ? (JSON.parse(rows[0]['doc'] as string) as StoredAccount) : undefined;
   }
 
-  async updateAccount(id: string, patch: Partial<StoredAccount>): Promise<StoredAccount | undefined> {
+  async updateAccount(
+    id: string,
+    patch: Partial<StoredAccount>,
+  ): Promise<StoredAccount | undefined> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const res = await client.query(`SELECT doc FROM ${this.s}.accounts WHERE id = $1 FOR UPDATE`, [id]);
+      const res = await client.query(
+        `SELECT doc FROM ${this.s}.accounts WHERE id = $1 FOR UPDATE`,
+        [id],
+      );
       const row = res.rows[0] as Row | undefined;
       if (!row) {
         await client.query('ROLLBACK');
         return undefined;
       }
       const next = { ...(JSON.parse(row['doc'] as string) as StoredAccount), ...patch, id };
-      await client.query(`UPDATE ${this.s}.accounts SET doc = $2 WHERE id = $1`, [id, JSON.stringify(next)]);
+      await client.query(`UPDATE ${this.s}.accounts SET doc = $2 WHERE id = $1`, [
+        id,
+        JSON.stringify(next),
+      ]);
       await client.query('COMMIT');
       return next;
     } catch (err) {
@@ -128,17 +136,26 @@ export class PostgresStore implements Store {
   }
 
   async listAccounts(opts: { limit?: number; after?: string } = {}): Promise<StoredAccount[]> {
-    const rows = await this.q(`SELECT doc FROM ${this.s}.accounts WHERE id > $1 ORDER BY id LIMIT $2`, [
-      opts.after ?? '',
-      opts.limit ?? 100,
-    ]);
+    const rows = await this.q(
+      `SELECT doc FROM ${this.s}.accounts WHERE id > $1 ORDER BY id LIMIT $2`,
+      [opts.after ?? '', opts.limit ?? 100],
+    );
     return rows.map((r) => JSON.parse(r['doc'] as string) as StoredAccount);
   }
 
   async createKey(key: StoredKey): Promise<void> {
     await this.q(
-      `INSERT INTO ${this.s}.api_keys (id, account, hash, prefix, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [key.id, key.account, key.hash, key.prefix, key.createdAt, key.revokedAt],
+      `INSERT INTO ${this.s}.api_keys (id, account, hash, prefix, created_at, revoked_at, name, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        key.id,
+        key.account,
+        key.hash,
+        key.prefix,
+        key.createdAt,
+        key.revokedAt,
+        key.name ?? null,
+        key.expiresAt ?? null,
+      ],
     );
   }
 
@@ -153,7 +170,10 @@ export class PostgresStore implements Store {
   }
 
   async listKeys(account: string): Promise<StoredKey[]> {
-    const rows = await this.q(`SELECT * FROM ${this.s}.api_keys WHERE account = $1 ORDER BY created_at, id`, [account]);
+    const rows = await this.q(
+      `SELECT * FROM ${this.s}.api_keys WHERE account = $1 ORDER BY created_at, id`,
+      [account],
+    );
     return rows.map(keyFromRow);
   }
 
@@ -205,6 +225,18 @@ export class PostgresStore implements Store {
     }
   }
 
+  async deleteEventsBefore(ts: number): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const rows = await this.q(
+        `DELETE FROM ${this.s}.events WHERE seq IN (SELECT seq FROM ${this.s}.events WHERE ts < $1 ORDER BY ts LIMIT 5000) RETURNING 1 AS x`,
+        [Math.trunc(ts)],
+      );
+      total += rows.length;
+      if (rows.length < 5000) return total;
+    }
+  }
+
   async countEvents(query: EventQuery = {}): Promise<number> {
     const args: unknown[] = [];
     const conds = eventConditions(query, args);
@@ -249,7 +281,9 @@ export class PostgresStore implements Store {
   }
 
   async clearPin(account: string): Promise<boolean> {
-    const rows = await this.q(`DELETE FROM ${this.s}.pins WHERE account = $1 RETURNING account`, [account]);
+    const rows = await this.q(`DELETE FROM ${this.s}.pins WHERE account = $1 RETURNING account`, [
+      account,
+    ]);
     return rows.length === 1;
   }
 
@@ -260,7 +294,10 @@ export class PostgresStore implements Store {
 
   async listPins(): Promise<Array<{ account: string; pin: LevelPin }>> {
     const rows = await this.q(`SELECT account, doc FROM ${this.s}.pins ORDER BY account`);
-    return rows.map((r) => ({ account: r['account'] as string, pin: JSON.parse(r['doc'] as string) as LevelPin }));
+    return rows.map((r) => ({
+      account: r['account'] as string,
+      pin: JSON.parse(r['doc'] as string) as LevelPin,
+    }));
   }
 
   async setLimits(account: string, limits: LimitOverrides): Promise<void> {
@@ -271,25 +308,17 @@ export class PostgresStore implements Store {
   }
 
   async getLimits(account: string): Promise<LimitOverrides | undefined> {
-    const rows = await this.q(`SELECT doc FROM ${this.s}.limit_overrides WHERE account = $1`, [account]);
+    const rows = await this.q(`SELECT doc FROM ${this.s}.limit_overrides WHERE account = $1`, [
+      account,
+    ]);
     return rows[0] ? (JSON.parse(rows[0]['doc'] as string) as LimitOverrides) : undefined;
   }
 
   async ping(): Promise<boolean> {
-    try {
-      await this.q('SELECT 1');
-      return true;
-    } catch {
-      return false;
-    }
+    return (await this.handle.health()).ok;
   }
 
-  /** Drop this store's schema (tests). */
-  async dropSchema(): Promise<void> {
-    await this.q(`DROP SCHEMA IF EXISTS ${this.s} CASCADE`);
-  }
-
-  async close(): Promise<void> {
-    await this.pool.end();
+  health(): Promise<DatabaseHealth> {
+    return this.handle.health();
   }
 }

@@ -1,7 +1,12 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { eventJson, levelRank, type Level, type TelemetryEvent, type Verdict } from '../../telemetry/event.js';
+import type Database from 'better-sqlite3';
+import type { DatabaseHealth, SqliteDatabase } from '../database.js';
+import {
+  eventJson,
+  levelRank,
+  type Level,
+  type TelemetryEvent,
+  type Verdict,
+} from '../../telemetry/event.js';
 import type {
   EventQuery,
   LevelPin,
@@ -37,6 +42,8 @@ function keyFromRow(r: Row): StoredKey {
     prefix: r['prefix'] as string,
     createdAt: r['created_at'] as number,
     revokedAt: (r['revoked_at'] as number | null) ?? null,
+    name: (r['name'] as string | null | undefined) ?? null,
+    expiresAt: (r['expires_at'] as number | null | undefined) ?? null,
   };
 }
 
@@ -44,44 +51,42 @@ function whereEvents(q: EventQuery): { sql: string; args: unknown[] } {
   const parts: string[] = [];
   const args: unknown[] = [];
   if (q.account !== undefined) {
-      parts.push('account = ?');
-      args.push(q.account);
-    }
+    parts.push('account = ?');
+    args.push(q.account);
+  }
   if (q.since !== undefined) {
-      parts.push('ts >= ?');
-      args.push(q.since);
-    }
+    parts.push('ts >= ?');
+    args.push(q.since);
+  }
   if (q.until !== undefined) {
-      parts.push('ts < ?');
-      args.push(q.until);
-    }
+    parts.push('ts < ?');
+    args.push(q.until);
+  }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', args };
 }
 
 /**
- * The embedded store: one SQLite file (better-sqlite3 12) in WAL mode. Synchronous
- * underneath; exposed through the async Store interface.
+ * The embedded store: tables in the main file of the process's SQLite connection
+ * (better-sqlite3 12, WAL). Synchronous underneath; exposed through the async Store interface.
  */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
 
-  /** @param file path to the database file, or ':memory:' */
-  constructor(file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    // 16 KiB pages for a new database (an existing one keeps its size): telemetry rows are
-    // 1.5-3 KB, and each committed batch rewrites whole pages into the WAL, so larger pages
-    // mean fewer WAL frames and write syscalls per event — measured 30-45% less CPU per
-    // inserted event than the 4 KiB default (bench/README.md). Must precede WAL mode.
-    this.db.pragma('page_size = 16384');
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
+  /** @param handle the process's SQLite connection (`openSqliteDatabase`); the tables live in its main file. */
+  constructor(private readonly handle: SqliteDatabase) {
+    this.db = handle.retain().db;
   }
 
   async migrate(): Promise<void> {
     this.db.exec(SCHEMA);
+    // Issue 16: key names and expiry, added to databases made before them.
+    const columns = new Set(
+      (this.db.prepare('PRAGMA table_info(api_keys)').all() as Row[]).map((c) => c['name']),
+    );
+    if (!columns.has('name')) this.db.exec('ALTER TABLE api_keys ADD COLUMN name TEXT');
+    if (!columns.has('expires_at'))
+      this.db.exec('ALTER TABLE api_keys ADD COLUMN expires_at INTEGER');
   }
 
   async createAccount(account: StoredAccount): Promise<boolean> {
@@ -96,9 +101,13 @@ export class SqliteStore implements Store {
     return row ? (JSON.parse(row['doc'] as string) as StoredAccount) : undefined;
   }
 
-  async updateAccount(id: string, patch: Partial<StoredAccount>): Promise<StoredAccount | undefined> {
+  async updateAccount(
+    id: string,
+    patch: Partial<StoredAccount>,
+  ): Promise<StoredAccount | undefined> {
     return this.db.transaction(() => {
-      const row = this.db.prepare('SELECT doc FROM accounts WHERE id = ?').get(id) as Row | undefined;
+      const row = this.db.prepare('SELECT doc FROM accounts WHERE id = ?').get(id) as
+        Row | undefined;
       if (!row) return undefined;
       const next = { ...(JSON.parse(row['doc'] as string) as StoredAccount), ...patch, id };
       this.db.prepare('UPDATE accounts SET doc = ? WHERE id = ?').run(JSON.stringify(next), id);
@@ -115,12 +124,24 @@ export class SqliteStore implements Store {
 
   async createKey(key: StoredKey): Promise<void> {
     this.db
-      .prepare('INSERT INTO api_keys (id, account, hash, prefix, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(key.id, key.account, key.hash, key.prefix, key.createdAt, key.revokedAt);
+      .prepare(
+        'INSERT INTO api_keys (id, account, hash, prefix, created_at, revoked_at, name, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        key.id,
+        key.account,
+        key.hash,
+        key.prefix,
+        key.createdAt,
+        key.revokedAt,
+        key.name ?? null,
+        key.expiresAt ?? null,
+      );
   }
 
   async getKeyByHash(hash: string): Promise<StoredKey | undefined> {
-    const row = this.db.prepare('SELECT * FROM api_keys WHERE hash = ?').get(hash) as Row | undefined;
+    const row = this.db.prepare('SELECT * FROM api_keys WHERE hash = ?').get(hash) as
+      Row | undefined;
     return row ? keyFromRow(row) : undefined;
   }
 
@@ -130,12 +151,16 @@ export class SqliteStore implements Store {
   }
 
   async listKeys(account: string): Promise<StoredKey[]> {
-    const rows = this.db.prepare('SELECT * FROM api_keys WHERE account = ? ORDER BY created_at, id').all(account) as Row[];
+    const rows = this.db
+      .prepare('SELECT * FROM api_keys WHERE account = ? ORDER BY created_at, id')
+      .all(account) as Row[];
     return rows.map(keyFromRow);
   }
 
   async revokeKey(id: string, at: number): Promise<StoredKey | undefined> {
-    this.db.prepare('UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?').run(at, id);
+    this.db
+      .prepare('UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?')
+      .run(at, id);
     return this.getKey(id);
   }
 
@@ -160,7 +185,13 @@ export class SqliteStore implements Store {
       `SELECT seq, ts, doc FROM events ${cond} (ts > ? OR (ts = ? AND seq > ?)) ORDER BY ts, seq LIMIT ?`,
     );
     while (sent < limit) {
-      const rows = stmt.all(...args, lastTs, lastTs, lastSeq, Math.min(page, limit - sent)) as Row[];
+      const rows = stmt.all(
+        ...args,
+        lastTs,
+        lastTs,
+        lastSeq,
+        Math.min(page, limit - sent),
+      ) as Row[];
       if (rows.length === 0) return;
       for (const r of rows) {
         yield JSON.parse(r['doc'] as string) as TelemetryEvent;
@@ -169,6 +200,20 @@ export class SqliteStore implements Store {
       const last = rows[rows.length - 1]!;
       lastTs = last['ts'] as number;
       lastSeq = last['seq'] as number;
+    }
+  }
+
+  async deleteEventsBefore(ts: number): Promise<number> {
+    const stmt = this.db.prepare(
+      'DELETE FROM events WHERE seq IN (SELECT seq FROM events WHERE ts < ? ORDER BY ts LIMIT 5000)',
+    );
+    let total = 0;
+    for (;;) {
+      const n = stmt.run(ts).changes;
+      total += n;
+      if (n < 5000) return total;
+      // Let the store writer's transactions in between chunks.
+      await new Promise((r) => setImmediate(r));
     }
   }
 
@@ -188,7 +233,8 @@ export class SqliteStore implements Store {
   }
 
   async getVerdict(account: string): Promise<Verdict | undefined> {
-    const row = this.db.prepare('SELECT doc FROM verdicts WHERE account = ?').get(account) as Row | undefined;
+    const row = this.db.prepare('SELECT doc FROM verdicts WHERE account = ?').get(account) as
+      Row | undefined;
     return row ? (JSON.parse(row['doc'] as string) as Verdict) : undefined;
   }
 
@@ -201,7 +247,9 @@ export class SqliteStore implements Store {
 
   async setPin(account: string, pin: LevelPin): Promise<void> {
     this.db
-      .prepare('INSERT INTO pins (account, doc) VALUES (?, ?) ON CONFLICT(account) DO UPDATE SET doc = excluded.doc')
+      .prepare(
+        'INSERT INTO pins (account, doc) VALUES (?, ?) ON CONFLICT(account) DO UPDATE SET doc = excluded.doc',
+      )
       .run(account, JSON.stringify(pin));
   }
 
@@ -210,31 +258,43 @@ export class SqliteStore implements Store {
   }
 
   async getPin(account: string): Promise<LevelPin | undefined> {
-    const row = this.db.prepare('SELECT doc FROM pins WHERE account = ?').get(account) as Row | undefined;
+    const row = this.db.prepare('SELECT doc FROM pins WHERE account = ?').get(account) as
+      Row | undefined;
     return row ? (JSON.parse(row['doc'] as string) as LevelPin) : undefined;
   }
 
   async listPins(): Promise<Array<{ account: string; pin: LevelPin }>> {
     const rows = this.db.prepare('SELECT account, doc FROM pins ORDER BY account').all() as Row[];
-    return rows.map((r) => ({ account: r['account'] as string, pin: JSON.parse(r['doc'] as string) as LevelPin }));
+    return rows.map((r) => ({
+      account: r['account'] as string,
+      pin: JSON.parse(r['doc'] as string) as LevelPin,
+    }));
   }
 
   async setLimits(account: string, limits: LimitOverrides): Promise<void> {
     this.db
-      .prepare('INSERT INTO limit_overrides (account, doc) VALUES (?, ?) ON CONFLICT(account) DO UPDATE SET doc = excluded.doc')
+      .prepare(
+        'INSERT INTO limit_overrides (account, doc) VALUES (?, ?) ON CONFLICT(account) DO UPDATE SET doc = excluded.doc',
+      )
       .run(account, JSON.stringify(limits));
   }
 
   async getLimits(account: string): Promise<LimitOverrides | undefined> {
-    const row = this.db.prepare('SELECT doc FROM limit_overrides WHERE account = ?').get(account) as Row | undefined;
+    const row = this.db
+      .prepare('SELECT doc FROM limit_overrides WHERE account = ?')
+      .get(account) as Row | undefined;
     return row ? (JSON.parse(row['doc'] as string) as LimitOverrides) : undefined;
   }
 
   async ping(): Promise<boolean> {
-    return this.db.prepare('SELECT 1 AS ok').get() !== undefined;
+    return (await this.handle.health()).ok;
+  }
+
+  health(): Promise<DatabaseHealth> {
+    return this.handle.health();
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    await this.handle.release();
   }
 }

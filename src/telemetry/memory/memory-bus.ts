@@ -1,5 +1,5 @@
 import type { EventBus } from '../bus.js';
-import type { TelemetryEvent } from '../event.js';
+import { tryEventJson, type TelemetryEvent } from '../event.js';
 
 type Handler = (batch: TelemetryEvent[]) => void | Promise<void>;
 
@@ -16,15 +16,23 @@ export class MemoryBus implements EventBus {
   private timer: NodeJS.Timeout | undefined;
   private draining: Promise<void> | undefined;
   private closed = false;
-  /** Events dropped because the buffer was full. */
+  /** Events dropped because the buffer was full, the bus closed, or the event had no JSON. */
   dropped = 0;
 
-  constructor(private readonly opts: { capacity: number; batchSize: number; flushMs: number; onError?: (err: unknown) => void }) {
+  constructor(
+    private readonly opts: {
+      capacity: number;
+      batchSize: number;
+      flushMs: number;
+      onError?: (err: unknown) => void;
+    },
+  ) {
     this.ring = new Array<TelemetryEvent | undefined>(opts.capacity);
   }
 
   publish(event: TelemetryEvent): boolean {
-    if (this.closed || this.size === this.ring.length) {
+    // An event without JSON could not be stored; queued, it would fail its whole batch.
+    if (this.closed || this.size === this.ring.length || tryEventJson(event) === undefined) {
       this.dropped++;
       return false;
     }

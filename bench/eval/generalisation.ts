@@ -1,0 +1,216 @@
+/**
+ * Generalisation evaluation (issue 13): the detector scored on traffic from two generators —
+ * `moat simulate` (src/sim, the one the detector was tuned on) and the independent held-out
+ * generator (bench/heldout, its own code, personas and wording, never tuned on) — each run
+ * through `moat analyze` and `moat eval` exactly as an outside evaluator would. Writes one
+ * report per generator and seed, and a summary (JSON and Markdown) beside them.
+ *
+ *   npx tsx bench/eval/generalisation.ts --out docs/evaluation/generalisation \
+ *     [--sim-seeds 1,2,3] [--heldout-seeds 1,2,3] [--events 200000] [--work /tmp/moat-gen]
+ *
+ * Benchmark, not a test: it needs ../shared/data for realistic corpora (both generators fall
+ * back to small built-in ones without it) and takes minutes per seed.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    out: { type: 'string' },
+    'sim-seeds': { type: 'string', default: '1,2,3' },
+    'heldout-seeds': { type: 'string', default: '1,2,3' },
+    events: { type: 'string', default: '200000' },
+    work: { type: 'string', default: '/tmp/moat-generalisation' },
+    data: { type: 'string', default: '../shared/data' },
+  },
+});
+if (!values.out) {
+  console.error(
+    'usage: npx tsx bench/eval/generalisation.ts --out DIR [--sim-seeds 1,2] [--heldout-seeds 1,2] [--events N] [--work DIR] [--data DIR]',
+  );
+  process.exit(2);
+}
+const out = resolve(values.out);
+const work = resolve(values.work!);
+const data = existsSync(values.data!) ? ['--data', values.data!] : [];
+const moat = ['bin/moat.js'];
+
+function run(cmd: string, args: string[]): void {
+  const r = spawnSync(cmd, args, {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, MOAT_LOG_LEVEL: 'silent' },
+  });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}`);
+}
+
+interface Row {
+  generator: string;
+  seed: number;
+  accounts: number;
+  attack: number;
+  recall: number;
+  fpr: number;
+  auc: number | null;
+  medianRtd: number | null;
+  yield: number | null;
+  friction: number | null;
+  campaigns: { name: string; kind?: string; accounts: number; rate: number }[];
+  personas: { name: string; accounts: number; rate: number }[];
+}
+
+function evaluateRun(generator: string, seed: number, dir: string): Row {
+  const report = join(out, generator, `seed-${seed}`);
+  mkdirSync(report, { recursive: true });
+  run(process.execPath, [
+    ...moat,
+    'analyze',
+    '--events',
+    join(dir, 'events.jsonl'),
+    '--accounts',
+    join(dir, 'accounts.jsonl'),
+    '--out',
+    join(dir, 'verdicts.json'),
+    '--timeline',
+    join(dir, 'timeline.jsonl'),
+  ]);
+  run(process.execPath, [
+    ...moat,
+    'eval',
+    '--verdicts',
+    join(dir, 'verdicts.json'),
+    '--labels',
+    join(dir, 'labels.json'),
+    '--events',
+    join(dir, 'events.jsonl'),
+    '--timeline',
+    join(dir, 'timeline.jsonl'),
+    '--out',
+    report,
+    '--title',
+    `${generator} seed ${seed}`,
+  ]);
+  copyFileSync(join(dir, 'labels.json'), join(report, 'labels.json'));
+  const e = JSON.parse(readFileSync(join(report, 'eval.json'), 'utf8')) as {
+    accounts: { total: number; malicious: number };
+    byLevel: { level: string; recall: number; fpr: number }[];
+    auc: number | null;
+    requestsToDetect: { median: number | null } | null;
+    yield: { share: number | null } | null;
+    friction: { share: number | null } | null;
+    campaigns: { name: string; kind?: string; accounts: number; rate: number }[];
+    personas: { name: string; accounts: number; rate: number; malicious: boolean }[];
+  };
+  const t = e.byLevel.find((b) => b.level === 'throttle')!;
+  return {
+    generator,
+    seed,
+    accounts: e.accounts.total,
+    attack: e.accounts.malicious,
+    recall: t.recall,
+    fpr: t.fpr,
+    auc: e.auc,
+    medianRtd: e.requestsToDetect?.median ?? null,
+    yield: e.yield?.share ?? null,
+    friction: e.friction?.share ?? null,
+    campaigns: e.campaigns.map(({ name, kind, accounts, rate }) => ({
+      name,
+      ...(kind ? { kind } : {}),
+      accounts,
+      rate,
+    })),
+    personas: e.personas
+      .filter((p) => !p.malicious)
+      .map(({ name, accounts, rate }) => ({ name, accounts, rate })),
+  };
+}
+
+const rows: Row[] = [];
+for (const seed of values['sim-seeds']!.split(',').filter(Boolean).map(Number)) {
+  const dir = join(work, `sim-${seed}`);
+  run(process.execPath, [
+    ...moat,
+    'simulate',
+    '--seed',
+    String(seed),
+    '--events',
+    values.events!,
+    '--out',
+    dir,
+    ...data,
+  ]);
+  rows.push(evaluateRun('simulate', seed, dir));
+  console.error(
+    `simulate seed ${seed}: recall ${rows.at(-1)!.recall.toFixed(4)}, FPR ${rows.at(-1)!.fpr.toFixed(4)}`,
+  );
+}
+for (const seed of values['heldout-seeds']!.split(',').filter(Boolean).map(Number)) {
+  const dir = join(work, `heldout-${seed}`);
+  run(process.execPath, [
+    '--import',
+    'tsx',
+    'bench/heldout/generate.ts',
+    '--seed',
+    String(seed),
+    '--out',
+    dir,
+    ...data,
+  ]);
+  rows.push(evaluateRun('heldout', seed, dir));
+  console.error(
+    `heldout seed ${seed}: recall ${rows.at(-1)!.recall.toFixed(4)}, FPR ${rows.at(-1)!.fpr.toFixed(4)}`,
+  );
+}
+
+/** Pooled per generator: accounts-weighted recall and FPR; per family over all seeds. */
+function pooled(generator: string) {
+  const rs = rows.filter((r) => r.generator === generator);
+  const attack = rs.reduce((s, r) => s + r.attack, 0);
+  const benign = rs.reduce((s, r) => s + r.accounts - r.attack, 0);
+  const fam = new Map<string, { accounts: number; hit: number; malicious: boolean }>();
+  const add = (name: string, accounts: number, rate: number, malicious: boolean) => {
+    const f = fam.get(name) ?? { accounts: 0, hit: 0, malicious };
+    f.accounts += accounts;
+    f.hit += Math.round(rate * accounts);
+    fam.set(name, f);
+  };
+  for (const r of rs) {
+    for (const c of r.campaigns)
+      add(c.kind ?? c.name.replace(/-\d+$/, ''), c.accounts, c.rate, true);
+    for (const p of r.personas) add(p.name, p.accounts, p.rate, false);
+  }
+  return {
+    generator,
+    seeds: rs.map((r) => r.seed),
+    attack,
+    benign,
+    recall: attack ? rs.reduce((s, r) => s + r.recall * r.attack, 0) / attack : null,
+    fpr: benign ? rs.reduce((s, r) => s + r.fpr * (r.accounts - r.attack), 0) / benign : null,
+    families: [...fam]
+      .map(([name, f]) => ({
+        name,
+        malicious: f.malicious,
+        accounts: f.accounts,
+        atThrottle: f.hit,
+      }))
+      .sort((a, b) => Number(b.malicious) - Number(a.malicious) || a.name.localeCompare(b.name)),
+  };
+}
+
+const summary = { runs: rows, pooled: ['simulate', 'heldout'].map(pooled) };
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, 'summary.json'), JSON.stringify(summary, null, 1) + '\n');
+const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(2)}%`);
+let md = '# Generalisation: the detector on two generators\n\n';
+md +=
+  '| generator | seed | accounts (attack) | recall at throttle+ | benign FPR | ROC-AUC | median requests to detect | attacker yield | benign friction |\n|---|---|---|---|---|---|---|---|---|\n';
+for (const r of rows)
+  md += `| ${r.generator} | ${r.seed} | ${r.accounts} (${r.attack}) | ${pct(r.recall)} | ${pct(r.fpr)} | ${r.auc?.toFixed(4) ?? 'n/a'} | ${r.medianRtd ?? 'n/a'} | ${pct(r.yield)} | ${pct(r.friction)} |\n`;
+for (const p of summary.pooled) {
+  md += `\n## ${p.generator}, seeds ${p.seeds.join(', ')} pooled: recall ${pct(p.recall)}, FPR ${pct(p.fpr)}\n\n| family | label | accounts | at throttle+ |\n|---|---|---|---|\n`;
+  for (const f of p.families)
+    md += `| ${f.name} | ${f.malicious ? 'attack' : 'honest'} | ${f.accounts} | ${f.atThrottle} (${pct(f.accounts ? f.atThrottle / f.accounts : null)}) |\n`;
+}
+writeFileSync(join(out, 'summary.md'), md);
+console.error(`wrote ${out}/summary.md`);

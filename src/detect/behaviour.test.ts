@@ -1,0 +1,300 @@
+/**
+ * Issue 13: evidence that does not depend on the prompt's words — what was served, sub-streams,
+ * logit_bias token coverage, behavioural links and the review hold of contracted accounts.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Detector } from './detector.js';
+import { detectConfigSchema } from './config.js';
+import { levelRank, type TelemetryEvent, type Verdict } from '../telemetry/event.js';
+import * as g from './testdata/traffic.js';
+
+const cfg = detectConfigSchema.parse({});
+const DAY = 86_400_000;
+const T0 = Date.UTC(2026, 0, 5, 0, 0, 0);
+const atLeast = (v: Verdict | undefined, level: Verdict['level']) =>
+  v !== undefined && levelRank(v.level) >= levelRank(level);
+
+/** A derivation as a model serves it, in an unlisted language's step words. */
+function derivation(r: () => number): string {
+  return Array.from(
+    { length: 4 },
+    (_, i) => `Hatua ${i + 1}: ${g.phrase(r, 8)} = ${Math.floor(r() * 100)}`,
+  ).join('\n');
+}
+
+/** Words no stem list holds: every request reworded. */
+function reworded(r: () => number): string {
+  return (
+    Array.from({ length: 14 }, () => g.phrase(r, 1).split('').reverse().join('')).join(' ') +
+    ' ' +
+    g.problem(r)
+  );
+}
+
+function served(ev: TelemetryEvent, text: string, outTokens: number): TelemetryEvent {
+  ev.response = { ...ev.response!, text, outputTokens: outTokens };
+  return ev;
+}
+
+function run(events: TelemetryEvent[], d: Detector): Map<string, Verdict> {
+  for (const ev of events.sort((a, b) => a.ts - b.ts || (a.account < b.account ? -1 : 1)))
+    d.ingest(ev);
+  return new Map(d.verdicts().map((v) => [v.account, v]));
+}
+
+test('detector: a reworded hydra with no trigger words is linked by request shape and signup window and caught; same-SDK honest students are not (issue 13)', () => {
+  const r = g.rng(131);
+  const d = new Detector(cfg);
+  const events: TelemetryEvent[] = [];
+  for (let a = 0; a < 60; a++) {
+    const id = `hy${a}`;
+    d.addAccount({ id, createdAt: T0 - 2 * DAY + a * 60_000, route: 'self-serve' });
+    let ts = T0 + a * 7_000;
+    for (let i = 0; i < 30; i++) {
+      ts += 2_400_000 + Math.floor(r() * 1_200_000);
+      const ev = g.event({
+        ts,
+        account: id,
+        ip: `198.18.${a}.${i % 200}`,
+        ua: 'python-httpx/0.27',
+        user: reworded(r),
+        request: { temperature: 0.6, max_tokens: 3000 },
+      });
+      events.push(served(ev, derivation(r), 900));
+    }
+  }
+  for (let a = 0; a < 60; a++) {
+    const id = `st${a}`;
+    d.addAccount({ id, createdAt: T0 - (30 + a * 11) * DAY, route: 'self-serve' });
+    let ts = T0 + Math.floor(r() * DAY);
+    for (let i = 0; i < 15; i++) {
+      ts += 3_600_000 + Math.floor(r() * 20_000_000);
+      const ev = g.event({
+        ts,
+        account: id,
+        ip: `203.0.113.${a}`,
+        ua: 'python-httpx/0.27',
+        user: `${g.problem(r)} can you show the steps?`,
+        request: { temperature: 0.6, max_tokens: 3000 },
+      });
+      events.push(served(ev, derivation(r), 400));
+    }
+  }
+  const final = run(events, d);
+  let caught = 0;
+  for (let a = 0; a < 60; a++) if (atLeast(final.get(`hy${a}`), 'throttle')) caught++;
+  assert.ok(caught >= 57, `hydra members caught: ${caught}/60`);
+  const raised = [...final.values()].filter(
+    (v) => v.account.startsWith('st') && atLeast(v, 'throttle'),
+  );
+  assert.deepEqual(raised, []);
+  assert.ok(
+    final
+      .get('hy5')!
+      .reasons.some((x) => x.code === 'cluster_evidence' && x.detail.includes('shape')),
+    JSON.stringify(final.get('hy5')!.reasons),
+  );
+});
+
+test('detector: a harvest mixed into an application’s traffic under its own system prompt is scored on its sub-stream (issue 13: dilution)', () => {
+  const r = g.rng(132);
+  const d = new Detector(cfg);
+  const events: TelemetryEvent[] = [];
+  for (const id of ['mixed', 'honest']) {
+    d.addAccount({ id, createdAt: T0 - 400 * DAY, tier: 'pro' });
+    let ts = T0;
+    for (let i = 0; i < 700; i++) {
+      ts += 60_000 + Math.floor(r() * 30_000);
+      const harvest = id === 'mixed' && i % 7 === 3;
+      const ev = harvest
+        ? served(
+            g.event({
+              ts,
+              account: id,
+              user: reworded(r),
+              system: 'You answer with care.',
+              request: { max_tokens: 4000 },
+            }),
+            derivation(r),
+            1200,
+          )
+        : served(
+            g.event({
+              ts,
+              account: id,
+              system: 'Classify the support ticket into billing, technical or other.',
+              user: g.phrase(r, 40),
+              request: { temperature: 0, max_tokens: 5 },
+            }),
+            'billing',
+            2,
+          );
+      events.push(ev);
+    }
+  }
+  const final = run(events, d);
+  assert.ok(atLeast(final.get('mixed'), 'throttle'), JSON.stringify(final.get('mixed')));
+  assert.ok(final.get('mixed')!.reasons.some((x) => x.code === 'substream_harvest'));
+  assert.equal(final.get('honest')!.level, 'allow');
+});
+
+test('detector: one insider’s harvest among hundreds of an application’s end users keeps its own sub-stream (issue 13: dilution)', () => {
+  const r = g.rng(133);
+  const d = new Detector(cfg);
+  const events: TelemetryEvent[] = [];
+  const system = 'You are the assistant of a travel booking site. Answer briefly and politely.';
+  for (const id of ['app-insider', 'app-clean']) {
+    d.addAccount({ id, createdAt: T0 - 400 * DAY, tier: 'pro' });
+    const users = Array.from({ length: 400 }, (_, i) => `${id}-user-${i}`);
+    let ts = T0;
+    for (let i = 0; i < 2000; i++) {
+      ts += 30_000 + Math.floor(r() * 30_000);
+      // One request in 12 from one insider: well under any heavy-hitter cut over all users.
+      const harvest = id === 'app-insider' && i % 12 === 5;
+      const ev = harvest
+        ? served(
+            g.event({
+              ts,
+              account: id,
+              system,
+              user: reworded(r),
+              request: { max_tokens: 4000, user: 'insider-7' },
+            }),
+            derivation(r),
+            1200,
+          )
+        : served(
+            g.event({
+              ts,
+              account: id,
+              system,
+              user: g.phrase(r, 25),
+              request: { max_tokens: 600, user: users[Math.floor(r() * users.length)] },
+            }),
+            g.phrase(r, 30),
+            120,
+          );
+      events.push(ev);
+    }
+  }
+  const final = run(events, d);
+  const insider = final.get('app-insider')!;
+  assert.ok(
+    insider.reasons.some((x) => x.code === 'substream_harvest'),
+    JSON.stringify(insider),
+  );
+  assert.ok(atLeast(insider, 'monitor'), JSON.stringify(insider));
+  assert.equal(final.get('app-clean')!.level, 'allow');
+  assert.ok(!final.get('app-clean')!.reasons.some((x) => x.code === 'substream_harvest'));
+});
+
+test('detector: agent episodes in a new tool environment each time are caught; a product’s agent with one tool set is not (issue 13)', () => {
+  const r = g.rng(134);
+  const d = new Detector(cfg);
+  const events: TelemetryEvent[] = [];
+  const names = [
+    'search',
+    'fetch',
+    'python',
+    'sql',
+    'read_file',
+    'write_file',
+    'run_tests',
+    'calc',
+    'click',
+    'shell',
+    'browse',
+    'email',
+  ];
+  const tool = (name: string) => ({
+    type: 'function',
+    function: { name, parameters: { type: 'object' } },
+  });
+  for (const id of ['rotating', 'product']) {
+    d.addAccount({ id, createdAt: T0 - 3 * DAY, route: 'self-serve' });
+    let ts = T0;
+    let tools: unknown[] = [];
+    for (let i = 0; i < 400; i++) {
+      ts += 20_000 + Math.floor(r() * 200_000);
+      const step = i % 6;
+      if (step === 0)
+        tools =
+          id === 'product' ? names.slice(0, 5).map(tool) : names.filter(() => r() < 0.5).map(tool);
+      const ev = g.event({
+        ts,
+        account: id,
+        user: step === 0 ? g.problem(r) : 'tool output ' + g.phrase(r, 6),
+        history: step,
+        request: { tools, max_tokens: 8000 },
+        finish: step === 5 ? 'stop' : 'tool_calls',
+      });
+      events.push(
+        served(ev, step === 5 ? g.phrase(r, 200) : 'calling a tool', step === 5 ? 900 : 60),
+      );
+    }
+  }
+  const final = run(events, d);
+  const rotating = final.get('rotating')!;
+  assert.ok(atLeast(rotating, 'throttle'), JSON.stringify(rotating));
+  assert.ok(rotating.reasons.some((x) => x.code === 'agent_environments'));
+  assert.equal(final.get('product')!.level, 'allow', JSON.stringify(final.get('product')));
+});
+
+test('detector: a logit_bias sweep is caught without logprobs; a classifier biasing a fixed label set is not (issue 13)', () => {
+  const r = g.rng(133);
+  const d = new Detector(cfg);
+  const events: TelemetryEvent[] = [];
+  let ts = T0;
+  for (let i = 0; i < 300; i++) {
+    ts += 4000;
+    const sweep: Record<string, number> = {};
+    for (let k = 0; k < 8; k++) sweep[String(1000 + i * 8 + k)] = 100;
+    events.push(
+      g.event({
+        ts,
+        account: 'sweeper',
+        user: 'Say one word.',
+        outTokens: 1,
+        request: { temperature: 0, max_tokens: 1, logit_bias: sweep },
+      }),
+    );
+    const labels = ['3763', '4633', '9996', '1566'];
+    const bias: Record<string, number> = {};
+    for (const l of labels) bias[l] = i % 2 ? 10 : 20;
+    events.push(
+      g.event({
+        ts: ts + 1,
+        account: 'lab',
+        user: `Label the sentiment: ${g.phrase(r, 20)}`,
+        outTokens: 1,
+        request: {
+          temperature: 0,
+          max_tokens: 1,
+          logprobs: true,
+          top_logprobs: 4,
+          logit_bias: bias,
+        },
+      }),
+    );
+  }
+  const final = run(events, d);
+  assert.ok(atLeast(final.get('sweeper'), 'throttle'), JSON.stringify(final.get('sweeper')));
+  assert.ok(final.get('sweeper')!.reasons.some((x) => x.code === 'logit_bias_sweep'));
+  assert.equal(final.get('lab')!.level, 'allow');
+});
+
+test('detector: a verified or contracted account is held at monitor for review, with the reason (issue 13)', () => {
+  const r = g.rng(134);
+  const d = new Detector(cfg);
+  d.addAccount({ id: 'licensed', createdAt: T0 - 200 * DAY, contract: 'synthetic-data' });
+  d.addAccount({ id: 'anon', createdAt: T0 - 200 * DAY });
+  const events = [
+    ...g.harvester(r, 'licensed', 300),
+    ...g.harvester(r, 'anon', 300, undefined, '203.0.113.77'),
+  ];
+  const final = run(events, d);
+  assert.ok(atLeast(final.get('anon'), 'throttle'));
+  assert.equal(final.get('licensed')!.level, 'monitor');
+  assert.ok(final.get('licensed')!.reasons.some((x) => x.code === 'review_required'));
+});

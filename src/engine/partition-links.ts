@@ -1,0 +1,186 @@
+/**
+ * The links of `moat analyze --workers N` (issue 13) between accounts that different
+ * partitions read, found after the fact from each partition's record of its detector's
+ * index touches (partition-log.ts) and its account records: the evidence a single detector
+ * would have used, with its gates as far as they can be applied at the end (see
+ * partition-merge.ts for the list).
+ */
+import type { DetectConfig } from '../detect/config.js';
+import { STATS_LEN, Stats } from '../detect/stats.js';
+import { HLL_REGISTERS } from '../detect/text.js';
+import { CoActivity, synchronized, type SyncRule } from '../detect/timing.js';
+import type { KeyTableExport } from './partition-log.js';
+import type { AccountSnap, PartitionResult } from './partition.js';
+
+/** A link between two accounts (global indexes) found across partitions. */
+export interface Edge {
+  a: number;
+  b: number;
+  kind: string;
+  ts: number;
+}
+
+/** A row of one partition's key table, as seen from all of them. */
+interface Row {
+  part: number;
+  row: number;
+}
+
+/** The accounts of every partition under one global index: the account i of parts[p] is offset[p] + i. */
+export class Accounts {
+  readonly offset: number[] = [];
+  readonly snap: AccountSnap[] = [];
+  readonly part: number[] = [];
+  private readonly rowOf: number[] = [];
+
+  constructor(readonly parts: PartitionResult[]) {
+    parts.forEach((p, part) => {
+      this.offset.push(this.snap.length);
+      p.accounts.forEach((a, i) => {
+        this.snap.push(a);
+        this.part.push(part);
+        this.rowOf.push(i);
+      });
+    });
+  }
+
+  get size(): number {
+    return this.snap.length;
+  }
+
+  /** A copy of account `g`'s Stats, rebuilt from its partition's packed arrays. */
+  stats(g: number): Stats {
+    const p = this.parts[this.part[g]!]!;
+    const i = this.rowOf[g]!;
+    const s = new Stats();
+    s.c.set(p.counters.subarray(i * STATS_LEN, (i + 1) * STATS_LEN));
+    s.items.set(p.items.subarray(i * HLL_REGISTERS, (i + 1) * HLL_REGISTERS));
+    s.at = p.at[i]!;
+    return s;
+  }
+}
+
+/** Rows of a key present in two or more partitions, by key. */
+function sharedKeys<K>(tables: KeyTableExport<K>[]): Map<K, Row[]> {
+  const all = new Map<K, Row[]>();
+  tables.forEach((t, part) =>
+    t.keys.forEach((k, row) => {
+      const rows = all.get(k);
+      if (rows) rows.push({ part, row });
+      else all.set(k, [{ part, row }]);
+    }),
+  );
+  for (const [k, rows] of all) if (rows.length < 2) all.delete(k);
+  return all;
+}
+
+/**
+ * Edges of one index: for each key shared across partitions, `decide(first, user, …)` for
+ * every recorded user in a partition other than the key's first sender's (within a
+ * partition, its own detector already decided).
+ */
+function keyEdges<K>(
+  acc: Accounts,
+  tables: KeyTableExport<K>[],
+  kind: string,
+  gate: (first: number, uses: number, accounts: number) => boolean,
+  decide: (first: number, user: number, asked: boolean) => boolean,
+  out: Edge[],
+): void {
+  for (const rows of sharedKeys(tables).values()) {
+    let head = rows[0]!;
+    let uses = 0;
+    let accounts = 0;
+    for (const r of rows) {
+      const t = tables[r.part]!;
+      uses += t.uses[r.row]!;
+      accounts += t.accounts[r.row]!;
+      if (t.firstTs[r.row]! < tables[head.part]!.firstTs[head.row]!) head = r;
+    }
+    const firstUsers = tables[head.part]!.users[head.row];
+    if (!firstUsers) continue; // its first sender cannot link (see KeyLog.export)
+    const first = acc.offset[head.part]! + firstUsers[0]!;
+    if (!gate(first, uses, accounts)) continue;
+    for (const r of rows) {
+      if (r.part === head.part) continue;
+      const t = tables[r.part]!;
+      const users = t.users[r.row];
+      if (!users) continue;
+      users.forEach((u, j) => {
+        const user = acc.offset[r.part]! + u;
+        if (decide(first, user, t.asked[r.row]![j]!))
+          out.push({ a: user, b: first, kind, ts: t.ts[r.row]![j]! });
+      });
+    }
+  }
+}
+
+/** Accounts that share a payment fingerprint across partitions: each joins the first holder. */
+function paymentEdges(acc: Accounts, out: Edge[]): void {
+  const first = new Map<string, number>();
+  for (let g = 0; g < acc.size; g++) {
+    const key = acc.snap[g]!.payKey;
+    if (!key) continue;
+    const f = first.get(key);
+    if (f === undefined) first.set(key, g);
+    else if (acc.part[f] !== acc.part[g]) out.push({ a: g, b: f, kind: 'payment', ts: 0 });
+  }
+}
+
+/** Every cross-partition edge, in the order a single detector would have met them. */
+export function crossEdges(acc: Accounts, cfg: DetectConfig): Edge[] {
+  const edges: Edge[] = [];
+  const parts = acc.parts;
+  const s = acc.snap;
+  const max = cfg.templateLinkMaxAccounts;
+  paymentEdges(acc, edges);
+  keyEdges(
+    acc,
+    parts.map((p) => p.keys.template),
+    'template',
+    (f, uses, accounts) => uses > accounts && accounts < max && s[f]!.suspect,
+    (_f, u, asked) => asked && s[u]!.suspect,
+    edges,
+  );
+  keyEdges(
+    acc,
+    parts.map((p) => p.keys.shape),
+    'shape',
+    // Only accounts that passed shapeLink's own gates touched the index (listener.ts), so
+    // both ends of every pair already did, as the detector sees them.
+    (_f, _uses, accounts) => accounts <= max,
+    () => true,
+    edges,
+  );
+  keyEdges(
+    acc,
+    parts.map((p) => p.keys.network),
+    'network',
+    () => true,
+    () => true,
+    edges,
+  );
+  const rule = syncRule(cfg);
+  keyEdges(
+    acc,
+    parts.map((p) => p.keys.timing),
+    'timing',
+    (f) => s[f]!.timing !== null,
+    (f, u) =>
+      s[u]!.timing !== null &&
+      synchronized(CoActivity.restore(s[u]!.timing!), CoActivity.restore(s[f]!.timing!), rule),
+    edges,
+  );
+  return edges.sort((x, y) => x.ts - y.ts);
+}
+
+/** The Detector's timing rule for a configuration (its constructor builds the same). */
+function syncRule(cfg: DetectConfig): SyncRule {
+  return {
+    minBuckets: cfg.timingMinBuckets,
+    minJaccard: cfg.timingMinJaccard,
+    chanceFactor: cfg.timingChanceFactor,
+    minPeriods: cfg.timingMinHours,
+    periodBuckets: Math.max(1, Math.round(3600 / cfg.timingBucketSeconds)),
+  };
+}

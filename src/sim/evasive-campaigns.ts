@@ -1,0 +1,235 @@
+/**
+ * Campaign kinds of an attacker who has read the detector (THREATS.md, "How a lab that has
+ * read Moat's code would evade it", issue 13): reworded hydras, agentic and multi-turn
+ * harvesting, instructions buried in system prompts, harvest mixed into a real app, varied
+ * grading wording, logit_bias-only extraction, many languages, taxonomy sweeps, padding,
+ * and dormant accounts woken together.
+ */
+import { agenticDistill } from './agentic.js';
+import {
+  always,
+  poissonP,
+  proxies,
+  reasoner,
+  reasoningPlan,
+  shift,
+  type CampaignKind,
+} from './campaign-kind.js';
+import { graderReworded, logitBiasOnly, mixedApp, whyChain } from './evasive-dialog.js';
+import {
+  buriedCot,
+  buriedSystemPrompt,
+  padded,
+  plainSweep,
+  polyglot,
+  rewordedSweep,
+  taxonomySweep,
+} from './evasive.js';
+import { datacenterPrefix } from './network.js';
+import { MODELS, fixedModel, type ModelPolicy } from './plan.js';
+import type { Rng } from './prng.js';
+import { BURIED_INSTRUCTION } from './reword.js';
+import type { Schedule } from './timing.js';
+
+const mostlyReasoner = (): ModelPolicy => (r) => (r.chance(0.7) ? MODELS.reasoner : MODELS.large);
+const large = (): ModelPolicy => fixedModel(MODELS.large);
+const anyTz = (rng: Rng) => rng.pick([-8, -6, -5, -3, 0, 1, 2, 3, 5, 7, 8, 9]);
+const sessions = (gap: [number, number], len: [number, number]) => (rng: Rng) => ({
+  kind: 'sessions' as const,
+  inGapMs: rng.int(...gap) * 1000,
+  sessionLen: rng.int(...len),
+});
+
+/** A large low-and-slow hydra: each member a quiet human-looking user (~30 requests a day), no trigger words, every ask reworded. */
+export const LOWSLOW_HYDRA: CampaignKind = {
+  name: 'lowslow-hydra',
+  cover: 'careful',
+  size: [12, 1000],
+  share: 0,
+  volume: [380, 0.25],
+  clients: ['browser', 'openai-python', 'openai-node', 'anthropic-python'],
+  egress: () => ({ kind: 'home' }),
+  schedule: (rng, key): Schedule => ({
+    from: rng.int(7, 11),
+    to: rng.int(17, 23),
+    tz: anyTz(rng),
+    weekends: rng.chance(0.5),
+    skipDay: 0.15,
+    key: `${key}-${rng.hex(4)}`,
+  }),
+  process: sessions([60, 300], [2, 6]),
+  plan: (rng) => {
+    const pool = rng.pick(['math', 'cot'] as const);
+    return { members: (r, sweep) => plainSweep(r, sweep, pool) };
+  },
+  model: mostlyReasoner,
+};
+
+/** A reasoning hydra behind a reseller: every request a reworded reasoning ask over its slice. */
+export const REWORD_HYDRA: CampaignKind = {
+  name: 'reword-hydra',
+  size: [8, 300],
+  share: 0,
+  volume: [150, 0.4],
+  clients: ['go-router'],
+  egress: (rng) => ({
+    kind: 'reseller',
+    prefixes: Array.from({ length: rng.int(2, 5) }, () => datacenterPrefix(rng)),
+    client: 'go-router',
+  }),
+  schedule: shift,
+  process: (rng) => ({ kind: 'regular', jitter: 0.3 + rng.float() * 0.5 }),
+  plan: (rng) => {
+    const pool = rng.pick(['math', 'cot'] as const);
+    const maxTokens = rng.pick([4096, 8192]);
+    return { members: (r, sweep) => rewordedSweep(r, sweep, pool, maxTokens) };
+  },
+  model: reasoner,
+};
+
+/** The evasive kinds that take a share of the malicious accounts. */
+export const EVASIVE_KINDS: CampaignKind[] = [
+  {
+    name: 'agentic-distill',
+    size: [2, 8],
+    share: 0.05,
+    volume: [600, 0.4],
+    clients: ['openai-python', 'anthropic-python', 'openai-node'],
+    egress: proxies,
+    schedule: always,
+    process: sessions([4, 15], [4, 9]),
+    plan: () => ({ members: (r) => agenticDistill(r) }),
+    model: mostlyReasoner,
+  },
+  {
+    name: 'why-chain',
+    size: [1, 5],
+    share: 0.04,
+    volume: [400, 0.4],
+    clients: ['openai-python', 'browser', 'anthropic-python'],
+    egress: proxies,
+    schedule: shift,
+    process: sessions([20, 60], [3, 7]),
+    plan: () => ({ members: (r) => whyChain(r) }),
+    model: reasoner,
+  },
+  {
+    name: 'buried-cot',
+    size: [1, 5],
+    share: 0.04,
+    volume: [500, 0.5],
+    clients: ['openai-python', 'anthropic-python', 'httpx'],
+    egress: proxies,
+    schedule: shift,
+    process: poissonP,
+    plan: (rng, c) => {
+      const system = buriedSystemPrompt(
+        rng,
+        c.corpus,
+        BURIED_INSTRUCTION.at(rng.int(0, BURIED_INSTRUCTION.size - 1)),
+      );
+      return { members: (r) => buriedCot(r, system) };
+    },
+    model: reasoner,
+  },
+  {
+    name: 'mixed-app',
+    cover: 'business',
+    size: [1, 1],
+    share: 0.01,
+    volume: [2500, 0.3],
+    clients: ['openai-node', 'openai-python'],
+    egress: (rng) => ({ kind: 'proxies', prefixes: [datacenterPrefix(rng)] }),
+    schedule: (rng, key) => ({
+      from: rng.int(6, 8),
+      to: rng.int(22, 24) % 24,
+      tz: anyTz(rng),
+      weekends: true,
+      skipDay: 0,
+      key,
+    }),
+    process: poissonP,
+    plan: (_rng, c) => ({ members: (r) => mixedApp(r, c.corpus, 0.12 + r.float() * 0.06) }),
+    model: () => (r) =>
+      r.weighted([
+        [MODELS.large, 6],
+        [MODELS.mini, 2],
+        [MODELS.reasoner, 2],
+      ]),
+  },
+  {
+    name: 'grader-reworded',
+    size: [2, 6],
+    share: 0.04,
+    volume: [500, 0.5],
+    clients: ['openai-python', 'httpx', 'python-requests'],
+    egress: proxies,
+    schedule: shift,
+    process: poissonP,
+    plan: () => ({ members: (r) => graderReworded(r) }),
+    model: large,
+  },
+  {
+    name: 'logit-bias-only',
+    size: [1, 2],
+    share: 0.015,
+    volume: [1500, 0.3],
+    clients: ['python-requests', 'openai-python'],
+    egress: proxies,
+    schedule: always,
+    process: poissonP,
+    plan: () => ({ members: (r) => logitBiasOnly(r) }),
+    model: large,
+  },
+  {
+    name: 'polyglot-cot',
+    size: [2, 6],
+    share: 0.04,
+    volume: [400, 0.5],
+    clients: ['openai-python', 'anthropic-python', 'httpx'],
+    egress: proxies,
+    schedule: shift,
+    process: poissonP,
+    plan: () => ({ members: (r) => polyglot(r) }),
+    model: reasoner,
+  },
+  {
+    name: 'taxonomy-sweep',
+    size: [3, 12],
+    share: 0.05,
+    volume: [250, 0.3],
+    clients: ['openai-python', 'openai-node'],
+    egress: proxies,
+    schedule: always,
+    process: (rng) => ({ kind: 'regular', jitter: 0.2 + rng.float() * 0.4 }),
+    plan: () => ({ members: (r, sweep) => taxonomySweep(r, sweep) }),
+    model: mostlyReasoner,
+  },
+  {
+    name: 'padded',
+    size: [1, 5],
+    share: 0.04,
+    volume: [400, 0.5],
+    clients: ['openai-python', 'anthropic-python', 'openai-node'],
+    egress: proxies,
+    schedule: shift,
+    process: poissonP,
+    plan: () => ({ members: (r) => padded(r) }),
+    model: reasoner,
+  },
+  {
+    name: 'dormant-wake',
+    cover: 'aged',
+    size: [5, 30],
+    share: 0.06,
+    volume: [250, 0.4],
+    clients: ['browser', 'openai-python', 'openai-node'],
+    egress: () => ({ kind: 'home' }),
+    schedule: always,
+    process: poissonP,
+    plan: (rng) =>
+      rng.chance(0.5) ? reasoningPlan(rng) : reasoningPlan(rng, { paraphrase: true }),
+    model: reasoner,
+    wake: (rng, world) => world.start + Math.round(world.window * (0.2 + rng.float() * 0.5)),
+  },
+];

@@ -1,0 +1,36 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { servedShape } from './served.js';
+
+test('servedShape: enumerated steps in any script and heading word count as steps (issue 13: multilingual)', () => {
+  const samples = [
+    'Step 1: read the problem\nStep 2: set up x + 2 = 5\nStep 3: x = 3',
+    'Hatua 1: soma swali\nHatua 2: andika mlinganyo\nHatua 3: jibu ni 3',
+    'Adım 1. Denklemi yaz\nAdım 2. Sadeleştir\nAdım 3. Sonuç',
+    '１. 問題を読む\n２. 式を立てる\n３. 答え',
+    '一、读题\n二、列方程\n三、求解',
+    '१. प्रश्न पढ़ें\n२. समीकरण लिखें\n३. उत्तर',
+    '**Bước 1:** Đọc đề\n**Bước 2:** Lập phương trình\n**Bước 3:** Giải',
+    '(1) first\n(2) second\n(3) third',
+  ];
+  for (const s of samples) assert.ok(servedShape(s).steps >= 3, s);
+});
+
+test('servedShape: equations are counted, code blocks are counted and their lines are not steps', () => {
+  const s = servedShape(
+    'We have\n2x + 4 = 10\nso 2x = 6\nand x = 3\n```python\n1. not a step\nx = 3\n```\nDone.',
+  );
+  assert.equal(s.math, 3);
+  assert.equal(s.code, 1);
+  assert.equal(s.steps, 0);
+});
+
+test('servedShape: prose has no steps or equations; a bullet list is not a derivation', () => {
+  const prose = servedShape(
+    'The capital of France is Paris. It has been the capital since the 10th century, with a few interruptions.',
+  );
+  assert.deepEqual([prose.steps, prose.math, prose.code], [0, 0, 0]);
+  const bullets = servedShape('- apples\n- pears\n- plums');
+  assert.equal(bullets.steps, 0);
+  assert.equal(servedShape('').lines, 0);
+});
