@@ -1,5 +1,5 @@
 /**
- * Detector benchmark (not a test): `npx tsx bench/detect/run.ts [--dir DIR] [--long N]`.
+ * Detector benchmark (not a test): `npx tsx bench/detect/run.ts [--dir DIR] [--long N] [--only 1,3]`.
  *
  * 1. End-to-end offline analysis on one core: read DIR/events.jsonl as `moat analyze` does (eachLine, readEventLine), ingest.
  *    [1b] splits that time: read + split, + the byte scanner; beside it the baseline, read + decode + a bare JSON.parse.
@@ -8,7 +8,7 @@
  * 3. State per account at 100k accounts (detector's estimate and measured heap).
  * 4. Memory over a long run (N events, default 2M): heap sampled after GC stays flat.
  *
- * DIR is a `moat simulate` output; without --dir a 100k-event run with seed 1 is
+ * `--only` runs just the listed parts (1 includes 1b and 1c). DIR is a `moat simulate` output; without --dir a 100k-event run with seed 1 is
  * simulated into a temporary folder first (corpora from ../shared/data when present).
  */
 import { isAscii } from 'node:buffer';
@@ -29,18 +29,29 @@ setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 const cfg = detectConfigSchema.parse({});
 const { values } = parseArgs({
-  options: { dir: { type: 'string' }, long: { type: 'string' }, accounts: { type: 'string' } },
+  options: {
+    dir: { type: 'string' },
+    long: { type: 'string' },
+    accounts: { type: 'string' },
+    only: { type: 'string', default: '1,2,3,4' },
+  },
 });
+const parts = new Set(values.only!.split(',').map((s) => s.trim()));
 /** CPU seconds (user + system) of this process: events per CPU-second is "events/s on one core" even on a busy machine. */
 const cpu = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
 };
 const mb = (b: number) => (b / 1024 / 1024).toFixed(1) + ' MB';
+/**
+ * Bytes the detector holds: the V8 heap plus array buffers' backing stores (a typed array over
+ * 64 bytes keeps its elements outside the heap, so heapUsed alone undercounts them).
+ */
 const heap = () => {
   gc();
   gc();
-  return process.memoryUsage().heapUsed;
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
 };
 
 async function dataset(): Promise<string> {
@@ -159,7 +170,7 @@ function perAccount(events: TelemetryEvent[], accounts: number): void {
   for (const ev of replay(events, accounts, accounts * 10)) d.ingest(ev);
   const after = heap();
   console.log(
-    `[3] ${accounts.toLocaleString('en-US')} accounts × 10 events: stateBytes() ${Math.round(d.stateBytes() / accounts)} B/account; heap growth ${Math.round((after - before) / accounts)} B/account (${mb(after - before)} incl. indexes)`,
+    `[3] ${accounts.toLocaleString('en-US')} accounts × 10 events: stateBytes() ${Math.round(d.stateBytes() / accounts)} B/account; heap + array buffers growth ${Math.round((after - before) / accounts)} B/account (${mb(after - before)} incl. indexes)`,
   );
   if (d.verdicts().length !== accounts) throw new Error('account count mismatch');
 }
@@ -174,18 +185,20 @@ function longRun(events: TelemetryEvent[], total: number): void {
     if (++i % step === 0) samples.push(mb(heap()));
   }
   console.log(
-    `[4] long run: ${total.toLocaleString('en-US')} events over 20,000 accounts; heap after GC every ${step.toLocaleString('en-US')} events: ${samples.join(', ')}`,
+    `[4] long run: ${total.toLocaleString('en-US')} events over 20,000 accounts; heap + array buffers after GC every ${step.toLocaleString('en-US')} events: ${samples.join(', ')}`,
   );
 }
 
 const dir = await dataset();
 console.log(`node ${process.version}; data ${dir}`);
-const e2e = await endToEnd(join(dir, 'events.jsonl'));
-const baseline = await breakdown(join(dir, 'events.jsonl'));
-console.log(
-  `[1c] baseline, a bare JSON.parse pass over the file: ${Math.round(baseline).toLocaleString('en-US')} lines per CPU-second; the whole analysis [1] runs at ${(e2e / baseline).toFixed(2)}× its rate`,
-);
+if (parts.has('1')) {
+  const e2e = await endToEnd(join(dir, 'events.jsonl'));
+  const baseline = await breakdown(join(dir, 'events.jsonl'));
+  console.log(
+    `[1c] baseline, a bare JSON.parse pass over the file: ${Math.round(baseline).toLocaleString('en-US')} lines per CPU-second; the whole analysis [1] runs at ${(e2e / baseline).toFixed(2)}× its rate`,
+  );
+}
 const events = await load(join(dir, 'events.jsonl'), 100_000);
-ingestOnly(events);
-perAccount(events, Number(values.accounts ?? 100_000));
-longRun(events, Number(values.long ?? 2_000_000));
+if (parts.has('2')) ingestOnly(events);
+if (parts.has('3')) perAccount(events, Number(values.accounts ?? 100_000));
+if (parts.has('4')) longRun(events, Number(values.long ?? 2_000_000));

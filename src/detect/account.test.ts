@@ -27,13 +27,20 @@ test('account: TemplateSketch.add agrees with the one-pass Misra–Gries referen
   const key = fc.integer({ min: -40, max: 40 }).map((k) => k * 0x1000193);
   fc.assert(
     fc.property(fc.array(key, { maxLength: 400 }), (stream) => {
-      const sketch = new TemplateSketch();
-      const keys = new Int32Array(sketch.keys.length);
-      const counts = new Uint16Array(sketch.counts.length);
+      // At an offset in a slab with neighbours on both sides, as AccountState holds it.
+      const slab = new Int32Array(TemplateSketch.WORDS + 8).fill(-7);
+      const sketch = new TemplateSketch(slab, 4);
+      slab.fill(0, 4, 4 + TemplateSketch.WORDS);
+      const keys = new Int32Array(TemplateSketch.SLOTS);
+      const counts = new Uint16Array(TemplateSketch.SLOTS);
       for (const k of stream) {
         assert.equal(sketch.add(k), referenceAdd(keys, counts, k));
-        assert.deepEqual(sketch.counts, counts);
+        const got = Array.from({ length: TemplateSketch.SLOTS }, (_, i) => sketch.count(i));
+        assert.deepEqual(got, Array.from(counts));
       }
+      // The neighbours are untouched.
+      assert.deepEqual(Array.from(slab.subarray(0, 4)), [-7, -7, -7, -7]);
+      assert.deepEqual(Array.from(slab.subarray(4 + TemplateSketch.WORDS)), [-7, -7, -7, -7]);
     }),
     { numRuns: 300 },
   );

@@ -36,34 +36,56 @@ export function paidStanding(tier: string | undefined, route: string | undefined
 
 /** Misra–Gries sketch of the template keys one account keeps sending. */
 export class TemplateSketch {
-  /** Signed, like TemplateKeys. */
-  readonly keys = new Int32Array(SLOTS);
-  readonly counts = new Uint16Array(SLOTS);
+  /**
+   * Keys (signed, like TemplateKeys) in `w[at, at+SLOTS)`, their counts in the SLOTS words
+   * after: the account's one slab (AccountState) at an offset, not views of it (a typed-array
+   * view costs ~100 heap bytes, more than its words).
+   */
+  constructor(
+    private readonly w = new Int32Array(TemplateSketch.WORDS),
+    private readonly at = 0,
+  ) {}
+
+  /** Int32 words this sketch takes in a slab. */
+  static readonly WORDS = 2 * SLOTS;
+  static readonly SLOTS = SLOTS;
+
+  /** Key of slot `i` (0 ≤ i < SLOTS). */
+  key(i: number): number {
+    return this.w[this.at + i]!;
+  }
+
+  /** Count of slot `i` (0: free). */
+  count(i: number): number {
+    return this.w[this.at + SLOTS + i]!;
+  }
 
   /** Count one occurrence of `key`; returns whether it was already tracked. */
   add(key: number): boolean {
-    const { keys, counts } = this;
+    const { w, at } = this;
+    const c = at + SLOTS;
     // Keys first (most slots hold another key); a slot whose count fell to 0 is free.
     for (let i = 0; i < SLOTS; i++) {
-      if (keys[i] === key && counts[i]! > 0) {
-        if (counts[i]! < 0xffff) counts[i]!++;
+      if (w[at + i] === key && w[c + i]! > 0) {
+        if (w[c + i]! < 0xffff) w[c + i]!++;
         return true;
       }
     }
-    const free = counts.indexOf(0);
-    if (free >= 0) {
-      keys[free] = key;
-      counts[free] = 1;
-      return false;
+    for (let i = 0; i < SLOTS; i++) {
+      if (w[c + i] === 0) {
+        w[at + i] = key;
+        w[c + i] = 1;
+        return false;
+      }
     }
-    for (let i = 0; i < SLOTS; i++) counts[i]!--;
+    for (let i = 0; i < SLOTS; i++) w[c + i]!--;
     return false;
   }
 
   /** Templates seen at least `min` times. */
   heavy(min: number): number {
     let k = 0;
-    for (let i = 0; i < SLOTS; i++) if (this.counts[i]! >= min) k++;
+    for (let i = 0; i < SLOTS; i++) if (this.w[this.at + SLOTS + i]! >= min) k++;
     return k;
   }
 }
@@ -80,26 +102,36 @@ const SUB_SLOTS = 4;
  * Misra–Gries, loses an insider holding 5% of the traffic among hundreds of users).
  */
 export class SubStreams {
-  readonly keys = new Int32Array(SUB_SLOTS);
-  /** Requests per slot, then suspect requests per slot (one array: one object header). */
-  private readonly counts = new Float32Array(2 * SUB_SLOTS);
+  /**
+   * Keys in `w[at, at+SUB_SLOTS)`, then requests per slot, then suspect requests per slot:
+   * the account's slab at an offset (AccountState), or a buffer of their own.
+   */
+  constructor(
+    private readonly w = new Int32Array(SubStreams.WORDS),
+    private readonly at = 0,
+  ) {}
+
+  /** Int32 words these slots take in a slab. */
+  static readonly WORDS = 3 * SUB_SLOTS;
 
   /** Count one request of sub-stream `key`. */
   add(key: number, suspect: boolean): void {
-    const { keys, counts } = this;
+    const { w, at } = this;
+    const n = at + SUB_SLOTS;
+    const bad = n + SUB_SLOTS;
     let low = 0;
     for (let i = 0; i < SUB_SLOTS; i++) {
-      if (keys[i] === key && counts[i]! > 0) {
-        counts[i]! += 1;
-        if (suspect) counts[SUB_SLOTS + i]! += 1;
+      if (w[at + i] === key && w[n + i]! > 0) {
+        w[n + i]! += 1;
+        if (suspect) w[bad + i]! += 1;
         return;
       }
-      if (counts[i]! < counts[low]!) low = i;
+      if (w[n + i]! < w[n + low]!) low = i;
     }
     if (!suspect) return;
-    keys[low] = key;
-    counts[low] = 1;
-    counts[SUB_SLOTS + low] = 1;
+    w[at + low] = key;
+    w[n + low] = 1;
+    w[bad + low] = 1;
   }
 
   /** The result of the last worst(): the sub-stream's suspect share and size (0 when none). */
@@ -112,12 +144,12 @@ export class SubStreams {
    * share and size go to `share` and `size` (0 when none). No allocation: runs per event.
    */
   worst(min: number, total: number, maxShare: number): void {
-    const counts = this.counts;
+    const { w, at } = this;
     this.share = this.size = 0;
     for (let i = 0; i < SUB_SLOTS; i++) {
-      const n = counts[i]!;
+      const n = w[at + SUB_SLOTS + i]!;
       if (n < min || n > maxShare * total) continue;
-      const share = counts[SUB_SLOTS + i]! / n;
+      const share = w[at + 2 * SUB_SLOTS + i]! / n;
       if (this.size === 0 || share > this.share) {
         this.share = share;
         this.size = n;
@@ -125,14 +157,19 @@ export class SubStreams {
     }
   }
 
-  static readonly BYTES = SUB_SLOTS * 12 + 2 * 64;
+  /** The object (the slab's words are counted by AccountState). */
+  static readonly BYTES = 64;
 }
 
 /** Everything the detector keeps about one account. */
 export class AccountState {
   readonly stats = new Stats();
-  readonly templates = new TemplateSketch();
-  readonly substreams = new SubStreams();
+  /** The template sketch's, the sub-streams' and the timing sketch's words: one backing store. */
+  private readonly slab = new Int32Array(
+    TemplateSketch.WORDS + SubStreams.WORDS + CoActivity.WORDS,
+  );
+  readonly templates = new TemplateSketch(this.slab, 0);
+  readonly substreams = new SubStreams(this.slab, TemplateSketch.WORDS);
   /** HyperLogLog of the token ids this account's logit_bias maps named, over its lifetime. */
   biasIds: Uint8Array | null = null;
   /** HyperLogLog of the end-user ids it sent. */
@@ -164,7 +201,7 @@ export class AccountState {
   /** Kinds of links this account took part in directly (LINK bits). */
   links = 0;
   /** Active time buckets, for synchronized-timing links. */
-  readonly timing = new CoActivity();
+  readonly timing = new CoActivity(this.slab, TemplateSketch.WORDS + SubStreams.WORDS);
   /** Payment fingerprint from the account record ('' when none). */
   payKey = '';
   /**
@@ -244,7 +281,7 @@ export class AccountState {
       176 +
       (this.id.length + this.flaggedNetKey.length) * 2 +
       Stats.BYTES +
-      SLOTS * 6 +
+      (TemplateSketch.WORDS + SubStreams.WORDS) * 4 +
       2 * 64 +
       CoActivity.BYTES +
       SubStreams.BYTES +

@@ -3,7 +3,7 @@
  * the logs ("87% of 1,240 prompts share 3 templates"). Called only when a verdict is built.
  */
 import { activeDays, type AssessContext, type TermCode } from './terms.js';
-import { F, type Stats } from './stats.js';
+import { F, type Counters, type Stats } from './stats.js';
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 /** An integer with thousands separators ("1,240"), as toLocaleString('en-US') writes it, without ICU's cost. */
@@ -20,7 +20,7 @@ export function int(x: number): string {
 }
 const DAY = 86_400_000;
 
-function timing(c: Float64Array, n: number): string {
+function timing(c: Counters, n: number): string {
   const g = c[F.gaps]!;
   const mean = g > 0 ? c[F.logGapSum]! / g : 0;
   const std = g > 0 ? Math.sqrt(Math.max(0, c[F.logGapSq]! / g - mean * mean)) : 0;

@@ -10,7 +10,14 @@ import {
   type TelemetryEvent,
   type Verdict,
 } from '../telemetry/event.js';
-import { AccountState, LINK, STRONG_LINKS, applyDeltas, type Deltas } from './account.js';
+import {
+  AccountState,
+  LINK,
+  STRONG_LINKS,
+  TemplateSketch,
+  applyDeltas,
+  type Deltas,
+} from './account.js';
 import { ClusterState, Clusters, clusterId } from './cluster.js';
 import type { DetectConfig } from './config.js';
 import type { RemoteAccount, RemoteTouch } from './evidence.js';
@@ -365,10 +372,10 @@ export class Detector {
   private flagAccount(st: AccountState): void {
     st.flagged = true;
     // Its heavy-hitter template keys include the opening frames the index holds.
-    const { keys, counts } = st.templates;
-    for (let i = 0; i < keys.length; i++)
-      if (counts[i]! > 0 && this.templateIndex.get(keys[i]!))
-        this.templateIndex.flag(keys[i]!, st.idx, Math.max(st.ownScore, st.score));
+    const t = st.templates;
+    for (let i = 0; i < TemplateSketch.SLOTS; i++)
+      if (t.count(i) > 0 && this.templateIndex.get(t.key(i)))
+        this.templateIndex.flag(t.key(i), st.idx, Math.max(st.ownScore, st.score));
     if (st.payKey) this.payIndex.flag(st.payKey, st.idx, Math.max(st.ownScore, st.score));
   }
 

@@ -10,6 +10,7 @@
  * These are plain data: the transport (engine/service/exchange.ts) is not this module's.
  */
 import type { AccountState } from './account.js';
+import type { Counters } from './stats.js';
 import type { CoActivitySnapshot } from './timing.js';
 
 /** The cross-account indexes whose keys are exchanged. */
@@ -29,7 +30,7 @@ export interface RemoteTouch {
 /** What a partition knows of one of its accounts that another needs to link and score it. */
 export interface RemoteAccount {
   /** Stats counters (STATS_LEN), distinct-item sketch (HLL_REGISTERS) and their decay time. */
-  c: Float64Array;
+  c: Counters;
   items: Uint8Array;
   at: number;
   createdAt: number;

@@ -13,7 +13,7 @@
  */
 import type { Reason } from '../telemetry/event.js';
 import type { DetectConfig } from './config.js';
-import { F, type Stats } from './stats.js';
+import { F, type Counters, type Stats } from './stats.js';
 import { describe } from './describe.js';
 import { TERMS, activeDays, standing, type AssessContext, type TermCode } from './terms.js';
 
@@ -69,7 +69,7 @@ const DAY = 86_400_000;
 const sat = (x: number, at: number): number => (x <= 0 ? 0 : x >= at ? 1 : x / at);
 
 /** Strength of machine-like timing: regular inter-arrival gaps, or activity round the clock. */
-export function timingStrength(c: Float64Array, n: number): number {
+export function timingStrength(c: Counters, n: number): number {
   const g = c[F.gaps]!;
   let regular = 0;
   if (g >= 20) {
@@ -83,7 +83,7 @@ export function timingStrength(c: Float64Array, n: number): number {
   return Math.max(regular, active >= 21 ? 1 : 0);
 }
 
-function coreStrengths(c: Float64Array, n: number, ctx: AssessContext, x: Float64Array): void {
+function coreStrengths(c: Counters, n: number, ctx: AssessContext, x: Float64Array): void {
   x[T.reasoning_elicitation] = sat(c[F.reasoning]! / n, 0.6);
   x[T.grader_phrasing] = sat(c[F.grader]! / n, 0.6);
   x[T.data_generation] = sat(c[F.datagen]! / n, 0.5);

@@ -57,14 +57,27 @@ export const F = {
 /** Length of the counter vector (hours take 24 slots at the end). */
 export const STATS_LEN = F.hours + 24;
 
+/**
+ * The counter vector's type. Single precision: decayed counts and token sums keep ~7
+ * significant digits, far more than any threshold reads, at half the bytes per account.
+ */
+export type Counters = Float32Array;
+
 /** One account's or cluster's counters. */
 export class Stats {
-  readonly c = new Float64Array(STATS_LEN);
-  readonly items = new Uint8Array(HLL_REGISTERS);
+  /** Counters and the distinct-item sketch share one buffer (one backing store per Stats). */
+  readonly c: Counters;
+  readonly items: Uint8Array;
   /** Event time the counters were last decayed to. */
   at = 0;
   /** hllCount(items) as of the last change of `items` (-1: not computed since). */
   private distinct = -1;
+
+  constructor() {
+    const buf = new ArrayBuffer(STATS_LEN * 4 + HLL_REGISTERS);
+    this.c = new Float32Array(buf, 0, STATS_LEN);
+    this.items = new Uint8Array(buf, STATS_LEN * 4, HLL_REGISTERS);
+  }
 
   /** Estimated distinct items (hllCount of `items`), computed once per change of the registers. */
   distinctItems(): number {
@@ -129,6 +142,6 @@ export class Stats {
     this.distinct = -1;
   }
 
-  /** Approximate heap bytes: the two typed arrays, `at` and `distinct`, three object headers. */
-  static readonly BYTES = STATS_LEN * 8 + HLL_REGISTERS + 2 * 8 + 3 * 64;
+  /** Approximate bytes: the shared buffer, `at` and `distinct`, four object headers (Stats, buffer, two views). */
+  static readonly BYTES = STATS_LEN * 4 + HLL_REGISTERS + 2 * 8 + 4 * 64;
 }

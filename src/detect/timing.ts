@@ -28,7 +28,19 @@ const SEEDS = Uint32Array.from({ length: TIMING_K }, (_, i) =>
  * name buckets both were active in): one allocation per account keeps the state small.
  */
 export class CoActivity {
-  private readonly data = new Uint32Array(2 * TIMING_K).fill(0xffffffff, 0, TIMING_K);
+  /**
+   * Over `w[at, at + WORDS)` (an account's slab, AccountState) or words of its own: the K
+   * minima, unsigned, held as int32 bit patterns (read with >>> 0), then their buckets.
+   */
+  constructor(
+    private readonly w = new Int32Array(CoActivity.WORDS),
+    private readonly at = 0,
+  ) {
+    w.fill(-1, at, at + TIMING_K);
+  }
+
+  /** Int32 words the sketch takes. */
+  static readonly WORDS = 2 * TIMING_K;
   /** Distinct buckets seen (buckets arrive in order, so a change of bucket is a new one). */
   buckets = 0;
   firstBucket = -1;
@@ -44,16 +56,16 @@ export class CoActivity {
     this.lastBucket = bucket;
     this.buckets++;
     const h = mix32(bucket ^ 0x5bd1e995);
-    const d = this.data;
+    const { w, at } = this;
     let changed = 0;
     for (let i = 0; i < TIMING_K; i++) {
       let v = Math.imul(h ^ SEEDS[i]!, 0x85ebca6b);
       v ^= v >>> 13;
       v = Math.imul(v, 0xc2b2ae35);
       v = (v ^ (v >>> 16)) >>> 0;
-      if (v < d[i]!) {
-        d[i] = v;
-        d[TIMING_K + i] = bucket;
+      if (v < w[at + i]! >>> 0) {
+        w[at + i] = v;
+        w[at + TIMING_K + i] = bucket;
         changed |= 1 << (i >>> 1);
       }
     }
@@ -63,14 +75,14 @@ export class CoActivity {
   /** LSH key of band `b` (its ROWS minima hashed together), signed like TemplateKeys. */
   bandKey(b: number): number {
     let k = 0x3c6ef372 + b;
-    for (let r = 0; r < ROWS; r++) k = mix32(k ^ this.data[b * ROWS + r]!);
+    for (let r = 0; r < ROWS; r++) k = mix32(k ^ this.w[this.at + b * ROWS + r]!);
     return k | 0;
   }
 
   /** Estimated Jaccard similarity of two accounts' active buckets (share of equal MinHash values). */
   jaccard(other: CoActivity): number {
     let eq = 0;
-    for (let i = 0; i < TIMING_K; i++) if (this.data[i] === other.data[i]) eq++;
+    for (let i = 0; i < TIMING_K; i++) if (this.w[this.at + i] === other.w[other.at + i]) eq++;
     return eq / TIMING_K;
   }
 
@@ -81,8 +93,9 @@ export class CoActivity {
    */
   sharedPeriods(other: CoActivity, per: number): number {
     const seen = new Set<number>();
+    const { w, at } = this;
     for (let i = 0; i < TIMING_K; i++)
-      if (this.data[i] === other.data[i]) seen.add(Math.floor(this.data[TIMING_K + i]! / per));
+      if (w[at + i] === other.w[other.at + i]) seen.add(Math.floor(w[at + TIMING_K + i]! / per));
     return seen.size;
   }
 
@@ -105,12 +118,13 @@ export class CoActivity {
   /** The sketch as plain data (a copy), to move it to another thread; restore() rebuilds it. */
   snapshot(): CoActivitySnapshot {
     const { buckets, firstBucket, lastBucket } = this;
-    return { data: this.data.slice(), buckets, firstBucket, lastBucket };
+    const words = this.w.slice(this.at, this.at + CoActivity.WORDS);
+    return { data: new Uint32Array(words.buffer), buckets, firstBucket, lastBucket };
   }
 
   /** Make this sketch a copy of snapshot()'s data (a remote account's sketch refreshed, issue 18). */
   load(s: CoActivitySnapshot): void {
-    this.data.set(s.data);
+    this.w.set(new Int32Array(s.data.buffer, s.data.byteOffset, CoActivity.WORDS), this.at);
     this.buckets = s.buckets;
     this.firstBucket = s.firstBucket;
     this.lastBucket = s.lastBucket;
@@ -119,15 +133,12 @@ export class CoActivity {
   /** A sketch rebuilt from snapshot()'s data. */
   static restore(s: CoActivitySnapshot): CoActivity {
     const a = new CoActivity();
-    a.data.set(s.data);
-    a.buckets = s.buckets;
-    a.firstBucket = s.firstBucket;
-    a.lastBucket = s.lastBucket;
+    a.load(s);
     return a;
   }
 
-  /** Approximate heap bytes. */
-  static readonly BYTES = TIMING_K * 8 + 64 + 48;
+  /** Approximate bytes: the words (counted here, whoever holds them) and the object. */
+  static readonly BYTES = TIMING_K * 8 + 64;
 }
 
 /** A CoActivity as plain data (CoActivity.snapshot). */

@@ -152,7 +152,8 @@ function wireAccount(st: AccountState): WireRecord {
   return {
     t: 'account',
     a: st.id,
-    c: b64(r.c),
+    // Counters travel as float64 (the wire format predates single-precision counters).
+    c: b64(Float64Array.from(r.c)),
     i: b64(r.items),
     at: r.at,
     cr: r.createdAt,
@@ -164,7 +165,7 @@ function wireAccount(st: AccountState): WireRecord {
 
 function remoteAccount(r: Extract<WireRecord, { t: 'account' }>): RemoteAccount {
   return {
-    c: new Float64Array(unb64(r.c)),
+    c: Float32Array.from(new Float64Array(unb64(r.c))),
     items: new Uint8Array(unb64(r.i)),
     at: r.at,
     createdAt: r.cr,

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Detector } from '../../detect/detector.js';
+import { TemplateSketch } from '../../detect/account.js';
 import { detectConfigSchema } from '../../detect/config.js';
 import { chatUser, harvester, hydra, mergeByTime, rng } from '../../detect/testdata/traffic.js';
 import { remoteAccountOf } from '../../detect/evidence.js';
@@ -40,9 +41,11 @@ test("issue 18: remote accounts (another partition's copies and touches) round-t
   const local = new Detector(cfg);
   for (const e of hydra(rng(9), 'hy', 4, 20))
     if (e.account === 'hy0' || e.account === 'hy1') local.ingest(e);
-  const key = [...source.accountStates()[2]!.templates.keys].find(
-    (k, i) => source.accountStates()[2]!.templates.counts[i]! > 3,
+  const sketch = source.accountStates()[2]!.templates;
+  const slot = Array.from({ length: TemplateSketch.SLOTS }, (_, i) => i).find(
+    (i) => sketch.count(i) > 3,
   )!;
+  const key = sketch.key(slot);
   for (const st of source.accountStates().slice(2)) {
     local.setRemote(st.id, remoteAccountOf(st));
     local.addEvidence({ kind: 'template', key, account: st.id });
