@@ -204,6 +204,9 @@ export class AccountState {
   readonly timing = new CoActivity(this.slab, TemplateSketch.WORDS + SubStreams.WORDS);
   /** Payment fingerprint from the account record ('' when none). */
   payKey = '';
+  /** The last two signup-cohort keys this account touched (Detector.shapeLink), 0 when none. */
+  cohortA = 0;
+  cohortB = 0;
   /**
    * Another detector partition's account, known here only by the evidence that partition
    * published (issue 18): its Stats are that partition's latest copy, never this one's events.
@@ -278,7 +281,7 @@ export class AccountState {
   /** Approximate heap bytes of this state. */
   bytes(): number {
     let b =
-      176 +
+      184 +
       (this.id.length + this.flaggedNetKey.length) * 2 +
       Stats.BYTES +
       (TemplateSketch.WORDS + SubStreams.WORDS) * 4 +

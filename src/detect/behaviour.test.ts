@@ -97,6 +97,86 @@ test('detector: a reworded hydra with no trigger words is linked by request shap
   );
 });
 
+/** A hydra whose members each present another SDK, and a class that signed up together through one notebook (issue 13: signup cohorts). */
+function cohorts(members: number, d: Detector, students = 30): TelemetryEvent[] {
+  const r = g.rng(137);
+  const uas = [
+    'python-httpx/0.27',
+    'OpenAI/Python 1.40.0',
+    'OpenAI/JS 4.56.0',
+    'Anthropic/Python 0.34.0',
+    'Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0',
+  ];
+  const events: TelemetryEvent[] = [];
+  for (let a = 0; a < members; a++) {
+    const id = `sc${a}`;
+    d.addAccount({ id, createdAt: T0 - 3 * DAY + a * 1_500_000, route: 'self-serve' });
+    let ts = T0 + Math.floor(r() * DAY);
+    for (let i = 0; i < 16; i++) {
+      ts += 1_800_000 + Math.floor(r() * 9_000_000);
+      const ev = g.event({
+        ts,
+        account: id,
+        ip: `198.51.${a}.${1 + (i % 3)}`,
+        ua: `${uas[a % uas.length]!} b${a}`, // no two members present the same client
+        user: reworded(r),
+        request: { temperature: 0.7, max_tokens: 4096 },
+      });
+      events.push(served(ev, derivation(r), 1100));
+    }
+  }
+  for (let a = 0; a < students; a++) {
+    const id = `cl${a}`;
+    d.addAccount({ id, createdAt: T0 - 3 * DAY + a * 600_000, route: 'education' });
+    let ts = T0 + Math.floor(r() * DAY);
+    for (let i = 0; i < 20; i++) {
+      ts += 1_800_000 + Math.floor(r() * 9_000_000);
+      const worked = r() < 0.6;
+      const ev = g.event({
+        ts,
+        account: id,
+        ip: `203.0.113.${a}`,
+        ua: uas[0]!,
+        user: worked ? `${g.problem(r)} can you show the steps?` : g.phrase(r, 12),
+        request: { temperature: 0.7, max_tokens: 4096 },
+      });
+      events.push(worked ? served(ev, derivation(r), 700) : served(ev, g.phrase(r, 40), 120));
+    }
+  }
+  return events;
+}
+
+test('detector: a hydra whose members each present another SDK is linked as a signup cohort; a class that signed up together is not (issue 13)', () => {
+  // One detector per run: cohorts() registers the accounts on the detector it is given.
+  const runWith = (c: typeof cfg, members: number, students = 30) => {
+    const d = new Detector(c);
+    return run(cohorts(members, d, students), d);
+  };
+  const final = runWith(cfg, 30);
+  const hydra = [...final.values()].filter((v) => v.account.startsWith('sc'));
+  const linked = hydra.filter((v) => v.cluster !== null && atLeast(v, 'throttle'));
+  assert.ok(linked.length >= 27, `members linked and caught: ${linked.length}/30`);
+  assert.ok(
+    linked[0]!.reasons.some((x) => x.code === 'cluster_evidence' && x.detail.includes('shape')),
+    JSON.stringify(linked[0]!.reasons),
+  );
+  const students = [...final.values()].filter((v) => v.account.startsWith('cl'));
+  // Students whose first requests were all worked solutions, on the SDK a fifth of the hydra
+  // presents, may be shape-linked into its cluster; they inherit by their own harvest share.
+  assert.deepEqual(
+    students.filter((v) => atLeast(v, 'throttle')).map((v) => v.account),
+    [],
+  );
+  // The cohort is what links them: without it they are judged one by one; three members are
+  // not a cohort.
+  const hydraCaught = (m: Map<string, Verdict>) =>
+    [...m.values()].filter((v) => v.account.startsWith('sc') && atLeast(v, 'throttle')).length;
+  const off = hydraCaught(runWith(detectConfigSchema.parse({ cohortMinAccounts: 1000 }), 30));
+  assert.ok(off <= 3, `caught without cohort links: ${off}/30`);
+  const three = runWith(cfg, 3, 0);
+  assert.equal([...three.values()].filter((v) => v.cluster !== null).length, 0);
+});
+
 test('detector: a harvest mixed into an application’s traffic under its own system prompt is scored on its sub-stream (issue 13: dilution)', () => {
   const r = g.rng(132);
   const d = new Detector(cfg);

@@ -96,6 +96,13 @@ export const detectConfigSchema = z.object({
   /** Behavioural links: accounts created within the same window of this many hours can be linked by request shape. */
   shapeWindowHours: z.number().positive().default(72),
   /**
+   * Signup cohorts: accounts of one signup window that drive the model with the same request
+   * shape but present different clients are linked once this many of them, each with 8+
+   * requests, are nearly all harvest (a harness run over accounts that rotate SDKs and
+   * User-Agents; issue 13).
+   */
+  cohortMinAccounts: z.number().int().min(2).default(4),
+  /**
    * Distinct token ids a logit_bias may name over an account's life before its changes count
    * as a sweep: a classifier's fixed label set names a handful.
    */

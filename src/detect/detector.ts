@@ -34,6 +34,8 @@ import { TIMING_BANDS, synchronized, type SyncRule } from './timing.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+/** Requests an account needs before it can join or found a signup cohort (cohortLink). */
+const COHORT_MIN_REQUESTS = 8;
 
 /** A template-index entry as crossTemplates reports it. */
 interface KnownEntry {
@@ -214,9 +216,11 @@ export class Detector {
     if (this.clusterSets.find(other.idx) === this.clusterSets.find(st.idx)) return undefined;
     if (t.kind === 'shape') {
       const ok =
-        prev.accounts <= this.cfg.templateLinkMaxAccounts &&
-        other.stats.c[F.n]! >= 3 &&
-        this.mostlyHarvest(other);
+        (num & 1) === 1
+          ? this.cohortGate(other, prev.accounts + 1)
+          : prev.accounts <= this.cfg.templateLinkMaxAccounts &&
+            other.stats.c[F.n]! >= 3 &&
+            this.mostlyHarvest(other);
       return ok ? other.idx : undefined;
     }
     return synchronized(st.timing, other.timing, this.syncRule) ? other.idx : undefined;
@@ -516,26 +520,76 @@ export class Detector {
    */
   private shapeLink(st: AccountState, f: EventFeatures): boolean {
     if (st.createdAt <= 0 || st.stats.c[F.n]! < 3 || !this.mostlyHarvest(st)) return false;
-    const window = Math.floor(st.createdAt / (this.cfg.shapeWindowHours * HOUR));
-    const key = (f.shape ^ Math.imul(window + 1, 0x9e3779b1)) | 0 || 1;
+    const window = Math.imul(
+      Math.floor(st.createdAt / (this.cfg.shapeWindowHours * HOUR)) + 1,
+      0x9e3779b1,
+    );
+    // Shape keys are even, signup-cohort keys odd (one index, one exchange between partitions).
+    const key = (f.shape ^ window) & ~1 || 2;
     const prev = this.shapeIndex.touch(key, st.idx, true);
     this.listener?.shape(key, st);
+    let joined = false;
+    if (prev && prev.first !== st.idx) {
+      const other = this.byIdx[prev.first]!;
+      if (
+        prev.accounts <= this.cfg.templateLinkMaxAccounts &&
+        other.stats.c[F.n]! >= 3 &&
+        this.mostlyHarvest(other) &&
+        this.clusterSets.find(other.idx) !== this.clusterSets.find(st.idx)
+      )
+        joined = this.join(st.idx, other.idx, 'shape') !== undefined;
+    }
+    return this.cohortLink(st, f, window) || joined;
+  }
+
+  /**
+   * Signup cohorts (issue 13): a harness run over accounts that each present a different SDK
+   * and User-Agent still sends one request shape, and the accounts were opened together
+   * (THREATS.md: signup waves through low-friction routes). Without the client a shape is
+   * common, so it links only once `cohortMinAccounts` accounts of one signup window, each
+   * with 8+ requests, nearly all harvest, sent it. A class that signs up together asks for
+   * worked solutions too, but mixes its asks (mostlyHarvest).
+   */
+  private cohortLink(st: AccountState, f: EventFeatures, window: number): boolean {
+    if (st.stats.c[F.n]! < COHORT_MIN_REQUESTS) return false;
+    const key = (f.bareShape ^ Math.imul(window, 0x85ebca6b)) | 1;
+    const fresh = st.cohortA !== key && st.cohortB !== key;
+    if (fresh) {
+      st.cohortB = st.cohortA;
+      st.cohortA = key;
+    }
+    const prev = this.shapeIndex.touch(key, st.idx, fresh);
+    this.listener?.shape(key, st);
     if (!prev || prev.first === st.idx) return false;
+    const accounts = prev.accounts + (fresh ? 1 : 0);
     const other = this.byIdx[prev.first]!;
     if (
-      prev.accounts > this.cfg.templateLinkMaxAccounts ||
-      other.stats.c[F.n]! < 3 ||
-      !this.mostlyHarvest(other)
+      !this.cohortGate(other, accounts) ||
+      this.clusterSets.find(other.idx) === this.clusterSets.find(st.idx)
     )
       return false;
-    if (this.clusterSets.find(other.idx) === this.clusterSets.find(st.idx)) return false;
     return this.join(st.idx, other.idx, 'shape') !== undefined;
   }
 
-  /** Whether most of an account's requests carry core evidence of any kind (asks or derivations served). */
+  /** Whether `first`, the first sender of a cohort key now sent by `accounts` accounts, links. */
+  private cohortGate(first: AccountState, accounts: number): boolean {
+    return (
+      accounts >= this.cfg.cohortMinAccounts &&
+      accounts <= this.cfg.templateLinkMaxAccounts &&
+      first.stats.c[F.n]! >= COHORT_MIN_REQUESTS &&
+      this.mostlyHarvest(first)
+    );
+  }
+
+  /**
+   * Whether nearly all of an account's requests carry core evidence of any kind (asks or
+   * derivations served): past the harvest-focus threshold (85%). People, a class of
+   * students included, mix their asks; 60% linked a course cohort into a hydra's cluster
+   * (tuning seed 2, issue 13).
+   */
   private mostlyHarvest(st: AccountState): boolean {
     const c = st.stats.c;
-    return c[F.harvest]! / c[F.n]! >= 0.6;
+    return c[F.harvest]! / c[F.n]! >= 0.85;
   }
 
   /**
@@ -686,9 +740,13 @@ export class Detector {
     // joins only accounts mostly suspect at both ends (the account that opened the template,
     // which shares it with no one earlier, is one of them).
     if (st.links & STRONG_LINKS) return suspect;
-    // A shape link joins accounts whose traffic is mostly harvest, asked for or not (a
-    // reworded hydra asks in no words anyone lists): derivations served count too.
-    if (st.links & LINK.shape!) return Math.max(suspect, c[F.harvest]! / (n + 2));
+    // A shape link joins accounts whose traffic is nearly all harvest, asked for or not (a
+    // reworded hydra asks in no words anyone lists): derivations served count too — while
+    // the member still is. One linked on a streak of worked solutions (a student on the
+    // SDK and signup window a hydra also used) that has since mixed its asks inherits as
+    // an unlinked account would.
+    if (st.links & LINK.shape! && this.mostlyHarvest(st))
+      return Math.max(suspect, c[F.harvest]! / (n + 2));
     return Math.min(suspectShared, suspect);
   }
 

@@ -83,11 +83,11 @@ function keyEdges<K>(
   acc: Accounts,
   tables: KeyTableExport<K>[],
   kind: string,
-  gate: (first: number, uses: number, accounts: number) => boolean,
+  gate: (first: number, uses: number, accounts: number, key: K) => boolean,
   decide: (first: number, user: number, asked: boolean) => boolean,
   out: Edge[],
 ): void {
-  for (const rows of sharedKeys(tables).values()) {
+  for (const [key, rows] of sharedKeys(tables)) {
     let head = rows[0]!;
     let uses = 0;
     let accounts = 0;
@@ -100,7 +100,7 @@ function keyEdges<K>(
     const firstUsers = tables[head.part]!.users[head.row];
     if (!firstUsers) continue; // its first sender cannot link (see KeyLog.export)
     const first = acc.offset[head.part]! + firstUsers[0]!;
-    if (!gate(first, uses, accounts)) continue;
+    if (!gate(first, uses, accounts, key)) continue;
     for (const r of rows) {
       if (r.part === head.part) continue;
       const t = tables[r.part]!;
@@ -147,8 +147,10 @@ export function crossEdges(acc: Accounts, cfg: DetectConfig): Edge[] {
     parts.map((p) => p.keys.shape),
     'shape',
     // Only accounts that passed shapeLink's own gates touched the index (listener.ts), so
-    // both ends of every pair already did, as the detector sees them.
-    (_f, _uses, accounts) => accounts <= max,
+    // both ends of every pair already did, as the detector sees them. Odd keys are signup
+    // cohorts (Detector.cohortLink), which link only once enough accounts sent them.
+    (_f, _uses, accounts, key) =>
+      accounts <= max && ((key & 1) === 0 || accounts >= cfg.cohortMinAccounts),
     () => true,
     edges,
   );

@@ -1,19 +1,19 @@
 /**
  * How a run's malicious accounts are split into campaigns: every fixed-share kind gets its
  * smallest campaign first (so all appear once there is room), then up to its share; the
- * hydra families (classic, low-and-slow, reworded) take the rest, about 55%, because
+ * hydra families (classic, low-and-slow, reworded, scattered) take the rest, about 55%, because
  * reported campaigns put most of their accounts into hydra clusters (THREATS.md, "Scale").
  */
 import { CAMPAIGN_KINDS, HYDRA } from './campaigns.js';
 import type { CampaignKind } from './campaign-kind.js';
-import { EVASIVE_KINDS, LOWSLOW_HYDRA, REWORD_HYDRA } from './evasive-campaigns.js';
+import { EVASIVE_KINDS, LOWSLOW_HYDRA, REWORD_HYDRA, SCATTER_HYDRA } from './evasive-campaigns.js';
 import type { Rng } from './prng.js';
 
 /** Kinds that take a share of the malicious accounts. */
 export const FIXED_KINDS: CampaignKind[] = [...CAMPAIGN_KINDS, ...EVASIVE_KINDS];
 
 /** Hydra families, which share what the fixed kinds leave. */
-export const HYDRA_KINDS: CampaignKind[] = [HYDRA, LOWSLOW_HYDRA, REWORD_HYDRA];
+export const HYDRA_KINDS: CampaignKind[] = [HYDRA, LOWSLOW_HYDRA, REWORD_HYDRA, SCATTER_HYDRA];
 
 /** One campaign of a run: its kind and size. */
 export interface Alloc {
@@ -41,18 +41,24 @@ function hydras(rng: Rng, r: number, out: Alloc[]): void {
   }
   let reword = 0;
   let lowslow = 0;
+  let scatter = 0;
   if (r >= 40) {
     reword = Math.max(8, Math.round(r * 0.15));
-    lowslow = Math.max(12, Math.round(r * 0.45));
+    scatter = Math.max(8, Math.round(r * 0.15));
+    lowslow = Math.max(LOWSLOW_HYDRA.size[0], Math.round(r * 0.3));
   }
-  let classic = r - reword - lowslow;
+  // The classic hydra keeps at least 20: first from the low-and-slow share, then without a scattered one.
+  let classic = r - reword - lowslow - scatter;
+  if (classic < 20) lowslow -= Math.min(lowslow - LOWSLOW_HYDRA.size[0], 20 - classic);
+  classic = r - reword - lowslow - scatter;
   if (classic < 20) {
-    lowslow -= 20 - classic;
-    classic = 20;
+    scatter = 0;
+    classic = r - reword - lowslow;
   }
   split(rng, HYDRA, classic, out);
   split(rng, LOWSLOW_HYDRA, lowslow, out);
   split(rng, REWORD_HYDRA, reword, out);
+  split(rng, SCATTER_HYDRA, scatter, out);
 }
 
 /** Split `m` malicious accounts into campaigns (sizes add up to `m`; none empty). */

@@ -36,11 +36,12 @@ export interface MemberSources {
 
 /**
  * How a campaign's accounts look: `fresh` (days old, credit programmes, shared payment
- * methods, throwaway addresses), `careful` (months old, own card, personal address, own
+ * methods, throwaway addresses), `wave` (signed up together, each with its own card and
+ * address), `careful` (months old, own card, personal address, own
  * schedule per member), `aged` (signed up long ago and left dormant), `business` (an
  * established company account).
  */
-export type Cover = 'fresh' | 'careful' | 'aged' | 'business';
+export type Cover = 'fresh' | 'wave' | 'careful' | 'aged' | 'business';
 
 /** A kind of campaign. */
 export interface CampaignKind {

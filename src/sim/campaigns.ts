@@ -234,6 +234,7 @@ export function campaignPlans(c: CampaignCtx, kind: CampaignKind, ids: string[])
   const offset = c.rng.int(0, 10_000);
   const cover = kind.cover ?? 'fresh';
   const activeFrom = kind.wake?.(c.rng, c.world);
+  const waveDays = cover === 'wave' ? c.rng.float() * 10 : undefined;
   return ids.map((id, member) => {
     const rng = c.rng.fork(id);
     const keys = Array.from(
@@ -241,7 +242,7 @@ export function campaignPlans(c: CampaignCtx, kind: CampaignKind, ids: string[])
       () => `key_${rng.hex(10)}`,
     );
     const { identity, signupIp } = identityFor(rng, c, kind, keys);
-    const account = coverAccount(rng, c.world.start, cover, { id, signupIp, payments });
+    const account = coverAccount(rng, c.world.start, cover, { id, signupIp, payments, waveDays });
     const sweep = { member, members: ids.length, offset };
     const prompts: PromptSource =
       plan === 'logit'

@@ -1,6 +1,6 @@
 /**
  * Account records of campaign members by cover (campaign-kind.ts `Cover`): fresh sign-ups
- * through credit programmes, careful aged accounts, dormant accounts created long before,
+ * through credit programmes, a signup wave of unrelated-looking accounts, careful aged accounts, dormant accounts created long before,
  * or an established business (THREATS.md, "Shared infrastructure").
  */
 import {
@@ -20,6 +20,8 @@ export interface MemberFacts {
   signupIp: string;
   /** The campaign's shared payment methods. */
   payments: string[];
+  /** Days before the window's start when a `wave` campaign's signups began. */
+  waveDays?: number | undefined;
 }
 
 const FRESH_TIER: [string, number][] = [
@@ -72,6 +74,26 @@ function spec(rng: Rng, cover: Cover, m: MemberFacts): Omit<AccountSpec, 'id' | 
         ]),
       };
     }
+    case 'wave':
+      // Signed up within a day and a half of each other, each with its own address and card.
+      return {
+        ageDays: (m.waveDays ?? 2) + rng.float() * 1.5,
+        email: email(
+          rng,
+          rng.weighted([
+            ['personal', 3],
+            ['alias', 2],
+            ['random', 1],
+          ]),
+        ),
+        payment: rng.chance(0.7) ? paymentFingerprint(rng) : undefined,
+        route: rng.weighted([
+          ['self-serve', 4],
+          ['education', 2],
+          ['research', 1],
+        ]),
+        tier: rng.weighted(FRESH_TIER),
+      };
     case 'fresh':
       return {
         ageDays: campaignAge(rng),

@@ -44,7 +44,7 @@ const sessions = (gap: [number, number], len: [number, number]) => (rng: Rng) =>
 export const LOWSLOW_HYDRA: CampaignKind = {
   name: 'lowslow-hydra',
   cover: 'careful',
-  size: [12, 1000],
+  size: [6, 1000],
   share: 0,
   volume: [380, 0.25],
   clients: ['browser', 'openai-python', 'openai-node', 'anthropic-python'],
@@ -85,6 +85,30 @@ export const REWORD_HYDRA: CampaignKind = {
     return { members: (r, sweep) => rewordedSweep(r, sweep, pool, maxTokens) };
   },
   model: reasoner,
+};
+
+/**
+ * A reasoning hydra with nothing shared but its harness: every ask reworded, each member on
+ * its own home connection, SDK and card, signed up in one wave (THREATS.md, "Hydra clusters",
+ * "signups through low-friction routes"). The harness's request parameters are the same for
+ * all members; the client each presents is not.
+ */
+export const SCATTER_HYDRA: CampaignKind = {
+  name: 'scatter-hydra',
+  cover: 'wave',
+  size: [8, 200],
+  share: 0,
+  volume: [90, 0.5],
+  clients: ['browser', 'openai-python', 'openai-node', 'anthropic-python', 'httpx'],
+  egress: () => ({ kind: 'home' }),
+  schedule: shift,
+  process: sessions([30, 240], [2, 8]),
+  plan: (rng) => {
+    const pool = rng.pick(['math', 'cot'] as const);
+    const maxTokens = rng.pick([2048, 4096, 8192]);
+    return { members: (r, sweep) => rewordedSweep(r, sweep, pool, maxTokens) };
+  },
+  model: mostlyReasoner,
 };
 
 /** The evasive kinds that take a share of the malicious accounts. */

@@ -322,7 +322,10 @@ test('issue 13: dormant accounts are old and wake within the same hour', async (
       (e) => labels.accounts[e.account]?.campaign === c.id,
     );
     const first = [...perAccount(evs).values()].map((v) => Math.min(...v.map((e) => e.ts)));
-    assert.ok(Math.max(...first) - Math.min(...first) < 2 * 3_600_000, 'woken together');
+    assert.ok(
+      Math.max(...first) - Math.min(...first) < 2 * 3_600_000,
+      'woken together ' + first.map((f) => ((f - Math.min(...first)) / 60000).toFixed(0)).join(','),
+    );
     assert.ok(Math.min(...first) > start + DAY, 'silent at first');
     for (const id of perAccount(evs).keys())
       assert.ok(Date.parse(accounts.get(id)?.['createdAt'] as string) < start - 50 * DAY);

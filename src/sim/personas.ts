@@ -238,6 +238,8 @@ export interface Group {
   system?: string;
   route?: string;
   clients?: string[];
+  /** Days before the window's start between which every member signed up (a class at its course's start). */
+  signup?: [number, number];
   /** Wraps each member's prompts (an organisation's shared habits). */
   wrap?(rng: Rng, base: PromptSource): PromptSource;
 }
@@ -277,7 +279,9 @@ export function benignPlan(
   const style = group?.domain ? 'work' : rng.weighted(persona.emails);
   const account = accountRecord(rng, world.start, {
     id,
-    ageDays: benignAge(rng),
+    ageDays: group?.signup
+      ? group.signup[0] + rng.float() * (group.signup[1] - group.signup[0])
+      : benignAge(rng),
     email: email(rng, style, group?.domain),
     signupIp: group
       ? `${group.prefixes[0]}.${rng.int(group.hosts[0], group.hosts[1])}`

@@ -87,6 +87,28 @@ function benignPlans(
     }
     sharing -= n;
   }
+  // Course cohorts (about 2%): a class whose students open API accounts within a day or two
+  // of the course's start, from one campus, through the course notebook's SDK, and ask
+  // for worked solutions on nearly every request. The honest look-alike of a signup-wave
+  // hydra (THREATS.md: education apps, signups through education programmes).
+  let cohorts = Math.max(ids.length >= 300 ? 15 : 0, Math.round(ids.length * 0.02));
+  while (cohorts > 0) {
+    const n = Math.min(cohorts, rng.int(15, 40));
+    const start = rng.float() * 10;
+    const group: Group = {
+      prefixes: [residentialPrefix(rng)],
+      hosts: [1, 254],
+      route: 'education',
+      clients: [rng.pick(['openai-python', 'httpx', 'openai-node'])],
+      signup: [start, start + 1.5],
+    };
+    const base = persona('math-learner');
+    for (let k = 0; k < n; k++)
+      plans.push(
+        benignPlan(rng.fork(`b${i}`), corpus, world, take(), base, 'course-cohort', group),
+      );
+    cohorts -= n;
+  }
   for (const p of APP_PERSONAS)
     for (let k = appCount(p, ids.length); k > 0 && i < ids.length; k--)
       plans.push(benignPlan(rng.fork(`b${i}`), corpus, world, take(), p, p.name));

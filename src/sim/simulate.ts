@@ -133,7 +133,10 @@ export async function simulate(opts: SimOptions): Promise<SimSummary> {
       plan.process,
       plan.span,
     );
-    return { plan, rng, arrivals, n, i: 0, next: arrivals.next() };
+    let next = arrivals.next();
+    // Accounts woken together send their first request together, whatever their volume.
+    if (plan.activeFrom !== undefined) next = Math.min(next, from + rng.int(0, 1_800_000));
+    return { plan, rng, arrivals, n, i: 0, next };
   });
   mkdirSync(opts.outDir, { recursive: true });
   const files = {

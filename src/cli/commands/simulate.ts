@@ -27,10 +27,11 @@ Families (labels.json: each account's "persona"; "campaigns" lists campaign kind
   honest     casual, student, coding-agent, batch-pipeline, eval-harness, researcher,
              logprob-user, nat-org, nat-org-bench, reseller-customer, benchmark-vendor,
              judge-service, edtech-app, synthetic-data-licensed, lab-classifier,
-             ci-review-bot, resume-screener, ad-variations, kids-rewriter
+             ci-review-bot, resume-screener, ad-variations, kids-rewriter,
+             math-learner, course-cohort
   campaigns  heavy-harvester, reasoning-harvest, grader-abuse, slow-low, logit-sweep,
              paraphrase, model-pivot, rotating-fingerprint, hydra, lowslow-hydra,
-             reword-hydra, agentic-distill, why-chain, buried-cot, mixed-app,
+             reword-hydra, scatter-hydra, agentic-distill, why-chain, buried-cot, mixed-app,
              grader-reworded, logit-bias-only, polyglot-cot, taxonomy-sweep, padded,
              dormant-wake
 Every family appears once a run has about 75 campaign accounts and 150 honest ones
