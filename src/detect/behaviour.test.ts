@@ -269,6 +269,38 @@ test('detector: one insider’s harvest among hundreds of an application’s end
   assert.ok(!final.get('app-clean')!.reasons.some((x) => x.code === 'substream_harvest'));
 });
 
+test('detector: a week-old tutoring app is judged by its volume per pupil it names; the same volume from one anonymous account counts (issue 13)', () => {
+  const system =
+    'You are a maths tutor for secondary pupils. Always explain each step of the solution.';
+  // Each on its own detector: the two would otherwise be linked by their identical traffic.
+  const alone = (id: string, pupils: boolean) => {
+    const r = g.rng(138);
+    const d = new Detector(cfg);
+    d.addAccount({ id, createdAt: T0 - 4 * DAY, tier: 'enterprise' });
+    const events: TelemetryEvent[] = [];
+    let ts = T0;
+    for (let i = 0; i < 1300; i++) {
+      ts += 120_000 + Math.floor(r() * 120_000);
+      const user = pupils ? { user: `pupil-${Math.floor(r() * 1500)}` } : {};
+      const ev = g.event({
+        ts,
+        account: id,
+        system,
+        user: `${g.problem(r)} ${g.phrase(r, 6)}`,
+        request: { max_tokens: 1200, ...user },
+      });
+      events.push(served(ev, derivation(r), 450));
+    }
+    return run(events, d).get(id)!;
+  };
+  const volume = (v: Verdict) => v.reasons.find((x) => x.code === 'volume_vs_age')?.weight ?? 0;
+  const app = alone('tutor-app', true);
+  const anonymous = alone('anonymous', false);
+  assert.ok(volume(anonymous) > 0.2, JSON.stringify(anonymous));
+  assert.ok(volume(app) < 0.05, JSON.stringify(app));
+  assert.ok(!atLeast(app, 'throttle'), JSON.stringify(app));
+});
+
 test('detector: agent episodes in a new tool environment each time are caught; a product’s agent with one tool set is not (issue 13)', () => {
   const r = g.rng(134);
   const d = new Detector(cfg);

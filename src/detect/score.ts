@@ -134,8 +134,10 @@ function ampStrengths(s: Stats, n: number, ctx: AssessContext, x: Float64Array):
   // that starts harvesting today is not excused by its years of quiet.
   const active = Math.min(days, activeDays(ctx));
   const people = c[F.endUser]! >= 0.5 * n ? Math.max(1, ctx.endUsers) : 1;
+  // A young application's volume is its end users' (an edtech app a week old serving 1,600
+  // pupils sends hundreds of requests a day, a few per pupil).
   x[T.volume_vs_age] = Math.max(
-    (c[F.young]! / n) * sat(n / days - 50, 250),
+    (c[F.young]! / n) * sat(n / days / people - 50, 250),
     sat(c[F.harvestLength]! / active - 5, 20),
     sat(c[F.derivationSingle]! / active / people - 40, 160),
   );

@@ -23,7 +23,7 @@ import {
 import type { Corpus } from './corpus.js';
 import { homeIdentity, pooledIdentity, type IdentitySource } from './identity.js';
 import { datacenterPrefix, randomFingerprint, residentialIp } from './network.js';
-import { steadyModels, type ActorPlan, type ModelPolicy, type World } from './plan.js';
+import { MODELS, steadyModels, type ActorPlan, type ModelPolicy, type World } from './plan.js';
 import type { Rng } from './prng.js';
 import type { PromptSource } from './source.js';
 import { ALWAYS, type GapProcess, type Schedule } from './timing.js';
@@ -49,6 +49,8 @@ export interface BenignPersona {
   account?: { tiers?: [string, number][]; verified?: boolean; contract?: string };
   /** Model choice (default: a steady per-account mix with `reasonerShare`). */
   models?(world: World): ModelPolicy;
+  /** When the account starts sending (absent: from the window's start). */
+  wake?(rng: Rng, world: World): number;
 }
 
 /** A home time zone. */
@@ -211,6 +213,29 @@ export const BENIGN_PERSONAS: BenignPersona[] = [
     source: researcher,
   },
   {
+    // An account that has been quiet for months tries the new model within a day and a half
+    // of its release: hard problems and puzzles, nearly all answered with derivations, a
+    // few dozen requests (THREATS.md: "burstiness right after a model release" is a
+    // campaign's signal, and every curious customer's too).
+    name: 'release-tryer',
+    share: 0.03,
+    volume: [25, 0.6],
+    clients: ['browser', 'openai-python', 'anthropic-python', 'openai-node'],
+    emails: [
+      ['personal', 5],
+      ['work', 5],
+    ],
+    routes: [['self-serve', 1]],
+    reasonerShare: 0.5,
+    schedule: human([8, 11], [19, 24], true, 0.1),
+    process: sessions([30, 200], [3, 12]),
+    span: () => 1,
+    source: (rng, corpus) => (rng.chance(0.5) ? mathLearner(rng) : researcher(rng, corpus)),
+    models: (world) => (r, ts) =>
+      ts > world.release ? (r.chance(0.85) ? MODELS.next : MODELS.reasoner) : MODELS.large,
+    wake: (rng, world) => world.release + rng.int(0, 36) * 3_600_000,
+  },
+  {
     name: 'logprob-user',
     share: 0.03,
     volume: [200, 0.8],
@@ -297,7 +322,7 @@ export function benignPlan(
       ? orgMember(rng, corpus, group.system)
       : persona.source(rng, corpus);
   const prompts = group?.wrap ? group.wrap(rng, base) : base;
-  return {
+  const plan: ActorPlan = {
     account,
     label: { malicious: false, persona: label, campaign: null },
     volume: rng.lognormal(...persona.volume),
@@ -308,6 +333,8 @@ export function benignPlan(
     prompts,
     model: persona.models?.(world) ?? steadyModels(rng, world, persona.reasonerShare),
   };
+  if (persona.wake) plan.activeFrom = persona.wake(rng, world);
+  return plan;
 }
 
 /** The persona record by name (throws on a typo). */

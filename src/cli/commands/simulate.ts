@@ -28,7 +28,7 @@ Families (labels.json: each account's "persona"; "campaigns" lists campaign kind
              logprob-user, nat-org, nat-org-bench, reseller-customer, benchmark-vendor,
              judge-service, edtech-app, synthetic-data-licensed, lab-classifier,
              ci-review-bot, resume-screener, ad-variations, kids-rewriter,
-             math-learner, course-cohort
+             math-learner, course-cohort, release-tryer
   campaigns  heavy-harvester, reasoning-harvest, grader-abuse, slow-low, logit-sweep,
              paraphrase, model-pivot, rotating-fingerprint, hydra, lowslow-hydra,
              reword-hydra, scatter-hydra, agentic-distill, why-chain, buried-cot, mixed-app,
