@@ -373,6 +373,33 @@ export function researcher(rng: Rng, _corpus?: Corpus): PromptSource {
   };
 }
 
+/**
+ * A researcher who studies the model's reasoning itself (THREATS.md: power users and
+ * researchers): nearly every prompt a maths or reasoning problem, answered with a derivation,
+ * often questioned in a follow-up, sampled at several temperatures now and then. The honest
+ * look-alike of a slow reasoning harvest on an old account.
+ */
+export function reasoningResearcher(rng: Rng, _corpus?: Corpus): PromptSource {
+  const inner = conversation(
+    (c) => {
+      const qa = c.rng.pick(c.rng.chance(0.5) ? c.corpus.math : c.corpus.cot);
+      return {
+        text: fillTemplate(c.rng.pick(RESEARCH_ASKS.slice(0, 5)), { q: qa.q }),
+        kind: c.rng.chance(0.9) ? 'reasoning' : 'chat',
+        ref: qa.a,
+      };
+    },
+    0.4,
+    rng,
+  );
+  return (ctx) => {
+    const x = inner(ctx);
+    if (ctx.rng.chance(0.15))
+      x.params = { ...x.params, temperature: ctx.rng.pick([0, 0.7, 1]), n: ctx.rng.int(2, 4) };
+    return x;
+  };
+}
+
 const LOGPROB_TASKS = [
   'Is the following review positive or negative? Answer Yes if positive, No if negative.\n\n{doc}',
   'Does this text contain personal data? Answer Yes or No.\n\n{doc}',

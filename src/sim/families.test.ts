@@ -31,6 +31,7 @@ const NEW_ATTACKS = [
   'taxonomy-sweep',
   'padded',
   'dormant-wake',
+  'scatter-hydra',
 ];
 const NEW_HONEST = [
   'benchmark-vendor',
@@ -43,6 +44,9 @@ const NEW_HONEST = [
   'ad-variations',
   'kids-rewriter',
   'nat-org-bench',
+  'course-cohort',
+  'release-tryer',
+  'reasoning-researcher',
 ];
 
 interface Ev {
@@ -368,4 +372,36 @@ test('issue 13: honest look-alikes: contract, pupils, judge and benchmark prompt
     [...who.values()].some((s) => s.size >= 2),
     'a question asked from two accounts',
   );
+});
+
+test('issue 13: a scattered hydra signs up in one wave on its own cards, addresses and clients; a course cohort signs up together on one campus; release-tryers start after the release', async () => {
+  const { labels, by, accounts } = await run();
+  const created = (id: string) => Date.parse(accounts.get(id)?.['createdAt'] as string);
+  for (const c of labels.campaigns.filter((x) => x.kind === 'scatter-hydra')) {
+    const ids = Object.keys(labels.accounts).filter((a) => labels.accounts[a]?.campaign === c.id);
+    const times = ids.map(created);
+    assert.ok(Math.max(...times) - Math.min(...times) <= 1.5 * DAY, 'one signup wave');
+    const cards = ids.map((a) => accounts.get(a)?.['paymentFingerprint']).filter(Boolean);
+    assert.equal(new Set(cards).size, cards.length, 'no shared card');
+    assert.equal(new Set(ids.map((a) => accounts.get(a)?.['signupIp'])).size, ids.length);
+    const evs = (by.get('scatter-hydra') ?? []).filter((e) => ids.includes(e.account));
+    assert.ok(new Set(evs.map((e) => (e as unknown as { userAgent: string }).userAgent)).size >= 3);
+    // One harness: every member sends the same max_tokens.
+    assert.equal(new Set(evs.map((e) => e.request['max_tokens'])).size, 1);
+  }
+  const campus = new Map<string, number[]>();
+  for (const [id, l] of Object.entries(labels.accounts)) {
+    if (l.persona !== 'course-cohort') continue;
+    const prefix = String(accounts.get(id)?.['signupIp']).split('.').slice(0, 3).join('.');
+    campus.set(prefix, [...(campus.get(prefix) ?? []), created(id)]);
+  }
+  assert.ok(campus.size >= 1);
+  for (const times of campus.values()) {
+    assert.ok(times.length >= 15, `a class of ${times.length}`);
+    assert.ok(Math.max(...times) - Math.min(...times) <= 1.5 * DAY, 'signed up together');
+  }
+  const tryers = by.get('release-tryer') ?? [];
+  assert.ok(tryers.length > 0);
+  assert.ok(tryers.every((e) => e.ts > world.release));
+  assert.ok(tryers.filter((e) => e.model === 'moat-reasoner-2').length > 0.7 * tryers.length);
 });

@@ -17,6 +17,7 @@ import {
   logprobUser,
   orgMember,
   researcher,
+  reasoningResearcher,
   student,
   mathLearner,
 } from './benign.js';
@@ -234,6 +235,27 @@ export const BENIGN_PERSONAS: BenignPersona[] = [
     models: (world) => (r, ts) =>
       ts > world.release ? (r.chance(0.85) ? MODELS.next : MODELS.reasoner) : MODELS.large,
     wake: (rng, world) => world.release + rng.int(0, 36) * 3_600_000,
+  },
+  {
+    name: 'reasoning-researcher',
+    share: 0.03,
+    volume: [150, 0.7],
+    clients: ['openai-python', 'anthropic-python', 'browser'],
+    emails: [
+      ['work', 5],
+      ['student', 3],
+      ['personal', 2],
+    ],
+    routes: [
+      ['research', 4],
+      ['self-serve', 4],
+      ['education', 2],
+    ],
+    reasonerShare: 0.8,
+    schedule: human([8, 11], [19, 24], true, 0.2),
+    process: sessions([30, 200], [3, 12]),
+    span: () => 1,
+    source: reasoningResearcher,
   },
   {
     name: 'logprob-user',

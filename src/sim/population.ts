@@ -93,7 +93,8 @@ function benignPlans(
   // hydra (THREATS.md: education apps, signups through education programmes).
   let cohorts = Math.max(ids.length >= 300 ? 15 : 0, Math.round(ids.length * 0.02));
   while (cohorts > 0) {
-    const n = Math.min(cohorts, rng.int(15, 40));
+    let n = Math.min(cohorts, rng.int(15, 40));
+    if (cohorts - n < 15) n = cohorts; // no class of a handful
     const start = rng.float() * 10;
     const group: Group = {
       prefixes: [residentialPrefix(rng)],
