@@ -69,7 +69,7 @@ export function describe(code: TermCode, s: Stats, ctx: AssessContext): string {
     case 'machine_timing':
       return timing(c, n);
     case 'harvest_focus':
-      return `${share(F.harvest)} of ${int(n)} requests took a harvest (a reasoning, grading or data ask, or a derivation served); people mix their asks (past 85% counts)`;
+      return `${share(F.harvest)} of ${int(n)} requests took a harvest (a reasoning, grading or data ask, or a derivation served); people mix their asks (counted from 65%)`;
     case 'volume_vs_age': {
       const start = ctx.createdAt > 0 ? Math.min(ctx.createdAt, ctx.firstTs) : ctx.firstTs;
       const days = Math.max(0.5, (ctx.lastTs - start) / DAY);

@@ -40,6 +40,12 @@ export interface NormalizedRequest {
    * streaming), not its text. Clients of one operator's harness share it.
    */
   shape: string;
+  /**
+   * What a harness asks of the model, whatever SDK carries it: turn structure, model,
+   * sampling and the output cap (either field), without streaming or penalties an SDK or
+   * wrapper may set for it (signup cohorts, Detector.cohortLink).
+   */
+  harness: string;
 }
 
 /** Concatenate the text parts of a content value (string, block array or single block). */
@@ -118,19 +124,50 @@ const SHAPE_PARAMS = [
   'thinking',
 ];
 
-function shapeOf(
-  req: Record<string, unknown>,
+/** Turn structure: system prompt or not, user and assistant turns (to 9), tools or not. */
+function turnsOf(
   userTurns: number,
   assistantTurns: number,
   usesTools: boolean,
   hasSystem: boolean,
 ): string {
-  let s = `${hasSystem ? 's' : '-'}${Math.min(userTurns, 9)}${Math.min(assistantTurns, 9)}${usesTools ? 't' : '-'}`;
+  return `${hasSystem ? 's' : '-'}${Math.min(userTurns, 9)}${Math.min(assistantTurns, 9)}${usesTools ? 't' : '-'}`;
+}
+
+function shapeOf(req: Record<string, unknown>, turns: string): string {
+  let s = turns;
   for (const k of SHAPE_PARAMS) {
     const v = req[k];
     if (v === undefined) continue;
     s += '|' + k + '=' + (typeof v === 'object' ? (v === null ? 'null' : 'obj') : String(v));
   }
+  return s;
+}
+
+/** Parameters of a harness's own choosing (HARNESS: the output cap is read from either field). */
+const HARNESS_PARAMS = [
+  'model',
+  'temperature',
+  'top_p',
+  'top_k',
+  'n',
+  'logprobs',
+  'top_logprobs',
+  'seed',
+  'reasoning_effort',
+  'response_format',
+  'thinking',
+];
+
+function harnessOf(req: Record<string, unknown>, turns: string): string {
+  let s = turns;
+  for (const k of HARNESS_PARAMS) {
+    const v = req[k];
+    if (v === undefined || v === null) continue;
+    s += '|' + k + '=' + (typeof v === 'object' ? 'obj' : String(v));
+  }
+  const cap = req.max_tokens ?? req.max_completion_tokens ?? req.max_output_tokens;
+  if (cap !== undefined && cap !== null) s += '|cap=' + String(cap);
   return s;
 }
 
@@ -198,6 +235,7 @@ export function normalizeRequest(ev: TelemetryEvent): NormalizedRequest {
   }
   const logprobsRaw = req.logprobs;
   const lb = biasKey(req.logit_bias);
+  const turns = turnsOf(userTurns, assistantTurns, usesTools, system !== '');
   return {
     system,
     lastUser: userTurns > 0 ? contentText(lastUserContent) : '',
@@ -213,7 +251,8 @@ export function normalizeRequest(ev: TelemetryEvent): NormalizedRequest {
     logitBias: lb,
     biasTokens: lb ? biasTokens(req.logit_bias) : [],
     endUser: endUserOf(req),
-    shape: shapeOf(req, userTurns, assistantTurns, usesTools, system !== ''),
+    shape: shapeOf(req, turns),
+    harness: harnessOf(req, turns),
   };
 }
 

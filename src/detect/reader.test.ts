@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { parseAccountLine, parseEventLine } from './reader.js';
 import { normalizeRequest } from './normalize.js';
 import { featuresOf, netKeyOf } from './features.js';
+import type { TelemetryEvent } from '../telemetry/event.js';
 
 const base = {
   ts: 1767225600000,
@@ -165,4 +166,29 @@ test('reader: optional fields of the wrong type are dropped, so the detector nev
     1,
   );
   assert.ok(d.ok && (d.value.response as unknown as Record<string, unknown>).custom === 1);
+});
+
+test('normalize: one harness through two SDKs has one harness key, while the client-facing shape differs (issue 13: signup cohorts)', () => {
+  const ev = (endpoint: string, request: Record<string, unknown>) =>
+    ({ ...base, endpoint, request }) as unknown as TelemetryEvent;
+  const user = [{ role: 'user', content: 'What is 17 times 23?' }];
+  const openai = normalizeRequest(
+    ev('chat.completions', {
+      model: 'm',
+      messages: user,
+      max_completion_tokens: 4096,
+      stream: true,
+      stream_options: { include_usage: true },
+      temperature: 0.7,
+    }),
+  );
+  const anthropic = normalizeRequest(
+    ev('messages', { model: 'm', messages: user, max_tokens: 4096, temperature: 0.7 }),
+  );
+  assert.notEqual(openai.shape, anthropic.shape);
+  assert.equal(openai.harness, anthropic.harness);
+  const other = normalizeRequest(
+    ev('messages', { model: 'm', messages: user, max_tokens: 2048, temperature: 0.7 }),
+  );
+  assert.notEqual(other.harness, anthropic.harness);
 });

@@ -141,12 +141,14 @@ function ampStrengths(s: Stats, n: number, ctx: AssessContext, x: Float64Array):
     sat(c[F.harvestLength]! / active - 5, 20),
     sat(c[F.derivationSingle]! / active / people - 40, 160),
   );
-  // Focus: nearly every request (over 85%; honest maths-only learners stay under 75%) takes a
-  // harvest, asked for or a derivation served, from ten requests on. People mix their asks
-  // (students, researchers: a third); a harvest account does nothing else. An application that
-  // names its end users is judged per person.
+  // Focus: most requests take a harvest, asked for or a derivation served, from ten requests
+  // on; graded from 65% to all of them. People mix their asks (students, researchers: a
+  // third; honest maths-only learners reach 72% at p90); a harvest account does little else —
+  // but mixes in ordinary chat as cover: a cliff at 85% let a hydra with 15% cover through
+  // (tuning generator, issue 13: low-and-slow hydra 1 of 61 caught; from 65%, 43–46 of 61,
+  // no honest account raised). An application that names its end users is judged per person.
   const app = c[F.endUser]! >= 0.5 * n && ctx.endUsers >= 20;
-  x[T.harvest_focus] = app ? 0 : sat(c[F.harvest]! / n - 0.85, 0.15) * sat(n - 10, 50);
+  x[T.harvest_focus] = app ? 0 : sat(c[F.harvest]! / n - 0.65, 0.35) * sat(n - 10, 50);
   x[T.signup_route] = sat(c[F.lowFrictionRoute]! / n, 1);
   x[T.model_pivot] = sat(c[F.pivot]! / n, 0.5);
   x[T.sampling] = sat(c[F.multiSample]! / n, 0.5);

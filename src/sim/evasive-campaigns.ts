@@ -24,6 +24,7 @@ import {
   polyglot,
   rewordedSweep,
   taxonomySweep,
+  withCover,
 } from './evasive.js';
 import { datacenterPrefix } from './network.js';
 import { MODELS, fixedModel, type ModelPolicy } from './plan.js';
@@ -60,7 +61,7 @@ export const LOWSLOW_HYDRA: CampaignKind = {
   process: sessions([60, 300], [2, 6]),
   plan: (rng) => {
     const pool = rng.pick(['math', 'cot'] as const);
-    return { members: (r, sweep) => plainSweep(r, sweep, pool) };
+    return { members: (r, sweep) => withCover(plainSweep(r, sweep, pool), 0.15) };
   },
   model: mostlyReasoner,
 };
@@ -106,7 +107,9 @@ export const SCATTER_HYDRA: CampaignKind = {
   plan: (rng) => {
     const pool = rng.pick(['math', 'cot'] as const);
     const maxTokens = rng.pick([2048, 4096, 8192]);
-    return { members: (r, sweep) => rewordedSweep(r, sweep, pool, maxTokens) };
+    return {
+      members: (r, sweep) => withCover(rewordedSweep(r, sweep, pool, maxTokens), 0.15),
+    };
   },
   model: mostlyReasoner,
 };

@@ -57,6 +57,24 @@ export function plainSweep(rng: Rng, sweep: Sweep, pool: ReasoningPool): PromptS
   };
 }
 
+/**
+ * Cover traffic: a share of a member's requests are ordinary chat through the same harness
+ * (THREATS.md: hydra traffic "mixed with ordinary customer traffic"), so no member is all
+ * harvest.
+ */
+export function withCover(src: PromptSource, share: number): PromptSource {
+  return (ctx) => {
+    const x = src(ctx);
+    if (!ctx.rng.chance(share)) return x;
+    const tokens = ctx.rng.lognormal(180, 0.5);
+    return {
+      messages: [{ role: 'user', text: ctx.rng.pick(ctx.corpus.chat) }],
+      params: x.params,
+      reply: makeReply(ctx.rng, ctx.corpus, 'chat', tokens, '', x.params.max_tokens),
+    };
+  };
+}
+
 /** Reasoning hydra member: reasoning asks, every one reworded, over its slice. */
 export function rewordedSweep(
   rng: Rng,

@@ -183,6 +183,7 @@ test('issue 13: the low-and-slow hydra sends about 30 requests a day per account
 
 test('issue 13: reworded families never repeat a wording inside an account, and the plain one has no trigger words', async () => {
   const { by } = await run();
+  const cover = new Set(corpus.chat);
   for (const p of [
     'lowslow-hydra',
     'reword-hydra',
@@ -191,12 +192,18 @@ test('issue 13: reworded families never repeat a wording inside an account, and 
     'taxonomy-sweep',
   ]) {
     for (const [acct, evs] of perAccount(by.get(p) ?? [])) {
-      const texts = evs.map(lastText);
+      // Cover traffic (ordinary chat from the corpus) aside.
+      const texts = evs.map(lastText).filter((t) => !cover.has(t));
       assert.equal(new Set(texts).size, texts.length, `${p} ${acct} repeats a prompt`);
     }
   }
-  for (const e of by.get('lowslow-hydra') ?? [])
-    assert.doesNotMatch(lastText(e), /step|reason|think|explain|chain of thought|rationale/i);
+  const lowslow = (by.get('lowslow-hydra') ?? []).map(lastText);
+  const harvest = lowslow.filter((t) => !cover.has(t));
+  for (const t of harvest)
+    assert.doesNotMatch(t, /step|reason|think|explain|chain of thought|rationale/i);
+  // About 15% of its requests are cover.
+  const share = 1 - harvest.length / lowslow.length;
+  assert.ok(share > 0.05 && share < 0.3, `cover share ${share}`);
   // The walk visits distinct wordings of the grammar itself, too.
   const walk = new WordingWalk(new Rng(1), PLAIN_ASK);
   const seen = new Set(Array.from({ length: 2000 }, () => walk.next({ q: 'Q' })));
