@@ -347,9 +347,25 @@ const RESEARCH_ASKS = [
   'Rate the following answer from 1 to 5 for helpfulness and explain briefly.\n\nQuestion: {q}\nAnswer: {a}',
 ];
 
+/** A conversation whose sampling parameters `vary` changes now and then (researchers). */
+function varied(
+  rng: Rng,
+  next: Parameters<typeof conversation>[0],
+  pFollow: number,
+  vary: (params: Exchange['params'], r: Rng) => Exchange['params'],
+): PromptSource {
+  const inner = conversation(next, pFollow, rng);
+  return (ctx) => {
+    const x = inner(ctx);
+    x.params = vary(x.params, ctx.rng);
+    return x;
+  };
+}
+
 /** Researchers and power users: diverse hard prompts, long answers, varied parameters, n > 1 now and then. */
 export function researcher(rng: Rng, _corpus?: Corpus): PromptSource {
-  const inner = conversation(
+  return varied(
+    rng,
     (c) => {
       const qa = c.rng.chance(0.6)
         ? { q: c.rng.pick(c.corpus.hard), a: c.rng.pick(c.corpus.replies) }
@@ -361,16 +377,13 @@ export function researcher(rng: Rng, _corpus?: Corpus): PromptSource {
       };
     },
     0.5,
-    rng,
+    (p, r) => {
+      let out = p;
+      if (r.chance(0.15)) out = { ...out, temperature: r.pick([0, 0.3, 1, 1.2]), n: r.int(2, 5) };
+      if (r.chance(0.1)) out = { ...out, top_p: r.pick([0.9, 0.95]) };
+      return out;
+    },
   );
-  return (ctx) => {
-    const x = inner(ctx);
-    const r = ctx.rng;
-    if (r.chance(0.15))
-      x.params = { ...x.params, temperature: r.pick([0, 0.3, 1, 1.2]), n: r.int(2, 5) };
-    if (r.chance(0.1)) x.params = { ...x.params, top_p: r.pick([0.9, 0.95]) };
-    return x;
-  };
 }
 
 /**
@@ -380,7 +393,8 @@ export function researcher(rng: Rng, _corpus?: Corpus): PromptSource {
  * look-alike of a slow reasoning harvest on an old account.
  */
 export function reasoningResearcher(rng: Rng, _corpus?: Corpus): PromptSource {
-  const inner = conversation(
+  return varied(
+    rng,
     (c) => {
       const qa = c.rng.pick(c.rng.chance(0.5) ? c.corpus.math : c.corpus.cot);
       return {
@@ -390,14 +404,8 @@ export function reasoningResearcher(rng: Rng, _corpus?: Corpus): PromptSource {
       };
     },
     0.4,
-    rng,
+    (p, r) => (r.chance(0.15) ? { ...p, temperature: r.pick([0, 0.7, 1]), n: r.int(2, 4) } : p),
   );
-  return (ctx) => {
-    const x = inner(ctx);
-    if (ctx.rng.chance(0.15))
-      x.params = { ...x.params, temperature: ctx.rng.pick([0, 0.7, 1]), n: ctx.rng.int(2, 4) };
-    return x;
-  };
 }
 
 const LOGPROB_TASKS = [

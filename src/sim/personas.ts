@@ -80,6 +80,29 @@ export const WORKER = human([8, 10], [17, 19], false, 0.08);
 const SELF: [string, number][] = [['self-serve', 10]];
 
 /** The honest personas, excluding organisation members and reseller customers (built in groups). */
+/** Researchers and power users (THREATS.md hard negatives). */
+const RESEARCHER: BenignPersona = {
+  name: 'researcher',
+  share: 0.1,
+  volume: [150, 0.8],
+  clients: ['openai-python', 'anthropic-python', 'browser'],
+  emails: [
+    ['work', 5],
+    ['student', 3],
+    ['personal', 2],
+  ],
+  routes: [
+    ['research', 4],
+    ['self-serve', 4],
+    ['education', 2],
+  ],
+  reasonerShare: 0.5,
+  schedule: human([8, 11], [19, 24], true, 0.2),
+  process: sessions([30, 200], [3, 12]),
+  span: () => 1,
+  source: researcher,
+};
+
 export const BENIGN_PERSONAS: BenignPersona[] = [
   {
     name: 'casual',
@@ -192,27 +215,7 @@ export const BENIGN_PERSONAS: BenignPersona[] = [
     span: () => 1,
     source: evalHarness,
   },
-  {
-    name: 'researcher',
-    share: 0.1,
-    volume: [150, 0.8],
-    clients: ['openai-python', 'anthropic-python', 'browser'],
-    emails: [
-      ['work', 5],
-      ['student', 3],
-      ['personal', 2],
-    ],
-    routes: [
-      ['research', 4],
-      ['self-serve', 4],
-      ['education', 2],
-    ],
-    reasonerShare: 0.5,
-    schedule: human([8, 11], [19, 24], true, 0.2),
-    process: sessions([30, 200], [3, 12]),
-    span: () => 1,
-    source: researcher,
-  },
+  RESEARCHER,
   {
     // An account that has been quiet for months tries the new model within a day and a half
     // of its release: hard problems and puzzles, nearly all answered with derivations, a
@@ -237,24 +240,11 @@ export const BENIGN_PERSONAS: BenignPersona[] = [
     wake: (rng, world) => world.release + rng.int(0, 36) * 3_600_000,
   },
   {
+    ...RESEARCHER,
     name: 'reasoning-researcher',
     share: 0.03,
     volume: [150, 0.7],
-    clients: ['openai-python', 'anthropic-python', 'browser'],
-    emails: [
-      ['work', 5],
-      ['student', 3],
-      ['personal', 2],
-    ],
-    routes: [
-      ['research', 4],
-      ['self-serve', 4],
-      ['education', 2],
-    ],
     reasonerShare: 0.8,
-    schedule: human([8, 11], [19, 24], true, 0.2),
-    process: sessions([30, 200], [3, 12]),
-    span: () => 1,
     source: reasoningResearcher,
   },
   {
