@@ -294,6 +294,37 @@ test('detector: a week-old tutoring app is judged by its volume per pupil it nam
     return run(events, d).get(id)!;
   };
   const volume = (v: Verdict) => v.reasons.find((x) => x.code === 'volume_vs_age')?.weight ?? 0;
+  // Two such apps on one detector: same SDK, same week, linked by request shape. Their cluster
+  // is judged per pupil too (the sum of each app's end users), not as one anonymous sender.
+  {
+    const r = g.rng(139);
+    const d = new Detector(cfg);
+    const events: TelemetryEvent[] = [];
+    for (const id of ['app-a', 'app-b']) {
+      d.addAccount({ id, createdAt: T0 - 4 * DAY, tier: 'enterprise' });
+      let ts = T0;
+      for (let i = 0; i < 1300; i++) {
+        ts += 120_000 + Math.floor(r() * 120_000);
+        const ev = g.event({
+          ts,
+          account: id,
+          system,
+          user: `${g.problem(r)} ${g.phrase(r, 6)}`,
+          request: { max_tokens: 1200, user: `${id}-pupil-${Math.floor(r() * 1500)}` },
+        });
+        events.push(served(ev, derivation(r), 450));
+      }
+    }
+    run(events, d);
+    const cluster = d.clusters()[0];
+    assert.ok(cluster && cluster.accounts.length === 2, JSON.stringify(d.clusters()));
+    const clusterVolume = cluster.reasons.find((x) => x.code === 'volume_vs_age')?.weight ?? 0;
+    assert.ok(clusterVolume < 0.05, JSON.stringify(cluster.reasons));
+    assert.ok(
+      !cluster.reasons.some((x) => x.code === 'harvest_focus'),
+      JSON.stringify(cluster.reasons),
+    );
+  }
   const app = alone('tutor-app', true);
   const anonymous = alone('anonymous', false);
   assert.ok(volume(anonymous) > 0.2, JSON.stringify(anonymous));

@@ -34,6 +34,11 @@ export class ClusterState {
   emittedScore = -1;
   /** Sum over members of each member's own distinct-item estimate (for complementary coverage). */
   memberItems = 0;
+  /**
+   * Sum over members of the distinct end users each names: a cluster of applications is
+   * judged per person it serves, as each of them is (score.ts volume and focus).
+   */
+  endUsers = 0;
 
   constructor(readonly id: string) {}
 
@@ -139,6 +144,7 @@ export class Clusters {
     for (const [k, v] of sb.kinds) sa.kinds.set(k, (sa.kinds.get(k) ?? 0) + v);
     sa.kinds.set(kind, (sa.kinds.get(kind) ?? 0) + 1);
     sa.memberItems += sb.memberItems;
+    sa.endUsers += sb.endUsers;
     sa.createdAt = minKnown(sa.createdAt, sb.createdAt);
     sa.firstTs = minKnown(sa.firstTs, sb.firstTs);
     sa.lastTs = Math.max(sa.lastTs, sb.lastTs);

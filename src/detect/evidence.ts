@@ -38,6 +38,8 @@ export interface RemoteAccount {
   lastTs: number;
   /** The timing sketch (for timing links), null while it is empty. */
   timing: CoActivitySnapshot | null;
+  /** Distinct end users the account names (absent from older peers). */
+  endUsers?: number;
 }
 
 /** An account's current copy for other partitions (copies, not views). */
@@ -49,6 +51,7 @@ export function remoteAccountOf(st: AccountState): RemoteAccount {
     createdAt: st.createdAt,
     firstTs: st.firstTs,
     lastTs: st.lastTs,
+    endUsers: st.endUserCount,
     timing: st.timing.buckets > 0 ? st.timing.snapshot() : null,
   };
 }

@@ -179,6 +179,7 @@ function mergedCluster(
     const s = acc.snap[g]!;
     const stats = acc.stats(g);
     cl.memberItems += stats.distinctItems();
+    cl.endUsers += Number(s.fields['endUserCount'] ?? 0);
     cl.stats.merge(stats, halfLifeMs);
     cl.members.push(g);
     for (const [k, v] of m.kinds.get(g) ?? []) cl.kinds.set(k, (cl.kinds.get(k) ?? 0) + v);

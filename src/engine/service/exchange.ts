@@ -85,6 +85,8 @@ type WireRecord =
       ft: number;
       lt: number;
       tm: { d: string; b: number; f: number; l: number } | null;
+      /** Distinct end users (absent from older peers). */
+      eu?: number;
     };
 
 /** What rides in a snapshot. */
@@ -160,6 +162,7 @@ function wireAccount(st: AccountState): WireRecord {
     ft: r.firstTs,
     lt: r.lastTs,
     tm: tm ? { d: b64(tm.data), b: tm.buckets, f: tm.firstBucket, l: tm.lastBucket } : null,
+    eu: r.endUsers ?? 0,
   };
 }
 
@@ -171,6 +174,7 @@ function remoteAccount(r: Extract<WireRecord, { t: 'account' }>): RemoteAccount 
     createdAt: r.cr,
     firstTs: r.ft,
     lastTs: r.lt,
+    ...(typeof r.eu === 'number' && Number.isFinite(r.eu) && r.eu >= 0 ? { endUsers: r.eu } : {}),
     timing: r.tm
       ? {
           data: new Uint32Array(unb64(r.tm.d)),
