@@ -270,28 +270,11 @@ test('detector: one insider’s harvest among hundreds of an application’s end
 });
 
 test('detector: a week-old tutoring app is judged by its volume per pupil it names; the same volume from one anonymous account counts (issue 13)', () => {
-  const system =
-    'You are a maths tutor for secondary pupils. Always explain each step of the solution.';
   // Each on its own detector: the two would otherwise be linked by their identical traffic.
-  const alone = (id: string, pupils: boolean) => {
-    const r = g.rng(138);
+  const alone = (id: string, pupils: number) => {
     const d = new Detector(cfg);
     d.addAccount({ id, createdAt: T0 - 4 * DAY, tier: 'enterprise' });
-    const events: TelemetryEvent[] = [];
-    let ts = T0;
-    for (let i = 0; i < 1300; i++) {
-      ts += 120_000 + Math.floor(r() * 120_000);
-      const user = pupils ? { user: `pupil-${Math.floor(r() * 1500)}` } : {};
-      const ev = g.event({
-        ts,
-        account: id,
-        system,
-        user: `${g.problem(r)} ${g.phrase(r, 6)}`,
-        request: { max_tokens: 1200, ...user },
-      });
-      events.push(served(ev, derivation(r), 450));
-    }
-    return run(events, d).get(id)!;
+    return run(g.tutorApp(g.rng(138), id, 1300, pupils, T0), d).get(id)!;
   };
   const volume = (v: Verdict) => v.reasons.find((x) => x.code === 'volume_vs_age')?.weight ?? 0;
   // Two such apps on one detector: same SDK, same week, linked by request shape. Their cluster
@@ -302,18 +285,7 @@ test('detector: a week-old tutoring app is judged by its volume per pupil it nam
     const events: TelemetryEvent[] = [];
     for (const id of ['app-a', 'app-b']) {
       d.addAccount({ id, createdAt: T0 - 4 * DAY, tier: 'enterprise' });
-      let ts = T0;
-      for (let i = 0; i < 1300; i++) {
-        ts += 120_000 + Math.floor(r() * 120_000);
-        const ev = g.event({
-          ts,
-          account: id,
-          system,
-          user: `${g.problem(r)} ${g.phrase(r, 6)}`,
-          request: { max_tokens: 1200, user: `${id}-pupil-${Math.floor(r() * 1500)}` },
-        });
-        events.push(served(ev, derivation(r), 450));
-      }
+      events.push(...g.tutorApp(r, id, 1300, 1500, T0));
     }
     run(events, d);
     const cluster = d.clusters()[0];
@@ -325,8 +297,8 @@ test('detector: a week-old tutoring app is judged by its volume per pupil it nam
       JSON.stringify(cluster.reasons),
     );
   }
-  const app = alone('tutor-app', true);
-  const anonymous = alone('anonymous', false);
+  const app = alone('tutor-app', 1500);
+  const anonymous = alone('anonymous', 0);
   assert.ok(volume(anonymous) > 0.2, JSON.stringify(anonymous));
   assert.ok(volume(app) < 0.05, JSON.stringify(app));
   assert.ok(!atLeast(app, 'throttle'), JSON.stringify(app));

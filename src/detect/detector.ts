@@ -556,7 +556,7 @@ export class Detector {
    */
   private cohortLink(st: AccountState, f: EventFeatures, window: number): boolean {
     if (st.stats.c[F.n]! < COHORT_MIN_REQUESTS) return false;
-    const key = (f.bareShape ^ Math.imul(window, 0x85ebca6b)) | 1;
+    const key = (f.harness ^ Math.imul(window, 0x85ebca6b)) | 1;
     const fresh = st.cohortA !== key && st.cohortB !== key;
     if (fresh) {
       st.cohortB = st.cohortA;

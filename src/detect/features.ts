@@ -53,7 +53,7 @@ export interface EventFeatures {
   /** Hash of the request's shape (normalize.ts) and client (User-Agent, header order). */
   shape: number;
   /** Hash of what the request's harness asks of the model, whatever client sent it (normalize.ts `harness`). */
-  bareShape: number;
+  harness: number;
   /** Asks for a harvest: reasoning, grader or data-generation phrasing, or a harvest-length answer. */
   suspect: boolean;
   /** Any core evidence of this request: `suspect`, or a derivation served. */
@@ -178,7 +178,7 @@ export function featuresOf(ev: TelemetryEvent): EventFeatures {
     substream:
       (fnv1a(req.system.length > 512 ? req.system.slice(0, 512) : req.system) ^ endUser) | 0 || 1,
     shape: fnv1a(req.shape + '|' + client) | 0 || 1,
-    bareShape: fnv1a(req.harness) | 0 || 1,
+    harness: fnv1a(req.harness) | 0 || 1,
     suspect: intent.reasoning || intent.grader || intent.datagen || harvestLength,
     harvest: intent.reasoning || intent.grader || intent.datagen || harvestLength || derivation,
   };

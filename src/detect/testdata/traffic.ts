@@ -254,6 +254,46 @@ export function harvester(
   return out;
 }
 
+/** A worked solution as a model serves it: numbered lines, each stating an equation. */
+function workedSolution(r: () => number): string {
+  return Array.from(
+    { length: 4 },
+    (_, i) => `${i + 1}. ${phrase(r, 6)} = ${Math.floor(r() * 100)}`,
+  ).join('\n');
+}
+
+/**
+ * A tutoring application (an honest look-alike of reasoning harvest): a system prompt that
+ * demands every step, a worked solution served on every request, every few minutes; each
+ * request names one of `pupils` end users in `user` (0: none, one anonymous sender).
+ */
+export function tutorApp(
+  r: () => number,
+  account: string,
+  n: number,
+  pupils: number,
+  startTs = T0,
+): TelemetryEvent[] {
+  const out: TelemetryEvent[] = [];
+  let ts = startTs;
+  for (let i = 0; i < n; i++) {
+    ts += 120_000 + Math.floor(r() * 120_000);
+    const user = pupils > 0 ? { user: `${account}-pupil-${Math.floor(r() * pupils)}` } : {};
+    const ev = event({
+      ts,
+      account,
+      system:
+        'You are a maths tutor for secondary pupils. Always explain each step of the solution.',
+      user: `${problem(r)} ${phrase(r, 6)}`,
+      request: { max_tokens: 1200, ...user },
+      outTokens: 450,
+    });
+    ev.response = { ...ev.response!, text: workedSolution(r) };
+    out.push(ev);
+  }
+  return out;
+}
+
 /** A hydra: `accounts` accounts sharing a template, round-robin, each under `perAccount` requests. */
 export function hydra(
   r: () => number,

@@ -199,31 +199,11 @@ test('issue 18: a partition restored mid-stream from its snapshot (detector with
 
 test("issue 13: another partition's copy of an application carries the end users it names (what a cluster holding it is judged per person by)", () => {
   const r = g.rng(21);
-  // Two tutoring apps in different partitions, one SDK, one signup week: shape-linked.
+  // Two tutoring apps, one in each partition.
   const ids = ['app-a', 'app-b', 'app-c', 'app-d', 'app-e', 'app-f'];
   const a = ids.find((x) => owner(x) === 0)!;
   const b = ids.find((x) => owner(x) === 1)!;
-  const T0 = Date.UTC(2026, 0, 5);
-  const events: TelemetryEvent[] = [];
-  for (const id of [a, b]) {
-    let ts = T0;
-    for (let i = 0; i < 400; i++) {
-      ts += 120_000 + Math.floor(r() * 120_000);
-      const ev = g.event({
-        ts,
-        account: id,
-        system: 'You are a maths tutor. Always explain each step.',
-        user: `${g.problem(r)} ${g.phrase(r, 6)}`,
-        request: { max_tokens: 1200, user: `${id}-pupil-${Math.floor(r() * 800)}` },
-      });
-      ev.response = {
-        ...ev.response!,
-        text: ['1. Set up x = 4', '2. Then 2x = 8', '3. So the answer is 8'].join('\n'),
-        outputTokens: 450,
-      };
-      events.push(ev);
-    }
-  }
+  const events = [...g.tutorApp(r, a, 400, 800), ...g.tutorApp(r, b, 400, 800)];
   const parts = run(
     events.sort((x, y) => x.ts - y.ts),
     { exchange: true },
