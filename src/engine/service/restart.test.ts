@@ -107,7 +107,7 @@ test('issue 18: kill -9 of a detector partition mid-stream loses and double-coun
       )
         ? m
         : undefined;
-    }, 10_000);
+    }, 30_000);
     const final = got ?? (await lastVerdicts(topo.prefix));
     for (const v of expected.values()) {
       if (v.level === 'allow' && !final.has(v.account)) continue;
