@@ -413,3 +413,100 @@ test('detector: a verified or contracted account is held at monitor for review, 
   assert.equal(final.get('licensed')!.level, 'monitor');
   assert.ok(final.get('licensed')!.reasons.some((x) => x.code === 'review_required'));
 });
+
+/** Frames a plain-worded harness opens its asks with: no word anyone lists as an ask. */
+const PLAIN_FRAMES = [
+  'here is one from the notebook today',
+  'next one on the list for tonight',
+  'please take a look at this one',
+  'one more from the same sheet here',
+  'this came up in the group chat earlier',
+];
+
+/**
+ * A low-and-slow hydra (THREATS.md: quiet accounts, each under the thresholds, mixed with
+ * ordinary traffic): months-old accounts on their own cards, home addresses, clients and
+ * hours, every ask in plain words from the harness's few frames, derivations served, 10%
+ * ordinary chat as cover. Beside it, students asking through the same frames who mix their
+ * asks (half worked solutions; one that sends nearly nothing else through a campaign's own
+ * frames is what the link is for), and an application that names its pupils and sends its
+ * asks through them.
+ */
+function plainHydra(d: Detector, members: number): TelemetryEvent[] {
+  const r = g.rng(149);
+  const events: TelemetryEvent[] = [];
+  for (let a = 0; a < members; a++) {
+    const id = `lh${a}`;
+    d.addAccount({ id, createdAt: T0 - (60 + a * 7) * DAY, route: 'self-serve', tier: 'tier-1' });
+    let ts = T0 + Math.floor(r() * DAY);
+    for (let i = 0; i < 45; i++) {
+      ts += 1_200_000 + Math.floor(r() * 14_000_000);
+      const cover = r() < 0.1;
+      const frame = PLAIN_FRAMES[Math.floor(r() * PLAIN_FRAMES.length)]!;
+      const ev = g.event({
+        ts,
+        account: id,
+        ip: `100.${64 + a}.${a}.${1 + (i % 4)}`,
+        ua: `client-${a}/1.${a}`,
+        user: cover ? g.question(r) : `${frame}: ${g.problem(r)}`,
+        request: { temperature: 0.3 + (a % 5) / 10, max_tokens: 2000 + 500 * (a % 4) },
+      });
+      events.push(cover ? served(ev, g.phrase(r, 40), 150) : served(ev, derivation(r), 700));
+    }
+  }
+  for (let a = 0; a < 40; a++) {
+    const id = `ps${a}`;
+    d.addAccount({ id, createdAt: T0 - (40 + a * 5) * DAY, route: 'self-serve' });
+    let ts = T0 + Math.floor(r() * DAY);
+    for (let i = 0; i < 30; i++) {
+      ts += 1_800_000 + Math.floor(r() * 12_000_000);
+      const worked = r() < 0.5;
+      const frame = PLAIN_FRAMES[Math.floor(r() * PLAIN_FRAMES.length)]!;
+      const ev = g.event({
+        ts,
+        account: id,
+        ip: `203.0.113.${a}`,
+        user: worked ? `${frame}: ${g.problem(r)}` : g.question(r),
+      });
+      events.push(worked ? served(ev, derivation(r), 600) : served(ev, g.phrase(r, 40), 150));
+    }
+  }
+  // A tutoring application: every request a worked solution, through the same frames, for
+  // the pupil it names.
+  d.addAccount({ id: 'app0', createdAt: T0 - 200 * DAY, route: 'self-serve', tier: 'tier-3' });
+  let ts = T0;
+  for (let i = 0; i < 600; i++) {
+    ts += 60_000 + Math.floor(r() * 300_000);
+    const frame = PLAIN_FRAMES[Math.floor(r() * PLAIN_FRAMES.length)]!;
+    const ev = g.event({
+      ts,
+      account: 'app0',
+      ip: '192.0.2.10',
+      ua: 'tutor-backend/2.1',
+      user: `${frame}: ${g.problem(r)}`,
+      request: { user: `pupil-${Math.floor(r() * 400)}`, max_tokens: 2000 },
+    });
+    events.push(served(ev, derivation(r), 650));
+  }
+  return events;
+}
+
+test('detector: a low-and-slow hydra asking in plain words is linked by the frames its members reuse; students and an application using the same frames are not (issue 13)', () => {
+  const d = new Detector(cfg);
+  const final = run(plainHydra(d, 40), d);
+  const members = [...final.values()].filter((v) => v.account.startsWith('lh'));
+  const caught = members.filter((v) => v.cluster !== null && atLeast(v, 'throttle'));
+  assert.ok(caught.length >= 36, `members linked and caught: ${caught.length}/40`);
+  assert.ok(
+    caught[0]!.reasons.some((x) => x.code === 'cluster_evidence' && x.detail.includes('template')),
+    JSON.stringify(caught[0]!.reasons),
+  );
+  const raised = [...final.values()].filter(
+    (v) => !v.account.startsWith('lh') && atLeast(v, 'throttle'),
+  );
+  assert.deepEqual(
+    raised.map((v) => v.account),
+    [],
+  );
+  assert.equal(final.get('app0')?.cluster ?? null, null);
+});

@@ -36,6 +36,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** Requests an account needs before it can join or found a signup cohort (cohortLink). */
 const COHORT_MIN_REQUESTS = 8;
+const HARVEST_LINK_MIN_REQUESTS = 20;
 
 /** A template-index entry as crossTemplates reports it. */
 interface KnownEntry {
@@ -205,12 +206,12 @@ export class Detector {
     if (!prev || prev.first === st.idx) return undefined;
     const other = this.byIdx[prev.first]!;
     if (t.kind === 'template') {
-      // crossTemplates: the publisher sends only touches that asked for what a link needs.
+      // crossTemplates: the publisher sends only touches that passed its side's gates.
       const ok =
         prev.uses > prev.accounts &&
         prev.accounts < this.cfg.templateLinkMaxAccounts &&
-        this.mostlySuspect(st, 0) &&
-        this.mostlySuspect(other, 0);
+        ((this.mostlySuspect(st, 0) && this.mostlySuspect(other, 0)) ||
+          (this.harvestSender(st) && this.harvestSender(other)));
       return ok ? other.idx : undefined;
     }
     if (this.clusterSets.find(other.idx) === this.clusterSets.find(st.idx)) return undefined;
@@ -461,7 +462,7 @@ export class Detector {
     // every benchmark harness's answers are derivations).
     const asks = f.intent.reasoning || f.intent.grader || f.intent.datagen || f.harvestLength;
     const prev = this.templateIndex.touch(key, st.idx, !tplHit);
-    this.listener?.template(key, st, asks);
+    this.listener?.template(key, st, asks, f.harvest);
     if (st.flagged && !tplHit)
       this.templateIndex.flag(key, st.idx, Math.max(st.ownScore, st.score));
     // The account that opened a frame does not count as sharing it, even once others send it:
@@ -472,15 +473,18 @@ export class Detector {
     this.tplShared = true;
     // Both ends must be mostly suspect: a harvester that pastes a benchmark question shares
     // its opening words with the honest users who asked the same question, not a template.
+    // Or both harvest senders (harvestSender), on a request that took a harvest: a hydra
+    // that asks in plain words is linked by its reused frames (tuning generator, issue 13:
+    // low-and-slow hydra 43 -> 61 and 46 -> 61 of 61; with 10 requests instead of 20 a
+    // student of a course cohort was raised).
     const first = this.byIdx[prev.first]!;
     // …and the frame must have been sent again by someone (uses > accounts): a frame every
     // sender used once is one question asked twice, not a template.
     if (
-      asks &&
       prev.uses > prev.accounts &&
       prev.accounts < this.cfg.templateLinkMaxAccounts &&
-      this.mostlySuspect(st) &&
-      this.mostlySuspect(first, 0)
+      ((asks && this.mostlySuspect(st) && this.mostlySuspect(first, 0)) ||
+        (f.harvest && this.harvestSender(st) && this.harvestSender(first)))
     ) {
       this.tplLink = prev.first;
     }
@@ -591,6 +595,22 @@ export class Detector {
    * course cohort was linked into a hydra's cluster (tuning seed 2, issue 13); a hydra that
    * mixes 15% ordinary chat in as cover stays above it.
    */
+  /**
+   * A harvest-template link's end (issue 13): 20+ requests, nearly all harvest (mostlyHarvest:
+   * asked for in any words, or derivations served), and not an application that names its
+   * end users (judged per person it serves). A low-and-slow hydra's members ask in plain
+   * words on their own cards, addresses and schedules; what they share is the harness's
+   * prompt frames, reused across members.
+   */
+  harvestSender(st: AccountState): boolean {
+    const c = st.stats.c;
+    return (
+      c[F.n]! >= HARVEST_LINK_MIN_REQUESTS &&
+      c[F.endUser]! < 0.5 * c[F.n]! &&
+      this.mostlyHarvest(st)
+    );
+  }
+
   private mostlyHarvest(st: AccountState): boolean {
     const c = st.stats.c;
     return c[F.harvest]! / c[F.n]! >= 0.8;
@@ -745,17 +765,17 @@ export class Detector {
     // Shrunk toward 0 at small n (+2 prior): one shared suspect prompt is not yet a pattern.
     const suspect = c[F.suspect]! / (n + 2);
     const suspectShared = c[F.suspectShared]! / (n + 2);
+    // A shape link, and a template link between harvest senders, join accounts whose traffic
+    // is nearly all harvest, asked for or not (a reworded or plain-worded hydra asks in no
+    // words anyone lists): derivations served count too — while the member still is. One
+    // linked on a streak of worked solutions (a student on the SDK and signup window a
+    // hydra also used) that has since mixed its asks inherits as an unlinked account would.
+    if (st.links & (LINK.shape! | LINK.template!) && this.mostlyHarvest(st))
+      return Math.max(suspect, c[F.harvest]! / (n + 2));
     // Payment and identity links already say "same operator"; so does a template link, which
     // joins only accounts mostly suspect at both ends (the account that opened the template,
     // which shares it with no one earlier, is one of them).
     if (st.links & STRONG_LINKS) return suspect;
-    // A shape link joins accounts whose traffic is nearly all harvest, asked for or not (a
-    // reworded hydra asks in no words anyone lists): derivations served count too — while
-    // the member still is. One linked on a streak of worked solutions (a student on the
-    // SDK and signup window a hydra also used) that has since mixed its asks inherits as
-    // an unlinked account would.
-    if (st.links & LINK.shape! && this.mostlyHarvest(st))
-      return Math.max(suspect, c[F.harvest]! / (n + 2));
     return Math.min(suspectShared, suspect);
   }
 

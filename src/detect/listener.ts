@@ -15,9 +15,10 @@ export interface IndexListener {
   /**
    * The request's opening frame (`key`, a template head key) was looked up in the template
    * index; `asks` says whether the request asks for what a template link needs (reasoning,
-   * grading, generated data, a harvest-length answer).
+   * grading, generated data, a harvest-length answer), `harvest` whether it took a harvest
+   * of any kind (an ask, or a derivation served: what a harvest-template link needs).
    */
-  template(key: number, st: AccountState, asks: boolean): void;
+  template(key: number, st: AccountState, asks: boolean, harvest: boolean): void;
   /** A mostly suspect account with a signup time touched the request-shape index (shape + signup window). */
   shape(key: number, st: AccountState): void;
   /** An account at monitor or above on its own evidence used, or a detected account was registered on, a network+client key. */

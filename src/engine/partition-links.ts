@@ -9,7 +9,7 @@ import type { DetectConfig } from '../detect/config.js';
 import { STATS_LEN, Stats } from '../detect/stats.js';
 import { HLL_REGISTERS } from '../detect/text.js';
 import { CoActivity, synchronized, type SyncRule } from '../detect/timing.js';
-import type { KeyTableExport } from './partition-log.js';
+import { ASKED, HARVESTED, type KeyTableExport } from './partition-log.js';
 import type { AccountSnap, PartitionResult } from './partition.js';
 
 /** A link between two accounts (global indexes) found across partitions. */
@@ -84,7 +84,7 @@ function keyEdges<K>(
   tables: KeyTableExport<K>[],
   kind: string,
   gate: (first: number, uses: number, accounts: number, key: K) => boolean,
-  decide: (first: number, user: number, asked: boolean) => boolean,
+  decide: (first: number, user: number, asked: number) => boolean,
   out: Edge[],
 ): void {
   for (const [key, rows] of sharedKeys(tables)) {
@@ -138,8 +138,12 @@ export function crossEdges(acc: Accounts, cfg: DetectConfig): Edge[] {
     acc,
     parts.map((p) => p.keys.template),
     'template',
-    (f, uses, accounts) => uses > accounts && accounts < max && s[f]!.suspect,
-    (_f, u, asked) => asked && s[u]!.suspect,
+    (f, uses, accounts) => uses > accounts && accounts < max && (s[f]!.suspect || s[f]!.harvester),
+    // Detector.crossTemplates: an ask between mostly suspect accounts, or a harvest of any
+    // kind between harvest senders.
+    (f, u, asked) =>
+      ((asked & ASKED) !== 0 && s[u]!.suspect && s[f]!.suspect) ||
+      ((asked & HARVESTED) !== 0 && s[u]!.harvester && s[f]!.harvester),
     edges,
   );
   keyEdges(

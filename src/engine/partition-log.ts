@@ -16,20 +16,28 @@ import type { IndexListener } from '../detect/listener.js';
  */
 export const USERS_PER_KEY = 64;
 
+/** A template touch asked for a harvest (reasoning, grades, data, a harvest-length answer). */
+export const ASKED = 1;
+/** A template touch took a harvest of any kind (an ask, or a derivation served). */
+export const HARVESTED = 2;
+
 interface KeyUsers {
   uses: number;
   /** Accounts that touched the key (counted past USERS_PER_KEY, where repeat touches may count twice). */
   accounts: number;
-  /** Partition-local account indexes in first-touch order, their first touch's time, and (templates) whether any touch asked. */
+  /**
+   * Partition-local account indexes in first-touch order, their first touch's time, and
+   * (templates) what any of its touches carried: ASKED | HARVESTED bits.
+   */
   users: number[];
   ts: number[];
-  asked: boolean[];
+  asked: number[];
 }
 
 /**
  * One index's table as it crosses to the main thread: parallel arrays, one row per key.
  * `users[i]` is null where the partition dropped the row's accounts (a template key none of
- * whose users is mostly suspect can link nobody; its first use still counts).
+ * whose users can link nobody; its first use still counts).
  */
 export interface KeyTableExport<K> {
   keys: K[];
@@ -38,7 +46,7 @@ export interface KeyTableExport<K> {
   accounts: number[];
   users: (number[] | null)[];
   ts: (number[] | null)[];
-  asked: (boolean[] | null)[];
+  asked: (number[] | null)[];
 }
 
 /** Bounded map key → users, evicted as FirstSeenIndex evicts (keys of one account first). */
@@ -47,7 +55,7 @@ class KeyTable<K> {
 
   constructor(private readonly cap: number) {}
 
-  touch(key: K, idx: number, ts: number, asked: boolean): void {
+  touch(key: K, idx: number, ts: number, asked: number): void {
     let e = this.map.get(key);
     if (e === undefined) {
       if (this.map.size >= this.cap) this.evict();
@@ -57,7 +65,7 @@ class KeyTable<K> {
     e.uses++;
     const j = e.users.lastIndexOf(idx);
     if (j >= 0) {
-      if (asked) e.asked[j] = true;
+      e.asked[j]! |= asked;
       return;
     }
     e.accounts++;
@@ -124,31 +132,32 @@ export class KeyLog implements IndexListener {
     this.timings = new KeyTable(cfg.timingIndexSize);
   }
 
-  template(key: number, st: AccountState, asks: boolean): void {
-    this.templates.touch(key, st.idx, this.ts, asks);
+  template(key: number, st: AccountState, asks: boolean, harvest: boolean): void {
+    this.templates.touch(key, st.idx, this.ts, (asks ? ASKED : 0) | (harvest ? HARVESTED : 0));
   }
 
   shape(key: number, st: AccountState): void {
-    this.shapes.touch(key, st.idx, this.ts, false);
+    this.shapes.touch(key, st.idx, this.ts, 0);
   }
 
   network(key: string, st: AccountState): void {
-    this.networks.touch(key, st.idx, this.ts, false);
+    this.networks.touch(key, st.idx, this.ts, 0);
   }
 
   timing(key: number, st: AccountState): void {
-    this.timings.touch(key, st.idx, this.ts, false);
+    this.timings.touch(key, st.idx, this.ts, 0);
   }
 
   /**
    * The tables to send to the merge. A template link needs both of its accounts mostly
-   * suspect, so a template row keeps its accounts only when one of them is (`suspect`);
+   * suspect (or both harvest senders), so a template row keeps its accounts only when one
+   * of them can link (`linkable`);
    * the other indexes record only accounts that already passed their gates.
    */
-  export(suspect: (idx: number) => boolean): KeyLogExport {
+  export(linkable: (idx: number) => boolean): KeyLogExport {
     const all = (): boolean => true;
     return {
-      template: this.templates.export((users) => users.some(suspect)),
+      template: this.templates.export((users) => users.some(linkable)),
       shape: this.shapes.export(all),
       network: this.networks.export(all),
       timing: this.timings.export(all),

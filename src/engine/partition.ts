@@ -65,6 +65,8 @@ export interface AccountSnap {
   lastTs: number;
   /** Mostly suspect requests (Detector.mostlySuspect), at the end. */
   suspect: boolean;
+  /** A harvest sender (Detector.harvestSender: nearly all harvest, not an application), at the end. */
+  harvester: boolean;
   /** The timing sketch, when it has enough buckets to link. */
   timing: CoActivitySnapshot | null;
   payKey: string;
@@ -230,13 +232,14 @@ function snapshot(
       firstTs: st.firstTs,
       lastTs: st.lastTs,
       suspect: detector.mostlySuspect(st, 0),
+      harvester: detector.harvestSender(st),
       timing: st.timing.buckets >= job.cfg.timingMinBuckets ? st.timing.snapshot() : null,
       payKey: st.payKey,
       cluster: inCluster ? cl.id : null,
       fields: scalars(st),
     };
   });
-  const keys = log.export((i) => accounts[i]!.suspect);
+  const keys = log.export((i) => accounts[i]!.suspect || accounts[i]!.harvester);
   return {
     index: job.index,
     accounts,

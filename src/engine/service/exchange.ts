@@ -212,10 +212,11 @@ export class EvidenceExchange implements IndexListener {
     detector.listen(this);
   }
 
-  template(key: number, st: AccountState, asks: boolean): void {
+  template(key: number, st: AccountState, asks: boolean, harvest: boolean): void {
     // The touching side's gates of a template link (Detector.crossTemplates), and two
     // requests of history, so one honest question that asks does not publish an account.
-    if (asks && st.stats.c[F.n]! >= 2 && this.detector!.mostlySuspect(st))
+    const d = this.detector!;
+    if ((asks && st.stats.c[F.n]! >= 2 && d.mostlySuspect(st)) || (harvest && d.harvestSender(st)))
       this.touch('template', key, st);
   }
 
