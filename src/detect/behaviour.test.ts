@@ -471,6 +471,26 @@ function plainHydra(d: Detector, members: number): TelemetryEvent[] {
       events.push(worked ? served(ev, derivation(r), 600) : served(ev, g.phrase(r, 40), 150));
     }
   }
+  // Three labs' evaluation runs of one benchmark harness through the same frames: worked
+  // solutions at temperature 0, short, in one burst each.
+  for (let a = 0; a < 3; a++) {
+    const id = `ev${a}`;
+    d.addAccount({ id, createdAt: T0 - (100 + 90 * a) * DAY, route: 'self-serve', tier: 'tier-3' });
+    let ts = T0 + (a + 1) * DAY;
+    for (let i = 0; i < 60; i++) {
+      ts += 20_000 + Math.floor(r() * 40_000);
+      const frame = PLAIN_FRAMES[i % PLAIN_FRAMES.length]!;
+      const ev = g.event({
+        ts,
+        account: id,
+        ip: `10.${a}.0.50`,
+        ua: 'eval-harness/0.4',
+        user: `${frame}: ${g.problem(r)}`,
+        request: { temperature: 0, max_tokens: 512 },
+      });
+      events.push(served(ev, derivation(r), 300));
+    }
+  }
   // A tutoring application: every request a worked solution, through the same frames, for
   // the pupil it names.
   d.addAccount({ id: 'app0', createdAt: T0 - 200 * DAY, route: 'self-serve', tier: 'tier-3' });
@@ -509,4 +529,5 @@ test('detector: a low-and-slow hydra asking in plain words is linked by the fram
     [],
   );
   assert.equal(final.get('app0')?.cluster ?? null, null);
+  for (const id of ['ev0', 'ev1', 'ev2']) assert.equal(final.get(id)?.cluster ?? null, null, id);
 });

@@ -25,7 +25,7 @@ import { featuresOf, netDigest, netKeyOf, type EventFeatures } from './features.
 import { levelFor } from './levels.js';
 import { FirstSeenIndex } from './links.js';
 import type { IndexListener } from './listener.js';
-import { assess, assessScore, reasonsOf, type AssessContext } from './score.js';
+import { assess, assessScore, evaluationShaped, reasonsOf, type AssessContext } from './score.js';
 import { standing } from './terms.js';
 import { F, STATS_LEN, Stats } from './stats.js';
 import { HLL_REGISTERS } from './text.js';
@@ -598,16 +598,19 @@ export class Detector {
   /**
    * A harvest-template link's end (issue 13): 20+ requests, nearly all harvest (mostlyHarvest:
    * asked for in any words, or derivations served), and not an application that names its
-   * end users (judged per person it serves). A low-and-slow hydra's members ask in plain
-   * words on their own cards, addresses and schedules; what they share is the harness's
-   * prompt frames, reused across members.
+   * end users (judged per person it serves), nor an evaluation harness (score.ts
+   * evaluationShaped: a benchmark's answers are derivations, and labs share harness frames).
+   * A low-and-slow hydra's members ask in plain words on their own cards, addresses and
+   * schedules; what they share is the harness's prompt frames, reused across members.
    */
   harvestSender(st: AccountState): boolean {
     const c = st.stats.c;
+    const n = c[F.n]!;
     return (
-      c[F.n]! >= HARVEST_LINK_MIN_REQUESTS &&
-      c[F.endUser]! < 0.5 * c[F.n]! &&
-      this.mostlyHarvest(st)
+      n >= HARVEST_LINK_MIN_REQUESTS &&
+      c[F.endUser]! < 0.5 * n &&
+      this.mostlyHarvest(st) &&
+      !evaluationShaped(c, n, this.ownCtx(st), this.cfg)
     );
   }
 

@@ -155,6 +155,37 @@ function ampStrengths(s: Stats, n: number, ctx: AssessContext, x: Float64Array):
   x[T.cluster_coordination] = ctx.coordination;
 }
 
+/**
+ * An evaluation harness runs a benchmark once at temperature 0 with short answers, in a
+ * burst: templated and regular, but not harvesting outputs (THREATS.md, hard negatives),
+ * alone or as several accounts of one lab sharing its harness. Mostly grading asks
+ * sustained for days in that shape are a reward-model campaign's (scores, preferences),
+ * not a benchmark run.
+ */
+export function evaluationShaped(
+  c: Counters,
+  n: number,
+  ctx: AssessContext,
+  cfg: DetectConfig,
+): boolean {
+  const withRes = c[F.withResponse]!;
+  const inBurst = ctx.lastTs - ctx.firstTs <= cfg.evalBurstHours * 3_600_000;
+  const gradingForDays = !inBurst && c[F.grader]! / n >= 0.5;
+  // The shape: temperature 0, or one template sent in one burst (so far), short answers.
+  const burst =
+    inBurst &&
+    c[F.tplHit]! / n >= 0.8 &&
+    // …asking for neither grades nor written-out reasoning: a harness's answers may be
+    // derivations, but an ask for the reasoning in one burst is a harvest's.
+    c[F.grader]! / n < 0.5 &&
+    c[F.reasoning]! / n < 0.5;
+  return (
+    !gradingForDays &&
+    (c[F.temp0]! / n >= 0.9 || burst) &&
+    (withRes < 3 || c[F.longOutput]! / withRes < 0.3)
+  );
+}
+
 /** Days the account (or cluster) has existed at its last event, at least half a day. */
 export function ageDays(ctx: AssessContext): number {
   const start = ctx.createdAt > 0 ? Math.min(ctx.createdAt, ctx.firstTs) : ctx.firstTs;
@@ -217,27 +248,7 @@ function fill(s: Stats, ctx: AssessContext, cfg: DetectConfig, x: Float64Array):
   // campaign's economics raises the score: volume for the account's age, young accounts,
   // credit-programme signups, coordination with other accounts, pivots to new models.
   let amp = 1 - (1 - Math.min(cfg.automationCap, 1 - keepAuto)) * keepAmp;
-  // An evaluation harness runs a benchmark once at temperature 0 with short answers, in a
-  // burst: templated and regular, but not harvesting outputs (THREATS.md, hard negatives),
-  // alone or as several accounts of one lab sharing its harness. Mostly grading asks
-  // sustained for days in that shape are a reward-model campaign's (scores, preferences),
-  // not a benchmark run.
-  const withRes = c[F.withResponse]!;
-  const inBurst = ctx.lastTs - ctx.firstTs <= cfg.evalBurstHours * 3_600_000;
-  const gradingForDays = !inBurst && c[F.grader]! / n >= 0.5;
-  // The shape: temperature 0, or one template sent in one burst (so far), short answers.
-  const burst =
-    inBurst &&
-    c[F.tplHit]! / n >= 0.8 &&
-    // …asking for neither grades nor written-out reasoning: a harness's answers may be
-    // derivations, but an ask for the reasoning in one burst is a harvest's.
-    c[F.grader]! / n < 0.5 &&
-    c[F.reasoning]! / n < 0.5;
-  const evalShape =
-    !gradingForDays &&
-    (c[F.temp0]! / n >= 0.9 || burst) &&
-    (withRes < 3 || c[F.longOutput]! / withRes < 0.3);
-  if (evalShape) amp *= 0.4;
+  if (evaluationShaped(c, n, ctx, cfg)) amp *= 0.4;
   // Re-running the same single-turn items (an evaluation service, a regression suite) is not
   // harvesting: a harvester's value is new answers. (A conversation's last turn repeats —
   // "why is that?" — while its history changes, so only single-turn traffic counts.)
