@@ -414,15 +414,6 @@ test('detector: a verified or contracted account is held at monitor for review, 
   assert.ok(final.get('licensed')!.reasons.some((x) => x.code === 'review_required'));
 });
 
-/** Frames a plain-worded harness opens its asks with: no word anyone lists as an ask. */
-const PLAIN_FRAMES = [
-  'here is one from the notebook today',
-  'next one on the list for tonight',
-  'please take a look at this one',
-  'one more from the same sheet here',
-  'this came up in the group chat earlier',
-];
-
 /**
  * A low-and-slow hydra (THREATS.md: quiet accounts, each under the thresholds, mixed with
  * ordinary traffic): months-old accounts on their own cards, home addresses, clients and
@@ -438,21 +429,7 @@ function plainHydra(d: Detector, members: number): TelemetryEvent[] {
   for (let a = 0; a < members; a++) {
     const id = `lh${a}`;
     d.addAccount({ id, createdAt: T0 - (60 + a * 7) * DAY, route: 'self-serve', tier: 'tier-1' });
-    let ts = T0 + Math.floor(r() * DAY);
-    for (let i = 0; i < 45; i++) {
-      ts += 1_200_000 + Math.floor(r() * 14_000_000);
-      const cover = r() < 0.1;
-      const frame = PLAIN_FRAMES[Math.floor(r() * PLAIN_FRAMES.length)]!;
-      const ev = g.event({
-        ts,
-        account: id,
-        ip: `100.${64 + a}.${a}.${1 + (i % 4)}`,
-        ua: `client-${a}/1.${a}`,
-        user: cover ? g.question(r) : `${frame}: ${g.problem(r)}`,
-        request: { temperature: 0.3 + (a % 5) / 10, max_tokens: 2000 + 500 * (a % 4) },
-      });
-      events.push(cover ? served(ev, g.phrase(r, 40), 150) : served(ev, derivation(r), 700));
-    }
+    events.push(...g.plainAsker(r, id, a, 45, T0 + Math.floor(r() * DAY)));
   }
   for (let a = 0; a < 40; a++) {
     const id = `ps${a}`;
@@ -461,7 +438,7 @@ function plainHydra(d: Detector, members: number): TelemetryEvent[] {
     for (let i = 0; i < 30; i++) {
       ts += 1_800_000 + Math.floor(r() * 12_000_000);
       const worked = r() < 0.5;
-      const frame = PLAIN_FRAMES[Math.floor(r() * PLAIN_FRAMES.length)]!;
+      const frame = g.PLAIN_FRAMES[Math.floor(r() * g.PLAIN_FRAMES.length)]!;
       const ev = g.event({
         ts,
         account: id,
@@ -479,7 +456,7 @@ function plainHydra(d: Detector, members: number): TelemetryEvent[] {
     let ts = T0 + (a + 1) * DAY;
     for (let i = 0; i < 60; i++) {
       ts += 20_000 + Math.floor(r() * 40_000);
-      const frame = PLAIN_FRAMES[i % PLAIN_FRAMES.length]!;
+      const frame = g.PLAIN_FRAMES[i % g.PLAIN_FRAMES.length]!;
       const ev = g.event({
         ts,
         account: id,
@@ -497,7 +474,7 @@ function plainHydra(d: Detector, members: number): TelemetryEvent[] {
   let ts = T0;
   for (let i = 0; i < 600; i++) {
     ts += 60_000 + Math.floor(r() * 300_000);
-    const frame = PLAIN_FRAMES[Math.floor(r() * PLAIN_FRAMES.length)]!;
+    const frame = g.PLAIN_FRAMES[Math.floor(r() * g.PLAIN_FRAMES.length)]!;
     const ev = g.event({
       ts,
       account: 'app0',

@@ -123,3 +123,51 @@ test('analyze --workers 2 also runs from compiled JavaScript, its threads with n
     rmSync(out, { recursive: true, force: true });
   }
 });
+
+test('analyze --workers 2 links a hydra that asks in plain words across partitions by the frames its members reuse, as one detector does (issue 13)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'moat-parallel-'));
+  try {
+    const r = g.rng(157);
+    const T0 = Date.UTC(2026, 0, 5, 8, 0, 0);
+    const members = Array.from({ length: 16 }, (_, i) => 'lh' + i);
+    const evs = g.mergeByTime(
+      ...members.map((id, i) => g.plainAsker(r, id, i, 45, T0 + Math.floor(r() * 86_400_000))),
+      ...Array.from({ length: 8 }, (_, i) => g.chatUser(r, 'u' + i, 40, `198.51.${i}.9`)),
+    );
+    const events = join(dir, 'events.jsonl');
+    writeFileSync(events, evs.map((e) => JSON.stringify(e)).join('\n') + '\n');
+    const accounts = join(dir, 'accounts.jsonl');
+    const records = members.map((id, i) => ({
+      id,
+      createdAt: new Date(T0 - (60 + 7 * i) * 86_400_000).toISOString(),
+      route: 'self-serve',
+      tier: 'tier-1',
+    }));
+    writeFileSync(accounts, records.map((x) => JSON.stringify(x)).join('\n') + '\n');
+    assert.equal(new Set(members.map((a) => partitionOf(a, 2))).size, 2);
+
+    const one = await analyzeFiles({ events, accounts, cfg });
+    const two = await analyzeParallel({ events, accounts, cfg, workers: 2 });
+    const want = new Map(one.detector.verdicts().map((v) => [v.account, v]));
+    const got = new Map(two.result.verdicts().map((v) => [v.account, v]));
+    const caught = members.filter((a) =>
+      ['throttle', 'degrade', 'challenge', 'block'].includes(want.get(a)!.level),
+    );
+    assert.ok(caught.length >= 14, `caught by one detector: ${caught.length}/16`);
+    for (const [account, v] of want)
+      assert.equal(
+        got.get(account)!.level,
+        v.level,
+        `${account}: ${v.level} against ${got.get(account)!.level}`,
+      );
+    const cluster = two.result.clusters().find((c) => c.accounts.includes(caught[0]!));
+    assert.ok(cluster, 'a cluster holds the hydra');
+    assert.deepEqual(
+      new Set(cluster.accounts.map((a) => partitionOf(a, 2))).size,
+      2,
+      'the merged cluster spans both partitions',
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

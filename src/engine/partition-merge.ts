@@ -6,8 +6,9 @@
  *
  * - payment: accounts whose records share a payment fingerprint (no gate, as in addAccount);
  * - template: a key's first sender overall and each later sender whose request asked for
- *   reasoning, grades, data or a harvest-length answer, both mostly suspect, the key reused
- *   (uses > accounts) and not common phrasing (accounts < templateLinkMaxAccounts);
+ *   reasoning, grades, data or a harvest-length answer, both mostly suspect — or whose
+ *   request took a harvest of any kind, both harvest senders (Detector.harvestSender) — the
+ *   key reused (uses > accounts) and not common phrasing (accounts < templateLinkMaxAccounts);
  * - shape: request shape + client + signup window, between accounts that passed the
  *   detector's own shape gates when they used it, the key shared by at most
  *   templateLinkMaxAccounts accounts;

@@ -294,6 +294,50 @@ export function tutorApp(
   return out;
 }
 
+/** Frames a plain-worded harness opens its asks with: no word anyone lists as an ask. */
+export const PLAIN_FRAMES = [
+  'here is one from the notebook today',
+  'next one on the list for tonight',
+  'please take a look at this one',
+  'one more from the same sheet here',
+  'this came up in the group chat earlier',
+];
+
+/**
+ * One member (`index`) of a low-and-slow hydra that asks in plain words (THREATS.md: quiet
+ * accounts under every threshold, mixed with ordinary traffic): its own home address, client,
+ * sampling and hours; `n` requests a few hours apart from `startTs`, each ask opened by one of
+ * the harness's frames and answered with a worked solution; `cover` of them ordinary chat.
+ */
+export function plainAsker(
+  r: () => number,
+  account: string,
+  index: number,
+  n: number,
+  startTs: number,
+  cover = 0.1,
+): TelemetryEvent[] {
+  const out: TelemetryEvent[] = [];
+  let ts = startTs;
+  for (let i = 0; i < n; i++) {
+    ts += 1_200_000 + Math.floor(r() * 14_000_000);
+    const chat = r() < cover;
+    const frame = PLAIN_FRAMES[Math.floor(r() * PLAIN_FRAMES.length)]!;
+    const ev = event({
+      ts,
+      account,
+      ip: `100.${64 + (index % 64)}.${index % 256}.${1 + (i % 4)}`,
+      ua: `client-${index}/1.${index}`,
+      user: chat ? question(r) : `${frame}: ${problem(r)}`,
+      request: { temperature: 0.3 + (index % 5) / 10, max_tokens: 2000 + 500 * (index % 4) },
+      outTokens: chat ? 150 : 700,
+    });
+    ev.response = { ...ev.response!, text: chat ? phrase(r, 40) : workedSolution(r) };
+    out.push(ev);
+  }
+  return out;
+}
+
 /** A hydra: `accounts` accounts sharing a template, round-robin, each under `perAccount` requests. */
 export function hydra(
   r: () => number,
