@@ -469,7 +469,8 @@ function plainHydra(d: Detector, members: number): TelemetryEvent[] {
     }
   }
   // A tutoring application: every request a worked solution, through the same frames, for
-  // the pupil it names.
+  // the pupil it names. It starts first, so it opens most frames: the hydra's links must not
+  // depend on who opened a frame (with the first sender as the link's other end, 0 of 40).
   d.addAccount({ id: 'app0', createdAt: T0 - 200 * DAY, route: 'self-serve', tier: 'tier-3' });
   let ts = T0;
   for (let i = 0; i < 600; i++) {
@@ -493,6 +494,14 @@ test('detector: a low-and-slow hydra asking in plain words is linked by the fram
   const final = run(plainHydra(d, 40), d);
   const members = [...final.values()].filter((v) => v.account.startsWith('lh'));
   const caught = members.filter((v) => v.cluster !== null && atLeast(v, 'throttle'));
+  for (const v of [...final.values()].slice(0, 200))
+    console.log(
+      v.account,
+      v.level,
+      v.score,
+      v.cluster,
+      JSON.stringify(v.reasons.map((x) => [x.code, x.weight, x.detail.slice(0, 100)]).slice(0, 3)),
+    );
   assert.ok(caught.length >= 36, `members linked and caught: ${caught.length}/40`);
   assert.ok(
     caught[0]!.reasons.some((x) => x.code === 'cluster_evidence' && x.detail.includes('template')),

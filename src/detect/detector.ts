@@ -203,17 +203,23 @@ export class Detector {
           ? this.shapeIndex
           : this.timingIndex;
     const prev = index.touch(num, st.idx, true);
-    if (!prev || prev.first === st.idx) return undefined;
-    const other = this.byIdx[prev.first]!;
     if (t.kind === 'template') {
       // crossTemplates: the publisher sends only touches that passed its side's gates.
-      const ok =
-        prev.uses > prev.accounts &&
-        prev.accounts < this.cfg.templateLinkMaxAccounts &&
-        ((this.mostlySuspect(st, 0) && this.mostlySuspect(other, 0)) ||
-          (this.harvestSender(st) && this.harvestSender(other)));
-      return ok ? other.idx : undefined;
+      if (prev && prev.first !== st.idx) {
+        const other = this.byIdx[prev.first]!;
+        if (
+          prev.uses > prev.accounts &&
+          prev.accounts < this.cfg.templateLinkMaxAccounts &&
+          this.mostlySuspect(st, 0) &&
+          this.mostlySuspect(other, 0)
+        )
+          return other.idx;
+      }
+      const h = this.harvestTemplateLink(st, num);
+      return h >= 0 && this.clusterSets.find(h) !== this.clusterSets.find(st.idx) ? h : undefined;
     }
+    if (!prev || prev.first === st.idx) return undefined;
+    const other = this.byIdx[prev.first]!;
     if (this.clusterSets.find(other.idx) === this.clusterSets.find(st.idx)) return undefined;
     if (t.kind === 'shape') {
       const ok =
@@ -465,6 +471,7 @@ export class Detector {
     this.listener?.template(key, st, asks, f.harvest);
     if (st.flagged && !tplHit)
       this.templateIndex.flag(key, st.idx, Math.max(st.ownScore, st.score));
+    if (f.harvest) this.tplLink = this.harvestTemplateLink(st, key);
     // The account that opened a frame does not count as sharing it, even once others send it:
     // counting it (so a campaign's first member inherits its cluster) raised honest
     // organisation members who first sent their organisation's template (held-out seeds
@@ -473,18 +480,15 @@ export class Detector {
     this.tplShared = true;
     // Both ends must be mostly suspect: a harvester that pastes a benchmark question shares
     // its opening words with the honest users who asked the same question, not a template.
-    // Or both harvest senders (harvestSender), on a request that took a harvest: a hydra
-    // that asks in plain words is linked by its reused frames (tuning generator, issue 13:
-    // low-and-slow hydra 43 -> 61 and 46 -> 61 of 61; with 10 requests instead of 20 a
-    // student of a course cohort was raised).
     const first = this.byIdx[prev.first]!;
     // …and the frame must have been sent again by someone (uses > accounts): a frame every
     // sender used once is one question asked twice, not a template.
     if (
+      asks &&
       prev.uses > prev.accounts &&
       prev.accounts < this.cfg.templateLinkMaxAccounts &&
-      ((asks && this.mostlySuspect(st) && this.mostlySuspect(first, 0)) ||
-        (f.harvest && this.harvestSender(st) && this.harvestSender(first)))
+      this.mostlySuspect(st) &&
+      this.mostlySuspect(first, 0)
     ) {
       this.tplLink = prev.first;
     }
@@ -492,6 +496,29 @@ export class Detector {
     // evidence, who are at least half of everyone who sent it (a popular honest prompt that
     // one campaign also uses stays unknown).
     return !st.flagged && prev.flagged >= 3 && 2 * prev.flagged >= prev.accounts ? prev : undefined;
+  }
+
+  /**
+   * A harvest-template link (issue 13): the account this harvest sender joins on the frame
+   * `key`, or -1. The frame's first harvest sender is recorded in the template index, so the
+   * link does not depend on who opened the frame (an application or a student may have sent
+   * it first); the next harvest sender joins it, once someone has reused the frame (uses >
+   * accounts) and it is not common phrasing. A recorded sender that no longer qualifies is
+   * replaced. A hydra that asks in plain words is linked so (tuning generator: low-and-slow
+   * hydra 43 -> 61 and 46 -> 61 of 61; with 10 requests instead of 20 a student of a course
+   * cohort was raised).
+   */
+  private harvestTemplateLink(st: AccountState, key: number): number {
+    if (!this.harvestSender(st)) return -1;
+    const index = this.templateIndex;
+    const h = index.harvesterOf(key);
+    if (h === st.idx) return -1;
+    if (h < 0 || !this.harvestSender(this.byIdx[h]!)) {
+      index.setHarvester(key, st.idx);
+      return -1;
+    }
+    const e = index.get(key)!;
+    return e.uses > e.accounts && e.accounts < this.cfg.templateLinkMaxAccounts ? h : -1;
   }
 
   /**

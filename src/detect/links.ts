@@ -14,6 +14,12 @@ interface Entry {
   /** Accounts detected on their own evidence that used the key, and the sum of their scores then. */
   flagged: number;
   flaggedScore: number;
+  /**
+   * The first harvest sender (Detector.harvestSender) of a template key, -1 for none: a
+   * harvest-template link joins the next one to it, whoever opened the frame (an application
+   * or a student may have sent it first). Absent in snapshots from before it existed.
+   */
+  harvester?: number;
 }
 
 /** First account seen per key, with an approximate count of accounts using it. */
@@ -33,7 +39,14 @@ export class FirstSeenIndex<K> {
     const e = this.map.get(key);
     if (e === undefined) {
       if (this.map.size >= this.cap) this.evict();
-      this.map.set(key, { first: idx, accounts: 1, uses: 1, flagged: 0, flaggedScore: 0 });
+      this.map.set(key, {
+        first: idx,
+        accounts: 1,
+        uses: 1,
+        flagged: 0,
+        flaggedScore: 0,
+        harvester: -1,
+      });
       return undefined;
     }
     const before = this.before;
@@ -57,11 +70,22 @@ export class FirstSeenIndex<K> {
     let e = this.map.get(key);
     if (e === undefined) {
       if (this.map.size >= this.cap) this.evict();
-      e = { first: idx, accounts: 1, uses: 0, flagged: 0, flaggedScore: 0 };
+      e = { first: idx, accounts: 1, uses: 0, flagged: 0, flaggedScore: 0, harvester: -1 };
       this.map.set(key, e);
     }
     e.flagged++;
     e.flaggedScore += score;
+  }
+
+  /** The account recorded as `key`'s first harvest sender, or -1 (none, or a key not held). */
+  harvesterOf(key: K): number {
+    return this.map.get(key)?.harvester ?? -1;
+  }
+
+  /** Record `idx` as `key`'s first harvest sender (a key not held is left alone). */
+  setHarvester(key: K, idx: number): void {
+    const e = this.map.get(key);
+    if (e) e.harvester = idx;
   }
 
   /** Number of keys held. */

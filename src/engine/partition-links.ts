@@ -115,6 +115,44 @@ function keyEdges<K>(
   }
 }
 
+/**
+ * Harvest-template edges (Detector.harvestTemplateLink): per template key shared across
+ * partitions, the first account overall whose touch took a harvest and that is a harvest
+ * sender at the end; every such account of another partition joins it (within a partition,
+ * its detector already joined its own to its first), once the key was reused and is not
+ * common phrasing.
+ */
+function harvestEdges(
+  acc: Accounts,
+  tables: KeyTableExport<number>[],
+  max: number,
+  out: Edge[],
+): void {
+  const s = acc.snap;
+  for (const rows of sharedKeys(tables).values()) {
+    let uses = 0;
+    let accounts = 0;
+    const senders: { g: number; part: number; ts: number }[] = [];
+    for (const r of rows) {
+      const t = tables[r.part]!;
+      uses += t.uses[r.row]!;
+      accounts += t.accounts[r.row]!;
+      const users = t.users[r.row];
+      if (!users) continue;
+      users.forEach((u, j) => {
+        const g = acc.offset[r.part]! + u;
+        if ((t.asked[r.row]![j]! & HARVESTED) !== 0 && s[g]!.harvester)
+          senders.push({ g, part: r.part, ts: t.ts[r.row]![j]! });
+      });
+    }
+    if (senders.length < 2 || uses <= accounts || accounts >= max) continue;
+    let first = senders[0]!;
+    for (const x of senders) if (x.ts < first.ts) first = x;
+    for (const x of senders)
+      if (x.part !== first.part) out.push({ a: x.g, b: first.g, kind: 'template', ts: x.ts });
+  }
+}
+
 /** Accounts that share a payment fingerprint across partitions: each joins the first holder. */
 function paymentEdges(acc: Accounts, out: Edge[]): void {
   const first = new Map<string, number>();
@@ -138,12 +176,15 @@ export function crossEdges(acc: Accounts, cfg: DetectConfig): Edge[] {
     acc,
     parts.map((p) => p.keys.template),
     'template',
-    (f, uses, accounts) => uses > accounts && accounts < max && (s[f]!.suspect || s[f]!.harvester),
-    // Detector.crossTemplates: an ask between mostly suspect accounts, or a harvest of any
-    // kind between harvest senders.
-    (f, u, asked) =>
-      ((asked & ASKED) !== 0 && s[u]!.suspect && s[f]!.suspect) ||
-      ((asked & HARVESTED) !== 0 && s[u]!.harvester && s[f]!.harvester),
+    (f, uses, accounts) => uses > accounts && accounts < max && s[f]!.suspect,
+    // Detector.crossTemplates: an ask between mostly suspect accounts.
+    (_f, u, asked) => (asked & ASKED) !== 0 && s[u]!.suspect,
+    edges,
+  );
+  harvestEdges(
+    acc,
+    parts.map((p) => p.keys.template),
+    max,
     edges,
   );
   keyEdges(

@@ -294,13 +294,13 @@ export function tutorApp(
   return out;
 }
 
-/** Frames a plain-worded harness opens its asks with: no word anyone lists as an ask. */
+/** Frames a plain-worded harness opens its asks with (8+ words: a whole template frame), no word anyone lists as an ask. */
 export const PLAIN_FRAMES = [
-  'here is one from the notebook today',
-  'next one on the list for tonight',
-  'please take a look at this one',
-  'one more from the same sheet here',
-  'this came up in the group chat earlier',
+  'here is one more from the notebook for today',
+  'next one on the list for tonight if you can',
+  'please take a careful look at this one for me',
+  'one more from the same worksheet we had last week',
+  'this one came up in the group chat earlier today',
 ];
 
 /**
