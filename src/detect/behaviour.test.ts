@@ -264,7 +264,15 @@ test('detector: one insider’s harvest among hundreds of an application’s end
     insider.reasons.some((x) => x.code === 'substream_harvest'),
     JSON.stringify(insider),
   );
-  assert.ok(atLeast(insider, 'monitor'), JSON.stringify(insider));
+  // The insider asks for nothing else: its sub-stream's focus amplifies it to throttle, as
+  // one person of the application judged alone (monitor without it, score 0.42).
+  assert.ok(atLeast(insider, 'throttle'), JSON.stringify(insider));
+  assert.ok(
+    insider.reasons.some(
+      (x) => x.code === 'harvest_focus' && x.detail.includes('of one sub-stream'),
+    ),
+    JSON.stringify(insider.reasons),
+  );
   assert.equal(final.get('app-clean')!.level, 'allow');
   assert.ok(!final.get('app-clean')!.reasons.some((x) => x.code === 'substream_harvest'));
 });

@@ -69,7 +69,10 @@ export function describe(code: TermCode, s: Stats, ctx: AssessContext): string {
     case 'machine_timing':
       return timing(c, n);
     case 'harvest_focus':
-      return `${share(F.harvest)} of ${int(n)} requests took a harvest (a reasoning, grading or data ask, or a derivation served); people mix their asks (counted from 65%)`;
+      // The sub-stream's focus when it is the higher (score.ts: a harvest inside an application).
+      return c[F.harvest]! / n < ctx.substreamShare && ctx.substreamN > 10
+        ? `${pct(ctx.substreamShare)} of the ${int(ctx.substreamN)} requests of one sub-stream (system prompt × end user) took a harvest, against ${share(F.harvest)} of the account's ${int(n)}; people mix their asks (counted from 65%)`
+        : `${share(F.harvest)} of ${int(n)} requests took a harvest (a reasoning, grading or data ask, or a derivation served); people mix their asks (counted from 65%)`;
     case 'volume_vs_age': {
       const start = ctx.createdAt > 0 ? Math.min(ctx.createdAt, ctx.firstTs) : ctx.firstTs;
       const days = Math.max(0.5, (ctx.lastTs - start) / DAY);

@@ -148,7 +148,17 @@ function ampStrengths(s: Stats, n: number, ctx: AssessContext, x: Float64Array):
   // (tuning generator, issue 13: low-and-slow hydra 1 of 61 caught; from 65%, 43–46 of 61,
   // no honest account raised). An application that names its end users is judged per person.
   const app = c[F.endUser]! >= 0.5 * n && ctx.endUsers >= 20;
-  x[T.harvest_focus] = app ? 0 : sat(c[F.harvest]! / n - 0.65, 0.35) * sat(n - 10, 50);
+  const focus = app ? 0 : sat(c[F.harvest]! / n - 0.65, 0.35) * sat(n - 10, 50);
+  // A harvest inside an application's traffic is one insider's stream: when that sub-stream
+  // stands out from the account (substream_harvest), its own focus counts — a person who asks
+  // for nothing else, judged per person as the application's users are. (Not for accounts
+  // that name no end users: an evaluation vendor's or a judge service's per-customer streams
+  // stand out too; on tuning seeds 1–2 that raised one or two of each.)
+  const streamFocus =
+    app && x[T.substream_harvest]! > 0
+      ? sat(ctx.substreamShare - 0.65, 0.35) * sat(ctx.substreamN - 10, 50)
+      : 0;
+  x[T.harvest_focus] = Math.max(focus, streamFocus);
   x[T.signup_route] = sat(c[F.lowFrictionRoute]! / n, 1);
   x[T.model_pivot] = sat(c[F.pivot]! / n, 0.5);
   x[T.sampling] = sat(c[F.multiSample]! / n, 0.5);
