@@ -226,6 +226,8 @@ export class AccountState {
   /** Score on this account's own evidence alone (no cluster), at its last evaluation. */
   ownScore = 0;
   emittedScore = -1;
+  /** The cluster id its last verdict named ('' for none): a merge that renames it re-emits. */
+  emittedCluster = '';
   verdict: Verdict | null = null;
 
   constructor(

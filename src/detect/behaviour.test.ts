@@ -525,3 +525,32 @@ test('detector: a low-and-slow hydra asking in plain words is linked by the fram
   assert.equal(final.get('app0')?.cluster ?? null, null);
   for (const id of ['ev0', 'ev1', 'ev2']) assert.equal(final.get(id)?.cluster ?? null, null, id);
 });
+
+test('detector: when clusters merge under another id, the members’ last emitted verdicts name the cluster they are in (issue 13)', () => {
+  const r = g.rng(167);
+  const d = new Detector(cfg);
+  const events: TelemetryEvent[] = [];
+  // Two groups of one operator, each on its own card, found to be one later (an identity link).
+  for (let a = 0; a < 10; a++) {
+    const id = `mh${a}`;
+    d.addAccount({ id, createdAt: T0 - 90 * DAY, paymentFingerprint: 'pf_a' });
+    events.push(...g.plainAsker(r, id, a, 40, T0 + Math.floor(r() * DAY)));
+  }
+  for (let a = 0; a < 6; a++)
+    d.addAccount({ id: `hb${a}`, createdAt: T0 - 90 * DAY, paymentFingerprint: 'pf_b' });
+  events.push(...g.hydra(r, 'hb', 6, 40));
+  const emitted = new Map<string, Verdict>();
+  const keep = (vs: Verdict[]) => {
+    for (const v of vs) emitted.set(v.account, v);
+  };
+  for (const ev of events.sort((a, b) => a.ts - b.ts || (a.account < b.account ? -1 : 1)))
+    keep(d.ingest(ev));
+  const before = new Map(d.verdicts().map((v) => [v.account, v.cluster]));
+  assert.ok(before.get('hb0') && before.get('mh0') && before.get('hb0') !== before.get('mh0'));
+  keep(d.addLink('hb2', 'mh3', 'identity', 'same signup device'));
+  const now = new Map(d.verdicts().map((v) => [v.account, v]));
+  const merged = now.get('mh3')!.cluster;
+  assert.ok(merged && now.get('hb2')!.cluster === merged);
+  for (const id of now.keys())
+    assert.equal(emitted.get(id)?.cluster, merged, `${id}'s last verdict`);
+});

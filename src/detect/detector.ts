@@ -848,13 +848,19 @@ export class Detector {
     let level = levelFor(score, st.level, this.cfg.levels);
     if (st.reviewOnly && levelRank(level) > levelRank('monitor')) level = 'monitor';
     st.score = score;
+    // A verdict names its cluster: when clusters merge under another id, the members' verdicts
+    // follow (else an analyst's campaign view splits one campaign by its members' stale ids).
+    const shown = this.clusterSets.of(st.idx);
+    const clusterId = shown && shown.members.length >= 2 ? shown.id : '';
     if (
       level === st.level &&
+      clusterId === st.emittedCluster &&
       Math.abs(score - Math.max(0, st.emittedScore)) < this.cfg.materialChange
     )
       return undefined;
     st.level = level;
     st.emittedScore = score;
+    st.emittedCluster = clusterId;
     return this.build(st);
   }
 
