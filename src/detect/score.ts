@@ -154,10 +154,13 @@ function ampStrengths(s: Stats, n: number, ctx: AssessContext, x: Float64Array):
   // for nothing else, judged per person as the application's users are. (Not for accounts
   // that name no end users: an evaluation vendor's or a judge service's per-customer streams
   // stand out too; on tuning seeds 1–2 that raised one or two of each.)
-  const streamFocus =
-    app && x[T.substream_harvest]! > 0
-      ? sat(ctx.substreamShare - 0.65, 0.35) * sat(ctx.substreamN - 10, 50)
-      : 0;
+  // …in the measure the sub-stream stands out (a judge service whose account is 69% grading
+  // and one customer's stream all of it, tuning seed 3: raised at full weight).
+  const streamFocus = app
+    ? sat(ctx.substreamShare - 0.65, 0.35) *
+      sat(ctx.substreamN - 10, 50) *
+      Math.min(1, x[T.substream_harvest]!)
+    : 0;
   x[T.harvest_focus] = Math.max(focus, streamFocus);
   x[T.signup_route] = sat(c[F.lowFrictionRoute]! / n, 1);
   x[T.model_pivot] = sat(c[F.pivot]! / n, 0.5);
