@@ -164,8 +164,10 @@ export class PartitionService {
     private detector: Detector,
     private ids: RecentIds,
     exchanged: ExchangeState | undefined,
+    pending: Verdict[] = [],
   ) {
     this.id = partitionId(opts.stream, opts.index, opts.count);
+    for (const v of pending) this.changed.set(v.account, v);
     this.published = new PublishQueue(nc.jetstream());
     if (opts.count > 1 && opts.exchange !== false) {
       this.exchange = new EvidenceExchange({
@@ -193,12 +195,15 @@ export class PartitionService {
     let detector = new Detector(opts.cfg);
     let ids = new RecentIds(opts.dedupeIds);
     let exchanged: ExchangeState | undefined;
+    let pending: Verdict[] = [];
     if (snap) {
       const doc = deserialize(snap.state) as {
         cfg: string;
         detector: Buffer;
         ids: string[];
         exchange?: ExchangeState;
+        /** Verdicts changed by the state it holds and not yet published (absent before they were kept). */
+        pending?: Verdict[];
       };
       if (doc.cfg !== JSON.stringify(opts.cfg)) {
         throw new Error(
@@ -209,6 +214,7 @@ export class PartitionService {
       detector = decodeDetector(doc.detector, opts.cfg);
       ids = new RecentIds(opts.dedupeIds, doc.ids);
       exchanged = doc.exchange;
+      pending = doc.pending ?? [];
     }
     const nc = await connect({
       servers: opts.natsUrl,
@@ -216,7 +222,7 @@ export class PartitionService {
       timeout: 3000,
       maxReconnectAttempts: -1,
     });
-    const svc = new PartitionService(opts, nc, detector, ids, exchanged);
+    const svc = new PartitionService(opts, nc, detector, ids, exchanged, pending);
     if (snap) {
       svc.stats.seq = svc.stats.durableSeq = svc.stats.resumedSeq = snap.seq;
       svc.stats.events = snap.events;
@@ -399,6 +405,10 @@ export class PartitionService {
       detector: this.encode(),
       ids: this.ids.list(),
       exchange: this.exchange?.save(),
+      // The state already counts these as emitted (the detector re-emits only on a change), so
+      // verdicts the consume loop queued while the last ones were being published travel with
+      // it: a kill before the next tick would otherwise lose them for good.
+      pending: [...this.changed.values()],
     });
     try {
       await this.published.settle();
