@@ -2,7 +2,13 @@
  * The sentence behind each reason code, with the numbers an analyst can check against
  * the logs ("87% of 1,240 prompts share 3 templates"). Called only when a verdict is built.
  */
-import { activeDays, type AssessContext, type TermCode } from './terms.js';
+import {
+  accountFocus,
+  activeDays,
+  streamFocus,
+  type AssessContext,
+  type TermCode,
+} from './terms.js';
 import { F, type Counters, type Stats } from './stats.js';
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
@@ -69,8 +75,8 @@ export function describe(code: TermCode, s: Stats, ctx: AssessContext): string {
     case 'machine_timing':
       return timing(c, n);
     case 'harvest_focus':
-      // The sub-stream's focus when it is the higher (score.ts: a harvest inside an application).
-      return c[F.harvest]! / n < ctx.substreamShare && ctx.substreamN > 10
+      // The sub-stream's focus when the score took it (score.ts: a harvest inside an application).
+      return streamFocus(c, n, ctx) > accountFocus(c, n, ctx)
         ? `${pct(ctx.substreamShare)} of the ${int(ctx.substreamN)} requests of one sub-stream (system prompt × end user) took a harvest, against ${share(F.harvest)} of the account's ${int(n)}; people mix their asks (counted from 65%)`
         : `${share(F.harvest)} of ${int(n)} requests took a harvest (a reasoning, grading or data ask, or a derivation served); people mix their asks (counted from 65%)`;
     case 'volume_vs_age': {

@@ -25,7 +25,14 @@ import { featuresOf, netDigest, netKeyOf, type EventFeatures } from './features.
 import { levelFor } from './levels.js';
 import { FirstSeenIndex } from './links.js';
 import type { IndexListener } from './listener.js';
-import { assess, assessScore, evaluationShaped, reasonsOf, type AssessContext } from './score.js';
+import {
+  assess,
+  assessScore,
+  evaluationShaped,
+  namesEndUsers,
+  reasonsOf,
+  type AssessContext,
+} from './score.js';
 import { standing } from './terms.js';
 import { F, STATS_LEN, Stats } from './stats.js';
 import { HLL_REGISTERS } from './text.js';
@@ -225,9 +232,7 @@ export class Detector {
       const ok =
         (num & 1) === 1
           ? this.cohortGate(other, prev.accounts + 1)
-          : prev.accounts <= this.cfg.templateLinkMaxAccounts &&
-            other.stats.c[F.n]! >= 3 &&
-            this.mostlyHarvest(other);
+          : this.shapeGate(other, prev.accounts);
       return ok ? other.idx : undefined;
     }
     return synchronized(st.timing, other.timing, this.syncRule) ? other.idx : undefined;
@@ -567,9 +572,7 @@ export class Detector {
     if (prev && prev.first !== st.idx) {
       const other = this.byIdx[prev.first]!;
       if (
-        prev.accounts <= this.cfg.templateLinkMaxAccounts &&
-        other.stats.c[F.n]! >= 3 &&
-        this.mostlyHarvest(other) &&
+        this.shapeGate(other, prev.accounts) &&
         this.clusterSets.find(other.idx) !== this.clusterSets.find(st.idx)
       )
         joined = this.join(st.idx, other.idx, 'shape') !== undefined;
@@ -606,6 +609,15 @@ export class Detector {
     return this.join(st.idx, other.idx, 'shape') !== undefined;
   }
 
+  /** Whether `first`, the first sender of a shape key sent by `accounts` accounts before, links. */
+  private shapeGate(first: AccountState, accounts: number): boolean {
+    return (
+      accounts <= this.cfg.templateLinkMaxAccounts &&
+      first.stats.c[F.n]! >= 3 &&
+      this.mostlyHarvest(first)
+    );
+  }
+
   /** Whether `first`, the first sender of a cohort key now sent by `accounts` accounts, links. */
   private cohortGate(first: AccountState, accounts: number): boolean {
     return (
@@ -616,12 +628,6 @@ export class Detector {
     );
   }
 
-  /**
-   * Whether nearly all of an account's requests carry core evidence of any kind (asks or
-   * derivations served): 80%. People, a class of students included, mix their asks: at 60% a
-   * course cohort was linked into a hydra's cluster (tuning seed 2, issue 13); a hydra that
-   * mixes 15% ordinary chat in as cover stays above it.
-   */
   /**
    * A harvest-template link's end (issue 13): 20+ requests, nearly all harvest (mostlyHarvest:
    * asked for in any words, or derivations served), and not an application that names its
@@ -635,12 +641,18 @@ export class Detector {
     const n = c[F.n]!;
     return (
       n >= HARVEST_LINK_MIN_REQUESTS &&
-      c[F.endUser]! < 0.5 * n &&
+      !namesEndUsers(c, n) &&
       this.mostlyHarvest(st) &&
       !evaluationShaped(c, n, this.ownCtx(st), this.cfg)
     );
   }
 
+  /**
+   * Whether nearly all of an account's requests carry core evidence of any kind (asks or
+   * derivations served): 80%. People, a class of students included, mix their asks: at 60% a
+   * course cohort was linked into a hydra's cluster (tuning seed 2, issue 13); a hydra that
+   * mixes 15% ordinary chat in as cover stays above it.
+   */
   private mostlyHarvest(st: AccountState): boolean {
     const c = st.stats.c;
     return c[F.harvest]! / c[F.n]! >= 0.8;

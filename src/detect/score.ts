@@ -15,9 +15,20 @@ import type { Reason } from '../telemetry/event.js';
 import type { DetectConfig } from './config.js';
 import { F, type Counters, type Stats } from './stats.js';
 import { describe } from './describe.js';
-import { TERMS, activeDays, standing, type AssessContext, type TermCode } from './terms.js';
+import {
+  TERMS,
+  accountFocus,
+  activeDays,
+  namesEndUsers,
+  sat,
+  standing,
+  streamFocus,
+  substreamStrength,
+  type AssessContext,
+  type TermCode,
+} from './terms.js';
 
-export { TERMS, type AssessContext, type TermCode } from './terms.js';
+export { TERMS, namesEndUsers, type AssessContext, type TermCode } from './terms.js';
 
 const T = Object.fromEntries(TERMS.map((c, i) => [c, i])) as Record<TermCode, number>;
 const CORE_END = T.logit_bias_sweep; // terms before it are core
@@ -66,7 +77,6 @@ export interface Assessment {
 }
 
 const DAY = 86_400_000;
-const sat = (x: number, at: number): number => (x <= 0 ? 0 : x >= at ? 1 : x / at);
 
 /** Strength of machine-like timing: regular inter-arrival gaps, or activity round the clock. */
 export function timingStrength(c: Counters, n: number): number {
@@ -91,12 +101,7 @@ function coreStrengths(c: Counters, n: number, ctx: AssessContext, x: Float64Arr
   // What was served, in any language: derivations (steps, equations, reasoning tokens).
   x[T.reasoning_served] = withRes >= 3 ? sat(c[F.derivation]! / withRes, 0.6) : 0;
   x[T.judgements_served] = withRes >= 10 ? sat(c[F.verdictAnswer]! / withRes - 0.2, 0.6) : 0;
-  // A harvest inside an application's traffic: its own sub-stream, mostly suspect, where the
-  // account as a whole is not (sub-stream scoring: dilution does not hide it).
-  x[T.substream_harvest] =
-    ctx.substreamN >= 12
-      ? sat(ctx.substreamShare - c[F.harvest]! / n - 0.2, 0.4) * sat(ctx.substreamN, 30)
-      : 0;
+  x[T.substream_harvest] = substreamStrength(c, n, ctx);
   x[T.long_output] = withRes >= 3 ? sat(c[F.longOutput]! / withRes, 0.7) : 0;
   x[T.harvest_length] = withRes >= 3 ? sat(c[F.harvestLength]! / withRes - 0.1, 0.5) : 0;
   // Agent trajectories harvested across many environments: a product's agent offers one tool
@@ -104,7 +109,7 @@ function coreStrengths(c: Counters, n: number, ctx: AssessContext, x: Float64Arr
   // synthetic tool sets per episode, as tool-use training data is built over thousands of
   // APIs (APIGen, Liu et al. 2024, arXiv 2406.18518; ToolACE, Liu et al. 2024, arXiv
   // 2409.00920). An application that names its end users is judged per person.
-  const perPerson = c[F.endUser]! >= 0.5 * n ? Math.max(1, ctx.endUsers / 4) : 1;
+  const perPerson = namesEndUsers(c, n) ? Math.max(1, ctx.endUsers / 4) : 1;
   x[T.agent_environments] =
     c[F.tools]! >= 20 ? sat((ctx.toolsets / perPerson - 4) / 12, 1) * sat(c[F.tools]! / n, 0.5) : 0;
   // A logit_bias sweep names ever more token ids (Carlini et al. 2024); logprobs or not.
@@ -133,7 +138,7 @@ function ampStrengths(s: Stats, n: number, ctx: AssessContext, x: Float64Array):
   // Harvest rates are per day of the period the (decayed) counters cover: an old account
   // that starts harvesting today is not excused by its years of quiet.
   const active = Math.min(days, activeDays(ctx));
-  const people = c[F.endUser]! >= 0.5 * n ? Math.max(1, ctx.endUsers) : 1;
+  const people = namesEndUsers(c, n) ? Math.max(1, ctx.endUsers) : 1;
   // A young application's volume is its end users' (an edtech app a week old serving 1,600
   // pupils sends hundreds of requests a day, a few per pupil).
   x[T.volume_vs_age] = Math.max(
@@ -141,27 +146,7 @@ function ampStrengths(s: Stats, n: number, ctx: AssessContext, x: Float64Array):
     sat(c[F.harvestLength]! / active - 5, 20),
     sat(c[F.derivationSingle]! / active / people - 40, 160),
   );
-  // Focus: most requests take a harvest, asked for or a derivation served, from ten requests
-  // on; graded from 65% to all of them. People mix their asks (students, researchers: a
-  // third; honest maths-only learners reach 72% at p90); a harvest account does little else —
-  // but mixes in ordinary chat as cover: a cliff at 85% let a hydra with 15% cover through
-  // (tuning generator, issue 13: low-and-slow hydra 1 of 61 caught; from 65%, 43–46 of 61,
-  // no honest account raised). An application that names its end users is judged per person.
-  const app = c[F.endUser]! >= 0.5 * n && ctx.endUsers >= 20;
-  const focus = app ? 0 : sat(c[F.harvest]! / n - 0.65, 0.35) * sat(n - 10, 50);
-  // A harvest inside an application's traffic is one insider's stream: when that sub-stream
-  // stands out from the account (substream_harvest), its own focus counts — a person who asks
-  // for nothing else, judged per person as the application's users are. (Not for accounts
-  // that name no end users: an evaluation vendor's or a judge service's per-customer streams
-  // stand out too; on tuning seeds 1–2 that raised one or two of each.)
-  // …in the measure the sub-stream stands out (a judge service whose account is 69% grading
-  // and one customer's stream all of it, tuning seed 3: raised at full weight).
-  const streamFocus = app
-    ? sat(ctx.substreamShare - 0.65, 0.35) *
-      sat(ctx.substreamN - 10, 50) *
-      Math.min(1, x[T.substream_harvest]!)
-    : 0;
-  x[T.harvest_focus] = Math.max(focus, streamFocus);
+  x[T.harvest_focus] = Math.max(accountFocus(c, n, ctx), streamFocus(c, n, ctx));
   x[T.signup_route] = sat(c[F.lowFrictionRoute]! / n, 1);
   x[T.model_pivot] = sat(c[F.pivot]! / n, 0.5);
   x[T.sampling] = sat(c[F.multiSample]! / n, 0.5);

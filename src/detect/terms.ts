@@ -1,4 +1,8 @@
-/** Shared vocabulary of the scoring: reason codes and the context a score is computed in. */
+/**
+ * Shared vocabulary of the scoring: reason codes, the context a score is computed in, and the
+ * parts of terms that the score (score.ts) and its sentences (describe.ts) both read.
+ */
+import { F, type Counters } from './stats.js';
 
 /** Context that is not a counter: account age, cluster coordination. */
 export interface AssessContext {
@@ -69,4 +73,54 @@ export function standing(
   cfg: { establishedDays: number },
 ): number {
   return paid && createdAt > 0 && lastTs - createdAt >= cfg.establishedDays * 86_400_000 ? 0.75 : 1;
+}
+
+/** The ramp of every term: 0 at or below 0, 1 from `at` on. */
+export const sat = (x: number, at: number): number => (x <= 0 ? 0 : x >= at ? 1 : x / at);
+
+/** Whether most of an account's requests name an end user: an application, judged per person it serves. */
+export function namesEndUsers(c: Counters, n: number): boolean {
+  return c[F.endUser]! >= 0.5 * n;
+}
+
+/**
+ * A harvest inside an application's traffic: how far its most suspect sub-stream stands out
+ * from the account as a whole (sub-stream scoring: dilution does not hide it), 0–1.
+ */
+export function substreamStrength(c: Counters, n: number, ctx: AssessContext): number {
+  return ctx.substreamN >= 12
+    ? sat(ctx.substreamShare - c[F.harvest]! / n - 0.2, 0.4) * sat(ctx.substreamN, 30)
+    : 0;
+}
+
+/**
+ * Focus: most requests take a harvest, asked for or a derivation served, from ten requests
+ * on; graded from 65% to all of them. People mix their asks (students, researchers: a third;
+ * honest maths-only learners reach 72% at p90); a harvest account does little else — but
+ * mixes in ordinary chat as cover: a cliff at 85% let a hydra with 15% cover through (tuning
+ * generator, issue 13: low-and-slow hydra 1 of 61 caught; from 65%, 43–46 of 61, no honest
+ * account raised). An application that names its end users is judged per person (streamFocus).
+ */
+export function accountFocus(c: Counters, n: number, ctx: AssessContext): number {
+  return isApplication(c, n, ctx) ? 0 : sat(c[F.harvest]! / n - 0.65, 0.35) * sat(n - 10, 50);
+}
+
+/**
+ * An application's focus is that of a sub-stream that stands out as harvest — one insider
+ * who asks for nothing else, judged per person as the application's users are — in the
+ * measure it stands out (a judge service whose account is 69% grading and one customer's
+ * stream all of it was raised at full weight, tuning seed 3). Not for accounts that name no
+ * end users: an evaluation vendor's or a judge service's per-customer streams stand out too
+ * (on tuning seeds 1–2 that raised one or two of each).
+ */
+export function streamFocus(c: Counters, n: number, ctx: AssessContext): number {
+  return isApplication(c, n, ctx)
+    ? sat(ctx.substreamShare - 0.65, 0.35) *
+        sat(ctx.substreamN - 10, 50) *
+        substreamStrength(c, n, ctx)
+    : 0;
+}
+
+function isApplication(c: Counters, n: number, ctx: AssessContext): boolean {
+  return namesEndUsers(c, n) && ctx.endUsers >= 20;
 }

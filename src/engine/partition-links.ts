@@ -60,6 +60,17 @@ export class Accounts {
   }
 }
 
+/** A key's uses and accounts over every partition's row of it. */
+function totals<K>(tables: KeyTableExport<K>[], rows: Row[]): { uses: number; accounts: number } {
+  let uses = 0;
+  let accounts = 0;
+  for (const r of rows) {
+    uses += tables[r.part]!.uses[r.row]!;
+    accounts += tables[r.part]!.accounts[r.row]!;
+  }
+  return { uses, accounts };
+}
+
 /** Rows of a key present in two or more partitions, by key. */
 function sharedKeys<K>(tables: KeyTableExport<K>[]): Map<K, Row[]> {
   const all = new Map<K, Row[]>();
@@ -89,14 +100,9 @@ function keyEdges<K>(
 ): void {
   for (const [key, rows] of sharedKeys(tables)) {
     let head = rows[0]!;
-    let uses = 0;
-    let accounts = 0;
-    for (const r of rows) {
-      const t = tables[r.part]!;
-      uses += t.uses[r.row]!;
-      accounts += t.accounts[r.row]!;
-      if (t.firstTs[r.row]! < tables[head.part]!.firstTs[head.row]!) head = r;
-    }
+    for (const r of rows)
+      if (tables[r.part]!.firstTs[r.row]! < tables[head.part]!.firstTs[head.row]!) head = r;
+    const { uses, accounts } = totals(tables, rows);
     const firstUsers = tables[head.part]!.users[head.row];
     if (!firstUsers) continue; // its first sender cannot link (see KeyLog.export)
     const first = acc.offset[head.part]! + firstUsers[0]!;
@@ -130,13 +136,11 @@ function harvestEdges(
 ): void {
   const s = acc.snap;
   for (const rows of sharedKeys(tables).values()) {
-    let uses = 0;
-    let accounts = 0;
+    const { uses, accounts } = totals(tables, rows);
+    if (uses <= accounts || accounts >= max) continue;
     const senders: { g: number; part: number; ts: number }[] = [];
     for (const r of rows) {
       const t = tables[r.part]!;
-      uses += t.uses[r.row]!;
-      accounts += t.accounts[r.row]!;
       const users = t.users[r.row];
       if (!users) continue;
       users.forEach((u, j) => {
@@ -145,7 +149,7 @@ function harvestEdges(
           senders.push({ g, part: r.part, ts: t.ts[r.row]![j]! });
       });
     }
-    if (senders.length < 2 || uses <= accounts || accounts >= max) continue;
+    if (senders.length < 2) continue;
     let first = senders[0]!;
     for (const x of senders) if (x.ts < first.ts) first = x;
     for (const x of senders)

@@ -13,7 +13,7 @@ import { Detector } from '../../detect/detector.js';
 import { detectConfigSchema } from '../../detect/config.js';
 import { harvester, rng } from '../../detect/testdata/traffic.js';
 import type { Verdict } from '../../telemetry/event.js';
-import { accountSlot } from '../../telemetry/slot.js';
+import { accountSlot, slotSubject } from '../../telemetry/slot.js';
 import { PartitionService, type VerdictOutbox } from './partition-service.js';
 import { PgSnapshots } from './snapshot-pg.js';
 import { PG, until } from './testdata/topology.js';
@@ -63,7 +63,7 @@ test('issue 18: a snapshot taken while verdicts wait for the outbox carries them
   const send = async (from: number, to: number) => {
     for (const e of events.slice(from, to))
       await js.publish(
-        `${stream}.events.${[0, 1, 2, 3, 4, 5].map((i) => (accountSlot(e.account) >> i) & 1).join('.')}`,
+        slotSubject(stream, 'events', accountSlot(e.account)),
         Buffer.from(JSON.stringify(e)),
       );
   };
