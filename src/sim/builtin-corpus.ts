@@ -331,6 +331,7 @@ export function builtinCorpus(): Corpus {
     source: 'builtin',
     chat,
     dialogs,
+    conversations: [],
     hard,
     roles,
     math,

@@ -29,6 +29,12 @@ export interface Corpus {
   chat: string[];
   /** Multi-turn user turns (the user's side of a conversation). */
   dialogs: string[][];
+  /**
+   * Real conversations with both sides (hh-rlhf helpful): `assistant[i]` answered `user[i]`.
+   * A follow-up depends on the answer before it as people's do, which a generated reply in
+   * the history cannot show. Empty in the built-in corpus.
+   */
+  conversations: { user: string[]; assistant: string[] }[];
   /** Hard, long power-user prompts (coding, math, creative). */
   hard: string[];
   /** Role / system prompts. */
@@ -106,8 +112,14 @@ function oasstReplies(path: string): { prompts: string[]; replies: string[] } {
   return { prompts, replies };
 }
 
-function loadHH(dir: string): { dialogs: string[][]; firsts: string[]; replies: string[] } {
+function loadHH(dir: string): {
+  dialogs: string[][];
+  conversations: { user: string[]; assistant: string[] }[];
+  firsts: string[];
+  replies: string[];
+} {
   const dialogs: string[][] = [];
+  const conversations: { user: string[]; assistant: string[] }[] = [];
   const firsts: string[] = [];
   const replies: string[] = [];
   for (const f of ['helpful-base-test.jsonl.gz', 'harmless-base-test.jsonl.gz']) {
@@ -116,11 +128,14 @@ function loadHH(dir: string): { dialogs: string[][]; firsts: string[]; replies: 
       if (human[0]) firsts.push(clip(human[0]));
       if (human.length > 1) dialogs.push(human.map(clip));
       // Harmless-base replies are often refusals; use helpful ones as response text.
-      if (f.startsWith('helpful'))
+      if (f.startsWith('helpful')) {
         for (const a of assistant) if (a.length > 80) replies.push(clip(a));
+        if (human.length > 1 && assistant.length >= human.length - 1)
+          conversations.push({ user: human.map(clip), assistant: assistant.map(clip) });
+      }
     }
   }
-  return { dialogs, firsts, replies };
+  return { dialogs, conversations, firsts, replies };
 }
 
 function loadMath(dir: string): { gsmTrain: QA[]; gsmTest: QA[]; comp: QA[] } {
@@ -218,6 +233,7 @@ export function loadDataCorpus(dir: string): Corpus {
     source: 'data',
     chat: [...chat, ...oasst.prompts.slice(0, 400), ...hh.firsts],
     dialogs: [...twoTurn, ...hh.dialogs],
+    conversations: hh.conversations,
     hard: loadHard(dir),
     roles: loadRoles(dir),
     math: [...gsmTrain, ...comp],

@@ -20,7 +20,8 @@ import { longSystemPrompt, productName } from './sysprompt.js';
 
 /**
  * Multi-turn harvesting: an opening question, then two to six follow-ups that ask "why"
- * without depending on what was answered; each turn is served another derivation.
+ * without depending on what was answered; the opening is served a derivation, the follow-ups
+ * mostly explanations in prose (what a "why?" gets).
  */
 export function whyChain(rng: Rng): PromptSource {
   const why = new WordingWalk(rng, WHY_FOLLOW_UP);
@@ -43,7 +44,11 @@ export function whyChain(rng: Rng): PromptSource {
       left--;
     }
     const messages: Msg[] = [...history, { role: 'user', text }];
-    const reply = makeReply(r, ctx.corpus, 'reasoning', r.lognormal(700, 0.4), ref, maxTokens);
+    // The opening question is served a derivation; a "why?" mostly an explanation in prose.
+    const reply =
+      ref || r.chance(0.3)
+        ? makeReply(r, ctx.corpus, 'reasoning', r.lognormal(700, 0.4), ref, maxTokens)
+        : makeReply(r, ctx.corpus, 'chat', r.lognormal(450, 0.4), '', maxTokens);
     history = [...messages, { role: 'assistant', text: reply.text.slice(0, 1500) }];
     return { messages, params: { max_tokens: maxTokens, stream, temperature: 0.7 }, reply };
   };
