@@ -12,7 +12,6 @@ const weightsSchema = z
     longOutput: unit().default(0.45),
     reasoningServed: unit().default(0.8),
     judgements: unit().default(0.6),
-    followUps: unit().default(0.6),
     substream: unit().default(0.8),
     harvestLength: unit().default(0.8),
     agentEnvironments: unit().default(0.7),

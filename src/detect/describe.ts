@@ -5,7 +5,6 @@
 import {
   accountFocus,
   activeDays,
-  harvestTaken,
   streamFocus,
   type AssessContext,
   type TermCode,
@@ -53,8 +52,6 @@ export function describe(code: TermCode, s: Stats, ctx: AssessContext): string {
       return `${pct(c[F.derivation]! / withRes)} of ${int(withRes)} answers served were derivations (enumerated steps, equations or reasoning tokens; ${int(c[F.reasoningServed]!)} with reasoning tokens)`;
     case 'judgements_served':
       return `${pct(c[F.verdictAnswer]! / withRes)} of ${int(withRes)} answers were judgements of a few tokens (a score, a label) for prompts of 150+ tokens`;
-    case 'detached_followups':
-      return `${pct(c[F.detached]! / c[F.followUp]!)} of ${int(c[F.followUp]!)} follow-ups take up nothing of the answer before them (no word of it: "why?", "go on"), in ${int(n)} requests`;
     case 'substream_harvest':
       return `one sub-stream (system prompt × end user) of ${int(ctx.substreamN)} requests is ${pct(ctx.substreamShare)} harvest-suspect, against ${share(F.harvest)} for the account as a whole`;
     case 'long_output':
@@ -81,7 +78,7 @@ export function describe(code: TermCode, s: Stats, ctx: AssessContext): string {
       // The sub-stream's focus when the score took it (score.ts: a harvest inside an application).
       return streamFocus(c, n, ctx) > accountFocus(c, n, ctx)
         ? `${pct(ctx.substreamShare)} of the ${int(ctx.substreamN)} requests of one sub-stream (system prompt × end user) took a harvest, against ${share(F.harvest)} of the account's ${int(n)}; people mix their asks (counted from 65%)`
-        : `${pct(harvestTaken(c) / n)} of ${int(n)} requests took a harvest (a reasoning, grading or data ask, a derivation served${c[F.drawnOut]! > 0 && harvestTaken(c) > c[F.harvest]! ? ', or an answer drawn out by a follow-up that takes up nothing of the one before' : ''}); people mix their asks (counted from 65%)`;
+        : `${share(F.harvest)} of ${int(n)} requests took a harvest (a reasoning, grading or data ask, or a derivation served); people mix their asks (counted from 65%)`;
     case 'volume_vs_age': {
       const start = ctx.createdAt > 0 ? Math.min(ctx.createdAt, ctx.firstTs) : ctx.firstTs;
       const days = Math.max(0.5, (ctx.lastTs - start) / DAY);

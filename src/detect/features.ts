@@ -6,7 +6,7 @@ import { servedShape, type ServedShape } from '../telemetry/served.js';
 import { normalizeRequest, stoppedAtCap } from './normalize.js';
 import { intentOf, type Intent } from './phrases.js';
 import { fnv1a, hash16 } from '../hash/fnv.js';
-import { takesUp, templateKeys, type TemplateKeys } from './text.js';
+import { templateKeys, type TemplateKeys } from './text.js';
 import { prefixOf } from '../net/ip.js';
 
 /** Features of one request. */
@@ -40,19 +40,6 @@ export interface EventFeatures {
    * language. Classifiers look the same; only the account's economics tell them apart.
    */
   verdictAnswer: boolean;
-  /**
-   * A follow-up in a conversation: the last user turn is text written after an answer (no
-   * tools: an agent's next turn is a tool result).
-   */
-  followUp: boolean;
-  /**
-   * A follow-up that takes up nothing of the answer before it ("why?", "go on", in any
-   * language: text.ts takesUp) — how a multi-turn harvest draws more reasoning out of every
-   * answer, whatever it said.
-   */
-  detached: boolean;
-  /** A detached follow-up served an answer of 200+ tokens that is no other harvest (counted toward focus, terms.ts). */
-  drawnOut: boolean;
   /** Reasoning tokens served beside the answer. */
   reasoningTokens: number;
   /** Hashes of the token ids logit_bias names (empty when none). */
@@ -69,7 +56,7 @@ export interface EventFeatures {
   harness: number;
   /** Asks for a harvest: reasoning, grader or data-generation phrasing, or a harvest-length answer. */
   suspect: boolean;
-  /** Any core evidence of this request: `suspect`, a derivation served, or a substantial answer drawn out by a detached follow-up. */
+  /** Any core evidence of this request: `suspect`, or a derivation served. */
   harvest: boolean;
 }
 
@@ -159,15 +146,6 @@ export function featuresOf(ev: TelemetryEvent): EventFeatures {
   const verdictAnswer =
     hasResponse && outTokens > 0 && outTokens <= 12 && inTokens >= 150 && !req.usesTools;
   const endUser = req.endUser ? fnv1a(req.endUser) || 1 : 0;
-  const followUp =
-    !req.usesTools && req.assistantTurns > 0 && req.prevAnswer !== '' && req.lastUser.trim() !== '';
-  const detached = followUp && !takesUp(req.lastUser, req.prevAnswer);
-  // What a detached follow-up drew out: a substantial answer that takes no other harvest.
-  const drawnOut =
-    detached &&
-    hasResponse &&
-    outTokens >= 200 &&
-    !(intent.reasoning || intent.grader || intent.datagen || harvestLength || derivation);
   let biasTokens: number[] = NONE;
   if (req.biasTokens.length) {
     biasTokens = new Array<number>(req.biasTokens.length);
@@ -193,9 +171,6 @@ export function featuresOf(ev: TelemetryEvent): EventFeatures {
     highTemp: req.temperature !== null && req.temperature >= 1,
     derivation,
     verdictAnswer,
-    followUp,
-    detached,
-    drawnOut,
     reasoningTokens,
     biasTokens,
     endUser,

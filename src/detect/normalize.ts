@@ -11,8 +11,6 @@ export interface NormalizedRequest {
   system: string;
   /** Text of the last user message (the one this request asks about). */
   lastUser: string;
-  /** Text of the answer the last user message follows (an assistant turn right before it), '' when none. */
-  prevAnswer: string;
   userTurns: number;
   assistantTurns: number;
   /** Tool definitions, tool calls or tool results anywhere in the request. */
@@ -209,10 +207,6 @@ export function normalizeRequest(ev: TelemetryEvent): NormalizedRequest {
   let system = req.system !== undefined ? contentText(req.system) : '';
   // The last user message's content: its text is extracted once, after the loop.
   let lastUserContent: unknown;
-  // The content of the assistant turn right before the last user turn (undefined: none).
-  let prevAnswerContent: unknown;
-  let prevRole: unknown;
-  let prevContent: unknown;
   let userTurns = 0;
   let assistantTurns = 0;
   let usesTools = Array.isArray(req.tools) && req.tools.length > 0;
@@ -235,14 +229,9 @@ export function normalizeRequest(ev: TelemetryEvent): NormalizedRequest {
     } else if (role === 'user') {
       userTurns++;
       lastUserContent = msg.content;
-      // (An assistant turn that calls tools is no answer to take up; the scanner does not decode it.)
-      prevAnswerContent =
-        prevRole === 'assistant' && !hasToolBlocks(prevContent) ? prevContent : undefined;
     } else if (role === 'assistant') {
       assistantTurns++;
     }
-    prevRole = role;
-    prevContent = msg.content;
   }
   const logprobsRaw = req.logprobs;
   const lb = biasKey(req.logit_bias);
@@ -250,7 +239,6 @@ export function normalizeRequest(ev: TelemetryEvent): NormalizedRequest {
   return {
     system,
     lastUser: userTurns > 0 ? contentText(lastUserContent) : '',
-    prevAnswer: prevAnswerContent !== undefined ? contentText(prevAnswerContent) : '',
     userTurns,
     assistantTurns,
     usesTools,

@@ -522,7 +522,7 @@ test('scan: what the scanner leaves to JSON.parse still reads the same (deep nes
   assert.ok(r?.ok && r.value.ts === 5);
 });
 
-test('scan: the detector reads only the last user turn, the answer it follows and system prompts; other texts are not decoded (issue 3)', () => {
+test('scan: the detector reads only the last user turn and system prompts; other texts are not decoded (issue 3)', () => {
   const ev = {
     ts: 1,
     account: 'a',
@@ -664,34 +664,4 @@ test('scan: a header order cached under the same FNV-1a hash as another is not m
 test('scan: wasm/scan-wasm.ts was built from the scan.c beside it (run scripts/build-wasm.sh after editing scan.c) (issue 3)', () => {
   const source = readFileSync(new URL('./wasm/scan.c', import.meta.url));
   assert.equal(createHash('sha256').update(source).digest('hex'), SCAN_C_SHA256);
-});
-
-test('scan: the answer a follow-up takes up is decoded exactly, in either API shape; earlier answers and tool calls are not (issue 13)', () => {
-  for (const answer of [
-    'Photosynthesis turns light into chemical energy.',
-    [{ type: 'text', text: 'Die Photosynthese \u00e4ndert alles.' }],
-  ]) {
-    const ev = {
-      ts: 1,
-      account: 'a',
-      request: {
-        messages: [
-          { role: 'user', content: 'first' },
-          { role: 'assistant', content: 'an earlier answer' },
-          { role: 'user', content: 'second' },
-          { role: 'assistant', content: answer },
-          { role: 'user', content: 'why is that?' },
-        ],
-      },
-    };
-    const buf = Buffer.from(JSON.stringify(ev));
-    const rec = scanEventRecord(buf, 0, buf.length) as {
-      request: { messages: Array<{ content: unknown }> };
-    };
-    assert.deepEqual(
-      rec.request.messages.map((m) => m.content),
-      ['', '', '', answer, 'why is that?'],
-    );
-    assert.ok(agree(buf));
-  }
 });

@@ -25,8 +25,8 @@
  *   and arrays among these are JSON.parse of their bytes), and `tools` (JSON.parse of its
  *   bytes: the detector reads the tool names);
  * - each message: `role`, `tool_calls` (`true` when present) and `content`, which is exact
- *   for system/developer messages, the last user message and an assistant message right
- *   before it (the ones whose text the detector reads, normalize.ts) and otherwise `''`, or a one-block stand-in
+ *   for system/developer messages and the last user message (the ones whose text the
+ *   detector reads, normalize.ts) and otherwise `''`, or a one-block stand-in
  *   `[{ type: 'tool_use' }]` when it is an array holding a tool block;
  * - `response`: `inputTokens`, `outputTokens`, `finishReason`, `reasoningTokens`, `served`
  *   (the gateway's `{ chars, lines, steps, math, code }` is built from the numbers scan.c
@@ -268,11 +268,6 @@ function messages(count: number): unknown[] {
   if (lastUser >= 0) {
     const content = MSG + lastUser * 3 * SLOT + 2 * SLOT;
     if (words[content + KIND] !== 0) (out[lastUser] as ScannedMessage).content = valueAt(content);
-    // The answer the last user turn follows: whether a follow-up takes it up (text.ts takesUp).
-    // (A tool call keeps its stand-in: it has no text to take up.)
-    const prev = lastUser > 0 ? (out[lastUser - 1] as ScannedMessage) : undefined;
-    if (prev?.role === 'assistant' && prev.content === '')
-      prev.content = valueAt(MSG + (lastUser - 1) * 3 * SLOT + 2 * SLOT);
   }
   return out;
 }

@@ -18,7 +18,6 @@ import { describe } from './describe.js';
 import {
   TERMS,
   accountFocus,
-  detachedStrength,
   activeDays,
   namesEndUsers,
   sat,
@@ -50,7 +49,6 @@ const WEIGHT_KEY: Record<TermCode, keyof DetectConfig['weights']> = {
   data_generation: 'datagen',
   reasoning_served: 'reasoningServed',
   judgements_served: 'judgements',
-  detached_followups: 'followUps',
   substream_harvest: 'substream',
   long_output: 'longOutput',
   harvest_length: 'harvestLength',
@@ -103,7 +101,6 @@ function coreStrengths(c: Counters, n: number, ctx: AssessContext, x: Float64Arr
   // What was served, in any language: derivations (steps, equations, reasoning tokens).
   x[T.reasoning_served] = withRes >= 3 ? sat(c[F.derivation]! / withRes, 0.6) : 0;
   x[T.judgements_served] = withRes >= 10 ? sat(c[F.verdictAnswer]! / withRes - 0.2, 0.6) : 0;
-  x[T.detached_followups] = detachedStrength(c, n);
   x[T.substream_harvest] = substreamStrength(c, n, ctx);
   x[T.long_output] = withRes >= 3 ? sat(c[F.longOutput]! / withRes, 0.7) : 0;
   x[T.harvest_length] = withRes >= 3 ? sat(c[F.harvestLength]! / withRes - 0.1, 0.5) : 0;

@@ -51,13 +51,7 @@ export const F = {
   verdictAnswer: 33,
   /** Requests with any core evidence (features.ts `harvest`: asks or a derivation served). */
   harvest: 34,
-  /** Follow-ups written after an answer (features.ts followUp). */
-  followUp: 35,
-  /** Follow-ups that take up nothing of the answer before them (features.ts detached). */
-  detached: 36,
-  /** Substantial answers drawn out by detached follow-ups, not otherwise harvest (features.ts drawnOut). */
-  drawnOut: 37,
-  hours: 38,
+  hours: 35,
 } as const;
 
 /** Length of the counter vector (hours take 24 slots at the end). */

@@ -36,7 +36,6 @@ export const TERMS = [
   'data_generation',
   'reasoning_served',
   'judgements_served',
-  'detached_followups',
   'substream_harvest',
   'long_output',
   'harvest_length',
@@ -103,18 +102,7 @@ export function substreamStrength(c: Counters, n: number, ctx: AssessContext): n
  * account raised). An application that names its end users is judged per person (streamFocus).
  */
 export function accountFocus(c: Counters, n: number, ctx: AssessContext): number {
-  return isApplication(c, n, ctx) ? 0 : sat(harvestTaken(c) / n - 0.65, 0.35) * sat(n - 10, 50);
-}
-
-/**
- * Requests that took a harvest, for focus: those with core evidence, and — once an account's
- * follow-ups are nearly all detached (from 70%, fully at 80%; people's are about 45–57%) —
- * the substantial answers its detached follow-ups drew out: a "why?" harness's take.
- */
-export function harvestTaken(c: Counters): number {
-  const fu = c[F.followUp]!;
-  const drawn = fu >= MIN_FOLLOW_UPS ? c[F.drawnOut]! * sat(c[F.detached]! / fu - 0.7, 0.1) : 0;
-  return c[F.harvest]! + drawn;
+  return isApplication(c, n, ctx) ? 0 : sat(c[F.harvest]! / n - 0.65, 0.35) * sat(n - 10, 50);
 }
 
 /**
@@ -135,23 +123,4 @@ export function streamFocus(c: Counters, n: number, ctx: AssessContext): number 
 
 function isApplication(c: Counters, n: number, ctx: AssessContext): boolean {
   return namesEndUsers(c, n) && ctx.endUsers >= 20;
-}
-
-/**
- * Follow-ups before their share counts: a student at people's ~50% writes 9 detached of 11
- * about 3% of the time (a course-cohort student was raised on tuning seed 2 at 10).
- */
-const MIN_FOLLOW_UPS = 20;
-
-/**
- * Multi-turn harvest: follow-ups that take up nothing of the answer before them ("why is
- * that?", "go on, in detail", in any language), nearly every time, over 20+ follow-ups that
- * make up a good part of the traffic. People take up what they were told more often than not
- * (hh-rlhf's helpful dialogues: 43% share a 5+-letter word with the answer before them, so
- * about 57% do not); a harness asking "why?" of every answer does it at ~98%. Graded from
- * 70% to 90%; 0–1.
- */
-export function detachedStrength(c: Counters, n: number): number {
-  const fu = c[F.followUp]!;
-  return fu >= MIN_FOLLOW_UPS ? sat(c[F.detached]! / fu - 0.7, 0.2) * sat(fu / n, 0.3) : 0;
 }
