@@ -65,6 +65,11 @@ await eachLine(join(dir, 'events.jsonl'), (buf, start, end) => {
     }
   }
 });
+// The end of the run, as `moat analyze` ends it: quiet cluster members take their cluster's evidence.
+for (const v of d.settle()) {
+  level.set(v.account, v.level);
+  if (levelRank(v.level) >= levelRank(min)) ever.add(v.account);
+}
 const secs = (performance.now() - t0) / 1000;
 const rows = new Map<
   string,

@@ -6,7 +6,14 @@ const unit = () => z.number().min(0).max(1);
 const weightsSchema = z
   .object({
     /** Core: what is being harvested. */
-    reasoning: unit().default(0.9),
+    /**
+     * Asks for written-out reasoning, by word stems in ten languages (phrases.ts): off by
+     * default (issue 13). What a harvest takes is the derivation served (`reasoningServed`,
+     * any language, any place in the prompt); the ask adds no campaign on the tuning
+     * generator and raises the people who ask for steps every time (students, benchmark
+     * vendors). An operator may weigh it again here.
+     */
+    reasoning: unit().default(0),
     grader: unit().default(0.9),
     datagen: unit().default(0.85),
     longOutput: unit().default(0.45),

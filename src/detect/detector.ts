@@ -411,6 +411,28 @@ export class Detector {
     return this.byIdx.map((st) => this.build(st));
   }
 
+  /**
+   * Re-score every cluster and every member against it: the end of an offline run. A member is
+   * re-scored on its own requests, or on all of its cluster's when that cluster's score moves
+   * by `materialChange`; one that went quiet while its cluster's score crept up by less at a
+   * time keeps an older level (a hydra member at 0.64 throttle while what it inherits is 0.66).
+   * A partitioned run's merge (`--workers`) scores every member at the end, so this makes one
+   * detector's verdicts the same. Returns the verdicts that changed.
+   */
+  settle(): Verdict[] {
+    const out: Verdict[] = [];
+    for (const cl of this.clusterSets.all()) {
+      if (cl.members.length < 2) continue;
+      this.scoreCluster(cl);
+      cl.emittedScore = cl.score;
+      for (const m of cl.members) {
+        const v = this.evaluate(this.byIdx[m]!, cl);
+        if (v) out.push(v);
+      }
+    }
+    return out;
+  }
+
   /** Every cluster of two or more accounts, by id. */
   clusters(): ClusterReport[] {
     return this.clusterSets

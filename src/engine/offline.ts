@@ -197,6 +197,9 @@ export async function analyzeFiles(
     if (onProgress && (stats.events & 1023) === 0) onProgress(bytes, total, stats.events);
   });
   onProgress?.(bytes, total, stats.events);
+  // Quiet cluster members take their cluster's final evidence (as a --workers merge does).
+  const settled = detector.settle();
+  if (settled.length && opts.onVerdicts) opts.onVerdicts(settled);
   return { detector, stats };
 }
 

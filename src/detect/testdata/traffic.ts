@@ -239,17 +239,18 @@ export function harvester(
   for (let i = 0; i < n; i++) {
     ts += 8000 + Math.floor(r() * 4000);
     const tpl = HARVEST_TEMPLATES[i % HARVEST_TEMPLATES.length]!;
-    out.push(
-      event({
-        ts,
-        account,
-        ip,
-        user: tpl + problem(r),
-        inTokens: 110,
-        outTokens: 900 + Math.floor(r() * 700),
-        request: { temperature: 0.7, max_tokens: 4096 },
-      }),
-    );
+    const ev = event({
+      ts,
+      account,
+      ip,
+      user: tpl + problem(r),
+      inTokens: 110,
+      outTokens: 900 + Math.floor(r() * 700),
+      request: { temperature: 0.7, max_tokens: 4096 },
+    });
+    // What a model asked to write out every step serves: a worked solution.
+    ev.response = { ...ev.response!, text: workedSolution(r) };
+    out.push(ev);
   }
   return out;
 }
@@ -352,18 +353,18 @@ export function hydra(
       ts += 3000 + Math.floor(r() * 3000);
       const ip = `192.0.2.${(a * 7) % 250}`;
       const ua = `client/${Math.floor(r() * 1000)}`;
-      out.push(
-        event({
-          ts,
-          account: `${prefix}${a}`,
-          ip,
-          ua,
-          user: HARVEST_TEMPLATES[0]! + problem(r),
-          inTokens: 110,
-          outTokens: 1000,
-          request: { max_tokens: 4096 },
-        }),
-      );
+      const ev = event({
+        ts,
+        account: `${prefix}${a}`,
+        ip,
+        ua,
+        user: HARVEST_TEMPLATES[0]! + problem(r),
+        inTokens: 110,
+        outTokens: 1000,
+        request: { max_tokens: 4096 },
+      });
+      ev.response = { ...ev.response!, text: workedSolution(r) };
+      out.push(ev);
     }
   }
   return out;

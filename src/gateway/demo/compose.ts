@@ -124,3 +124,24 @@ export function answerLength(r: Rng, mean: number): number {
   const z = (r() + r() + r() - 1.5) * 2; // ≈ N(0, 1) by the Irwin–Hall sum of three uniforms
   return Math.max(8, Math.round(mean * Math.min(3, Math.max(0.3, Math.exp(0.4 * z)))));
 }
+
+/**
+ * Draft an answer laid out as numbered steps, as a model does when the prompt asks it to work
+ * step by step: a line that sets out, 3–7 steps, a conclusion.
+ */
+export function composeSteps(corpus: Corpus, r: Rng, target: number, topic: number[]): string {
+  const seen = new Set<number>();
+  const steps = Math.max(3, Math.min(7, Math.round(target / 40)));
+  const lines = [pick(r, STEP_OPENERS)];
+  for (let i = 1; i <= steps; i++) lines.push(`${i}. ${nextSentence(r, corpus, topic, seen)}`);
+  lines.push(
+    `So, ${nextSentence(r, corpus, topic, seen).replace(/^[A-Z]/, (c) => c.toLowerCase())}`,
+  );
+  return lines.join('\n');
+}
+
+const STEP_OPENERS = [
+  "Let's work through it step by step.",
+  'Here is the reasoning, one step at a time.',
+  'Working it out:',
+];

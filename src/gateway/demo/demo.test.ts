@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { encode, encodeChat } from 'gpt-tokenizer';
 import type { Protocol, SseEvent, Upstream, UpstreamResponse } from '../upstream.js';
 import { createDemoUpstream, DEMO_MODELS, preloadDemo } from './index.js';
+import { servedShape } from '../../telemetry/served.js';
+import { isDerivation } from '../../detect/features.js';
 
 type Json = Record<string, any>;
 const CFG = { tokensPerSecond: 0, meanTokens: 120 };
@@ -160,6 +162,15 @@ describe('demo upstream, OpenAI protocol', () => {
     const j = (await call(up, 'openai', false, { temperature: 0, stop: [stop] })).json as Json;
     assert.equal(text(j), whole.slice(0, whole.indexOf(stop)));
     assert.equal(j['choices'][0].finish_reason, 'stop');
+  });
+
+  it('asked to work step by step, it numbers its steps as models do (a derivation to the detector); otherwise it writes prose', async () => {
+    const ask = [{ role: 'user', content: 'Explain the river, step by step.' }];
+    const stepwise = text((await call(up, 'openai', false, { messages: ask })).json as Json);
+    assert.ok(isDerivation(servedShape(stepwise)), stepwise);
+    assert.match(stepwise, /^1\. /m);
+    const plain = text((await call(up, 'openai', false)).json as Json);
+    assert.ok(!isDerivation(servedShape(plain)), plain);
   });
 
   it('the reasoner adds reasoning_content, counted in reasoning_tokens', async () => {

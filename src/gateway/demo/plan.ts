@@ -1,6 +1,13 @@
 import type { Protocol } from '../upstream.js';
 import { fnv1a } from '../../hash/fnv.js';
-import { answerLength, composeAnswer, composeReasoning, rng, topicIds } from './compose.js';
+import {
+  answerLength,
+  composeAnswer,
+  composeReasoning,
+  composeSteps,
+  rng,
+  topicIds,
+} from './compose.js';
 import { loadCorpus } from './corpus.js';
 import type { Corpus } from './corpus.js';
 import { planToolCall, type DemoToolCall } from './tools.js';
@@ -134,12 +141,14 @@ function makeChoice(
   topic: number[],
   reasoner: boolean,
   limits: { max: number; stops: string[] },
+  stepwise: boolean,
 ): DemoChoice {
   const r = rng(seed);
   const target = answerLength(r, cfg.meanTokens);
   let reasoning = reasoner ? composeReasoning(l.corpus, r, Math.round(target / 2), topic) : '';
   let rTok = reasoning ? l.tok.encode(reasoning) : [];
-  const cut = applyStops(composeAnswer(l.corpus, r, target, topic), limits.stops);
+  const draft = (stepwise ? composeSteps : composeAnswer)(l.corpus, r, target, topic);
+  const cut = applyStops(draft, limits.stops);
   let text = cut.text;
   let tTok = l.tok.encode(text);
   let finish: DemoFinish = cut.stop ? 'stop_sequence' : 'stop';
@@ -182,6 +191,10 @@ function toolChoice(
   };
 }
 
+/** A prompt that asks for the working (the demo model's instruction following; English only). */
+const STEPWISE =
+  /step[ -]by[ -]step|\breasoning\b|show (your|the|all) work|\bderivation\b|every (intermediate )?step/i;
+
 /**
  * Decide the whole answer to one request. Reproducible: the seed is a hash of the model and
  * prompt, mixed with the request's `seed` when given, else with `counter` (so repeated
@@ -206,11 +219,21 @@ export async function planAnswer(
   const topic = topicIds(l.corpus, prompt.text.slice(-2000));
   const limits = { max: maxTokensOf(protocol, body), stops: stopsOf(protocol, body) };
   const reasoner = model.includes('reasoner');
+  // Asked to work step by step, the demo model numbers its steps, as models do.
+  const stepwise = STEPWISE.test(prompt.text.slice(-2000));
   const call = planToolCall(protocol, body, seed);
   const choices = Array.from({ length: n }, (_, i) =>
     call
       ? toolChoice(l, (seed + Math.imul(i, 0x9e3779b9)) >>> 0, topic, reasoner, call)
-      : makeChoice(l, (seed + Math.imul(i, 0x9e3779b9)) >>> 0, cfg, topic, reasoner, limits),
+      : makeChoice(
+          l,
+          (seed + Math.imul(i, 0x9e3779b9)) >>> 0,
+          cfg,
+          topic,
+          reasoner,
+          limits,
+          stepwise,
+        ),
   );
   return { promptTokens: prompt.tokens, choices, seed };
 }
