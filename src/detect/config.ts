@@ -15,7 +15,13 @@ const weightsSchema = z
      */
     reasoning: unit().default(0),
     grader: unit().default(0.9),
-    datagen: unit().default(0.85),
+    /**
+     * Asks for many diverse instructions or data items, by the same stems: off by default
+     * (issue 13); on tuning seeds 1–2 it changed no family's count (taxonomy-sweep was raised 5
+     * requests later without it). Grader stems stay on (`grader`): nothing measured on the
+     * served answer shows a grade report yet, and without them grader-abuse is missed.
+     */
+    datagen: unit().default(0),
     longOutput: unit().default(0.45),
     reasoningServed: unit().default(0.8),
     judgements: unit().default(0.6),
