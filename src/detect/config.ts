@@ -5,10 +5,9 @@ const unit = () => z.number().min(0).max(1);
 /** Weights of the evidence terms; each is the most that term alone contributes (noisy-OR). */
 const weightsSchema = z
   .object({
-    /** Core: what is being harvested. */
     /**
-     * Asks for written-out reasoning, by word stems in ten languages (phrases.ts): off by
-     * default (issue 13). What a harvest takes is the derivation served (`reasoningServed`,
+     * Core: what is being harvested. `reasoning`: asks for written-out reasoning, by word
+     * stems in ten languages (phrases.ts): off by default (issue 13). What a harvest takes is the derivation served (`reasoningServed`,
      * any language, any place in the prompt); the ask adds no campaign on the tuning
      * generator and raises the people who ask for steps every time (students, benchmark
      * vendors). An operator may weigh it again here.

@@ -424,11 +424,7 @@ export class Detector {
     for (const cl of this.clusterSets.all()) {
       if (cl.members.length < 2) continue;
       this.scoreCluster(cl);
-      cl.emittedScore = cl.score;
-      for (const m of cl.members) {
-        const v = this.evaluate(this.byIdx[m]!, cl);
-        if (v) out.push(v);
-      }
+      out.push(...this.evaluateMembers(cl));
     }
     return out;
   }
@@ -800,15 +796,17 @@ export class Detector {
     this.scoreCluster(cl);
     const moved = Math.abs(cl.score - cl.emittedScore) >= this.cfg.materialChange;
     const all = moved || (joined && cl.score >= this.cfg.levels.monitor / 2);
+    if (all) return this.evaluateMembers(cl);
+    const v = only && this.evaluate(only, cl);
+    return v ? [v] : [];
+  }
+
+  /** Re-evaluate every member of a scored cluster; the verdicts that changed. */
+  private evaluateMembers(cl: ClusterState): Verdict[] {
+    cl.emittedScore = cl.score;
     const out: Verdict[] = [];
-    if (all) {
-      cl.emittedScore = cl.score;
-      for (const m of cl.members) {
-        const v = this.evaluate(this.byIdx[m]!, cl);
-        if (v) out.push(v);
-      }
-    } else if (only) {
-      const v = this.evaluate(only, cl);
+    for (const m of cl.members) {
+      const v = this.evaluate(this.byIdx[m]!, cl);
       if (v) out.push(v);
     }
     return out;

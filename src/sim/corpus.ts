@@ -22,6 +22,12 @@ export interface Benchmark {
   items: QA[];
 }
 
+/** A real conversation with both sides: `assistant[i]` answered `user[i]`. */
+export interface Conversation {
+  user: string[];
+  assistant: string[];
+}
+
 /** Text pools by kind. Every array is non-empty. */
 export interface Corpus {
   source: 'data' | 'builtin';
@@ -30,11 +36,10 @@ export interface Corpus {
   /** Multi-turn user turns (the user's side of a conversation). */
   dialogs: string[][];
   /**
-   * Real conversations with both sides (hh-rlhf helpful): `assistant[i]` answered `user[i]`.
-   * A follow-up depends on the answer before it as people's do, which a generated reply in
+   * Real conversations with both sides (hh-rlhf helpful). A follow-up depends on the answer before it as people's do, which a generated reply in
    * the history cannot show. Empty in the built-in corpus.
    */
-  conversations: { user: string[]; assistant: string[] }[];
+  conversations: Conversation[];
   /** Hard, long power-user prompts (coding, math, creative). */
   hard: string[];
   /** Role / system prompts. */
@@ -114,12 +119,12 @@ function oasstReplies(path: string): { prompts: string[]; replies: string[] } {
 
 function loadHH(dir: string): {
   dialogs: string[][];
-  conversations: { user: string[]; assistant: string[] }[];
+  conversations: Conversation[];
   firsts: string[];
   replies: string[];
 } {
   const dialogs: string[][] = [];
-  const conversations: { user: string[]; assistant: string[] }[] = [];
+  const conversations: Conversation[] = [];
   const firsts: string[] = [];
   const replies: string[] = [];
   for (const f of ['helpful-base-test.jsonl.gz', 'harmless-base-test.jsonl.gz']) {

@@ -216,11 +216,12 @@ export async function planAnswer(
     protocol === 'openai' && typeof body['n'] === 'number'
       ? Math.max(1, Math.min(16, Math.floor(body['n'])))
       : 1;
-  const topic = topicIds(l.corpus, prompt.text.slice(-2000));
+  const tail = prompt.text.slice(-2000);
+  const topic = topicIds(l.corpus, tail);
   const limits = { max: maxTokensOf(protocol, body), stops: stopsOf(protocol, body) };
   const reasoner = model.includes('reasoner');
   // Asked to work step by step, the demo model numbers its steps, as models do.
-  const stepwise = STEPWISE.test(prompt.text.slice(-2000));
+  const stepwise = STEPWISE.test(tail);
   const call = planToolCall(protocol, body, seed);
   const choices = Array.from({ length: n }, (_, i) =>
     call
