@@ -40,6 +40,8 @@ let n = 0;
 const level = new Map<string, Level>();
 /** Requests served at throttle or worse (attack: caught; benign: friction), per account. */
 const served = new Map<string, number>();
+/** Requests served below `minLevel` after the account had first reached it (the verdict fell back). */
+const relapsed = new Map<string, number>();
 const t0 = performance.now();
 await eachLine(join(dir, 'events.jsonl'), (buf, start, end) => {
   const r = readEventLine(buf, start, end, ++n);
@@ -47,6 +49,7 @@ await eachLine(join(dir, 'events.jsonl'), (buf, start, end) => {
   const a = r.value.account;
   seen.set(a, (seen.get(a) ?? 0) + 1);
   if (levelRank(level.get(a) ?? 'allow') >= levelRank(min)) served.set(a, (served.get(a) ?? 0) + 1);
+  else if (first.has(a)) relapsed.set(a, (relapsed.get(a) ?? 0) + 1);
   for (const v of d.ingest(r.value)) {
     level.set(v.account, v.level);
     if (levelRank(v.level) >= levelRank(min)) {
@@ -81,6 +84,7 @@ const rows = new Map<
     req: number;
     miss: string[];
     served: number;
+    relapsed: number;
   }
 >();
 for (const v of d.verdicts()) {
@@ -89,8 +93,18 @@ for (const v of d.verdicts()) {
   const key = l.malicious
     ? 'ATTACK ' + (l.campaign ?? '').replace(/-\d+$/, '')
     : 'benign ' + l.persona;
-  const row = rows.get(key) ?? { total: 0, hit: 0, ever: 0, rtd: [], req: 0, miss: [], served: 0 };
+  const row = rows.get(key) ?? {
+    total: 0,
+    hit: 0,
+    ever: 0,
+    rtd: [],
+    req: 0,
+    miss: [],
+    served: 0,
+    relapsed: 0,
+  };
   row.served += served.get(v.account) ?? 0;
+  row.relapsed += relapsed.get(v.account) ?? 0;
   row.total++;
   row.req += seen.get(v.account) ?? 0;
   if (levelRank(v.level) >= levelRank(min)) row.hit++;
@@ -104,7 +118,7 @@ const med = (xs: number[]) =>
 console.log(`events ${n} in ${secs.toFixed(1)}s (${Math.round(n / secs)}/s); level >= ${min}`);
 for (const [k, r] of [...rows].sort()) {
   console.log(
-    `${k.padEnd(34)} ${String(r.hit).padStart(4)}/${String(r.total).padEnd(4)} ever ${String(r.ever).padStart(4)} req/acct ${Math.round(r.req / r.total)} rtd ${med(r.rtd)} at-level ${((100 * r.served) / Math.max(1, r.req)).toFixed(1)}% ${r.hit < r.total && k.startsWith('ATTACK') ? 'miss ' + r.miss.join(' ') : ''}${!k.startsWith('ATTACK') && r.ever ? 'FP' : ''}`,
+    `${k.padEnd(34)} ${String(r.hit).padStart(4)}/${String(r.total).padEnd(4)} ever ${String(r.ever).padStart(4)} req/acct ${Math.round(r.req / r.total)} rtd ${med(r.rtd)} at-level ${((100 * r.served) / Math.max(1, r.req)).toFixed(1)}% ${r.relapsed ? `relapsed ${((100 * r.relapsed) / Math.max(1, r.req)).toFixed(1)}% ` : ''}${r.hit < r.total && k.startsWith('ATTACK') ? 'miss ' + r.miss.join(' ') : ''}${!k.startsWith('ATTACK') && r.ever ? 'FP' : ''}`,
   );
 }
 for (const line of [...firstVerdict.values()].slice(0, Number(process.env.FP_SHOW ?? 30)))

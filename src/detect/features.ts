@@ -121,6 +121,17 @@ export function netDigest(key: string): string {
 
 const NONE: number[] = [];
 
+/** Joined header orders by array: the offline reader hands every record of a client the same frozen array (scan.ts). */
+const joinedOrders = new WeakMap<readonly unknown[], string>();
+
+function headerOrderKey(order: unknown): string {
+  if (!Array.isArray(order)) return '';
+  if (!Object.isFrozen(order)) return order.join(',');
+  let key = joinedOrders.get(order);
+  if (key === undefined) joinedOrders.set(order, (key = order.join(',')));
+  return key;
+}
+
 /** Compute the features of one event. */
 export function featuresOf(ev: TelemetryEvent): EventFeatures {
   const req = normalizeRequest(ev);
@@ -151,8 +162,7 @@ export function featuresOf(ev: TelemetryEvent): EventFeatures {
     biasTokens = new Array<number>(req.biasTokens.length);
     for (let i = 0; i < req.biasTokens.length; i++) biasTokens[i] = fnv1a(req.biasTokens[i]!) | 0;
   }
-  const client =
-    (ev.userAgent ?? '') + '|' + (Array.isArray(ev.headerOrder) ? ev.headerOrder.join(',') : '');
+  const client = (ev.userAgent ?? '') + '|' + headerOrderKey(ev.headerOrder);
   return {
     intent,
     keys: templateKeys(req.lastUser),

@@ -665,3 +665,36 @@ test('scan: wasm/scan-wasm.ts was built from the scan.c beside it (run scripts/b
   const source = readFileSync(new URL('./wasm/scan.c', import.meta.url));
   assert.equal(createHash('sha256').update(source).digest('hex'), SCAN_C_SHA256);
 });
+
+test('scan: request.tools is parsed once per distinct list and shared frozen; a list that differs anywhere is parsed afresh (issue 13)', () => {
+  const tool = (name: string) => ({
+    type: 'function',
+    function: { name, description: 'x'.repeat(300), parameters: { type: 'object' } },
+  });
+  const lineOf = (names: string[]): Buffer =>
+    Buffer.from(
+      JSON.stringify({
+        ts: 1,
+        account: 'a',
+        request: { messages: [{ role: 'user', content: 'q' }], tools: names.map(tool) },
+      }),
+    );
+  const toolsOf = (buf: Buffer) =>
+    (scanEventRecord(buf, 0, buf.length) as { request: { tools: unknown } }).request.tools;
+  const a1 = toolsOf(lineOf(['read_file', 'write_file']));
+  const a2 = toolsOf(lineOf(['read_file', 'write_file']));
+  assert.equal(a1, a2, 'the same bytes give the same value');
+  assert.ok(Object.isFrozen(a1) && Object.isFrozen((a1 as object[])[0]));
+  // Same length, one character apart at every position of the first name: never the cached list.
+  for (let i = 0; i < 9; i++) {
+    const other = 'read_file'.slice(0, i) + 'X' + 'read_file'.slice(i + 1);
+    const b = toolsOf(lineOf([other, 'write_file'])) as Array<{ function: { name: string } }>;
+    assert.equal(b[0]!.function.name, other);
+    assert.deepEqual(b, JSON.parse(JSON.stringify([tool(other), tool('write_file')])));
+  }
+  assert.equal(
+    (toolsOf(lineOf(['read_file', 'write_file'])) as Array<{ function: { name: string } }>)[0]!
+      .function.name,
+    'read_file',
+  );
+});

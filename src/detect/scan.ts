@@ -23,7 +23,8 @@
  *   `stream`, `seed`, `presence_penalty`, `frequency_penalty`, `reasoning_effort`,
  *   `response_format`, `stop`, `thinking`, `user`, `safety_identifier`, `metadata` (objects
  *   and arrays among these are JSON.parse of their bytes), and `tools` (JSON.parse of its
- *   bytes: the detector reads the tool names);
+ *   bytes: the detector reads the tool names; one frozen value per distinct list, shared by
+ *   the records that send the same bytes, as `headerOrder` is);
  * - each message: `role`, `tool_calls` (`true` when present) and `content`, which is exact
  *   for system/developer messages and the last user message (the ones whose text the
  *   detector reads, normalize.ts) and otherwise `''`, or a one-block stand-in
@@ -105,6 +106,7 @@ const T_HEADER_ORDER = 6;
 const T_REQUEST = 12;
 const T_RESPONSE = 13;
 const R_MESSAGES = 9;
+const R_TOOLS = 10;
 const S_SERVED = 4;
 const S_TEXT = 5;
 // Slot offsets (in 32-bit words) of out.top, out.req, out.res, out.served and out.msg.
@@ -181,6 +183,29 @@ class ValueCache {
   }
 }
 const headerOrders = new ValueCache(8);
+/** request.tools by its bytes: an agent sends the same definitions with every request of a session. */
+const toolDefs = new ValueCache(6);
+
+/**
+ * A cheap key for a long value: its length and up to 32 bytes spread over it. Only a key: a
+ * hit is trusted after a full compare (ValueCache), so two values that share it cost a decode.
+ */
+function sampleHash(s: number, e: number): number {
+  const len = e - s;
+  let h = Math.imul(0x811c9dc5 ^ len, 0x01000193);
+  const step = len > 32 ? Math.floor(len / 32) : 1;
+  for (let i = s; i < e; i += step) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  return h | 0;
+}
+
+/** Freeze a parsed JSON value and everything in it: a cached value is shared by many records. */
+function deepFreeze<T>(v: T): T {
+  if (v !== null && typeof v === 'object') {
+    for (const x of Object.values(v)) deepFreeze(x);
+    Object.freeze(v);
+  }
+  return v;
+}
 
 /** The value in slot `at` (a word offset), exactly as JSON.parse gives it. */
 function valueAt(at: number): unknown {
@@ -220,6 +245,21 @@ function numberAt(s: number, e: number): number {
     v = v * 10 + d;
   }
   return neg ? -v : v;
+}
+
+/** request.tools: JSON.parse of its bytes, once per distinct definition list (the detector reads names only). */
+function toolsAt(at: number): unknown {
+  const kind = words[at + KIND];
+  if (kind !== K.ARRAY && kind !== K.OBJECT) return valueAt(at);
+  const s = words[at + START]!;
+  const e = words[at + END]!;
+  const h = sampleHash(s, e);
+  let tools = toolDefs.get(h, s, e);
+  if (tools === undefined) {
+    tools = deepFreeze(JSON.parse(bytes.utf8Slice(s, e)) as unknown);
+    toolDefs.set(h, s, e, tools);
+  }
+  return tools;
 }
 
 function headerOrderAt(at: number): unknown {
@@ -279,6 +319,7 @@ function request(): Record<string, unknown> {
     const kind = words[at + KIND];
     if (kind === 0) continue;
     if (id === R_MESSAGES && kind === K.ARRAY) req.messages = messages(words[OUT]!);
+    else if (id === R_TOOLS) req.tools = toolsAt(at);
     else req[REQ_NAMES[id]!] = valueAt(at);
   }
   return req;
