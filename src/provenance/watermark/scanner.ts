@@ -56,7 +56,6 @@ const CODE_LINE_CHARS = /[()/]|[a-z]\.[a-z]/i;
 /** A code line that may be prose starts with a capitalized word ("The", "It's", "I"). */
 const CAPITALIZED = /^[A-Z][a-z]*(['’][a-z]+)?[.,:;!?]?$/;
 const LIST_MARKER = /^([-*+>]|#{1,6}|\d{1,3}[.)])$/;
-const EDGES = /^[^a-z0-9]+|[^a-z0-9]+$/g;
 const PLAIN = /^[A-Za-z]+$/;
 const NOT = /^not([.,;:!?)]*)$/;
 
@@ -102,6 +101,9 @@ export class WordScanner {
   private sentenceStart = true;
   private prev = '';
   private prev2 = '';
+  /** normalize(prev) and normalize(prev2), computed when first needed (most words need neither). */
+  private prevNorm: string | undefined = '';
+  private prev2Norm: string | undefined = '';
   /** The previous word had no punctuation attached (a negation may follow it). */
   private prevPlain = false;
   private host: Host | undefined;
@@ -272,18 +274,30 @@ export class WordScanner {
 
   private pushToken(raw: string, plain: boolean): void {
     this.prev2 = this.prev;
+    this.prev2Norm = this.prevNorm;
     this.prev = raw;
+    this.prevNorm = undefined;
     this.prevPlain = plain;
+  }
+
+  /** normalize(this.prev), once per word. */
+  private prevContext(): string {
+    return (this.prevNorm ??= normalize(this.prev));
+  }
+
+  /** normalize(this.prev2), once per word. */
+  private prev2Context(): string {
+    return (this.prev2Norm ??= normalize(this.prev2));
   }
 
   /** Two words of context (contractions recur too often for one). */
   private ctx2(): string {
-    return normalize(this.prev2) + ' ' + normalize(this.prev);
+    return this.prev2Context() + ' ' + this.prevContext();
   }
 
   /** A negation may follow the previous word (not after a question word or at a sentence start). */
   private negationOk(): boolean {
-    return this.prevPlain && !this.sentenceStart && !WH_WORDS.has(normalize(this.prev));
+    return this.prevPlain && !this.sentenceStart && !WH_WORDS.has(this.prevContext());
   }
 
   private caseOk(word: string): boolean {
@@ -374,29 +388,45 @@ export class WordScanner {
 
   /** A chunk on its own: a contracted form, a synonym, or a host word; or nothing to do. */
   private plainChunk(chunk: string, final: boolean): string {
-    const ctx = this.ctx2();
-    const contracted = this.contracted(chunk, ctx, final);
+    const contracted = this.contracted(chunk, final);
     if (contracted !== undefined) return contracted;
     const out = this.rewrite(chunk) ?? chunk;
     const plain = PLAIN.test(chunk);
-    if (plain && !final) this.setHost(chunk, ctx);
+    if (plain && !final) this.setHost(chunk);
     if (hasAlnum(chunk)) this.pushToken(out, plain);
     return out;
   }
 
-  /** A host word holds back the space after it; the next chunk may complete a contraction. */
-  private setHost(chunk: string, ctx: string): void {
+  /**
+   * A host word holds back the space after it; the next chunk may complete a contraction. Its
+   * context is the two words before it (nothing was pushed since the chunk began).
+   */
+  private setHost(chunk: string): void {
     if (!this.caseOk(chunk)) return;
     const word = chunk.toLowerCase();
     const aff = isAffirmativeHost(word);
     const neg = aff ? undefined : negationFor(word);
-    if (aff) this.host = { kind: 'aff', group: -1, ctx, word };
-    else if (neg && this.negationOk()) this.host = { kind: 'neg', group: neg.group, ctx, word };
+    if (aff) this.host = { kind: 'aff', group: -1, ctx: this.ctx2(), word };
+    else if (neg && this.negationOk())
+      this.host = { kind: 'neg', group: neg.group, ctx: this.ctx2(), word };
     if (this.host) this.gap = '';
   }
 
   /** "don't", "can't"/"cannot", "I'm", "it's" as one chunk; undefined for anything else. */
-  private contracted(chunk: string, ctx: string, final: boolean): string | undefined {
+  private contracted(chunk: string, final: boolean): string | undefined {
+    // Every contracted form holds an apostrophe, and "cannot" starts with "can": most words
+    // are neither, and skip the three patterns.
+    if (
+      chunk.indexOf("'") < 0 &&
+      chunk.indexOf('\u2019') < 0 &&
+      !(
+        (chunk.charCodeAt(0) | 32) === 99 &&
+        (chunk.charCodeAt(1) | 32) === 97 &&
+        (chunk.charCodeAt(2) | 32) === 110
+      )
+    )
+      return undefined;
+    const ctx = this.ctx2();
     const neg = NEG_CONTRACTED.exec(chunk);
     const negCls = neg && this.caseOk(neg[1]!) ? negationFor(neg[1]!.toLowerCase()) : undefined;
     if (neg && negCls) {
@@ -456,11 +486,11 @@ export class WordScanner {
     if (title && !(this.sentenceStart && word === capitalize(lower))) return undefined;
     const entry = lexicon().get(lower);
     if (!entry) return undefined;
-    const prev = normalize(this.prev);
+    const prev = this.prevContext();
     if (entry.after && !entry.after.has(prev)) return undefined;
     // A context-gated group always has the same previous word, so its PRF context also takes
     // the word before that; otherwise de-duplication would leave it one position per gate.
-    const context = entry.after ? normalize(this.prev2) + ' ' + prev : prev;
+    const context = entry.after ? this.prev2Context() + ' ' + prev : prev;
     const c = this.visit({ context, group: entry.group, index: entry.index, k: entry.k });
     if (c === undefined || c === entry.index) return undefined;
     const rep = groupWords(entry.group)[c]!;
@@ -468,9 +498,21 @@ export class WordScanner {
   }
 }
 
-/** A context word: lower case, without leading or trailing punctuation, at most 32 chars. */
+/**
+ * A context word: lower case, without leading or trailing punctuation, at most 32 chars
+ * (what `.slice(-32).toLowerCase().replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '')` gives, by index).
+ */
 function normalize(raw: string): string {
-  return raw.slice(-32).toLowerCase().replace(EDGES, '');
+  const lower = (raw.length > 32 ? raw.slice(-32) : raw).toLowerCase();
+  let i = 0;
+  let j = lower.length;
+  while (i < j && !isLowerAlnum(lower.charCodeAt(i))) i++;
+  while (j > i && !isLowerAlnum(lower.charCodeAt(j - 1))) j--;
+  return i === 0 && j === lower.length ? lower : lower.slice(i, j);
+}
+
+function isLowerAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
 function isLetter(c: number): boolean {
