@@ -195,6 +195,8 @@ export class AccountState {
   reviewOnly = false;
   firstTs = 0;
   lastTs = 0;
+  /** Requests to models that were not newly released when they were sent (a pivot moves these). */
+  establishedRequests = 0;
   lastBias = 0;
   /** Cached HyperLogLog estimate of this account's distinct prompt items. */
   itemEstimate = 0;
@@ -283,7 +285,7 @@ export class AccountState {
   /** Approximate heap bytes of this state. */
   bytes(): number {
     let b =
-      184 +
+      192 +
       (this.id.length + this.flaggedNetKey.length) * 2 +
       Stats.BYTES +
       (TemplateSketch.WORDS + SubStreams.WORDS) * 4 +

@@ -390,3 +390,32 @@ test('detector: settle() brings a quiet hydra member to what its cluster now giv
   assert.equal(d.verdicts().find((v) => v.account === 'chat')!.level, 'allow');
   assert.deepEqual(d.settle(), [], 'settled once, nothing changes on a second call');
 });
+
+test('detector: moving traffic to a newly released model is a pivot; waking to try it is not (issue 13)', () => {
+  const r = g.rng(31);
+  const DAY = 86_400_000;
+  const t0 = Date.UTC(2026, 0, 5, 8, 0, 0);
+  const release = t0 + 3 * DAY;
+  const onModel = (evs: TelemetryEvent[], model: string) =>
+    evs.map((ev) => ({ ...ev, model, request: { ...ev.request, model } }));
+  // Someone else's traffic opens the stream, so the new model appears days into it.
+  const other = onModel(g.chatUser(r, 'other', 40, '198.51.100.40'), 'model-a');
+  other[0]!.ts = t0 - 60_000;
+  // A harvester on the old model for two days, then the same harvest on the new one.
+  const before = onModel(g.harvester(r, 'mover', 200, t0 + DAY, '203.0.113.60'), 'model-a');
+  const after = onModel(g.harvester(r, 'mover', 200, release, '203.0.113.60'), 'model-new');
+  // An old account, quiet until the release, trying the new model with the same asks.
+  const tryer = onModel(
+    g.harvester(r, 'tryer', 40, release + 3_600_000, '192.0.2.61'),
+    'model-new',
+  );
+  const codes = (events: TelemetryEvent[], a: string) =>
+    run(events)
+      .final.get(a)!
+      .reasons.map((x) => x.code);
+  const mover = codes(g.mergeByTime(other, before, after), 'mover');
+  assert.ok(mover.includes('model_pivot'), mover.join());
+  // (Each in a run of its own: the two share the harvester's templates, and so a cluster.)
+  const woke = codes(g.mergeByTime(other, tryer), 'tryer');
+  assert.ok(woke.includes('reasoning_served') && !woke.includes('model_pivot'), woke.join());
+});

@@ -44,6 +44,8 @@ const DAY = 24 * HOUR;
 /** Requests an account needs before it can join or found a signup cohort (cohortLink). */
 const COHORT_MIN_REQUESTS = 8;
 const HARVEST_LINK_MIN_REQUESTS = 20;
+/** Requests to other models an account needs before its traffic to a new model is a pivot. */
+const PIVOT_PRIOR_REQUESTS = 10;
 
 /** A template-index entry as crossTemplates reports it. */
 interface KnownEntry {
@@ -708,8 +710,14 @@ export class Detector {
       first = ev.ts;
       if (ev.model) this.modelFirst.set(ev.model, first);
     }
-    const pivot =
+    const toNewModel =
       first - this.streamStart >= DAY && ev.ts - first <= this.cfg.newModelWindowHours * HOUR;
+    // A pivot moves traffic the account already sent to the new model ("one campaign moved
+    // half its traffic to a newly released model within 24 hours", THREATS.md): it needs
+    // requests to established models before. An account that wakes to try the new model
+    // has none.
+    const pivot = toNewModel && st.establishedRequests >= PIVOT_PRIOR_REQUESTS;
+    if (!toNewModel) st.establishedRequests++;
     return {
       f,
       ts: ev.ts,
