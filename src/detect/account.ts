@@ -335,6 +335,7 @@ export function applyDeltas(s: Stats, d: Deltas, halfLifeMs: number): boolean {
   }
   if (f.reasoningTokens > 0) c[F.reasoningServed]! += 1;
   if (f.verdictAnswer) c[F.verdictAnswer]! += 1;
+  if (f.gradeReport) c[F.gradeReport]! += 1;
   if (f.harvest || d.biasChanged) c[F.harvest]! += 1;
   if (f.endUser !== 0) c[F.endUser]! += 1;
   // A logit_bias request counts as suspect only when it moved the bias to new tokens (a sweep step).

@@ -13,17 +13,30 @@ const weightsSchema = z
      * vendors). An operator may weigh it again here.
      */
     reasoning: unit().default(0),
-    grader: unit().default(0.9),
+    /**
+     * Asks to grade or rate, by the same stems: off by default (issue 13). What a grader
+     * campaign takes is the grades served (`grades`, any language): on tuning seeds 1–2 they
+     * caught grader-abuse 10/10 and 10/10 (the stems 6/10 and 10/10), and the stems' words
+     * ("score", "rate", "safe") are everyday words no list covers in every language.
+     */
+    grader: unit().default(0),
     /**
      * Asks for many diverse instructions or data items, by the same stems: off by default
      * (issue 13); on tuning seeds 1–2 it changed no family's count (taxonomy-sweep was raised 5
-     * requests later without it). Grader stems stay on (`grader`): nothing measured on the
-     * served answer shows a grade report yet, and without them grader-abuse is missed.
+     * requests later without it).
      */
     datagen: unit().default(0),
     longOutput: unit().default(0.45),
     reasoningServed: unit().default(0.8),
     judgements: unit().default(0.6),
+    /**
+     * Grades served: answers that give a score on a scale ("7/10") or a judge's bracketed
+     * verdict ("[[8]]"), in any language (telemetry/served.ts). At 0.8, honest judge services
+     * that share a public judge prompt were raised on tuning seeds 1–2; at 0.7 the detector
+     * test's reward-model campaign (one account, five days of judgements) stayed at 0.497; at
+     * 0.6 grader-abuse was caught later (requests to detect 52 → 164).
+     */
+    grades: unit().default(0.75),
     substream: unit().default(0.8),
     harvestLength: unit().default(0.8),
     agentEnvironments: unit().default(0.7),

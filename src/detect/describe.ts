@@ -52,6 +52,8 @@ export function describe(code: TermCode, s: Stats, ctx: AssessContext): string {
       return `${pct(c[F.derivation]! / withRes)} of ${int(withRes)} answers served were derivations (enumerated steps, equations or reasoning tokens; ${int(c[F.reasoningServed]!)} with reasoning tokens)`;
     case 'judgements_served':
       return `${pct(c[F.verdictAnswer]! / withRes)} of ${int(withRes)} answers were judgements of a few tokens (a score, a label) for prompts of 150+ tokens`;
+    case 'grades_served':
+      return `${pct(c[F.gradeReport]! / withRes)} of ${int(withRes)} answers served gave a grade (a score on a scale, "7/10", or a judge's bracketed verdict, "[[8]]")`;
     case 'substream_harvest':
       return `one sub-stream (system prompt × end user) of ${int(ctx.substreamN)} requests is ${pct(ctx.substreamShare)} harvest-suspect, against ${share(F.harvest)} for the account as a whole`;
     case 'long_output':

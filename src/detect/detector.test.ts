@@ -147,13 +147,19 @@ test('detector: grader abuse from a fresh credit-programme account is caught; th
   ] as const) {
     const d = new Detector(cfg);
     d.addAccount({ id, ...record });
-    const evs = Array.from({ length: 200 }, (_, i) =>
-      g.event({ ts: 1767600000000 + i * 5000, account: id, user: ask() }),
-    );
+    // What a grader is served: a score on the scale and its justification.
+    const evs = Array.from({ length: 200 }, (_, i) => {
+      const ev = g.event({ ts: 1767600000000 + i * 5000, account: id, user: ask() });
+      ev.response = {
+        ...ev.response!,
+        text: `Score: ${1 + Math.floor(r() * 10)}/10\n\nJustification: ${g.phrase(r, 20)}.`,
+      };
+      return ev;
+    });
     final.set(id, run(evs, d).final.get(id)!);
   }
   assert.ok(atLeast(final.get('grader'), 'throttle'), JSON.stringify(final.get('grader')));
-  assert.ok(final.get('grader')!.reasons.some((x) => x.code === 'grader_phrasing'));
+  assert.ok(final.get('grader')!.reasons.some((x) => x.code === 'grades_served'));
   assert.ok(
     !atLeast(final.get('judge-vendor'), 'throttle'),
     JSON.stringify(final.get('judge-vendor')),
@@ -169,14 +175,18 @@ test('detector: temperature-0 grading with short answers passes as an evaluation
     createdAt: 1767590000000 - 30 * 86_400_000,
     route: 'research-credits',
   });
-  const judge = (account: string, ts: number) =>
-    g.event({
+  const judge = (account: string, ts: number) => {
+    const ev = g.event({
       ts,
       account,
       user: `Question: ${g.problem(r)}\nResponse A: ${g.phrase(r, 25)}\nResponse B: ${g.phrase(r, 25)}\nWhich response is better? Answer A or B.`,
       request: { temperature: 0, max_tokens: 50 },
       outTokens: 20,
     });
+    // A judge's verdict, as MT-Bench's pairwise prompt asks for it.
+    ev.response = { ...ev.response!, text: `[[${r() < 0.5 ? 'A' : 'B'}]]` };
+    return ev;
+  };
   // 400 judgements in 40 minutes (an LLM-as-judge benchmark run), and 400 over five days.
   const burst = Array.from({ length: 400 }, (_, i) => judge('burst', 1767600000000 + i * 6000));
   const sustained = Array.from({ length: 400 }, (_, i) =>
@@ -185,7 +195,7 @@ test('detector: temperature-0 grading with short answers passes as an evaluation
   const { final } = run(g.mergeByTime(burst, sustained), d);
   assert.ok(!atLeast(final.get('burst'), 'throttle'), JSON.stringify(final.get('burst')));
   assert.ok(atLeast(final.get('sustained'), 'throttle'), JSON.stringify(final.get('sustained')));
-  assert.ok(final.get('sustained')!.reasons.some((x) => x.code === 'grader_phrasing'));
+  assert.ok(final.get('sustained')!.reasons.some((x) => x.code === 'grades_served'));
 });
 
 test('detector: payment links from account records raise a fresh member on its first suspect requests', () => {

@@ -40,6 +40,13 @@ export interface EventFeatures {
    * language. Classifiers look the same; only the account's economics tell them apart.
    */
   verdictAnswer: boolean;
+  /**
+   * A grade served: an answer that gives a score on a scale or a judge's bracketed verdict
+   * (served.ts `grades`), and is not a derivation — what a rubric grader or a reward-model
+   * labeller returns, in any language. An honest judge service serves the same; only the
+   * account's economics tell them apart.
+   */
+  gradeReport: boolean;
   /** Reasoning tokens served beside the answer. */
   reasoningTokens: number;
   /** Hashes of the token ids logit_bias names (empty when none). */
@@ -56,23 +63,30 @@ export interface EventFeatures {
   harness: number;
   /** Asks for a harvest: reasoning, grader or data-generation phrasing, or a harvest-length answer. */
   suspect: boolean;
-  /** Any core evidence of this request: `suspect`, or a derivation served. */
+  /** Any core evidence of this request: `suspect`, or a derivation or a grade served. */
   harvest: boolean;
 }
 
-/** The served shape of an event's answer: the gateway's measurement, else measured on the stored text. */
+/**
+ * The served shape of an event's answer: the gateway's measurement, else measured on the
+ * stored text. A measurement written before grades were counted takes them from the stored
+ * text when there is one (0 otherwise).
+ */
 export function servedOf(ev: TelemetryEvent): ServedShape | undefined {
   const r = ev.response;
   if (!r) return undefined;
   const s = r.served as ServedShape | undefined;
+  const text = typeof r.text === 'string' && r.text ? r.text : undefined;
   if (
     s !== null &&
     typeof s === 'object' &&
     typeof s.steps === 'number' &&
     typeof s.math === 'number'
-  )
-    return s;
-  return typeof r.text === 'string' && r.text ? servedShape(r.text) : undefined;
+  ) {
+    if (typeof s.grades === 'number' || text === undefined) return s;
+    return { ...s, grades: servedShape(text).grades ?? 0 };
+  }
+  return text !== undefined ? servedShape(text) : undefined;
 }
 
 /**
@@ -153,7 +167,9 @@ export function featuresOf(ev: TelemetryEvent): EventFeatures {
     hasResponse && typeof res.reasoningTokens === 'number' && res.reasoningTokens > 0
       ? res.reasoningTokens
       : 0;
-  const derivation = hasResponse && isDerivation(servedOf(ev));
+  const shape = hasResponse ? servedOf(ev) : undefined;
+  const derivation = isDerivation(shape);
+  const gradeReport = !derivation && (shape?.grades ?? 0) > 0 && !req.usesTools;
   const verdictAnswer =
     hasResponse && outTokens > 0 && outTokens <= 12 && inTokens >= 150 && !req.usesTools;
   const endUser = req.endUser ? fnv1a(req.endUser) || 1 : 0;
@@ -181,6 +197,7 @@ export function featuresOf(ev: TelemetryEvent): EventFeatures {
     highTemp: req.temperature !== null && req.temperature >= 1,
     derivation,
     verdictAnswer,
+    gradeReport,
     reasoningTokens,
     biasTokens,
     endUser,
@@ -190,6 +207,12 @@ export function featuresOf(ev: TelemetryEvent): EventFeatures {
     shape: fnv1a(req.shape + '|' + client) | 0 || 1,
     harness: fnv1a(req.harness) | 0 || 1,
     suspect: intent.reasoning || intent.grader || intent.datagen || harvestLength,
-    harvest: intent.reasoning || intent.grader || intent.datagen || harvestLength || derivation,
+    harvest:
+      intent.reasoning ||
+      intent.grader ||
+      intent.datagen ||
+      harvestLength ||
+      derivation ||
+      gradeReport,
   };
 }

@@ -48,7 +48,9 @@ function ordered(v: unknown): unknown {
 function isShape(v: unknown): boolean {
   if (v === null || typeof v !== 'object') return false;
   const s = v as Record<string, unknown>;
-  return ['chars', 'lines', 'steps', 'math', 'code'].every((k) => typeof s[k] === 'number');
+  return ['chars', 'lines', 'steps', 'math', 'code', 'grades'].every(
+    (k) => typeof s[k] === 'number',
+  );
 }
 
 /** Everything the detector reads of an event. */
@@ -266,9 +268,12 @@ const shape = fc.record({
   steps: fc.nat(),
   math: fc.nat(),
   code: fc.nat(),
+  grades: fc.nat(),
 });
 const served = fc.oneof(
   { weight: 6, arbitrary: shape },
+  // As a gateway wrote it before grades were counted.
+  { weight: 2, arbitrary: shape.map(({ grades: _, ...older }) => older) },
   // Reordered, partial, with an extra member, or with a member of another type.
   {
     weight: 1,
@@ -283,7 +288,14 @@ const served = fc.oneof(
   {
     weight: 1,
     arbitrary: fc.record(
-      { chars: fc.nat(), lines: fc.nat(), steps: fc.nat(), math: fc.nat(), code: fc.nat() },
+      {
+        chars: fc.nat(),
+        lines: fc.nat(),
+        steps: fc.nat(),
+        math: fc.nat(),
+        code: fc.nat(),
+        grades: fc.nat(),
+      },
       { requiredKeys: [] },
     ),
   },
@@ -291,7 +303,7 @@ const served = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .tuple(shape, fc.constantFrom('chars', 'lines', 'steps', 'math', 'code'), scalar)
+      .tuple(shape, fc.constantFrom('chars', 'lines', 'steps', 'math', 'code', 'grades'), scalar)
       .map(([s, k, v]) => ({ ...s, [k]: v })),
   },
   { weight: 1, arbitrary: anyJson },
@@ -556,7 +568,7 @@ test('scan: the detector reads only the last user turn and system prompts; other
 });
 
 test('scan: response.text is decoded only when no served shape stands in for it; the new request fields read as JSON.parse reads them (issue 13)', () => {
-  const shape = { chars: 1200, lines: 14, steps: 5, math: 3, code: 0 };
+  const shape = { chars: 1200, lines: 14, steps: 5, math: 3, code: 0, grades: 0 };
   const request = {
     model: 'm',
     messages: [{ role: 'user', content: 'q' }],

@@ -30,11 +30,12 @@
  *   detector reads, normalize.ts) and otherwise `''`, or a one-block stand-in
  *   `[{ type: 'tool_use' }]` when it is an array holding a tool block;
  * - `response`: `inputTokens`, `outputTokens`, `finishReason`, `reasoningTokens`, `served`
- *   (the gateway's `{ chars, lines, steps, math, code }` is built from the numbers scan.c
- *   found, any other value is JSON.parse of its bytes), and `text` only when the answer's
- *   shape is not already there: `text` (the largest value of most lines) is left out when
- *   `served` is an object whose `chars`, `lines`, `steps`, `math` and `code` are all numbers,
- *   and is exact otherwise (`served` absent, or of another shape).
+ *   (the gateway's `{ chars, lines, steps, math, code, grades }` is built from the numbers
+ *   scan.c found, any other value is JSON.parse of its bytes), and `text` only when the
+ *   answer's shape is not already there: `text` (the largest value of most lines) is left out
+ *   when `served` is an object whose `chars`, `lines`, `steps`, `math`, `code` and `grades`
+ *   are all numbers, and is exact otherwise (`served` absent, of another shape, or written
+ *   before grades were counted: the detector then measures them on the text).
  */
 import { SCAN_WASM } from './wasm/scan-wasm.js';
 
@@ -101,7 +102,7 @@ const RES_NAMES = [
   'text',
 ];
 /** The members of response.served in the order the gateway writes them (telemetry/served.ts). */
-const SERVED_NAMES = ['chars', 'lines', 'steps', 'math', 'code'];
+const SERVED_NAMES = ['chars', 'lines', 'steps', 'math', 'code', 'grades'];
 const T_HEADER_ORDER = 6;
 const T_REQUEST = 12;
 const T_RESPONSE = 13;
@@ -325,13 +326,14 @@ function request(): Record<string, unknown> {
   return req;
 }
 
-/** The gateway's measurement of an answer (telemetry/served.ts), as scan.c found it: five numbers. */
+/** The gateway's measurement of an answer (telemetry/served.ts), as scan.c found it: six numbers. */
 interface Served {
   chars: number;
   lines: number;
   steps: number;
   math: number;
   code: number;
+  grades: number;
 }
 
 /** response.served: built from its numbers when scan.c found the gateway's shape, else JSON.parse of its bytes. */
@@ -344,6 +346,7 @@ function servedAt(at: number): unknown {
     steps: numberAt(words[v + 2 * SLOT + START]!, words[v + 2 * SLOT + END]!),
     math: numberAt(words[v + 3 * SLOT + START]!, words[v + 3 * SLOT + END]!),
     code: numberAt(words[v + 4 * SLOT + START]!, words[v + 4 * SLOT + END]!),
+    grades: numberAt(words[v + 5 * SLOT + START]!, words[v + 5 * SLOT + END]!),
   };
   return served;
 }
@@ -357,7 +360,8 @@ function isShape(v: unknown): boolean {
     typeof s.lines === 'number' &&
     typeof s.steps === 'number' &&
     typeof s.math === 'number' &&
-    typeof s.code === 'number'
+    typeof s.code === 'number' &&
+    typeof s.grades === 'number'
   );
 }
 

@@ -49,6 +49,7 @@ const WEIGHT_KEY: Record<TermCode, keyof DetectConfig['weights']> = {
   data_generation: 'datagen',
   reasoning_served: 'reasoningServed',
   judgements_served: 'judgements',
+  grades_served: 'grades',
   substream_harvest: 'substream',
   long_output: 'longOutput',
   harvest_length: 'harvestLength',
@@ -101,6 +102,10 @@ function coreStrengths(c: Counters, n: number, ctx: AssessContext, x: Float64Arr
   // What was served, in any language: derivations (steps, equations, reasoning tokens).
   x[T.reasoning_served] = withRes >= 3 ? sat(c[F.derivation]! / withRes, 0.6) : 0;
   x[T.judgements_served] = withRes >= 10 ? sat(c[F.verdictAnswer]! / withRes - 0.2, 0.6) : 0;
+  // Grades served, in any language: a rubric grader's or a reward-model labeller's answers
+  // (people ask for a rating now and then: up to a tenth of a chat user's answers on the
+  // tuning generator).
+  x[T.grades_served] = withRes >= 5 ? sat(c[F.gradeReport]! / withRes - 0.2, 0.5) : 0;
   x[T.substream_harvest] = substreamStrength(c, n, ctx);
   x[T.long_output] = withRes >= 3 ? sat(c[F.longOutput]! / withRes, 0.7) : 0;
   x[T.harvest_length] = withRes >= 3 ? sat(c[F.harvestLength]! / withRes - 0.1, 0.5) : 0;
@@ -168,14 +173,15 @@ export function evaluationShaped(
 ): boolean {
   const withRes = c[F.withResponse]!;
   const inBurst = ctx.lastTs - ctx.firstTs <= cfg.evalBurstHours * 3_600_000;
-  const gradingForDays = !inBurst && c[F.grader]! / n >= 0.5;
+  const grading = Math.max(c[F.grader]!, c[F.gradeReport]!) / n;
+  const gradingForDays = !inBurst && grading >= 0.5;
   // The shape: temperature 0, or one template sent in one burst (so far), short answers.
   const burst =
     inBurst &&
     c[F.tplHit]! / n >= 0.8 &&
     // …asking for neither grades nor written-out reasoning: a harness's answers may be
     // derivations, but an ask for the reasoning in one burst is a harvest's.
-    c[F.grader]! / n < 0.5 &&
+    grading < 0.5 &&
     c[F.reasoning]! / n < 0.5;
   return (
     !gradingForDays &&

@@ -51,7 +51,9 @@ export const F = {
   verdictAnswer: 33,
   /** Requests with any core evidence (features.ts `harvest`: asks or a derivation served). */
   harvest: 34,
-  hours: 35,
+  /** Grades served (features.ts gradeReport: a score on a scale, a judge's bracketed verdict). */
+  gradeReport: 35,
+  hours: 36,
 } as const;
 
 /** Length of the counter vector (hours take 24 slots at the end). */

@@ -36,6 +36,7 @@ export const TERMS = [
   'data_generation',
   'reasoning_served',
   'judgements_served',
+  'grades_served',
   'substream_harvest',
   'long_output',
   'harvest_length',

@@ -34,3 +34,22 @@ test('servedShape: prose has no steps or equations; a bullet list is not a deriv
   assert.equal(bullets.steps, 0);
   assert.equal(servedShape('').lines, 0);
 });
+
+test("servedShape: grades on a scale and judges' bracketed verdicts count, in any language; fractions, dates and paths do not (issue 13)", () => {
+  const grades = (t: string) => servedShape(t).grades;
+  assert.equal(grades('Score: 7/10\n\nJustification: clear and correct.'), 1);
+  assert.equal(grades('Note : 8/10 — la réponse est claire.'), 1);
+  assert.equal(grades('评分：4.5 / 5\n理由：回答准确。'), 1);
+  assert.equal(grades('- Correctness (3/4): fine\n- Clarity (4/4): fine\n- Overall 85/100'), 3);
+  assert.equal(grades('The first answer is better.\n\n[[A]]'), 1);
+  assert.equal(grades('Bewertung: [[ 8 ]]'), 1);
+  // Not grades: a computation, a fraction of another size, dates, paths, versions, code.
+  assert.equal(grades('x = 3/4 of 12 = 9'), 0);
+  assert.equal(grades('Take 3/8 of the dough.'), 0);
+  assert.equal(grades('Due on 1/5/2024 and 12/10/2023.'), 0);
+  assert.equal(grades('See https://example.com/docs/10 and src/5'), 0);
+  assert.equal(grades('Use version 2.1/10.4 of the tool.'), 0);
+  assert.equal(grades('```\nscore = 7/10\nprint("7/10")\n```'), 0);
+  assert.equal(grades('Scored 11/10 by fans.'), 0);
+  assert.equal(grades('[[link]] and [[12345]]'), 0);
+});

@@ -8,7 +8,10 @@
  * Only script-independent marks are used: digits, punctuation, code fences, `=`. A numbered
  * line is "1.", "2)", "(3)", "٣.", "四、", or any single word followed by a number and a
  * colon or stop ("Step 2:", "Paso 3.", "Hatua 4:", "Adım 5:"), which covers the step
- * headings of every language that writes numerals as digits.
+ * headings of every language that writes numerals as digits. A grade is a number over a
+ * scale's top (4, 5, 7, 10 or 100) or a judge's bracketed verdict, the forms rubric and
+ * pairwise judge prompts ask for (MT-Bench's "[[rating]]", Zheng et al. 2023, arXiv
+ * 2306.05685), in whatever language the justification around it is written.
  */
 
 /** Shape of one served answer. */
@@ -23,6 +26,12 @@ export interface ServedShape {
   math: number;
   /** Fenced code blocks. */
   code: number;
+  /**
+   * Lines that give a grade: a mark on a scale ("7/10", "Correctness (3/4)", "4.5 / 5") on a
+   * line without an equation, or a judge's bracketed verdict ("[[8]]", "[[A]]"). Absent in
+   * events written before it was measured.
+   */
+  grades?: number;
 }
 
 const MAX_SCAN = 16_384;
@@ -111,6 +120,68 @@ function equation(line: string): boolean {
   return /(^|[^\p{L}])\p{L}\s*=|=\s*\p{L}([^\p{L}]|$)/u.test(near);
 }
 
+/** The tops of the scales grades are given on ("x/4" rubric items, "x/5", "x/7", "x/10", "x/100"). */
+function isScaleTop(v: number): boolean {
+  return v === 4 || v === 5 || v === 7 || v === 10 || v === 100;
+}
+
+const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** A judge's bracketed verdict at `i` ("[[" found there): a number up to 3 digits (one decimal) or one letter. */
+function bracketVerdict(line: string, i: number): boolean {
+  let j = i + 2;
+  while (line.charCodeAt(j) === 32) j++;
+  const start = j;
+  const c = line.charCodeAt(j);
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) j++;
+  else {
+    while (j < line.length && j - start < 3 && isAsciiDigit(line.charCodeAt(j))) j++;
+    if (j === start) return false;
+    if (line.charCodeAt(j) === 46 && isAsciiDigit(line.charCodeAt(j + 1))) j += 2;
+  }
+  while (line.charCodeAt(j) === 32) j++;
+  return line.startsWith(']]', j);
+}
+
+/** A grade on a scale around the "/" at `k`: "7/10", "3.5 / 5", "85/100"; not a date, a path or a larger fraction. */
+function scaleGrade(line: string, k: number): boolean {
+  let a = k - 1;
+  while (a >= 0 && line.charCodeAt(a) === 32) a--;
+  let s = a;
+  let dot = -1;
+  while (s >= 0 && (isAsciiDigit(line.charCodeAt(s)) || (line.charCodeAt(s) === 46 && dot < 0))) {
+    if (line.charCodeAt(s) === 46) dot = s;
+    s--;
+  }
+  // The score: 1-3 digits, maybe one decimal ("4.5"), not the tail of a longer number or path.
+  if (s === a || !isAsciiDigit(line.charCodeAt(s + 1)) || !isAsciiDigit(line.charCodeAt(a)))
+    return false;
+  if (a - s > (dot < 0 ? 3 : 6)) return false;
+  const before = s >= 0 ? line.charCodeAt(s) : -1;
+  if (before === 47 || before === 46 || before === 44) return false; // "/", ".", ","
+  let b = k + 1;
+  while (line.charCodeAt(b) === 32) b++;
+  let e = b;
+  while (e < line.length && e - b < 4 && isAsciiDigit(line.charCodeAt(e))) e++;
+  if (e === b || isAsciiDigit(line.charCodeAt(e))) return false;
+  const top = Number(line.slice(b, e));
+  const after = line.charCodeAt(e);
+  // A date (1/5/2024), a path, or a decimal top ("7/10.5") is not a grade.
+  if (after === 47 || (after === 46 && isAsciiDigit(line.charCodeAt(e + 1)))) return false;
+  return isScaleTop(top) && Number(line.slice(s + 1, a + 1)) <= top;
+}
+
+/** Whether a line gives a grade (ServedShape.grades). */
+export function gradeLine(line: string): boolean {
+  for (let i = line.indexOf('[['); i >= 0; i = line.indexOf('[[', i + 2))
+    if (bracketVerdict(line, i)) return true;
+  // A score in a sentence of prose or a rubric line, not a fraction in a computation.
+  if (line.length > 160 || line.includes('=')) return false;
+  for (let k = line.indexOf('/'); k >= 0; k = line.indexOf('/', k + 1))
+    if (scaleGrade(line, k)) return true;
+  return false;
+}
+
 /**
  * The shape of an answer. Reads at most the first 16 KB (a derivation shows its structure
  * early; the cost per event stays bounded).
@@ -122,6 +193,7 @@ export function servedShape(text: string): ServedShape {
   let steps = 0;
   let math = 0;
   let code = 0;
+  let grades = 0;
   let inCode = false;
   let at = 0;
   while (at <= s.length) {
@@ -142,9 +214,10 @@ export function servedShape(text: string): ServedShape {
         const bare = m === 0 ? line : line.slice(m);
         if (numbered(bare)) steps++;
         if (equation(line)) math++;
+        if (gradeLine(line)) grades++;
       }
     }
     at = end + 1;
   }
-  return { chars: s.length, lines, steps, math, code };
+  return { chars: s.length, lines, steps, math, code, grades };
 }
