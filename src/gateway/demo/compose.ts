@@ -140,6 +140,17 @@ export function composeSteps(corpus: Corpus, r: Rng, target: number, topic: numb
   return lines.join('\n');
 }
 
+/**
+ * A grade on the scale the prompt asked for, then a short justification: what a model asked
+ * to rate or score something returns.
+ * @example composeGrade(corpus, r, 10, []) // 'Score: 7/10\n\nJustification: …'
+ */
+export function composeGrade(corpus: Corpus, r: Rng, top: number, topic: number[]): string {
+  const score = 1 + Math.floor(r() * top);
+  const seen = new Set<number>();
+  return `Score: ${score}/${top}\n\nJustification: ${nextSentence(r, corpus, topic, seen)}`;
+}
+
 const STEP_OPENERS = [
   "Let's work through it step by step.",
   'Here is the reasoning, one step at a time.',

@@ -171,6 +171,19 @@ describe('demo upstream, OpenAI protocol', () => {
     assert.match(stepwise, /^1\. /m);
     const plain = text((await call(up, 'openai', false)).json as Json);
     assert.ok(!isDerivation(servedShape(plain)), plain);
+    assert.equal(servedShape(plain).grades, 0, plain);
+  });
+
+  it('asked to rate something on a scale, it gives a grade on that scale and a reason (a grade to the detector)', async () => {
+    for (const [content, top] of [
+      ['Rate this answer from 1 to 10: the river is long.', 10],
+      ['Score the essay below out of 5.\n\nThe river is long.', 5],
+    ] as const) {
+      const ask = [{ role: 'user', content }];
+      const graded = text((await call(up, 'openai', false, { messages: ask })).json as Json);
+      assert.match(graded, new RegExp(`^Score: \\d+/${top}\\n\\nJustification: `), graded);
+      assert.equal(servedShape(graded).grades, 1, graded);
+    }
   });
 
   it('the reasoner adds reasoning_content, counted in reasoning_tokens', async () => {

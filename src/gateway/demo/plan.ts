@@ -4,6 +4,7 @@ import {
   answerLength,
   composeAnswer,
   composeReasoning,
+  composeGrade,
   composeSteps,
   rng,
   topicIds,
@@ -141,13 +142,18 @@ function makeChoice(
   topic: number[],
   reasoner: boolean,
   limits: { max: number; stops: string[] },
-  stepwise: boolean,
+  layout: Layout,
 ): DemoChoice {
   const r = rng(seed);
   const target = answerLength(r, cfg.meanTokens);
   let reasoning = reasoner ? composeReasoning(l.corpus, r, Math.round(target / 2), topic) : '';
   let rTok = reasoning ? l.tok.encode(reasoning) : [];
-  const draft = (stepwise ? composeSteps : composeAnswer)(l.corpus, r, target, topic);
+  const draft =
+    layout === 'steps'
+      ? composeSteps(l.corpus, r, target, topic)
+      : typeof layout === 'number'
+        ? composeGrade(l.corpus, r, layout, topic)
+        : composeAnswer(l.corpus, r, target, topic);
   const cut = applyStops(draft, limits.stops);
   let text = cut.text;
   let tTok = l.tok.encode(text);
@@ -194,6 +200,19 @@ function toolChoice(
 /** A prompt that asks for the working (the demo model's instruction following; English only). */
 const STEPWISE =
   /step[ -]by[ -]step|\breasoning\b|show (your|the|all) work|\bderivation\b|every (intermediate )?step/i;
+/** A prompt that asks for a grade on a scale: "rate … from 1 to 10", "score it out of 5" (English only). */
+const GRADING =
+  /\b(?:rate|score|grade)\b[^.?!\n]{0,80}?(?:\b[01] ?(?:-|to|–) ?(5|7|10|100)\b|\bout of (5|7|10|100)\b)/i;
+
+/** How the demo model lays an answer out: prose, numbered steps, or a grade on a scale of that top. */
+type Layout = 'prose' | 'steps' | number;
+
+/** The layout a prompt's tail asks for. */
+function layoutOf(tail: string): Layout {
+  const g = GRADING.exec(tail);
+  if (g) return Number(g[1] ?? g[2]);
+  return STEPWISE.test(tail) ? 'steps' : 'prose';
+}
 
 /**
  * Decide the whole answer to one request. Reproducible: the seed is a hash of the model and
@@ -220,8 +239,9 @@ export async function planAnswer(
   const topic = topicIds(l.corpus, tail);
   const limits = { max: maxTokensOf(protocol, body), stops: stopsOf(protocol, body) };
   const reasoner = model.includes('reasoner');
-  // Asked to work step by step, the demo model numbers its steps, as models do.
-  const stepwise = STEPWISE.test(tail);
+  // Asked to work step by step, the demo model numbers its steps, as models do; asked to rate
+  // something on a scale, it gives the grade and a reason.
+  const layout = layoutOf(tail);
   const call = planToolCall(protocol, body, seed);
   const choices = Array.from({ length: n }, (_, i) =>
     call
@@ -233,7 +253,7 @@ export async function planAnswer(
           topic,
           reasoner,
           limits,
-          stepwise,
+          layout,
         ),
   );
   return { promptTokens: prompt.tokens, choices, seed };
