@@ -152,6 +152,23 @@ const BROWSER_FETCH = [
 ];
 
 /** The library of client stacks, by short name. */
+/** Safari's request header order, the same on iOS and macOS. */
+const SAFARI_HEADERS = [
+  'host',
+  'content-type',
+  'accept',
+  'authorization',
+  'sec-fetch-site',
+  'accept-language',
+  'sec-fetch-mode',
+  'accept-encoding',
+  'origin',
+  'user-agent',
+  'referer',
+  'content-length',
+  'sec-fetch-dest',
+];
+
 export const CLIENTS: Record<string, Client> = {
   chromeWin: {
     name: 'chrome-windows',
@@ -204,21 +221,7 @@ export const CLIENTS: Record<string, Client> = {
     name: 'safari-ios',
     userAgent:
       'Mozilla/5.0 (iPhone; CPU iPhone OS 18_3 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.3 Mobile/15E148 Safari/604.1',
-    headerOrder: [
-      'host',
-      'content-type',
-      'accept',
-      'authorization',
-      'sec-fetch-site',
-      'accept-language',
-      'sec-fetch-mode',
-      'accept-encoding',
-      'origin',
-      'user-agent',
-      'referer',
-      'content-length',
-      'sec-fetch-dest',
-    ],
+    headerOrder: SAFARI_HEADERS,
     ja4: TLS.safari,
     api: 'either',
   },
@@ -226,21 +229,7 @@ export const CLIENTS: Record<string, Client> = {
     name: 'safari-mac',
     userAgent:
       'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.2 Safari/605.1.15',
-    headerOrder: [
-      'host',
-      'content-type',
-      'accept',
-      'authorization',
-      'sec-fetch-site',
-      'accept-language',
-      'sec-fetch-mode',
-      'accept-encoding',
-      'origin',
-      'user-agent',
-      'referer',
-      'content-length',
-      'sec-fetch-dest',
-    ],
+    headerOrder: SAFARI_HEADERS,
     ja4: TLS.safari,
     api: 'either',
   },
