@@ -10,6 +10,8 @@ import { startGateway, type TestGateway } from '../test-support/gateway.js';
 import { servedShape } from '../telemetry/served.js';
 
 const ANSWER = 'Step 1: let x be the number\nStep 2: 2x + 4 = 10\nStep 3: x = 3';
+/** What the upstream serves a prompt that asks for a rating: a grade and its reason. */
+const GRADE = 'Puntuación: 8/10\n\nLa respuesta es clara y correcta.';
 
 /** An OpenAI-compatible upstream that reasons: reasoning_content beside the answer, reasoning tokens in usage. */
 function reasoner(): Promise<{ url: string; server: Server }> {
@@ -29,6 +31,7 @@ function reasoner(): Promise<{ url: string; server: Server }> {
         return;
       }
       const stream = (JSON.parse(body) as { stream?: boolean }).stream === true;
+      const answer = body.includes('Califica') ? GRADE : ANSWER;
       const usage = {
         prompt_tokens: 12,
         completion_tokens: 90,
@@ -48,7 +51,7 @@ function reasoner(): Promise<{ url: string; server: Server }> {
                 index: 0,
                 message: {
                   role: 'assistant',
-                  content: ANSWER,
+                  content: answer,
                   reasoning_content: 'hidden thoughts',
                 },
                 finish_reason: 'stop',
@@ -63,7 +66,7 @@ function reasoner(): Promise<{ url: string; server: Server }> {
       const chunk = (delta: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
         `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'r', choices: [{ index: 0, delta, finish_reason: null }], ...extra })}\n\n`;
       res.write(chunk({ role: 'assistant', reasoning_content: 'x'.repeat(400) }));
-      for (const line of ANSWER.split('\n')) res.write(chunk({ content: line + '\n' }));
+      for (const line of answer.split('\n')) res.write(chunk({ content: line + '\n' }));
       res.write(
         `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'r', choices: [], usage: { prompt_tokens: 12, completion_tokens: 90 } })}\n\n`,
       );
@@ -136,4 +139,26 @@ test('gateway: a stream’s served shape is measured on the concatenated deltas;
     100,
     '400 characters of reasoning_content ≈ 100 tokens',
   );
+});
+
+test('gateway: a grade served is recorded in the event (served.grades), in the language it was written in (issue 13)', async () => {
+  const { account, key } = await gw.newKey('acct_served_grade');
+  for (const stream of [false, true]) {
+    const res = await fetch(gw.url + '/v1/chat/completions', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'gpt-test',
+        stream,
+        messages: [
+          { role: 'user', content: 'Califica esta respuesta del 1 al 10: el río es largo.' },
+        ],
+      }),
+    });
+    assert.equal(res.status, 200);
+    await res.text();
+    const ev = await lastEvent(account);
+    assert.equal(ev.response.served.grades, 1, JSON.stringify(ev.response.served));
+    assert.equal(ev.response.served.steps, 0);
+  }
 });
