@@ -69,10 +69,32 @@ test('issue 2: moat events export writes the JSONL that moat analyze reads, and 
       2,
     );
     assert.match(bad.text(), /--since/);
+    // With the account records beside them, for an offline re-analysis as the live detector judges.
+    const accounts = join(gw.dataDir, 'accounts.jsonl');
+    const withAccounts = sink();
+    assert.equal(
+      await main(
+        ['events', 'export', '--out', out, '--accounts', accounts],
+        makeContext(env, sink().stream, withAccounts.stream),
+      ),
+      0,
+      withAccounts.text(),
+    );
+    assert.match(withAccounts.text(), /wrote 1 account records/);
+    assert.equal(statSync(accounts).mode & 0o777, 0o600);
+    const records = readFileSync(accounts, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    assert.deepEqual(
+      records.map((r) => r.id),
+      ['acct_exp'],
+    );
+    assert.match(String(records[0]!.createdAt), /^\d{4}-\d\d-\d\dT/);
     const verdicts = join(gw.dataDir, 'verdicts.json');
     assert.equal(
       await main(
-        ['analyze', '--events', out, '--out', verdicts],
+        ['analyze', '--events', out, '--accounts', accounts, '--out', verdicts],
         makeContext(env, sink().stream, sink().stream),
       ),
       0,
