@@ -106,6 +106,17 @@ export function isDerivation(s: ServedShape | undefined): boolean {
   );
 }
 
+/** Joined header orders by array: the offline reader hands every record of a client the same frozen array (scan.ts). */
+const joinedOrders = new WeakMap<readonly unknown[], string>();
+
+function headerOrderKey(order: unknown): string {
+  if (!Array.isArray(order)) return '';
+  if (!Object.isFrozen(order)) return order.join(',');
+  let key = joinedOrders.get(order);
+  if (key === undefined) joinedOrders.set(order, (key = order.join(',')));
+  return key;
+}
+
 /** "prefix|client" network key of an event for linking, '' when it carries no usable IP. */
 export function netKeyOf(ev: TelemetryEvent, v4Bits: number, v6Bits: number): string {
   // One prefix rule with the gateway, hygiene and intel (net/ip.ts; issue 15).
@@ -120,7 +131,7 @@ export function netKeyOf(ev: TelemetryEvent, v4Bits: number, v6Bits: number): st
     '|' +
     (ev.userAgent ?? '') +
     '|' +
-    (Array.isArray(ev.headerOrder) ? ev.headerOrder.join(',') : '')
+    headerOrderKey(ev.headerOrder)
   );
 }
 
@@ -134,17 +145,6 @@ export function netDigest(key: string): string {
 }
 
 const NONE: number[] = [];
-
-/** Joined header orders by array: the offline reader hands every record of a client the same frozen array (scan.ts). */
-const joinedOrders = new WeakMap<readonly unknown[], string>();
-
-function headerOrderKey(order: unknown): string {
-  if (!Array.isArray(order)) return '';
-  if (!Object.isFrozen(order)) return order.join(',');
-  let key = joinedOrders.get(order);
-  if (key === undefined) joinedOrders.set(order, (key = order.join(',')));
-  return key;
-}
 
 /** Compute the features of one event. */
 export function featuresOf(ev: TelemetryEvent): EventFeatures {

@@ -172,7 +172,7 @@ function scaleGrade(line: string, k: number): boolean {
 }
 
 /** Whether a line gives a grade (ServedShape.grades). */
-export function gradeLine(line: string): boolean {
+function gradeLine(line: string): boolean {
   for (let i = line.indexOf('[['); i >= 0; i = line.indexOf('[[', i + 2))
     if (bracketVerdict(line, i)) return true;
   // A score in a sentence of prose or a rubric line, not a fraction in a computation.
