@@ -19,6 +19,7 @@ export const LINK: Record<string, number> = {
   network: 16,
   timing: 32,
   shape: 64,
+  proxy: 128,
 };
 /** Links that say "same operator" on their own. */
 export const STRONG_LINKS = LINK.payment! | LINK.identity! | LINK.template!;
@@ -161,6 +162,9 @@ export class SubStreams {
   static readonly BYTES = 64;
 }
 
+/** Words of an account's network-prefix set (AccountState.newNetwork): 512 bits. */
+const NET_WORDS = 16;
+
 /** Everything the detector keeps about one account. */
 export class AccountState {
   readonly stats = new Stats();
@@ -182,6 +186,13 @@ export class AccountState {
   biasIdCount = 0;
   endUserCount = 0;
   toolsetCount = 0;
+  /**
+   * The network prefixes (/24, /48) this account sent from, as a 512-bit set of their hashes
+   * (allocated on the first request with an address): a home, an office or a mobile carrier
+   * repeats a handful; a rotating residential proxy gives a new one nearly every request.
+   */
+  private nets: Uint32Array | null = null;
+  private netsSet = 0;
   createdAt = 0;
   lowFriction = false;
   /** A paying customer by its tier or route (enterprise, pro, usage tier 3+) from the account record. */
@@ -209,6 +220,8 @@ export class AccountState {
   /** The last two signup-cohort keys this account touched (Detector.shapeLink), 0 when none. */
   cohortA = 0;
   cohortB = 0;
+  /** The proxy-cohort key this account last touched (Detector.proxyLink), 0 when none. */
+  proxyKey = 0;
   /**
    * Another detector partition's account, known here only by the evidence that partition
    * published (issue 18): its Stats are that partition's latest copy, never this one's events.
@@ -271,6 +284,26 @@ export class AccountState {
     this.substreams.add(f.substream, f.harvest);
   }
 
+  /**
+   * Record the network prefix (its hash) of a request; whether the account had not used it
+   * before. The set is cleared when half full, so a long-lived account's old addresses do not
+   * hide a later rotation (a few addresses of its own count as new once more: noise).
+   */
+  newNetwork(prefixHash: number): boolean {
+    const nets = (this.nets ??= new Uint32Array(NET_WORDS));
+    const bit = prefixHash & (NET_WORDS * 32 - 1);
+    const w = bit >>> 5;
+    const m = 1 << (bit & 31);
+    if ((nets[w]! & m) !== 0) return false;
+    if (this.netsSet >= NET_WORDS * 16) {
+      nets.fill(0);
+      this.netsSet = 0;
+    }
+    nets[w]! |= m;
+    this.netsSet++;
+    return true;
+  }
+
   /** Template keys of a request not yet seen from this account; records them. Returns "seen before". */
   observeTemplates(f: EventFeatures): boolean {
     const k = f.keys;
@@ -294,7 +327,8 @@ export class AccountState {
       SubStreams.BYTES +
       (this.biasIds ? 96 : 0) +
       (this.endUsers ? 96 : 0) +
-      (this.toolsets ? 96 : 0);
+      (this.toolsets ? 96 : 0) +
+      (this.nets ? NET_WORDS * 4 + 32 : 0);
     if (this.verdict) {
       b += 120;
       for (const r of this.verdict.reasons) b += 80 + r.detail.length * 2;
@@ -317,6 +351,8 @@ export interface Deltas {
   logGap: number;
   /** On a known campaign's template, from that campaign's payment method or network+client. */
   known: boolean;
+  /** From a network prefix the account had not used before (AccountState.newNetwork). */
+  newNet: boolean;
 }
 
 /** Add one request's evidence to Stats; returns whether its distinct-item sketch grew. */
@@ -336,8 +372,11 @@ export function applyDeltas(s: Stats, d: Deltas, halfLifeMs: number): boolean {
   if (f.reasoningTokens > 0) c[F.reasoningServed]! += 1;
   if (f.verdictAnswer) c[F.verdictAnswer]! += 1;
   if (f.gradeReport) c[F.gradeReport]! += 1;
+  if (f.rationale) c[F.rationale]! += 1;
   if (f.harvest || d.biasChanged) c[F.harvest]! += 1;
   if (f.endUser !== 0) c[F.endUser]! += 1;
+  if (d.newNet) c[F.newNet]! += 1;
+  if (f.spoofed) c[F.spoofed]! += 1;
   // A logit_bias request counts as suspect only when it moved the bias to new tokens (a sweep step).
   const suspect = f.suspect || d.biasChanged;
   if (suspect) c[F.suspect]! += 1;

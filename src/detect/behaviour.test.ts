@@ -554,3 +554,99 @@ test('detector: when clusters merge under another id, the members’ last emitte
   for (const id of now.keys())
     assert.equal(emitted.get(id)?.cluster, merged, `${id}'s last verdict`);
 });
+
+test('detector: a hydra of aged accounts behind a rotating residential-proxy pool, serving rationales, code and derivations, is linked by its proxy cohort and caught; office and mobile users on the same stack are not (issue 13)', () => {
+  const r = g.rng(149);
+  const d = new Detector(cfg);
+  const events: TelemetryEvent[] = [];
+  const ja4 = 't13d1812h1_5b57614c22b0_3cbfd9057e0d';
+  const rationale = (): string =>
+    `${g.phrase(r, 30)}. ${g.phrase(r, 24)}.\n\nFinal answer: (${'ABCDE'[Math.floor(r() * 5)]})`;
+  const code = (): string => '```python\ndef f(x):\n    return x * 2\n```';
+  for (let a = 0; a < 24; a++) {
+    const id = `px${a}`;
+    // Months old, each on its own card: nothing to link at signup.
+    d.addAccount({
+      id,
+      createdAt: T0 - (90 + a) * DAY,
+      route: 'self-serve',
+      paymentFingerprint: `card${a}`,
+    });
+    let ts = T0 + Math.floor(r() * 3_600_000);
+    for (let i = 0; i < 60; i++) {
+      ts += 1_500_000 + Math.floor(r() * 3_000_000);
+      const ev = g.event({
+        ts,
+        account: id,
+        // A new residential address on (nearly) every request.
+        ip: `${70 + (i % 40)}.${Math.floor(r() * 250)}.${Math.floor(r() * 250)}.${1 + a}`,
+        ua:
+          a % 3 === 0
+            ? 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36'
+            : 'python-requests/2.32.3',
+        user: g.problem(r),
+        request: { max_tokens: 2048 },
+      });
+      ev.ja4 = ja4;
+      ev.headerOrder = [
+        'host',
+        'user-agent',
+        'accept-encoding',
+        'accept',
+        'connection',
+        'authorization',
+        'content-type',
+      ];
+      const u = r();
+      if (u < 0.35) events.push(served(ev, derivation(r), 700));
+      else if (u < 0.55) events.push(served(ev, rationale(), 180));
+      else if (u < 0.85) events.push(served(ev, code(), 300));
+      else events.push(served(ev, g.phrase(r, 40), 120)); // cover chat
+    }
+  }
+  // Honest users on the same Python stack: an office behind four egress prefixes, and mobile
+  // users whose carrier moves them between a few prefixes, asking for worked solutions too.
+  for (let a = 0; a < 30; a++) {
+    const id = `of${a}`;
+    d.addAccount({ id, createdAt: T0 - (200 + a) * DAY, route: 'self-serve' });
+    let ts = T0 + Math.floor(r() * DAY);
+    for (let i = 0; i < 40; i++) {
+      ts += 1_800_000 + Math.floor(r() * 6_000_000);
+      const ev = g.event({
+        ts,
+        account: id,
+        ip: a < 15 ? `192.0.${2 + (i % 4)}.${10 + a}` : `100.64.${(a * 3 + (i % 3)) % 250}.${a}`,
+        ua: 'python-requests/2.32.3',
+        user: `${g.problem(r)} can you show the steps?`,
+        request: { max_tokens: 2048 },
+      });
+      ev.ja4 = ja4;
+      events.push(r() < 0.6 ? served(ev, derivation(r), 500) : served(ev, g.phrase(r, 40), 120));
+    }
+  }
+  const final = run(events, d);
+  let caught = 0;
+  for (let a = 0; a < 24; a++) if (atLeast(final.get(`px${a}`), 'throttle')) caught++;
+  assert.ok(caught >= 22, `proxy-hydra members caught: ${caught}/24`);
+  const honest = [...final.values()].filter((v) => v.account.startsWith('of'));
+  assert.deepEqual(
+    honest.filter((v) => atLeast(v, 'throttle')),
+    [],
+  );
+  // Neither rotating nor linked: a few egress or carrier prefixes are not a proxy pool.
+  assert.deepEqual(
+    honest.filter((v) => v.cluster !== null || v.reasons.some((x) => x.code === 'proxy_rotation')),
+    [],
+  );
+  const why = final.get('px4')!.reasons;
+  assert.ok(
+    why.some((x) => x.code === 'cluster_evidence' && x.detail.includes('proxy')) ||
+      why.some((x) => x.code === 'proxy_rotation'),
+    JSON.stringify(why),
+  );
+  // The browser User-Agent over a Python stack is named as such.
+  assert.ok(
+    final.get('px0')!.reasons.some((x) => x.code === 'client_spoof') ||
+      final.get('px0')!.reasons.some((x) => x.code === 'cluster_evidence'),
+  );
+});

@@ -20,6 +20,8 @@ const KIND_STRENGTH: Record<string, number> = {
   shape: 0.6,
   timing: 0.4,
   network: 0.25,
+  // Accounts rotating through one proxy pool on one TLS stack, each leaning to harvest.
+  proxy: 0.8,
 };
 
 /** The state of a cluster root. */

@@ -53,6 +53,14 @@ const weightsSchema = z
     signupRoute: unit().default(0.15),
     modelPivot: unit().default(0.3),
     sampling: unit().default(0.15),
+    /**
+     * A rotating egress: most requests from a network prefix the account had not used before
+     * (a residential-proxy pool). Infrastructure evidence, not automation: it amplifies
+     * past the automation cap, and it takes away a paying customer's standing.
+     */
+    rotation: unit().default(0.35),
+    /** A browser User-Agent over a client that is not a browser (features.ts spoofedClient). */
+    spoof: unit().default(0.25),
     cluster: unit().default(0.5),
   })
   .prefault({});

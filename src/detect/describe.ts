@@ -49,7 +49,7 @@ export function describe(code: TermCode, s: Stats, ctx: AssessContext): string {
     case 'data_generation':
       return `${share(F.datagen)} of ${int(n)} prompts ask for many diverse instructions or data items`;
     case 'reasoning_served':
-      return `${pct(c[F.derivation]! / withRes)} of ${int(withRes)} answers served were derivations (enumerated steps, equations or reasoning tokens; ${int(c[F.reasoningServed]!)} with reasoning tokens)`;
+      return `${pct((c[F.derivation]! + c[F.rationale]!) / withRes)} of ${int(withRes)} answers served were derivations (enumerated steps, equations or reasoning tokens; ${int(c[F.reasoningServed]!)} with reasoning tokens) or rationales closing on a final answer (${int(c[F.rationale]!)})`;
     case 'judgements_served':
       return `${pct(c[F.verdictAnswer]! / withRes)} of ${int(withRes)} answers were judgements of a few tokens (a score, a label) for prompts of 150+ tokens`;
     case 'grades_served':
@@ -93,6 +93,10 @@ export function describe(code: TermCode, s: Stats, ctx: AssessContext): string {
       return `${share(F.pivot)} of ${int(n)} requests went to a model within hours of its first appearance`;
     case 'sampling':
       return `${share(F.multiSample)} of ${int(n)} requests ask for n > 1 samples`;
+    case 'proxy_rotation':
+      return `${share(F.newNet)} of ${int(n)} requests came from a network prefix the account had not used before (a rotating proxy pool; a home, an office or a carrier repeats a few)`;
+    case 'client_spoof':
+      return `${share(F.spoofed)} of ${int(n)} requests carry a browser User-Agent without a browser's Fetch Metadata headers or HTTP/2 TLS offer (another client posing as a browser)`;
     case 'cluster_coordination':
       return ctx.coordinationDetail();
   }

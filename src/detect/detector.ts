@@ -29,7 +29,9 @@ import {
   assess,
   assessScore,
   evaluationShaped,
+  evasive,
   namesEndUsers,
+  rotationStrength,
   reasonsOf,
   type AssessContext,
 } from './score.js';
@@ -38,12 +40,22 @@ import { F, STATS_LEN, Stats } from './stats.js';
 import { HLL_REGISTERS } from './text.js';
 import { int } from './describe.js';
 import { TIMING_BANDS, synchronized, type SyncRule } from './timing.js';
+import { fnv1a } from '../hash/fnv.js';
+import { prefixOf } from '../net/ip.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** Requests an account needs before it can join or found a signup cohort (cohortLink). */
 const COHORT_MIN_REQUESTS = 8;
 const HARVEST_LINK_MIN_REQUESTS = 20;
+/**
+ * Share of an account's requests that took a harvest (derivations, rationales, grades served,
+ * or asks) for a proxy-cohort link: 40%, as a harness that also collects code and sends cover
+ * chat through the same proxy does (tuning generator: 30–55% derivations and rationales).
+ * A linked member keeps its cluster's evidence down to 30%.
+ */
+const PROXY_LINK_HARVEST = 0.4;
+const PROXY_MEMBER_HARVEST = 0.3;
 /** Requests to other models an account needs before its traffic to a new model is a pivot. */
 const PIVOT_PRIOR_REQUESTS = 10;
 
@@ -192,7 +204,9 @@ export class Detector {
     const st = this.remoteState(t.account);
     const other = st ? this.remoteLink(st, t) : undefined;
     if (!st || other === undefined) return [];
-    const cl = this.join(st.idx, other, t.kind);
+    const kind =
+      t.kind === 'shape' && typeof t.key === 'number' && (t.key & 3) === 3 ? 'proxy' : t.kind;
+    const cl = this.join(st.idx, other, kind);
     return cl ? this.refreshCluster(cl, true) : [];
   }
 
@@ -212,6 +226,11 @@ export class Detector {
           ? this.shapeIndex
           : this.timingIndex;
     const prev = index.touch(num, st.idx, true);
+    if (t.kind === 'shape' && (num & 3) === 3) {
+      // proxyLink: the publisher sends only touches of rotating harvesters.
+      const h = this.proxyTarget(st, num, prev ? prev.accounts + 1 : 1);
+      return h >= 0 ? h : undefined;
+    }
     if (t.kind === 'template') {
       // crossTemplates: the publisher sends only touches that passed its side's gates.
       if (prev && prev.first !== st.idx) {
@@ -340,6 +359,7 @@ export class Detector {
     if (this.tplLink >= 0) joined = this.join(st.idx, this.tplLink, 'template') !== undefined;
     joined = this.timingLinks(st, ev.ts) || joined;
     joined = this.shapeLink(st, f) || joined;
+    joined = this.proxyLink(st, ev) || joined;
     // A shared network + client alone never links: a campus NAT is full of honest users.
     // Only accounts already suspicious on their own evidence are joined through it.
     const netKey = st.ownScore >= this.cfg.levels.monitor ? this.netKey(ev) : '';
@@ -610,7 +630,8 @@ export class Detector {
    */
   private cohortLink(st: AccountState, f: EventFeatures, window: number): boolean {
     if (st.stats.c[F.n]! < COHORT_MIN_REQUESTS) return false;
-    const key = (f.harness ^ Math.imul(window, 0x85ebca6b)) | 1;
+    // Cohort keys end in binary 01, proxy-cohort keys in 11 (proxyLink).
+    const key = ((f.harness ^ Math.imul(window, 0x85ebca6b)) & ~2) | 1;
     const fresh = st.cohortA !== key && st.cohortB !== key;
     if (fresh) {
       st.cohortB = st.cohortA;
@@ -627,6 +648,69 @@ export class Detector {
     )
       return false;
     return this.join(st.idx, other.idx, 'shape') !== undefined;
+  }
+
+  /**
+   * Proxy cohorts (issue 13): accounts that each send from a rotating residential-proxy pool (a
+   * new network prefix on nearly every request), over one TLS stack, and lean to harvest are
+   * one operator's hydra (THREATS.md: traffic load-balanced over many accounts through proxy
+   * networks and resellers). Nothing else need be shared: not a card, a signup window, a
+   * prompt frame or an address. Honest users do not rotate so (a home, an office or a carrier
+   * repeats its prefixes), so `cohortMinAccounts` such accounts on one stack link.
+   */
+  private proxyLink(st: AccountState, ev: TelemetryEvent): boolean {
+    if (!this.rotatingHarvester(st)) return false;
+    const stack =
+      typeof ev.ja4 === 'string' && ev.ja4
+        ? ev.ja4
+        : (ev.userAgent ?? '') +
+          '|' +
+          (Array.isArray(ev.headerOrder) ? ev.headerOrder.join(',') : '');
+    const key = fnv1a('proxy|' + stack) | 3;
+    const fresh = st.proxyKey !== key;
+    st.proxyKey = key;
+    const prev = this.shapeIndex.touch(key, st.idx, fresh);
+    this.listener?.shape(key, st);
+    const h = this.proxyTarget(st, key, prev ? prev.accounts + (fresh ? 1 : 0) : 1);
+    return h >= 0 && this.join(st.idx, h, 'proxy') !== undefined;
+  }
+
+  /**
+   * The account a rotating harvester `st` on proxy-cohort key `key` (now sent by `accounts`
+   * accounts) links to: the key's current rotating harvester, once `cohortMinAccounts` accounts
+   * sent it. The first such account may be another campaign's, which stops rotating or
+   * harvesting: `st` then takes its place (as harvest-template keys do), or -1.
+   */
+  private proxyTarget(st: AccountState, key: number, accounts: number): number {
+    const h = this.shapeIndex.harvesterOf(key);
+    if (h === st.idx) return -1;
+    if (h < 0 || !this.rotatingHarvester(this.byIdx[h]!)) {
+      this.shapeIndex.setHarvester(key, st.idx);
+      return -1;
+    }
+    if (
+      accounts < this.cfg.cohortMinAccounts ||
+      accounts > this.cfg.templateLinkMaxAccounts ||
+      this.clusterSets.find(h) === this.clusterSets.find(st.idx)
+    )
+      return -1;
+    return h;
+  }
+
+  /**
+   * An account sending from a rotating proxy pool (score.ts rotationStrength ≥ 0.5: a third of
+   * its requests from new prefixes, a new address every three requests or sooner) with 8+
+   * requests, `share` of which took a harvest, and not an application serving named end users.
+   */
+  rotatingHarvester(st: AccountState, share = PROXY_LINK_HARVEST): boolean {
+    const c = st.stats.c;
+    const n = c[F.n]!;
+    return (
+      n >= COHORT_MIN_REQUESTS &&
+      rotationStrength(c, n) >= 0.5 &&
+      c[F.harvest]! >= share * n &&
+      !namesEndUsers(c, n)
+    );
   }
 
   /** Whether `first`, the first sender of a shape key sent by `accounts` accounts before, links. */
@@ -729,7 +813,14 @@ export class Detector {
       lowFriction: st.lowFriction,
       logGap: st.lastTs > 0 ? Math.log(Math.max(0, ev.ts - st.lastTs) / 1000 + 1) : Number.NaN,
       known,
+      newNet: this.newNet(st, ev),
     };
+  }
+
+  /** Whether the event's network prefix is new to the account (AccountState.newNetwork); false without an address. */
+  private newNet(st: AccountState, ev: TelemetryEvent): boolean {
+    const prefix = prefixOf(ev.ip, this.cfg.ipv4Prefix, this.cfg.ipv6Prefix);
+    return prefix !== '' && st.newNetwork(fnv1a(prefix));
   }
 
   private join(a: number, b: number, kind: string): ClusterState | undefined {
@@ -846,6 +937,10 @@ export class Detector {
     // joins only accounts mostly suspect at both ends (the account that opened the template,
     // which shares it with no one earlier, is one of them).
     if (st.links & STRONG_LINKS) return suspect;
+    // A proxy cohort's member, while it still rotates and leans to harvest, is the operator's
+    // traffic as a whole, its cover included (THREATS.md: "mixed with ordinary customer traffic
+    // from the same proxy").
+    if (st.links & LINK.proxy! && this.rotatingHarvester(st, PROXY_MEMBER_HARVEST)) return 1;
     return Math.min(suspectShared, suspect);
   }
 
@@ -863,7 +958,9 @@ export class Detector {
 
   /** What a member inherits of its cluster's score (scoreOf's cluster term; a partitioned run's merge re-scores with it, issue 13). */
   inherited(st: AccountState, cl: ClusterState): number {
-    return cl.score * this.affinity(st) * standing(st.paidTier, st.createdAt, st.lastTs, this.cfg);
+    const c = st.stats.c;
+    const kept = evasive(c, c[F.n]!) ? 1 : standing(st.paidTier, st.createdAt, st.lastTs, this.cfg);
+    return cl.score * this.affinity(st) * kept;
   }
 
   private scoreOf(st: AccountState, cl: ClusterState | undefined): number {

@@ -47,6 +47,12 @@ export interface EventFeatures {
    * account's economics tell them apart.
    */
   gradeReport: boolean;
+  /**
+   * A rationale served: an explanation that closes on a final-answer line (served.ts
+   * `answers`), not a derivation, outside tool loops — the rationale-and-label pairs that
+   * rationale distillation trains on (Hsieh et al. 2023, arXiv 2305.02301), in any language.
+   */
+  rationale: boolean;
   /** Reasoning tokens served beside the answer. */
   reasoningTokens: number;
   /** Hashes of the token ids logit_bias names (empty when none). */
@@ -63,8 +69,10 @@ export interface EventFeatures {
   harness: number;
   /** Asks for a harvest: reasoning, grader or data-generation phrasing, or a harvest-length answer. */
   suspect: boolean;
-  /** Any core evidence of this request: `suspect`, or a derivation or a grade served. */
+  /** Any core evidence of this request: `suspect`, or a derivation, a grade or a rationale served. */
   harvest: boolean;
+  /** The client claims a browser its request does not come from (spoofedClient). */
+  spoofed: boolean;
 }
 
 /**
@@ -83,8 +91,10 @@ export function servedOf(ev: TelemetryEvent): ServedShape | undefined {
     typeof s.steps === 'number' &&
     typeof s.math === 'number'
   ) {
-    if (typeof s.grades === 'number' || text === undefined) return s;
-    return { ...s, grades: servedShape(text).grades ?? 0 };
+    if ((typeof s.grades === 'number' && typeof s.answers === 'number') || text === undefined)
+      return s;
+    const measured = servedShape(text);
+    return { ...s, grades: s.grades ?? measured.grades ?? 0, answers: measured.answers ?? 0 };
   }
   return text !== undefined ? servedShape(text) : undefined;
 }
@@ -146,6 +156,35 @@ export function netDigest(key: string): string {
 
 const NONE: number[] = [];
 
+const BROWSER_UA = /\b(?:Chrome|Firefox|Safari|Edg|OPR)\/\d/;
+
+/**
+ * Whether a request's User-Agent claims a browser that did not send it: a script that sets a
+ * browser's User-Agent over its own HTTP stack (THREATS.md: hydra traffic made to look like
+ * ordinary users). A browser's fetch() always sends the Fetch Metadata headers
+ * (`Sec-Fetch-Mode`, `Sec-Fetch-Site`: W3C Fetch Metadata Request Headers; Chrome 76+, Firefox
+ * 90+, Safari 16.4+) and offers HTTP/2 over TLS, so a browser User-Agent with a header order
+ * that lacks both, or a JA4 whose ALPN is not h2/h3 (FoxIO JA4: characters 9–10 of its first
+ * part, "00" for none), is another client. Unknown when the event carries neither.
+ */
+export function spoofedClient(ua: unknown, headerOrder: unknown, ja4: unknown): boolean {
+  if (typeof ua !== 'string' || !ua.startsWith('Mozilla/5.0') || !BROWSER_UA.test(ua)) return false;
+  if (Array.isArray(headerOrder) && headerOrder.length >= 3) {
+    let fetchMetadata = false;
+    for (const h of headerOrder)
+      if (typeof h === 'string' && (h === 'sec-fetch-mode' || h === 'sec-fetch-site')) {
+        fetchMetadata = true;
+        break;
+      }
+    if (!fetchMetadata) return true;
+  }
+  if (typeof ja4 === 'string' && ja4.length >= 10 && (ja4[0] === 't' || ja4[0] === 'q')) {
+    const alpn = ja4.slice(8, 10);
+    return alpn !== 'h2' && alpn !== 'h3';
+  }
+  return false;
+}
+
 /** Compute the features of one event. */
 export function featuresOf(ev: TelemetryEvent): EventFeatures {
   const req = normalizeRequest(ev);
@@ -170,6 +209,7 @@ export function featuresOf(ev: TelemetryEvent): EventFeatures {
   const shape = hasResponse ? servedOf(ev) : undefined;
   const derivation = isDerivation(shape);
   const gradeReport = !derivation && (shape?.grades ?? 0) > 0 && !req.usesTools;
+  const rationale = !derivation && !gradeReport && (shape?.answers ?? 0) > 0 && !req.usesTools;
   const verdictAnswer =
     hasResponse && outTokens > 0 && outTokens <= 12 && inTokens >= 150 && !req.usesTools;
   const endUser = req.endUser ? fnv1a(req.endUser) || 1 : 0;
@@ -198,6 +238,7 @@ export function featuresOf(ev: TelemetryEvent): EventFeatures {
     derivation,
     verdictAnswer,
     gradeReport,
+    rationale,
     reasoningTokens,
     biasTokens,
     endUser,
@@ -213,6 +254,8 @@ export function featuresOf(ev: TelemetryEvent): EventFeatures {
       intent.datagen ||
       harvestLength ||
       derivation ||
-      gradeReport,
+      gradeReport ||
+      rationale,
+    spoofed: spoofedClient(ev.userAgent, ev.headerOrder, ev.ja4),
   };
 }

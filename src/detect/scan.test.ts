@@ -48,7 +48,7 @@ function ordered(v: unknown): unknown {
 function isShape(v: unknown): boolean {
   if (v === null || typeof v !== 'object') return false;
   const s = v as Record<string, unknown>;
-  return ['chars', 'lines', 'steps', 'math', 'code', 'grades'].every(
+  return ['chars', 'lines', 'steps', 'math', 'code', 'grades', 'answers'].every(
     (k) => typeof s[k] === 'number',
   );
 }
@@ -269,11 +269,13 @@ const shape = fc.record({
   math: fc.nat(),
   code: fc.nat(),
   grades: fc.nat(),
+  answers: fc.nat(),
 });
 const served = fc.oneof(
   { weight: 6, arbitrary: shape },
-  // As a gateway wrote it before grades were counted.
-  { weight: 2, arbitrary: shape.map(({ grades: _, ...older }) => older) },
+  // As a gateway wrote it before final answers, or before grades, were counted.
+  { weight: 1, arbitrary: shape.map(({ answers: _, ...older }) => older) },
+  { weight: 1, arbitrary: shape.map(({ grades: _, answers: __, ...older }) => older) },
   // Reordered, partial, with an extra member, or with a member of another type.
   {
     weight: 1,
@@ -295,6 +297,7 @@ const served = fc.oneof(
         math: fc.nat(),
         code: fc.nat(),
         grades: fc.nat(),
+        answers: fc.nat(),
       },
       { requiredKeys: [] },
     ),
@@ -303,7 +306,11 @@ const served = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .tuple(shape, fc.constantFrom('chars', 'lines', 'steps', 'math', 'code', 'grades'), scalar)
+      .tuple(
+        shape,
+        fc.constantFrom('chars', 'lines', 'steps', 'math', 'code', 'grades', 'answers'),
+        scalar,
+      )
       .map(([s, k, v]) => ({ ...s, [k]: v })),
   },
   { weight: 1, arbitrary: anyJson },
@@ -568,7 +575,7 @@ test('scan: the detector reads only the last user turn and system prompts; other
 });
 
 test('scan: response.text is decoded only when no served shape stands in for it; the new request fields read as JSON.parse reads them (issue 13)', () => {
-  const shape = { chars: 1200, lines: 14, steps: 5, math: 3, code: 0, grades: 0 };
+  const shape = { chars: 1200, lines: 14, steps: 5, math: 3, code: 0, grades: 0, answers: 0 };
   const request = {
     model: 'm',
     messages: [{ role: 'user', content: 'q' }],

@@ -30,12 +30,12 @@
  *   detector reads, normalize.ts) and otherwise `''`, or a one-block stand-in
  *   `[{ type: 'tool_use' }]` when it is an array holding a tool block;
  * - `response`: `inputTokens`, `outputTokens`, `finishReason`, `reasoningTokens`, `served`
- *   (the gateway's `{ chars, lines, steps, math, code, grades }` is built from the numbers
+ *   (the gateway's `{ chars, lines, steps, math, code, grades, answers }` is built from the numbers
  *   scan.c found, any other value is JSON.parse of its bytes), and `text` only when the
  *   answer's shape is not already there: `text` (the largest value of most lines) is left out
- *   when `served` is an object whose `chars`, `lines`, `steps`, `math`, `code` and `grades`
+ *   when `served` is an object whose `chars`, `lines`, `steps`, `math`, `code`, `grades` and `answers`
  *   are all numbers, and is exact otherwise (`served` absent, of another shape, or written
- *   before grades were counted: the detector then measures them on the text).
+ *   before grades or answers were counted: the detector then measures them on the text).
  */
 import { SCAN_WASM } from './wasm/scan-wasm.js';
 
@@ -102,7 +102,7 @@ const RES_NAMES = [
   'text',
 ];
 /** The members of response.served in the order the gateway writes them (telemetry/served.ts). */
-const SERVED_NAMES = ['chars', 'lines', 'steps', 'math', 'code', 'grades'];
+const SERVED_NAMES = ['chars', 'lines', 'steps', 'math', 'code', 'grades', 'answers'];
 const T_HEADER_ORDER = 6;
 const T_REQUEST = 12;
 const T_RESPONSE = 13;
@@ -326,7 +326,7 @@ function request(): Record<string, unknown> {
   return req;
 }
 
-/** The gateway's measurement of an answer (telemetry/served.ts), as scan.c found it: six numbers. */
+/** The gateway's measurement of an answer (telemetry/served.ts), as scan.c found it: seven numbers. */
 interface Served {
   chars: number;
   lines: number;
@@ -334,6 +334,7 @@ interface Served {
   math: number;
   code: number;
   grades: number;
+  answers: number;
 }
 
 /** response.served: built from its numbers when scan.c found the gateway's shape, else JSON.parse of its bytes. */
@@ -347,6 +348,7 @@ function servedAt(at: number): unknown {
     math: numberAt(words[v + 3 * SLOT + START]!, words[v + 3 * SLOT + END]!),
     code: numberAt(words[v + 4 * SLOT + START]!, words[v + 4 * SLOT + END]!),
     grades: numberAt(words[v + 5 * SLOT + START]!, words[v + 5 * SLOT + END]!),
+    answers: numberAt(words[v + 6 * SLOT + START]!, words[v + 6 * SLOT + END]!),
   };
   return served;
 }
@@ -361,7 +363,8 @@ function isShape(v: unknown): boolean {
     typeof s.steps === 'number' &&
     typeof s.math === 'number' &&
     typeof s.code === 'number' &&
-    typeof s.grades === 'number'
+    typeof s.grades === 'number' &&
+    typeof s.answers === 'number'
   );
 }
 

@@ -66,6 +66,8 @@ const WEIGHT_KEY: Record<TermCode, keyof DetectConfig['weights']> = {
   signup_route: 'signupRoute',
   model_pivot: 'modelPivot',
   sampling: 'sampling',
+  proxy_rotation: 'rotation',
+  client_spoof: 'spoof',
   cluster_coordination: 'cluster',
 };
 
@@ -94,13 +96,31 @@ export function timingStrength(c: Counters, n: number): number {
   return Math.max(regular, active >= 21 ? 1 : 0);
 }
 
+/**
+ * Strength of a rotating egress: the share of requests from a network prefix the account had
+ * not used before. A home or an office repeats its address for days, a mobile carrier a
+ * handful of prefixes; a residential-proxy pool hands out a new one nearly every request
+ * (THREATS.md: "a single proxy network ran more than 20,000 accounts at once"), or one per
+ * sticky session of a few requests. Full from 50% over 10+ requests, nothing below 15% or
+ * under eight prefixes.
+ */
+export function rotationStrength(c: Counters, n: number): number {
+  // Eight new prefixes at least: a reseller's or an office's few egress ranges are all new to
+  // an account's first requests.
+  return n >= 10 && c[F.newNet]! >= ROTATION_MIN_PREFIXES ? sat(c[F.newNet]! / n - 0.15, 0.35) : 0;
+}
+
+const ROTATION_MIN_PREFIXES = 8;
+
 function coreStrengths(c: Counters, n: number, ctx: AssessContext, x: Float64Array): void {
   x[T.reasoning_elicitation] = sat(c[F.reasoning]! / n, 0.6);
   x[T.grader_phrasing] = sat(c[F.grader]! / n, 0.6);
   x[T.data_generation] = sat(c[F.datagen]! / n, 0.5);
   const withRes = c[F.withResponse]!;
   // What was served, in any language: derivations (steps, equations, reasoning tokens).
-  x[T.reasoning_served] = withRes >= 3 ? sat(c[F.derivation]! / withRes, 0.6) : 0;
+  // Rationales closing on a final answer are reasoning served too (Hsieh et al. 2023).
+  x[T.reasoning_served] =
+    withRes >= 3 ? sat((c[F.derivation]! + c[F.rationale]!) / withRes, 0.6) : 0;
   x[T.judgements_served] = withRes >= 10 ? sat(c[F.verdictAnswer]! / withRes - 0.2, 0.6) : 0;
   // Grades served, in any language: a rubric grader's or a reward-model labeller's answers
   // (people ask for a rating now and then: up to a tenth of a chat user's answers on the
@@ -155,6 +175,8 @@ function ampStrengths(s: Stats, n: number, ctx: AssessContext, x: Float64Array):
   x[T.signup_route] = sat(c[F.lowFrictionRoute]! / n, 1);
   x[T.model_pivot] = sat(c[F.pivot]! / n, 0.5);
   x[T.sampling] = sat(c[F.multiSample]! / n, 0.5);
+  x[T.proxy_rotation] = rotationStrength(c, n);
+  x[T.client_spoof] = n >= 5 ? sat(c[F.spoofed]! / n - 0.1, 0.4) : 0;
   x[T.cluster_coordination] = ctx.coordination;
 }
 
@@ -188,6 +210,11 @@ export function evaluationShaped(
     (c[F.temp0]! / n >= 0.9 || burst) &&
     (withRes < 3 || c[F.longOutput]! / withRes < 0.3)
   );
+}
+
+/** Whether an account hides where it sends from: a rotating egress or a spoofed browser, for most of its requests. */
+export function evasive(c: Counters, n: number): boolean {
+  return rotationStrength(c, n) >= 0.5 || (n >= 5 && c[F.spoofed]! >= 0.5 * n);
 }
 
 /** Days the account (or cluster) has existed at its last event, at least half a day. */
@@ -267,7 +294,10 @@ function fill(s: Stats, ctx: AssessContext, cfg: DetectConfig, x: Float64Array):
   // run on fresh, low-friction signups: THREATS.md); its evidence counts at three quarters.
   // (Not a harvest hidden in one sub-stream of an established application: that is how a
   // real customer's account is misused.)
-  if (x[T.substream_harvest]! === 0) amp *= standing(ctx.paid, ctx.createdAt, ctx.lastTs, cfg);
+  // (Nor an account that hides where it sends from: a paying customer's own traffic comes from
+  // its own networks and clients, not a rotating proxy pool or a borrowed browser identity.)
+  if (x[T.substream_harvest]! === 0 && !evasive(c, n))
+    amp *= standing(ctx.paid, ctx.createdAt, ctx.lastTs, cfg);
   const conf = n / (n + cfg.confidenceRequests);
   filled.core = core;
   filled.amp = amp;

@@ -53,7 +53,13 @@ export const F = {
   harvest: 34,
   /** Grades served (features.ts gradeReport: a score on a scale, a judge's bracketed verdict). */
   gradeReport: 35,
-  hours: 36,
+  /** Requests from a network prefix (/24, /48) this account had not used before (account.ts `NetMemory`). */
+  newNet: 36,
+  /** Requests whose client claims a browser it is not (features.ts `spoofedClient`). */
+  spoofed: 37,
+  /** Rationales served (features.ts rationale: an explanation closing on a final answer). */
+  rationale: 38,
+  hours: 39,
 } as const;
 
 /** Length of the counter vector (hours take 24 slots at the end). */

@@ -53,6 +53,8 @@ export const TERMS = [
   'signup_route',
   'model_pivot',
   'sampling',
+  'proxy_rotation',
+  'client_spoof',
   'cluster_coordination',
 ] as const;
 /** A reason code. */

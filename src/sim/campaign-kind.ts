@@ -17,7 +17,12 @@ export type Egress =
   | { kind: 'proxies'; prefixes: string[] }
   | { kind: 'reseller'; prefixes: string[]; client: string }
   | { kind: 'home' }
-  | { kind: 'rotating'; every: number; leakTls: boolean };
+  | { kind: 'rotating'; every: number; leakTls: boolean }
+  /**
+   * A residential-proxy pool: a new address every `sticky` requests (1–3), the campaign's own
+   * HTTP stacks, and a browser User-Agent set over them by `spoof` of its members.
+   */
+  | { kind: 'proxy-pool'; spoof: number };
 
 /** Everything shared by the members of one campaign. */
 export interface CampaignCtx {

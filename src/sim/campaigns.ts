@@ -23,10 +23,10 @@ import {
 } from './campaign-kind.js';
 import { coverAccount } from './cover.js';
 import { homeIdentity, pooledIdentity, rotatingIdentity, type IdentitySource } from './identity.js';
-import { datacenterPrefix, randomFingerprint, residentialIp } from './network.js';
+import { browserUserAgent, datacenterPrefix, randomFingerprint, residentialIp } from './network.js';
 import { MODELS, fixedModel, pivotModels, type ActorPlan } from './plan.js';
 import { paymentFingerprint } from './accounts.js';
-import type { Rng } from './prng.js';
+import { Rng, hashString } from './prng.js';
 import type { PromptSource } from './source.js';
 
 /** Campaign kinds. */
@@ -209,6 +209,22 @@ function identityFor(
       identity: rotatingIdentity(keys, e.every, e.leakTls, kind.clients),
       signupIp: residentialIp(rng),
     };
+  if (e.kind === 'proxy-pool') {
+    // The harness's own stacks (one to three per campaign), a browser User-Agent over some.
+    const names = kind.clients.slice(0, 1 + (hashString(c.id) % 3));
+    const name = rng.pick(names);
+    let fp = randomFingerprint(new Rng(hashString(`${c.id}:${name}`), 'stack'), name);
+    if (rng.chance(e.spoof)) fp = { ...fp, userAgent: browserUserAgent(rng) };
+    const sticky = rng.int(1, 3);
+    let ip = residentialIp(rng);
+    return {
+      identity: (r, index) => {
+        if (index % sticky === 0) ip = residentialIp(r);
+        return { key: keys[0] as string, ip, fp };
+      },
+      signupIp: residentialIp(rng),
+    };
+  }
   if (e.kind === 'home') {
     const ip = residentialIp(rng);
     return {

@@ -19,6 +19,7 @@ import { graderReworded, logitBiasOnly, mixedApp, whyChain } from './evasive-dia
 import {
   buriedCot,
   buriedSystemPrompt,
+  mixedSweep,
   padded,
   plainSweep,
   polyglot,
@@ -114,8 +115,37 @@ export const SCATTER_HYDRA: CampaignKind = {
   model: mostlyReasoner,
 };
 
+/**
+ * A hydra through a residential-proxy pool (THREATS.md: "a single proxy network ran more than
+ * 20,000 accounts at once"; traffic "mixed with ordinary customer traffic from the same
+ * proxy"): aged accounts each on its own card, bare questions with nothing shared between
+ * members, ~20–40 requests a day each, a new residential address on nearly every request,
+ * and some members posing as browsers over the harness's HTTP stack.
+ */
+export const PROXY_HYDRA: CampaignKind = {
+  name: 'proxy-hydra',
+  cover: 'careful',
+  size: [4, 400],
+  share: 0.1,
+  volume: [200, 0.3],
+  clients: ['openai-python', 'anthropic-python', 'httpx', 'python-requests'],
+  egress: (rng) => ({ kind: 'proxy-pool', spoof: rng.float() * 0.5 }),
+  schedule: (rng, key): Schedule => ({
+    from: rng.int(6, 10),
+    to: rng.int(18, 24),
+    tz: anyTz(rng),
+    weekends: true,
+    skipDay: 0.1,
+    key: `${key}-${rng.hex(4)}`,
+  }),
+  process: sessions([20, 600], [1, 5]),
+  plan: () => ({ members: (r, sweep) => withCover(mixedSweep(r, sweep), 0.15) }),
+  model: mostlyReasoner,
+};
+
 /** The evasive kinds that take a share of the malicious accounts. */
 export const EVASIVE_KINDS: CampaignKind[] = [
+  PROXY_HYDRA,
   {
     name: 'agentic-distill',
     size: [2, 8],

@@ -75,6 +75,36 @@ export function withCover(src: PromptSource, share: number): PromptSource {
   };
 }
 
+/**
+ * Proxy-hydra member: bare questions (no frame to share, no ask to match) over its slice of
+ * worked problems, rationale questions and coding tasks, the capabilities reported campaigns
+ * concentrate on (THREATS.md: reasoning, agentic coding). The answers are derivations,
+ * rationales with a final answer line, and code: not all are derivations.
+ */
+export function mixedSweep(rng: Rng, sweep: Sweep): PromptSource {
+  const habits = drawHabits(rng);
+  const mix = [0.3 + rng.float() * 0.3, 0.2 + rng.float() * 0.2];
+  return (ctx) => {
+    const r = ctx.rng;
+    const params = paramsFrom(habits);
+    const u = r.float();
+    const tokens = r.lognormal(600, 0.5);
+    if (u < mix[0]!) {
+      const item = sweptItem(r, ctx.corpus.math, sweep, ctx.index);
+      const reply = makeReply(r, ctx.corpus, 'math', tokens, item.a, params.max_tokens);
+      return { messages: [{ role: 'user', text: item.q }], params, reply };
+    }
+    if (u < mix[0]! + mix[1]!) {
+      const item = sweptItem(r, ctx.corpus.cot, sweep, ctx.index);
+      const reply = makeReply(r, ctx.corpus, 'rationale', tokens * 0.6, item.a, params.max_tokens);
+      return { messages: [{ role: 'user', text: item.q }], params, reply };
+    }
+    const item = sweptItem(r, ctx.corpus.code, sweep, ctx.index);
+    const reply = makeReply(r, ctx.corpus, 'code', tokens, item.a, params.max_tokens);
+    return { messages: [{ role: 'user', text: item.q }], params, reply };
+  };
+}
+
 /** Reasoning hydra member: reasoning asks, every one reworded, over its slice. */
 export function rewordedSweep(
   rng: Rng,

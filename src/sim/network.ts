@@ -312,6 +312,16 @@ const DC_BLOCKS = [
   [65, 21],
 ];
 
+/** A current desktop browser's User-Agent (what a script sets to pass as one). */
+export function browserUserAgent(rng: Rng): string {
+  const v = rng.int(128, 133);
+  return rng.pick([
+    `Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${v}.0.0.0 Safari/537.36`,
+    `Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${v}.0.0.0 Safari/537.36`,
+    `Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:${v}.0) Gecko/20100101 Firefox/${v}.0`,
+  ]);
+}
+
 /** A residential address. */
 export function residentialIp(rng: Rng): string {
   const [a, b] = rng.pick(ISP_BLOCKS) as [number, number];

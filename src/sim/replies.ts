@@ -16,6 +16,7 @@ export type ReplyKind =
   | 'grader'
   | 'score'
   | 'mcq'
+  | 'rationale'
   | 'label'
   | 'summary'
   | 'list'
@@ -32,6 +33,7 @@ export const EFFORT: Record<ReplyKind, number> = {
   chat: 0.35,
   code: 0.7,
   mcq: 0.8,
+  rationale: 0.8,
   math: 0.9,
   reasoning: 1,
 };
@@ -187,6 +189,16 @@ export function makeReply(
       const letter = /\(([A-E])\)/.exec(ref)?.[1] ?? rng.pick(['A', 'B', 'C', 'D']);
       return served(`${w}\n\nAnswer: ${letter}`, effort, limit);
     }
+    case 'rationale': {
+      // A rationale in prose, then the answer on a line of its own: what rationale
+      // distillation collects (Hsieh et al. 2023, "Distilling Step-by-Step", arXiv 2305.02301).
+      const letter = /\(([A-E])\)/.exec(ref)?.[1];
+      const answer = letter ? `(${letter})` : rng.pick(['yes', 'no']);
+      const prose = ref
+        ? ref.replace(/\s*\n+\s*/g, ' ')
+        : fill(rng, corpus.replies, '', Math.min(chars, 1400));
+      return served(`${prose}\n\n${rng.pick(ANSWER_LINES)}${answer}`, effort, limit);
+    }
     case 'code':
       return served(codeAnswer(rng, corpus, ref || rng.pick(corpus.code).a, chars), effort, limit);
     case 'grader':
@@ -203,6 +215,8 @@ export function makeReply(
       return served(fill(rng, corpus.replies, '', chars), effort, limit);
   }
 }
+
+const ANSWER_LINES = ['Final answer: ', 'So the answer is ', 'Answer: ', '**Answer:** '];
 
 const LABELS = [
   'positive',

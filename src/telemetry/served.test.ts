@@ -53,3 +53,26 @@ test("servedShape: grades on a scale and judges' bracketed verdicts count, in an
   assert.equal(grades('Scored 11/10 by fans.'), 0);
   assert.equal(grades('[[link]] and [[12345]]'), 0);
 });
+
+test('served: a rationale that closes on a final-answer line is counted in any language; chat closings, notes and code are not (issue 13)', () => {
+  const why =
+    'Frogs are amphibians and need water to keep their skin moist. Deserts have very little water, so most frogs cannot live there for long, and the few desert species stay underground.';
+  for (const close of [
+    'Final answer: (E)',
+    'So the answer is (B).',
+    '#### 18',
+    '**Respuesta:** 42',
+    '答案：12',
+    'Jibu la mwisho: ndiyo',
+    'The result is $\\boxed{7}$',
+  ])
+    assert.equal(servedShape(`${why}\n\n${close}`).answers, 1, close);
+  for (const close of [
+    'Let me know if you have any other questions!',
+    'Note: this only works for positive integers in most of the cases we looked at here.',
+    '```py\nprint(1)\n```',
+  ])
+    assert.equal(servedShape(`${why}\n\n${close}`).answers, 0, close);
+  // Too little explanation before it: a bare answer, not a rationale.
+  assert.equal(servedShape('Sure.\nAnswer: 4').answers, 0);
+});

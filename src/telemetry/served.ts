@@ -32,6 +32,13 @@ export interface ServedShape {
    * events written before it was measured.
    */
   grades?: number;
+  /**
+   * 1 when the answer closes on a final-answer line after an explanation — "Final answer:
+   * (E)", "Respuesta: 42", "#### 18", "\\boxed{7}", "… is (B)." — the rationale-then-label form
+   * rationale distillation collects (Hsieh et al. 2023, arXiv 2305.02301), else 0. Absent in
+   * events written before it was measured.
+   */
+  answers?: number;
 }
 
 const MAX_SCAN = 16_384;
@@ -182,6 +189,75 @@ function gradeLine(line: string): boolean {
   return false;
 }
 
+const MAX_LABEL = 32;
+const MAX_VALUE = 32;
+
+/** Count the space-separated words of `s` (at most `max + 1`). */
+function words(s: string, max: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length && n <= max; i++) {
+    const sp = isSpace(s.charCodeAt(i));
+    if (!sp && !inWord) n++;
+    inWord = !sp;
+  }
+  return n;
+}
+
+/** Strip Markdown emphasis, a trailing stop and spaces from both ends. */
+function bareLine(line: string): string {
+  let a = 0;
+  let b = line.length;
+  while (a < b && isMark(line.charCodeAt(a))) a++;
+  for (;;) {
+    const c = line.charCodeAt(b - 1);
+    if (b > a && (c === 42 || c === 46 || c === 0x3002 || c === 36 || isSpace(c))) b--;
+    else break;
+  }
+  return line.slice(a, b);
+}
+
+/**
+ * Whether a line states a final answer: a short label, a colon, a short value ("Final answer:
+ * (E)", "Jibu: 42", "答案：12"); GSM8K's "#### 18"; a LaTeX "\\boxed{…}"; or a sentence that
+ * ends on a parenthesised option letter ("… is (B).").
+ */
+function answerLine(line: string): boolean {
+  if (line.startsWith('####') || line.includes('\\boxed{')) return true;
+  const bare = bareLine(line);
+  if (bare.length === 0 || bare.length > 120) return false;
+  let colon = -1;
+  for (let i = 0; i < bare.length && i <= MAX_LABEL; i++) {
+    const c = bare.charCodeAt(i);
+    if (c === 58 || c === 0xff1a) {
+      colon = i;
+      break;
+    }
+  }
+  if (colon > 0) {
+    const label = bareLine(bare.slice(0, colon));
+    const value = bareLine(bare.slice(colon + 1));
+    if (
+      label.length > 0 &&
+      words(label, 3) <= 3 &&
+      value.length > 0 &&
+      value.length <= MAX_VALUE &&
+      words(value, 3) <= 3
+    )
+      return true;
+  }
+  // "(A)" … "(E)" at the end.
+  const n = bare.length;
+  if (n >= 3 && bare.charCodeAt(n - 1) === 41 && bare.charCodeAt(n - 3) === 40) {
+    const c = bare.charCodeAt(n - 2);
+    return (c >= 65 && c <= 69) || (c >= 97 && c <= 101);
+  }
+  return false;
+}
+
+/** Characters of explanation a final-answer line must follow to count (ServedShape.answers). */
+const EXPLAINED = 150;
+
 /**
  * The shape of an answer. Reads at most the first 16 KB (a derivation shows its structure
  * early; the cost per event stays bounded).
@@ -196,6 +272,9 @@ export function servedShape(text: string): ServedShape {
   let grades = 0;
   let inCode = false;
   let at = 0;
+  // The last line of prose and where it started: a final answer closes the answer.
+  let lastStart = -1;
+  let lastEnd = -1;
   while (at <= s.length) {
     let end = s.indexOf('\n', at);
     if (end < 0) end = s.length;
@@ -206,6 +285,7 @@ export function servedShape(text: string): ServedShape {
       if (line.startsWith('```') || line.startsWith('~~~')) {
         if (!inCode) code++;
         inCode = !inCode;
+        lastStart = -1;
       } else if (!inCode) {
         lines++;
         // Markdown emphasis or a heading mark before the number ("**Step 1:**", "### 2.").
@@ -215,9 +295,15 @@ export function servedShape(text: string): ServedShape {
         if (numbered(bare)) steps++;
         if (equation(line)) math++;
         if (gradeLine(line)) grades++;
+        lastStart = i;
+        lastEnd = end;
       }
     }
     at = end + 1;
   }
-  return { chars: s.length, lines, steps, math, code, grades };
+  const answers =
+    !inCode && lastStart >= EXPLAINED && lines >= 2 && answerLine(s.slice(lastStart, lastEnd))
+      ? 1
+      : 0;
+  return { chars: s.length, lines, steps, math, code, grades, answers };
 }

@@ -33,12 +33,12 @@ enum {
 };
 enum { S_INPUT_TOKENS, S_OUTPUT_TOKENS, S_FINISH_REASON, S_REASONING_TOKENS, S_SERVED, S_TEXT, N_RES };
 /* The members of response.served, in the order the gateway writes them (served.ts). */
-enum { V_CHARS, V_LINES, V_STEPS, V_MATH, V_CODE, V_GRADES, N_SERVED };
+enum { V_CHARS, V_LINES, V_STEPS, V_MATH, V_CODE, V_GRADES, V_ANSWERS, N_SERVED };
 
 /* A value: [start, end) byte addresses in memory, its kind, flags; for arrays, count = elements;
  * for the header order, hash = FNV-1a of its bytes. F_SIMPLE on an array: every element is a
  * string without escapes; on response.served: its members are exactly chars, lines, steps,
- * math, code, grades, in that order, once each, all numbers (recorded in out.served). */
+ * math, code, grades, answers, in that order, once each, all numbers (recorded in out.served). */
 typedef struct { u32 start, end, kind, flags, count, hash; } Slot;
 
 /* Per message: [0] the element itself, [1] role, [2] content. */
@@ -292,7 +292,7 @@ static const char *const REQ_NAMES[N_REQ] = {
     "top_p", "top_k", "stream", "seed", "presence_penalty", "frequency_penalty", "reasoning_effort", "response_format", "stop", "thinking",
     "user", "safety_identifier", "metadata"};
 static const char *const RES_NAMES[N_RES] = {"inputTokens", "outputTokens", "finishReason", "reasoningTokens", "served", "text"};
-static const char *const SERVED_NAMES[N_SERVED] = {"chars", "lines", "steps", "math", "code", "grades"};
+static const char *const SERVED_NAMES[N_SERVED] = {"chars", "lines", "steps", "math", "code", "grades", "answers"};
 static const char *const MSG_NAMES[3] = {"role", "content", "tool_calls"};
 
 static int top_key(const u8 *k, u32 n) { return n ? lookup(k, n, TOP_NAMES, N_TOP) : -1; }
