@@ -187,7 +187,7 @@ export class AccountState {
   endUserCount = 0;
   toolsetCount = 0;
   /**
-   * The network prefixes (/24, /48) this account sent from, as a 512-bit set of their hashes
+   * The networks (/24, /48) and blocks (/16, /32) this account sent from, as a 512-bit set of their hashes
    * (allocated on the first request with an address): a home, an office or a mobile carrier
    * repeats a handful; a rotating residential proxy gives a new one nearly every request.
    */
@@ -351,8 +351,8 @@ export interface Deltas {
   logGap: number;
   /** On a known campaign's template, from that campaign's payment method or network+client. */
   known: boolean;
-  /** From a network prefix the account had not used before (AccountState.newNetwork). */
-  newNet: boolean;
+  /** From a network the account had not used before: 0 no, 1 yes, 2 in a new /16 block too (Detector.newNet). */
+  newNet: number;
 }
 
 /** Add one request's evidence to Stats; returns whether its distinct-item sketch grew. */
@@ -375,7 +375,8 @@ export function applyDeltas(s: Stats, d: Deltas, halfLifeMs: number): boolean {
   if (f.rationale) c[F.rationale]! += 1;
   if (f.harvest || d.biasChanged) c[F.harvest]! += 1;
   if (f.endUser !== 0) c[F.endUser]! += 1;
-  if (d.newNet) c[F.newNet]! += 1;
+  if (d.newNet > 0) c[F.newNet]! += 1;
+  if (d.newNet > 1) c[F.newBlock]! += 1;
   if (f.spoofed) c[F.spoofed]! += 1;
   // A logit_bias request counts as suspect only when it moved the bias to new tokens (a sweep step).
   const suspect = f.suspect || d.biasChanged;

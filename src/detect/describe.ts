@@ -94,7 +94,7 @@ export function describe(code: TermCode, s: Stats, ctx: AssessContext): string {
     case 'sampling':
       return `${share(F.multiSample)} of ${int(n)} requests ask for n > 1 samples`;
     case 'proxy_rotation':
-      return `${share(F.newNet)} of ${int(n)} requests came from a network prefix the account had not used before (a rotating proxy pool; a home, an office or a carrier repeats a few)`;
+      return `${share(F.newNet)} of ${int(n)} requests came from a network (/24) the account had not used before, in ${int(c[F.newBlock]!)} blocks (/16) new to it (a rotating proxy pool spans many ISPs; a home, an office or a mobile carrier repeats a few)`;
     case 'client_spoof':
       return `${share(F.spoofed)} of ${int(n)} requests carry a browser User-Agent without a browser's Fetch Metadata headers or HTTP/2 TLS offer (another client posing as a browser)`;
     case 'cluster_coordination':

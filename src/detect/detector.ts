@@ -48,6 +48,8 @@ const DAY = 24 * HOUR;
 /** Requests an account needs before it can join or found a signup cohort (cohortLink). */
 const COHORT_MIN_REQUESTS = 8;
 const HARVEST_LINK_MIN_REQUESTS = 20;
+/** Distinct items per request a harvest-template link's end needs (harvestSender). */
+const HARVEST_SENDER_NOVELTY = 0.6;
 /**
  * Share of an account's requests that took a harvest (derivations, rationales, grades served,
  * or asks) for a proxy-cohort link: 40%, as a harness that also collects code and sends cover
@@ -55,6 +57,9 @@ const HARVEST_LINK_MIN_REQUESTS = 20;
  * A linked member keeps its cluster's evidence down to 30%.
  */
 const PROXY_LINK_HARVEST = 0.4;
+/** Prefix lengths of the networks whose novelty proxy_rotation counts (newNet). */
+const ROTATION_V4_BITS = 16;
+const ROTATION_V6_BITS = 32;
 const PROXY_MEMBER_HARVEST = 0.3;
 /** Requests to other models an account needs before its traffic to a new model is a pivot. */
 const PIVOT_PRIOR_REQUESTS = 10;
@@ -238,8 +243,8 @@ export class Detector {
         if (
           prev.uses > prev.accounts &&
           prev.accounts < this.cfg.templateLinkMaxAccounts &&
-          this.mostlySuspect(st, 0) &&
-          this.mostlySuspect(other, 0)
+          this.templateLinkable(st, 0) &&
+          this.templateLinkable(other, 0)
         )
           return other.idx;
       }
@@ -532,8 +537,8 @@ export class Detector {
       asks &&
       prev.uses > prev.accounts &&
       prev.accounts < this.cfg.templateLinkMaxAccounts &&
-      this.mostlySuspect(st) &&
-      this.mostlySuspect(first, 0)
+      this.templateLinkable(st) &&
+      this.templateLinkable(first, 0)
     ) {
       this.tplLink = prev.first;
     }
@@ -698,8 +703,8 @@ export class Detector {
   }
 
   /**
-   * An account sending from a rotating proxy pool (score.ts rotationStrength ≥ 0.5: a third of
-   * its requests from new prefixes, a new address every three requests or sooner) with 8+
+   * An account sending from a rotating proxy pool (score.ts rotationStrength ≥ 0.5: 30% of its
+   * requests from new networks, a new address every three requests or sooner) with 8+
    * requests, `share` of which took a harvest, and not an application serving named end users.
    */
   rotatingHarvester(st: AccountState, share = PROXY_LINK_HARVEST): boolean {
@@ -739,6 +744,7 @@ export class Detector {
    * evaluationShaped: a benchmark's answers are derivations, and labs share harness frames).
    * A low-and-slow hydra's members ask in plain words on their own cards, addresses and
    * schedules; what they share is the harness's prompt frames, reused across members.
+   * It also wants new items (60% of its requests distinct).
    */
   harvestSender(st: AccountState): boolean {
     const c = st.stats.c;
@@ -747,6 +753,10 @@ export class Detector {
       n >= HARVEST_LINK_MIN_REQUESTS &&
       !namesEndUsers(c, n) &&
       this.mostlyHarvest(st) &&
+      // A harvester wants new answers: a lab re-running a fixed item set at several
+      // temperatures shares public benchmark questions' opening words with campaigns that
+      // draw on the same benchmarks, but not their appetite for new items.
+      this.novel(st) &&
       !evaluationShaped(c, n, this.ownCtx(st), this.cfg)
     );
   }
@@ -767,6 +777,21 @@ export class Detector {
    * `pending` requests not yet in its counters): an honest user who once pastes a popular
    * rating prompt is not linked.
    */
+  /**
+   * An end of an ask-template link: mostly suspect asks, and mostly new items once it has sent
+   * 10 requests (a lab re-running a fixed benchmark set at several temperatures shares a
+   * campaign's public questions and chain-of-thought frames, not its appetite for new items).
+   */
+  templateLinkable(st: AccountState, pending = 1): boolean {
+    const n = st.stats.c[F.n]!;
+    return this.mostlySuspect(st, pending) && (n < 10 || this.novel(st));
+  }
+
+  /** Whether 60% or more of an account's requests were distinct items (a harvester wants new answers). */
+  private novel(st: AccountState): boolean {
+    return st.stats.distinctItems() >= HARVEST_SENDER_NOVELTY * st.stats.c[F.n]!;
+  }
+
   mostlySuspect(st: AccountState, pending = 1): boolean {
     const c = st.stats.c;
     return (c[F.suspect]! + pending) / (c[F.n]! + pending) >= 0.6;
@@ -817,10 +842,17 @@ export class Detector {
     };
   }
 
-  /** Whether the event's network prefix is new to the account (AccountState.newNetwork); false without an address. */
-  private newNet(st: AccountState, ev: TelemetryEvent): boolean {
+  /**
+   * Whether the event's network (/24, /48: the linking prefix) is new to the account
+   * (AccountState.newNetwork): 0 no (or no address), 1 a new network in a block (/16, /32: an
+   * ISP's allocation) it had used, 2 in a new block too. A mobile carrier moves a phone between
+   * networks of a few blocks; a residential-proxy pool's exits span the ISPs of many countries.
+   */
+  private newNet(st: AccountState, ev: TelemetryEvent): number {
     const prefix = prefixOf(ev.ip, this.cfg.ipv4Prefix, this.cfg.ipv6Prefix);
-    return prefix !== '' && st.newNetwork(fnv1a(prefix));
+    if (prefix === '' || !st.newNetwork(fnv1a(prefix))) return 0;
+    const block = prefixOf(ev.ip, ROTATION_V4_BITS, ROTATION_V6_BITS);
+    return st.newNetwork(fnv1a(block) ^ 0x5bd1e995) ? 2 : 1;
   }
 
   private join(a: number, b: number, kind: string): ClusterState | undefined {
@@ -931,7 +963,12 @@ export class Detector {
     // words anyone lists): derivations served count too — while the member still is. One
     // linked on a streak of worked solutions (a student on the SDK and signup window a
     // hydra also used) that has since mixed its asks inherits as an unlinked account would.
-    if (st.links & (LINK.shape! | LINK.template!) && this.mostlyHarvest(st))
+    // A template-linked member also still wants new items: a lab re-running its fixed set of
+    // public benchmark questions was linked on their opening words while its first pass was new.
+    if (
+      (st.links & LINK.shape! && this.mostlyHarvest(st)) ||
+      (st.links & LINK.template! && this.mostlyHarvest(st) && this.novel(st))
+    )
       return Math.max(suspect, c[F.harvest]! / (n + 2));
     // Payment and identity links already say "same operator"; so does a template link, which
     // joins only accounts mostly suspect at both ends (the account that opened the template,

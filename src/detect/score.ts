@@ -101,16 +101,16 @@ export function timingStrength(c: Counters, n: number): number {
  * not used before. A home or an office repeats its address for days, a mobile carrier a
  * handful of prefixes; a residential-proxy pool hands out a new one nearly every request
  * (THREATS.md: "a single proxy network ran more than 20,000 accounts at once"), or one per
- * sticky session of a few requests. Full from 50% over 10+ requests, nothing below 15% or
- * under eight prefixes.
+ * sticky session of a few requests. Full from 50% over 10+ requests, nothing below 10% or
+ * before the new networks span eight ISP blocks (/16, /32).
  */
 export function rotationStrength(c: Counters, n: number): number {
-  // Eight new prefixes at least: a reseller's or an office's few egress ranges are all new to
-  // an account's first requests.
-  return n >= 10 && c[F.newNet]! >= ROTATION_MIN_PREFIXES ? sat(c[F.newNet]! / n - 0.15, 0.35) : 0;
+  // Eight new blocks at least (/16, /32): a reseller's or an office's few egress ranges are
+  // all new to an account's first requests, and a carrier moves a phone within a few blocks.
+  return n >= 10 && c[F.newBlock]! >= ROTATION_MIN_BLOCKS ? sat(c[F.newNet]! / n - 0.1, 0.4) : 0;
 }
 
-const ROTATION_MIN_PREFIXES = 8;
+const ROTATION_MIN_BLOCKS = 8;
 
 function coreStrengths(c: Counters, n: number, ctx: AssessContext, x: Float64Array): void {
   x[T.reasoning_elicitation] = sat(c[F.reasoning]! / n, 0.6);

@@ -53,13 +53,15 @@ export const F = {
   harvest: 34,
   /** Grades served (features.ts gradeReport: a score on a scale, a judge's bracketed verdict). */
   gradeReport: 35,
-  /** Requests from a network prefix (/24, /48) this account had not used before (account.ts `NetMemory`). */
+  /** Requests from a network (/24, /48) this account had not used before (AccountState.newNetwork). */
   newNet: 36,
   /** Requests whose client claims a browser it is not (features.ts `spoofedClient`). */
   spoofed: 37,
   /** Rationales served (features.ts rationale: an explanation closing on a final answer). */
   rationale: 38,
-  hours: 39,
+  /** …of which the network's /16 (/32) block was new to the account too. */
+  newBlock: 39,
+  hours: 40,
 } as const;
 
 /** Length of the counter vector (hours take 24 slots at the end). */

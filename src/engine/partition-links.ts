@@ -93,7 +93,7 @@ function sharedKeys<K>(tables: KeyTableExport<K>[]): Map<K, Row[]> {
 function keyEdges<K>(
   acc: Accounts,
   tables: KeyTableExport<K>[],
-  kind: string,
+  kind: string | ((key: K) => string),
   gate: (first: number, uses: number, accounts: number, key: K) => boolean,
   decide: (first: number, user: number, asked: number) => boolean,
   out: Edge[],
@@ -107,6 +107,7 @@ function keyEdges<K>(
     if (!firstUsers) continue; // its first sender cannot link (see KeyLog.export)
     const first = acc.offset[head.part]! + firstUsers[0]!;
     if (!gate(first, uses, accounts, key)) continue;
+    const kindOf = typeof kind === 'string' ? kind : kind(key);
     for (const r of rows) {
       if (r.part === head.part) continue;
       const t = tables[r.part]!;
@@ -115,7 +116,7 @@ function keyEdges<K>(
       users.forEach((u, j) => {
         const user = acc.offset[r.part]! + u;
         if (decide(first, user, t.asked[r.row]![j]!))
-          out.push({ a: user, b: first, kind, ts: t.ts[r.row]![j]! });
+          out.push({ a: user, b: first, kind: kindOf, ts: t.ts[r.row]![j]! });
       });
     }
   }
@@ -194,10 +195,12 @@ export function crossEdges(acc: Accounts, cfg: DetectConfig): Edge[] {
   keyEdges(
     acc,
     parts.map((p) => p.keys.shape),
-    'shape',
-    // Only accounts that passed shapeLink's own gates touched the index (listener.ts), so
-    // both ends of every pair already did, as the detector sees them. Odd keys are signup
-    // cohorts (Detector.cohortLink), which link only once enough accounts sent them.
+    // Keys ending in binary 11 are proxy cohorts (Detector.proxyLink).
+    (key) => ((key & 3) === 3 ? 'proxy' : 'shape'),
+    // Only accounts that passed shapeLink's (or proxyLink's) own gates touched the index
+    // (listener.ts), so both ends of every pair already did, as the detector sees them. Odd
+    // keys are signup and proxy cohorts (Detector.cohortLink, proxyLink), which link only
+    // once enough accounts sent them.
     (_f, _uses, accounts, key) =>
       accounts <= max && ((key & 1) === 0 || accounts >= cfg.cohortMinAccounts),
     () => true,

@@ -97,8 +97,8 @@ export function mergePartitions(cfg: DetectConfig, parts: PartitionResult[]): Ve
   const crossed: number[] = [];
   for (const e of crossEdges(acc, cfg)) {
     const same = sets.find(e.a) === sets.find(e.b);
-    // Shape and timing links are looked for only between different clusters (Detector.shapeLink, timingLinks).
-    if (same && (e.kind === 'shape' || e.kind === 'timing')) continue;
+    // Shape, proxy and timing links are looked for only between different clusters (Detector.shapeLink, proxyLink, timingLinks).
+    if (same && (e.kind === 'shape' || e.kind === 'proxy' || e.kind === 'timing')) continue;
     const bit = LINK[e.kind]!;
     links[e.a]! |= bit;
     links[e.b]! |= bit;

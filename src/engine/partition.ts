@@ -63,7 +63,7 @@ export interface AccountSnap {
   createdAt: number;
   firstTs: number;
   lastTs: number;
-  /** Mostly suspect requests (Detector.mostlySuspect), at the end. */
+  /** Mostly suspect requests on mostly new items (Detector.templateLinkable), at the end. */
   suspect: boolean;
   /** A harvest sender (Detector.harvestSender: nearly all harvest, not an application), at the end. */
   harvester: boolean;
@@ -231,7 +231,7 @@ function snapshot(
       createdAt: st.createdAt,
       firstTs: st.firstTs,
       lastTs: st.lastTs,
-      suspect: detector.mostlySuspect(st, 0),
+      suspect: detector.templateLinkable(st, 0),
       harvester: detector.harvestSender(st),
       timing: st.timing.buckets >= job.cfg.timingMinBuckets ? st.timing.snapshot() : null,
       payKey: st.payKey,

@@ -23,7 +23,13 @@ import {
 } from './campaign-kind.js';
 import { coverAccount } from './cover.js';
 import { homeIdentity, pooledIdentity, rotatingIdentity, type IdentitySource } from './identity.js';
-import { browserUserAgent, datacenterPrefix, randomFingerprint, residentialIp } from './network.js';
+import {
+  browserUserAgent,
+  datacenterPrefix,
+  proxyExitIp,
+  randomFingerprint,
+  residentialIp,
+} from './network.js';
 import { MODELS, fixedModel, pivotModels, type ActorPlan } from './plan.js';
 import { paymentFingerprint } from './accounts.js';
 import { Rng, hashString } from './prng.js';
@@ -216,10 +222,10 @@ function identityFor(
     let fp = randomFingerprint(new Rng(hashString(`${c.id}:${name}`), 'stack'), name);
     if (rng.chance(e.spoof)) fp = { ...fp, userAgent: browserUserAgent(rng) };
     const sticky = rng.int(1, 3);
-    let ip = residentialIp(rng);
+    let ip = proxyExitIp(rng);
     return {
       identity: (r, index) => {
-        if (index % sticky === 0) ip = residentialIp(r);
+        if (index % sticky === 0) ip = proxyExitIp(r);
         return { key: keys[0] as string, ip, fp };
       },
       signupIp: residentialIp(rng),

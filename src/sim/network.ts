@@ -312,6 +312,21 @@ const DC_BLOCKS = [
   [65, 21],
 ];
 
+/** First octets of blocks that residential and mobile ISPs around the world announce. */
+const RESIDENTIAL_FIRST = [
+  2, 5, 24, 31, 37, 46, 49, 58, 61, 67, 68, 71, 72, 73, 75, 76, 77, 79, 81, 82, 84, 86, 87, 88, 90,
+  92, 93, 94, 95, 98, 99, 109, 112, 114, 116, 118, 121, 124, 151, 171, 175, 176, 177, 178, 179, 181,
+  182, 183, 186, 187, 188, 189, 190, 191, 200, 201, 203,
+];
+
+/**
+ * A residential-proxy pool's exit: a home connection of a network anywhere (pools resell
+ * millions of consumer addresses across the ISPs of many countries).
+ */
+export function proxyExitIp(rng: Rng): string {
+  return `${rng.pick(RESIDENTIAL_FIRST)}.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`;
+}
+
 /** A current desktop browser's User-Agent (what a script sets to pass as one). */
 export function browserUserAgent(rng: Rng): string {
   const v = rng.int(128, 133);
