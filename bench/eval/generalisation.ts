@@ -1,13 +1,16 @@
 /**
  * Generalisation evaluation (issue 13): the detector scored on traffic from the generators —
  * `moat simulate` (src/sim, the one the detector was tuned on), the independent held-out
- * generator (bench/heldout, its own code, personas and wording, never tuned on) and the blind
- * one (bench/blind, written later from THREATS.md alone, run only to report) — each run
+ * generator (bench/heldout, its own code, personas and wording, never tuned on), the blind
+ * one (bench/blind, written later from THREATS.md alone; its verdicts were read after runs
+ * since) and a second blind one (bench/blind2, written by another helper the same way, run
+ * only to report) — each run
  * through `moat analyze` and `moat eval` exactly as an outside evaluator would. Writes one
  * report per generator and seed, and a summary (JSON and Markdown) beside them.
  *
  *   npx tsx bench/eval/generalisation.ts --out docs/evaluation/generalisation \
- *     [--sim-seeds 1,2,3] [--heldout-seeds 1,2,3] [--blind-seeds 1,2,3] [--events 200000]
+ *     [--sim-seeds 1,2,3] [--heldout-seeds 1,2,3] [--blind-seeds 1,2,3] [--blind2-seeds 1,2,3]
+ *     [--events 200000]
  *     [--work /tmp/moat-gen] [--moat bin/moat.js] [--reuse]
  *
  * `--moat` scores with another checkout's CLI (a baseline); with `--reuse` the traffic an
@@ -27,6 +30,7 @@ const { values } = parseArgs({
     'sim-seeds': { type: 'string', default: '1,2,3' },
     'heldout-seeds': { type: 'string', default: '1,2,3' },
     'blind-seeds': { type: 'string', default: '' },
+    'blind2-seeds': { type: 'string', default: '' },
     moat: { type: 'string', default: 'bin/moat.js' },
     reuse: { type: 'boolean', default: false },
     events: { type: 'string', default: '200000' },
@@ -36,7 +40,7 @@ const { values } = parseArgs({
 });
 if (!values.out) {
   console.error(
-    'usage: npx tsx bench/eval/generalisation.ts --out DIR [--sim-seeds 1,2] [--heldout-seeds 1,2] [--blind-seeds 1,2] [--events N] [--work DIR] [--data DIR] [--moat CLI] [--reuse]',
+    'usage: npx tsx bench/eval/generalisation.ts --out DIR [--sim-seeds 1,2] [--heldout-seeds 1,2] [--blind-seeds 1,2] [--blind2-seeds 1,2] [--events N] [--work DIR] [--data DIR] [--moat CLI] [--reuse]',
   );
   process.exit(2);
 }
@@ -178,6 +182,19 @@ const GENERATORS: {
       '--import',
       'tsx',
       'bench/blind/generate.ts',
+      '--seed',
+      String(seed),
+      '--out',
+      dir,
+    ],
+  },
+  {
+    name: 'blind2',
+    seeds: values['blind2-seeds']!,
+    generate: (seed, dir) => [
+      '--import',
+      'tsx',
+      'bench/blind2/generate.ts',
       '--seed',
       String(seed),
       '--out',
