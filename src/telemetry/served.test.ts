@@ -76,3 +76,22 @@ test('served: a rationale that closes on a final-answer line is counted in any l
   // Too little explanation before it: a bare answer, not a rationale.
   assert.equal(servedShape('Sure.\nAnswer: 4').answers, 0);
 });
+
+test('served: grades in the machine-readable forms judge prompts ask for — a one-member JSON score, Prometheus "[RESULT] n", a bare score before its justification; list items and JSON decisions are not (issue 13)', () => {
+  for (const t of [
+    '{"score": 5}',
+    'The response is accurate, but it ignores part of the question.\n\n{"puntuación": 4.5}',
+    'Feedback: clear and correct. [RESULT] 4',
+    '9\nThe response is concise, but it is vague in its conclusion.',
+    '**7**\nKlar und korrekt, aber zu lang.',
+  ])
+    assert.ok((servedShape(t).grades ?? 0) >= 1, t);
+  for (const t of [
+    '42',
+    '1.\nPreheat the oven.\n2.\nMix the flour.',
+    '{"label": "billing"}',
+    '{"decision": "advance", "score": 72}',
+    'x = 4\n12',
+  ])
+    assert.equal(servedShape(t).grades, 0, t);
+});

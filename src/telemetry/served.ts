@@ -178,15 +178,65 @@ function scaleGrade(line: string, k: number): boolean {
   return isScaleTop(top) && Number(line.slice(s + 1, a + 1)) <= top;
 }
 
+/** The length of a score at `i`: 1–3 digits, maybe one decimal ("7", "4.5", "85"); 0 for none. */
+function scoreAt(line: string, i: number): number {
+  let j = i;
+  while (j < line.length && j - i < 3 && isAsciiDigit(line.charCodeAt(j))) j++;
+  if (j === i) return 0;
+  if (line.charCodeAt(j) === 46 && isAsciiDigit(line.charCodeAt(j + 1))) j += 2;
+  return isAsciiDigit(line.charCodeAt(j)) ? 0 : j - i;
+}
+
+/**
+ * A one-member JSON object holding a score, on a line of its own: `{"score": 5}`, `{"rating":
+ * 4.5}` — what judge prompts that ask for machine-readable output get, whatever the key's
+ * language.
+ */
+function jsonScore(line: string): boolean {
+  if (line.length > 48 || line.charCodeAt(0) !== 123 || !line.endsWith('}')) return false;
+  if (line.includes(',')) return false;
+  const colon = line.indexOf(':');
+  if (colon < 3 || line.charCodeAt(colon - 1) !== 34) return false;
+  let i = colon + 1;
+  while (line.charCodeAt(i) === 32) i++;
+  const n = scoreAt(line, i);
+  if (n === 0) return false;
+  i += n;
+  while (line.charCodeAt(i) === 32) i++;
+  return i === line.length - 1;
+}
+
+/** Prometheus's "[RESULT] 4" verdict (Kim et al. 2023, arXiv 2310.08491). */
+function resultVerdict(line: string): boolean {
+  const i = line.indexOf('[RESULT]');
+  if (i < 0) return false;
+  let j = i + 8;
+  while (line.charCodeAt(j) === 32) j++;
+  return scoreAt(line, j) > 0;
+}
+
 /** Whether a line gives a grade (ServedShape.grades). */
 function gradeLine(line: string): boolean {
   for (let i = line.indexOf('[['); i >= 0; i = line.indexOf('[[', i + 2))
     if (bracketVerdict(line, i)) return true;
+  if (line.charCodeAt(0) === 123 && jsonScore(line)) return true;
+  if (resultVerdict(line)) return true;
   // A score in a sentence of prose or a rubric line, not a fraction in a computation.
   if (line.length > 160 || line.includes('=')) return false;
   for (let k = line.indexOf('/'); k >= 0; k = line.indexOf('/', k + 1))
     if (scaleGrade(line, k)) return true;
   return false;
+}
+
+/** A line that is a bare score ("9", "4.5"): a grade when a justification follows it. */
+function bareScore(line: string): boolean {
+  // Emphasis and spaces around it only: "1." and "2)" are list items.
+  let a = 0;
+  let b = line.length;
+  while (a < b && (line.charCodeAt(a) === 42 || isSpace(line.charCodeAt(a)))) a++;
+  while (b > a && (line.charCodeAt(b - 1) === 42 || isSpace(line.charCodeAt(b - 1)))) b--;
+  const n = scoreAt(line, a);
+  return n > 0 && a + n === b && Number(line.slice(a, b)) <= 100;
 }
 
 const MAX_LABEL = 32;
@@ -275,6 +325,8 @@ export function servedShape(text: string): ServedShape {
   // The last line of prose and where it started: a final answer closes the answer.
   let lastStart = -1;
   let lastEnd = -1;
+  // The first line a bare score (a grader's "9" before its justification).
+  let firstBare = false;
   while (at <= s.length) {
     let end = s.indexOf('\n', at);
     if (end < 0) end = s.length;
@@ -295,12 +347,15 @@ export function servedShape(text: string): ServedShape {
         if (numbered(bare)) steps++;
         if (equation(line)) math++;
         if (gradeLine(line)) grades++;
+        else if (lines === 1) firstBare = bareScore(line);
         lastStart = i;
         lastEnd = end;
       }
     }
     at = end + 1;
   }
+  // A bare score first, then the justification (G-Eval's and many rubric prompts' form).
+  if (firstBare && lines >= 2) grades++;
   const answers =
     !inCode && lastStart >= EXPLAINED && lines >= 2 && answerLine(s.slice(lastStart, lastEnd))
       ? 1
