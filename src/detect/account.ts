@@ -162,15 +162,16 @@ export class SubStreams {
   static readonly BYTES = 64;
 }
 
-/** Words of an account's network-prefix set (AccountState.newNetwork): 512 bits. */
+/** Words of an account's network-prefix set (AccountState.newNetwork): 512 bits, at the slab's end. */
 const NET_WORDS = 16;
+const NETS_AT = TemplateSketch.WORDS + SubStreams.WORDS + CoActivity.WORDS;
 
 /** Everything the detector keeps about one account. */
 export class AccountState {
   readonly stats = new Stats();
   /** The template sketch's, the sub-streams' and the timing sketch's words: one backing store. */
   private readonly slab = new Int32Array(
-    TemplateSketch.WORDS + SubStreams.WORDS + CoActivity.WORDS,
+    TemplateSketch.WORDS + SubStreams.WORDS + CoActivity.WORDS + NET_WORDS,
   );
   readonly templates = new TemplateSketch(this.slab, 0);
   readonly substreams = new SubStreams(this.slab, TemplateSketch.WORDS);
@@ -188,11 +189,12 @@ export class AccountState {
   toolsetCount = 0;
   /**
    * The networks (/24, /48) and blocks (/16, /32) this account sent from, as a 512-bit set of their hashes
-   * (allocated on the first request with an address): a home, an office or a mobile carrier
+   * (in the slab): a home, an office or a mobile carrier
    * repeats a handful; a rotating residential proxy gives a new one nearly every request.
    */
-  private nets: Uint32Array | null = null;
   private netsSet = 0;
+  /** The address of the account's last request with one: a repeat is no new network (no parse). */
+  lastIp = '';
   createdAt = 0;
   lowFriction = false;
   /** A paying customer by its tier or route (enterprise, pro, usage tier 3+) from the account record. */
@@ -290,13 +292,13 @@ export class AccountState {
    * hide a later rotation (a few addresses of its own count as new once more: noise).
    */
   newNetwork(prefixHash: number): boolean {
-    const nets = (this.nets ??= new Uint32Array(NET_WORDS));
+    const nets = this.slab;
     const bit = prefixHash & (NET_WORDS * 32 - 1);
-    const w = bit >>> 5;
+    const w = NETS_AT + (bit >>> 5);
     const m = 1 << (bit & 31);
     if ((nets[w]! & m) !== 0) return false;
     if (this.netsSet >= NET_WORDS * 16) {
-      nets.fill(0);
+      nets.fill(0, NETS_AT, NETS_AT + NET_WORDS);
       this.netsSet = 0;
     }
     nets[w]! |= m;
@@ -321,14 +323,13 @@ export class AccountState {
       192 +
       (this.id.length + this.flaggedNetKey.length) * 2 +
       Stats.BYTES +
-      (TemplateSketch.WORDS + SubStreams.WORDS) * 4 +
+      (TemplateSketch.WORDS + SubStreams.WORDS + NET_WORDS) * 4 +
       2 * 64 +
       CoActivity.BYTES +
       SubStreams.BYTES +
       (this.biasIds ? 96 : 0) +
       (this.endUsers ? 96 : 0) +
-      (this.toolsets ? 96 : 0) +
-      (this.nets ? NET_WORDS * 4 + 32 : 0);
+      (this.toolsets ? 96 : 0);
     if (this.verdict) {
       b += 120;
       for (const r of this.verdict.reasons) b += 80 + r.detail.length * 2;

@@ -849,6 +849,9 @@ export class Detector {
    * networks of a few blocks; a residential-proxy pool's exits span the ISPs of many countries.
    */
   private newNet(st: AccountState, ev: TelemetryEvent): number {
+    const ip = ev.ip;
+    if (typeof ip !== 'string' || ip === st.lastIp) return 0;
+    st.lastIp = ip;
     const prefix = prefixOf(ev.ip, this.cfg.ipv4Prefix, this.cfg.ipv6Prefix);
     if (prefix === '' || !st.newNetwork(fnv1a(prefix))) return 0;
     const block = prefixOf(ev.ip, ROTATION_V4_BITS, ROTATION_V6_BITS);
