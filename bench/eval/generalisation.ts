@@ -143,11 +143,31 @@ function evaluateRun(generator: string, seed: number, dir: string): Row {
  * simulator is this checkout's (a --moat baseline scores the same traffic), the others are
  * bench scripts run through tsx.
  */
-const GENERATORS: {
+/** A traffic generator: its name, the seeds asked for, and node's arguments to run one seed into a folder. */
+interface Generator {
   name: string;
   seeds: string;
   generate: (seed: number, dir: string) => string[];
-}[] = [
+}
+
+/** A generator under bench/NAME run with tsx, its seeds from --NAME-seeds. */
+function tsxGenerator(name: 'heldout' | 'blind' | 'blind2'): Generator {
+  return {
+    name,
+    seeds: values[`${name}-seeds`]!,
+    generate: (seed, dir) => [
+      '--import',
+      'tsx',
+      `bench/${name}/generate.ts`,
+      '--seed',
+      String(seed),
+      '--out',
+      dir,
+    ],
+  };
+}
+
+const GENERATORS: Generator[] = [
   {
     name: 'simulate',
     seeds: values['sim-seeds']!,
@@ -162,45 +182,9 @@ const GENERATORS: {
       dir,
     ],
   },
-  {
-    name: 'heldout',
-    seeds: values['heldout-seeds']!,
-    generate: (seed, dir) => [
-      '--import',
-      'tsx',
-      'bench/heldout/generate.ts',
-      '--seed',
-      String(seed),
-      '--out',
-      dir,
-    ],
-  },
-  {
-    name: 'blind',
-    seeds: values['blind-seeds']!,
-    generate: (seed, dir) => [
-      '--import',
-      'tsx',
-      'bench/blind/generate.ts',
-      '--seed',
-      String(seed),
-      '--out',
-      dir,
-    ],
-  },
-  {
-    name: 'blind2',
-    seeds: values['blind2-seeds']!,
-    generate: (seed, dir) => [
-      '--import',
-      'tsx',
-      'bench/blind2/generate.ts',
-      '--seed',
-      String(seed),
-      '--out',
-      dir,
-    ],
-  },
+  tsxGenerator('heldout'),
+  tsxGenerator('blind'),
+  tsxGenerator('blind2'),
 ];
 
 const rows: Row[] = [];

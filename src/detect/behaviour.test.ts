@@ -8,6 +8,7 @@ import { Detector } from './detector.js';
 import { detectConfigSchema } from './config.js';
 import { levelRank, type TelemetryEvent, type Verdict } from '../telemetry/event.js';
 import * as g from './testdata/traffic.js';
+import { client } from '../sim/network.js';
 
 const cfg = detectConfigSchema.parse({});
 const DAY = 86_400_000;
@@ -555,6 +556,9 @@ test('detector: when clusters merge under another id, the members’ last emitte
     assert.equal(emitted.get(id)?.cluster, merged, `${id}'s last verdict`);
 });
 
+/** python-requests' header order (a script setting a browser's User-Agent keeps it). */
+const REQUESTS_HEADERS = client('python-requests').headerOrder;
+
 test('detector: a hydra of aged accounts behind a rotating residential-proxy pool, serving rationales, code and derivations, is linked by its proxy cohort and caught; office and mobile users on the same stack are not (issue 13)', () => {
   const r = g.rng(149);
   const d = new Detector(cfg);
@@ -588,15 +592,7 @@ test('detector: a hydra of aged accounts behind a rotating residential-proxy poo
         request: { max_tokens: 2048 },
       });
       ev.ja4 = ja4;
-      ev.headerOrder = [
-        'host',
-        'user-agent',
-        'accept-encoding',
-        'accept',
-        'connection',
-        'authorization',
-        'content-type',
-      ];
+      ev.headerOrder = REQUESTS_HEADERS;
       const u = r();
       if (u < 0.35) events.push(served(ev, derivation(r), 700));
       else if (u < 0.55) events.push(served(ev, rationale(), 180));

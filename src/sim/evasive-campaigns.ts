@@ -42,6 +42,18 @@ const sessions = (gap: [number, number], len: [number, number]) => (rng: Rng) =>
   sessionLen: rng.int(...len),
 });
 
+/** Each member its own hours in its own time zone (a careful hydra looks like people). */
+const ownHours =
+  (from: [number, number], to: [number, number], weekends: number, skipDay: number) =>
+  (rng: Rng, key: string): Schedule => ({
+    from: rng.int(...from),
+    to: rng.int(...to),
+    tz: anyTz(rng),
+    weekends: weekends >= 1 || rng.chance(weekends),
+    skipDay,
+    key: `${key}-${rng.hex(4)}`,
+  });
+
 /** A large low-and-slow hydra: each member a quiet human-looking user (~30 requests a day), no trigger words, every ask reworded. */
 export const LOWSLOW_HYDRA: CampaignKind = {
   name: 'lowslow-hydra',
@@ -51,14 +63,7 @@ export const LOWSLOW_HYDRA: CampaignKind = {
   volume: [380, 0.25],
   clients: ['browser', 'openai-python', 'openai-node', 'anthropic-python'],
   egress: () => ({ kind: 'home' }),
-  schedule: (rng, key): Schedule => ({
-    from: rng.int(7, 11),
-    to: rng.int(17, 23),
-    tz: anyTz(rng),
-    weekends: rng.chance(0.5),
-    skipDay: 0.15,
-    key: `${key}-${rng.hex(4)}`,
-  }),
+  schedule: ownHours([7, 11], [17, 23], 0.5, 0.15),
   process: sessions([60, 300], [2, 6]),
   plan: (rng) => {
     const pool = rng.pick(['math', 'cot'] as const);
@@ -130,14 +135,7 @@ export const PROXY_HYDRA: CampaignKind = {
   volume: [200, 0.3],
   clients: ['openai-python', 'anthropic-python', 'httpx', 'python-requests'],
   egress: (rng) => ({ kind: 'proxy-pool', spoof: rng.float() * 0.5 }),
-  schedule: (rng, key): Schedule => ({
-    from: rng.int(6, 10),
-    to: rng.int(18, 24),
-    tz: anyTz(rng),
-    weekends: true,
-    skipDay: 0.1,
-    key: `${key}-${rng.hex(4)}`,
-  }),
+  schedule: ownHours([6, 10], [18, 24], 1, 0.1),
   process: sessions([20, 600], [1, 5]),
   plan: () => ({ members: (r, sweep) => withCover(mixedSweep(r, sweep), 0.15) }),
   model: mostlyReasoner,
