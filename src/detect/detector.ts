@@ -21,7 +21,7 @@ import {
 import { ClusterState, Clusters, clusterId } from './cluster.js';
 import type { DetectConfig } from './config.js';
 import type { RemoteAccount, RemoteTouch } from './evidence.js';
-import { featuresOf, netDigest, netKeyOf, type EventFeatures } from './features.js';
+import { featuresOf, headerOrderKey, netDigest, netKeyOf, type EventFeatures } from './features.js';
 import { levelFor } from './levels.js';
 import { FirstSeenIndex } from './links.js';
 import type { IndexListener } from './listener.js';
@@ -57,10 +57,10 @@ const HARVEST_SENDER_NOVELTY = 0.6;
  * A linked member keeps its cluster's evidence down to 30%.
  */
 const PROXY_LINK_HARVEST = 0.4;
-/** Prefix lengths of the networks whose novelty proxy_rotation counts (newNet). */
+const PROXY_MEMBER_HARVEST = 0.3;
+/** Prefix lengths of the blocks whose novelty proxy_rotation also counts (newNet). */
 const ROTATION_V4_BITS = 16;
 const ROTATION_V6_BITS = 32;
-const PROXY_MEMBER_HARVEST = 0.3;
 /** Requests to other models an account needs before its traffic to a new model is a pivot. */
 const PIVOT_PRIOR_REQUESTS = 10;
 
@@ -668,9 +668,7 @@ export class Detector {
     const stack =
       typeof ev.ja4 === 'string' && ev.ja4
         ? ev.ja4
-        : (ev.userAgent ?? '') +
-          '|' +
-          (Array.isArray(ev.headerOrder) ? ev.headerOrder.join(',') : '');
+        : (ev.userAgent ?? '') + '|' + headerOrderKey(ev.headerOrder);
     const key = fnv1a('proxy|' + stack) | 3;
     const fresh = st.proxyKey !== key;
     st.proxyKey = key;
@@ -773,11 +771,6 @@ export class Detector {
   }
 
   /**
-   * A template link needs an account whose traffic is mostly suspect prompts (counting
-   * `pending` requests not yet in its counters): an honest user who once pastes a popular
-   * rating prompt is not linked.
-   */
-  /**
    * An end of an ask-template link: mostly suspect asks, and mostly new items once it has sent
    * 10 requests (a lab re-running a fixed benchmark set at several temperatures shares a
    * campaign's public questions and chain-of-thought frames, not its appetite for new items).
@@ -792,6 +785,11 @@ export class Detector {
     return st.stats.distinctItems() >= HARVEST_SENDER_NOVELTY * st.stats.c[F.n]!;
   }
 
+  /**
+   * A template link needs an account whose traffic is mostly suspect prompts (counting
+   * `pending` requests not yet in its counters): an honest user who once pastes a popular
+   * rating prompt is not linked.
+   */
   mostlySuspect(st: AccountState, pending = 1): boolean {
     const c = st.stats.c;
     return (c[F.suspect]! + pending) / (c[F.n]! + pending) >= 0.6;
@@ -852,9 +850,9 @@ export class Detector {
     const ip = ev.ip;
     if (typeof ip !== 'string' || ip === st.lastIp) return 0;
     st.lastIp = ip;
-    const prefix = prefixOf(ev.ip, this.cfg.ipv4Prefix, this.cfg.ipv6Prefix);
+    const prefix = prefixOf(ip, this.cfg.ipv4Prefix, this.cfg.ipv6Prefix);
     if (prefix === '' || !st.newNetwork(fnv1a(prefix))) return 0;
-    const block = prefixOf(ev.ip, ROTATION_V4_BITS, ROTATION_V6_BITS);
+    const block = prefixOf(ip, ROTATION_V4_BITS, ROTATION_V6_BITS);
     return st.newNetwork(fnv1a(block) ^ 0x5bd1e995) ? 2 : 1;
   }
 
@@ -969,8 +967,8 @@ export class Detector {
     // A template-linked member also still wants new items: a lab re-running its fixed set of
     // public benchmark questions was linked on their opening words while its first pass was new.
     if (
-      (st.links & LINK.shape! && this.mostlyHarvest(st)) ||
-      (st.links & LINK.template! && this.mostlyHarvest(st) && this.novel(st))
+      this.mostlyHarvest(st) &&
+      (st.links & LINK.shape! || (st.links & LINK.template! && this.novel(st)))
     )
       return Math.max(suspect, c[F.harvest]! / (n + 2));
     // Payment and identity links already say "same operator"; so does a template link, which

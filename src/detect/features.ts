@@ -94,7 +94,7 @@ export function servedOf(ev: TelemetryEvent): ServedShape | undefined {
     if ((typeof s.grades === 'number' && typeof s.answers === 'number') || text === undefined)
       return s;
     const measured = servedShape(text);
-    return { ...s, grades: s.grades ?? measured.grades ?? 0, answers: measured.answers ?? 0 };
+    return { ...s, grades: s.grades ?? measured.grades, answers: measured.answers };
   }
   return text !== undefined ? servedShape(text) : undefined;
 }
@@ -119,7 +119,8 @@ export function isDerivation(s: ServedShape | undefined): boolean {
 /** Joined header orders by array: the offline reader hands every record of a client the same frozen array (scan.ts). */
 const joinedOrders = new WeakMap<readonly unknown[], string>();
 
-function headerOrderKey(order: unknown): string {
+/** A header order joined with commas ('' without one), once per frozen array the offline reader shares. */
+export function headerOrderKey(order: unknown): string {
   if (!Array.isArray(order)) return '';
   if (!Object.isFrozen(order)) return order.join(',');
   let key = joinedOrders.get(order);

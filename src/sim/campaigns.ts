@@ -22,14 +22,14 @@ import {
   type CampaignKind,
 } from './campaign-kind.js';
 import { coverAccount } from './cover.js';
-import { homeIdentity, pooledIdentity, rotatingIdentity, type IdentitySource } from './identity.js';
 import {
-  browserUserAgent,
-  datacenterPrefix,
-  proxyExitIp,
-  randomFingerprint,
-  residentialIp,
-} from './network.js';
+  homeIdentity,
+  pooledIdentity,
+  proxyPoolIdentity,
+  rotatingIdentity,
+  type IdentitySource,
+} from './identity.js';
+import { browserUserAgent, datacenterPrefix, randomFingerprint, residentialIp } from './network.js';
 import { MODELS, fixedModel, pivotModels, type ActorPlan } from './plan.js';
 import { paymentFingerprint } from './accounts.js';
 import { Rng, hashString } from './prng.js';
@@ -221,15 +221,7 @@ function identityFor(
     const name = rng.pick(names);
     let fp = randomFingerprint(new Rng(hashString(`${c.id}:${name}`), 'stack'), name);
     if (rng.chance(e.spoof)) fp = { ...fp, userAgent: browserUserAgent(rng) };
-    const sticky = rng.int(1, 3);
-    let ip = proxyExitIp(rng);
-    return {
-      identity: (r, index) => {
-        if (index % sticky === 0) ip = proxyExitIp(r);
-        return { key: keys[0] as string, ip, fp };
-      },
-      signupIp: residentialIp(rng),
-    };
+    return { identity: proxyPoolIdentity(rng, keys[0]!, fp), signupIp: residentialIp(rng) };
   }
   if (e.kind === 'home') {
     const ip = residentialIp(rng);

@@ -89,18 +89,15 @@ export function mixedSweep(rng: Rng, sweep: Sweep): PromptSource {
     const params = paramsFrom(habits);
     const u = r.float();
     const tokens = r.lognormal(600, 0.5);
-    if (u < mix[0]!) {
-      const item = sweptItem(r, ctx.corpus.math, sweep, ctx.index);
-      const reply = makeReply(r, ctx.corpus, 'math', tokens, item.a, params.max_tokens);
-      return { messages: [{ role: 'user', text: item.q }], params, reply };
-    }
-    if (u < mix[0]! + mix[1]!) {
-      const item = sweptItem(r, ctx.corpus.cot, sweep, ctx.index);
-      const reply = makeReply(r, ctx.corpus, 'rationale', tokens * 0.6, item.a, params.max_tokens);
-      return { messages: [{ role: 'user', text: item.q }], params, reply };
-    }
-    const item = sweptItem(r, ctx.corpus.code, sweep, ctx.index);
-    const reply = makeReply(r, ctx.corpus, 'code', tokens, item.a, params.max_tokens);
+    // Worked problems, rationale questions (shorter answers), or coding tasks.
+    const [pool, kind, scale] =
+      u < mix[0]!
+        ? ([ctx.corpus.math, 'math', 1] as const)
+        : u < mix[0]! + mix[1]!
+          ? ([ctx.corpus.cot, 'rationale', 0.6] as const)
+          : ([ctx.corpus.code, 'code', 1] as const);
+    const item = sweptItem(r, pool, sweep, ctx.index);
+    const reply = makeReply(r, ctx.corpus, kind, tokens * scale, item.a, params.max_tokens);
     return { messages: [{ role: 'user', text: item.q }], params, reply };
   };
 }

@@ -8,6 +8,7 @@ import {
   CLIENTS,
   fingerprintOf,
   ipIn,
+  proxyExitIp,
   randomFingerprint,
   residentialIp,
   type Fingerprint,
@@ -70,5 +71,18 @@ export function rotatingIdentity(
       };
     }
     return current;
+  };
+}
+
+/**
+ * Through a residential-proxy pool: one key and client, a new exit address every 1–3 requests
+ * (per request, or sticky for a short session).
+ */
+export function proxyPoolIdentity(rng: Rng, key: string, fp: Fingerprint): IdentitySource {
+  const sticky = rng.int(1, 3);
+  let ip = proxyExitIp(rng);
+  return (r, index) => {
+    if (index % sticky === 0) ip = proxyExitIp(r);
+    return { key, ip, fp };
   };
 }

@@ -138,13 +138,12 @@ const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
 function bracketVerdict(line: string, i: number): boolean {
   let j = i + 2;
   while (line.charCodeAt(j) === 32) j++;
-  const start = j;
   const c = line.charCodeAt(j);
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) j++;
   else {
-    while (j < line.length && j - start < 3 && isAsciiDigit(line.charCodeAt(j))) j++;
-    if (j === start) return false;
-    if (line.charCodeAt(j) === 46 && isAsciiDigit(line.charCodeAt(j + 1))) j += 2;
+    const n = scoreAt(line, j);
+    if (n === 0) return false;
+    j += n;
   }
   while (line.charCodeAt(j) === 32) j++;
   return line.startsWith(']]', j);
@@ -313,7 +312,7 @@ const EXPLAINED = 150;
  * early; the cost per event stays bounded).
  * @example servedShape('Step 1: x + 2 = 5\nStep 2: x = 3').steps // 2
  */
-export function servedShape(text: string): ServedShape {
+export function servedShape(text: string): Required<ServedShape> {
   const s = text.length > MAX_SCAN ? text.slice(0, MAX_SCAN) : text;
   let lines = 0;
   let steps = 0;
