@@ -4,12 +4,14 @@
  * generator (bench/heldout, its own code, personas and wording, never tuned on), the blind
  * one (bench/blind, written later from THREATS.md alone; its verdicts were read after runs
  * since) and a second blind one (bench/blind2, written by another helper the same way, run
- * only to report) — each run
+ * only to report), and a third blind one (bench/blind3, written the same way and first run
+ * against a detector that had never seen its traffic) — each run
  * through `moat analyze` and `moat eval` exactly as an outside evaluator would. Writes one
  * report per generator and seed, and a summary (JSON and Markdown) beside them.
  *
  *   npx tsx bench/eval/generalisation.ts --out docs/evaluation/generalisation \
  *     [--sim-seeds 1,2,3] [--heldout-seeds 1,2,3] [--blind-seeds 1,2,3] [--blind2-seeds 1,2,3]
+ *     [--blind3-seeds 1,2,3]
  *     [--events 200000]
  *     [--work /tmp/moat-gen] [--moat bin/moat.js] [--reuse]
  *
@@ -31,6 +33,7 @@ const { values } = parseArgs({
     'heldout-seeds': { type: 'string', default: '1,2,3' },
     'blind-seeds': { type: 'string', default: '' },
     'blind2-seeds': { type: 'string', default: '' },
+    'blind3-seeds': { type: 'string', default: '' },
     moat: { type: 'string', default: 'bin/moat.js' },
     reuse: { type: 'boolean', default: false },
     events: { type: 'string', default: '200000' },
@@ -40,7 +43,7 @@ const { values } = parseArgs({
 });
 if (!values.out) {
   console.error(
-    'usage: npx tsx bench/eval/generalisation.ts --out DIR [--sim-seeds 1,2] [--heldout-seeds 1,2] [--blind-seeds 1,2] [--blind2-seeds 1,2] [--events N] [--work DIR] [--data DIR] [--moat CLI] [--reuse]',
+    'usage: npx tsx bench/eval/generalisation.ts --out DIR [--sim-seeds 1,2] [--heldout-seeds 1,2] [--blind-seeds 1,2] [--blind2-seeds 1,2] [--blind3-seeds 1,2] [--events N] [--work DIR] [--data DIR] [--moat CLI] [--reuse]',
   );
   process.exit(2);
 }
@@ -151,7 +154,7 @@ interface Generator {
 }
 
 /** A generator under bench/NAME run with tsx, its seeds from --NAME-seeds. */
-function tsxGenerator(name: 'heldout' | 'blind' | 'blind2'): Generator {
+function tsxGenerator(name: 'heldout' | 'blind' | 'blind2' | 'blind3'): Generator {
   return {
     name,
     seeds: values[`${name}-seeds`]!,
@@ -185,6 +188,7 @@ const GENERATORS: Generator[] = [
   tsxGenerator('heldout'),
   tsxGenerator('blind'),
   tsxGenerator('blind2'),
+  tsxGenerator('blind3'),
 ];
 
 const rows: Row[] = [];

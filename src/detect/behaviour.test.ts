@@ -646,3 +646,63 @@ test('detector: a hydra of aged accounts behind a rotating residential-proxy poo
       final.get('px0')!.reasons.some((x) => x.code === 'cluster_evidence'),
   );
 });
+
+test('detector: members of a hydra on one card, each harvesting only part of its traffic, are raised by the coordination their own link shows; the same traffic on separate cards, and a bystander on their network, is not (issue 13)', () => {
+  const build = (shareCard: boolean) => {
+    const r = g.rng(173);
+    const d = new Detector(cfg);
+    const events: TelemetryEvent[] = [];
+    for (let a = 0; a < 8; a++) {
+      const id = `pc${a}`;
+      d.addAccount({
+        id,
+        createdAt: T0 - (60 + a * 9) * DAY,
+        route: 'self-serve',
+        paymentFingerprint: shareCard ? 'card_shared' : `card${a}`,
+      });
+      let ts = T0 + Math.floor(r() * 3_600_000);
+      for (let i = 0; i < 120; i++) {
+        ts += 1_800_000 + Math.floor(r() * 3_600_000);
+        const ev = g.event({
+          ts,
+          account: id,
+          ip: `198.51.100.${a}`,
+          ua: 'python-httpx/0.27',
+          user: reworded(r),
+          request: { temperature: 0.7, max_tokens: 4096 },
+        });
+        // Seven in ten answers each member is served are derivations; the rest is prose.
+        events.push(r() < 0.7 ? served(ev, derivation(r), 420) : served(ev, g.phrase(r, 60), 200));
+      }
+    }
+    // A person on the hydra's network (a shared NAT) asking for worked solutions too.
+    d.addAccount({ id: 'nb', createdAt: T0 - 300 * DAY, route: 'self-serve' });
+    let ts = T0;
+    for (let i = 0; i < 60; i++) {
+      ts += 3_600_000 + Math.floor(r() * 7_200_000);
+      const ev = g.event({
+        ts,
+        account: 'nb',
+        ip: `198.51.100.${i % 8}`,
+        ua: 'python-httpx/0.27',
+        user: `${g.problem(r)} can you show the steps?`,
+        request: { temperature: 0.7, max_tokens: 4096 },
+      });
+      events.push(r() < 0.45 ? served(ev, derivation(r), 420) : served(ev, g.phrase(r, 60), 200));
+    }
+    return run(events, d);
+  };
+  const apart = build(false);
+  const together = build(true);
+  for (let a = 0; a < 8; a++) {
+    const id = `pc${a}`;
+    assert.ok(!atLeast(apart.get(id), 'throttle'), `${id} alone: ${apart.get(id)?.score}`);
+    const v = together.get(id);
+    assert.ok(atLeast(v, 'throttle'), `${id} on the shared card: ${v?.score}`);
+    assert.ok(
+      v!.reasons.some((x) => x.code === 'cluster_coordination' && /payment/.test(x.detail)),
+      `${id} names its payment link`,
+    );
+  }
+  assert.ok(!atLeast(together.get('nb'), 'throttle'), `bystander: ${together.get('nb')?.score}`);
+});

@@ -18,7 +18,7 @@ import {
   applyDeltas,
   type Deltas,
 } from './account.js';
-import { ClusterState, Clusters, clusterId } from './cluster.js';
+import { ClusterState, Clusters, clusterId, memberCoordination } from './cluster.js';
 import type { DetectConfig } from './config.js';
 import type { RemoteAccount, RemoteTouch } from './evidence.js';
 import { featuresOf, headerOrderKey, netDigest, netKeyOf, type EventFeatures } from './features.js';
@@ -902,7 +902,7 @@ export class Detector {
   }
 
   /** The account's own scoring context (the shared ScoreContext, valid until the next ownCtx call). */
-  private ownCtx(st: AccountState): AssessContext {
+  private ownCtx(st: AccountState): ScoreContext {
     const ctx = this.ownContext;
     ctx.createdAt = st.createdAt;
     ctx.firstTs = st.firstTs;
@@ -1001,11 +1001,58 @@ export class Detector {
     return cl.score * this.affinity(st) * kept;
   }
 
+  /**
+   * A linked member's own evidence amplified by the links it took part in (cluster
+   * coordination, issue 13): what it was served is its own, how it was taken — over a card, an
+   * identity, a proxy cohort shared with other accounts — is the cluster's. A hydra spreads
+   * its volume so no member's economics stand out (THREATS.md: "linking accounts matters more
+   * than any single threshold"), and a member that harvests only part of its traffic inherits
+   * little of the cluster's score; this keeps the member's own core evidence and adds the
+   * coordination it shows. A bystander on a shared network adds a quarter of the term and has
+   * no core evidence to amplify. 0 for an account without links.
+   */
+  linkedScore(st: AccountState, cl: ClusterState): number {
+    const ctx = this.linkedCtx(st, cl);
+    if (!ctx) return 0;
+    const score = assessScore(st.stats, ctx, this.cfg);
+    ctx.coordination = 0;
+    ctx.cluster = undefined;
+    return score;
+  }
+
+  /** The account's own context with the coordination its links show, or undefined without links (reset it after use). */
+  private linkedCtx(st: AccountState, cl: ClusterState | undefined): ScoreContext | undefined {
+    const strength = cl && cl.members.length >= 2 ? memberCoordination(st.links) : 0;
+    if (strength === 0) return undefined;
+    const ctx = this.ownCtx(st);
+    ctx.coordination = strength;
+    ctx.cluster = cl;
+    return ctx;
+  }
+
+  /** What a member takes from its cluster: its inherited share of the cluster's score, or its own evidence amplified by its links. */
+  fromCluster(st: AccountState, cl: ClusterState): number {
+    return Math.max(this.inherited(st, cl), this.linkedScore(st, cl));
+  }
+
   private scoreOf(st: AccountState, cl: ClusterState | undefined): number {
     const own = assessScore(st.stats, this.ownCtx(st), this.cfg);
     st.ownScore = own;
     const known = Math.max(own, this.knownEvidence(st));
-    return cl ? Math.max(known, this.inherited(st, cl)) : known;
+    return cl ? Math.max(known, this.fromCluster(st, cl)) : known;
+  }
+
+  /** The account's own assessment and reasons, with the coordination its links show when it is a linked member. */
+  linkedReasons(
+    st: AccountState,
+    cl: ClusterState | undefined,
+  ): { score: number; reasons: Reason[] } {
+    const ctx = this.linkedCtx(st, cl) ?? this.ownCtx(st);
+    const a = assess(st.stats, ctx, this.cfg);
+    const reasons = reasonsOf(a, st.stats, ctx);
+    ctx.coordination = 0;
+    ctx.cluster = undefined;
+    return { score: a.score, reasons };
   }
 
   /** Re-score one account; returns its verdict when the level or score changed materially. */
@@ -1041,9 +1088,8 @@ export class Detector {
 
   private build(st: AccountState): Verdict {
     const cl = this.clusterSets.of(st.idx);
-    const ctx = this.ownCtx(st);
-    const own = assess(st.stats, ctx, this.cfg);
-    const reasons = reasonsOf(own, st.stats, ctx);
+    const own = this.linkedReasons(st, cl);
+    const reasons = own.reasons;
     const known = this.knownEvidence(st);
     if (known > own.score + 0.01) {
       const c = st.stats.c;

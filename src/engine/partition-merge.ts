@@ -208,7 +208,10 @@ function rescore(
   st.stats.items.set(stats.items);
   st.stats.at = stats.at;
   const inherited = scorer.inherited(st, cl);
-  const score = Math.max(s.own, inherited);
+  // The member's own evidence amplified by its links, over the merged links (its substreams
+  // are not carried: the partition's own score, which has them, stays the floor).
+  const linked = scorer.linkedScore(st, cl);
+  const score = Math.max(s.own, inherited, linked);
   // Hysteresis holds the level the account reached on its own evidence; a level its
   // partition's cluster gave it belongs to a cluster that no longer exists.
   let level = levelFor(score, s.clusterLed ? 'allow' : s.level, cfg.levels);
@@ -218,7 +221,10 @@ function rescore(
       r.code !== 'review_required' &&
       !(r.code === 'cluster_evidence' && r.detail.startsWith('member of ')),
   );
-  if (inherited > s.own + 0.01) {
+  if (linked > Math.max(s.own, inherited) + 0.01) {
+    // The reasons the single-process detector writes for it: its own, with its coordination.
+    reasons.splice(0, reasons.length, ...scorer.linkedReasons(st, cl).reasons);
+  } else if (inherited > s.own + 0.01) {
     const top = clusterReasons.slice(0, 3);
     reasons.unshift({
       code: 'cluster_evidence',
