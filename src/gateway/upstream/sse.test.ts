@@ -58,6 +58,39 @@ describe('SSE decoder', () => {
     );
   });
 
+  it('decodes any bytes split anywhere exactly as one TextDecoder over the whole stream (issue 19: the ASCII fast path)', async () => {
+    const BOM = Uint8Array.of(0xef, 0xbb, 0xbf);
+    const piece = fc.oneof(
+      fc.constant(Buffer.from('data: ')),
+      fc.constant(Buffer.from('\n')),
+      fc.constant(BOM),
+      fc.string({ unit: 'grapheme-ascii', maxLength: 12 }).map((s) => Buffer.from(s)),
+      fc.string({ unit: 'binary', maxLength: 6 }).map((s) => Buffer.from(s)),
+      // Invalid and truncated sequences: lone continuation bytes, cut leads, overlongs.
+      fc.uint8Array({ minLength: 1, maxLength: 4 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(piece, { maxLength: 24 }),
+        fc.array(fc.nat(), { maxLength: 20 }),
+        async (pieces, rawCuts) => {
+          const bytes = Buffer.concat([...pieces, Buffer.from('\n\n')]);
+          const cuts = [...new Set(rawCuts.map((c) => c % (bytes.length + 1)))].sort(
+            (a, b) => a - b,
+          );
+          const whole = new TextDecoder('utf-8').decode(bytes);
+          const want: SseEvent[] = [];
+          const once = async function* () {
+            yield whole; // a string skips the decoder
+          };
+          for await (const ev of decodeSse(once())) want.push(plain(ev));
+          assert.deepEqual(await decodeAll(bytes, cuts), want);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it('splits one byte at a time inside a 4-byte character', async () => {
     const bytes = Buffer.from('data: 🦀 crab\n\ndata: [DONE]\n\n', 'utf8');
     const cuts = Array.from({ length: bytes.length - 1 }, (_, i) => i + 1);

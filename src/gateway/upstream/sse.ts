@@ -1,3 +1,5 @@
+import { isAscii } from 'node:buffer';
+import { TextDecoder } from 'node:util';
 import { createParser } from 'eventsource-parser';
 import type { SseEvent } from '../upstream.js';
 
@@ -36,7 +38,12 @@ export class SseEventStream implements AsyncIterable<SseEvent> {
 }
 
 class SseBatches implements AsyncIterableIterator<SseEvent[]> {
-  private readonly utf8 = new TextDecoder('utf-8');
+  /** Made on the first read that is not all ASCII (see `text`). */
+  private utf8: TextDecoder | undefined;
+  /** Bytes were decoded already: a byte-order mark is no longer at the stream's start. */
+  private started = false;
+  /** The decoder holds no partial character. */
+  private clean = true;
   private ready: SseEvent[] = [];
   private finished = false;
   private readonly parser = createParser({ onEvent: (msg) => void this.ready.push(msg) });
@@ -54,15 +61,37 @@ class SseBatches implements AsyncIterableIterator<SseEvent[]> {
     if (r.done) {
       this.finished = true;
       // A dangling partial character or event at end of stream is discarded, as the spec says.
-      const tail = this.utf8.decode();
+      const tail = this.utf8?.decode() ?? '';
       if (tail) this.parser.feed(tail);
       return this.ready.length > 0
         ? { value: this.take(), done: false }
         : { value: undefined, done: true };
     }
     const chunk = r.value;
-    this.parser.feed(typeof chunk === 'string' ? chunk : this.utf8.decode(chunk, { stream: true }));
+    this.parser.feed(typeof chunk === 'string' ? chunk : this.text(chunk));
     return this.ready.length > 0 ? { value: this.take(), done: false } : this.next();
+  }
+
+  /**
+   * One read's bytes as text, exactly as one streaming TextDecoder over the whole stream
+   * decodes them (WHATWG Encoding, UTF-8 decode; a byte-order mark dropped at the stream's
+   * start only). A read of ASCII bytes while the decoder holds no partial character is copied
+   * as Latin-1 instead, and the decoder is made only for a read that is not (issue 19: a
+   * model's stream is mostly ASCII JSON; ≈0.1 against ≈0.3 µs per read, and ≈2 µs per stream
+   * for the decoder). ASCII holds no mark, and a read that ends in an ASCII byte completes or
+   * rejects any sequence before it, which leaves the decoder clean.
+   */
+  private text(chunk: Uint8Array): string {
+    if (chunk.length === 0) return '';
+    if (this.clean && isAscii(chunk)) {
+      this.started = true;
+      return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
+    }
+    // Made after ASCII reads, it must keep a mark: the stream's start is behind it.
+    this.utf8 ??= new TextDecoder('utf-8', { ignoreBOM: this.started });
+    this.started = true;
+    this.clean = chunk[chunk.length - 1]! < 0x80;
+    return this.utf8.decode(chunk, { stream: true });
   }
 
   private take(): SseEvent[] {
