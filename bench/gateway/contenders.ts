@@ -95,13 +95,19 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** The mock upstream, pinned with the load generator. */
-export async function startMock(cpu: string): Promise<Running> {
+/** The mock upstream, pinned with the load generator; `words`: content chunks per stream. */
+export async function startMock(cpu: string, words?: number): Promise<Running> {
   const port = await freePort();
   const child = pinned(
     cpu,
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'bench/gateway/mock.ts'), String(port)],
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'bench/gateway/mock.ts'),
+      String(port),
+      ...(words === undefined ? [] : [String(words)]),
+    ],
     process.env,
     'mock',
   );
@@ -217,8 +223,11 @@ const BENCH_LIMITS = {
   tokensPerMonth: 1e12,
 };
 
-/** Create the bench account as `tenant` through the admin API; returns a fresh API key. */
-async function makeTenant(root: string, tenant: Tenant): Promise<string> {
+/**
+ * Create account `id` as `tenant` through the admin API of the Moat at `root` (its admin
+ * token: the benchmark's); returns a fresh API key.
+ */
+export async function makeTenant(root: string, tenant: Tenant, id = 'bench'): Promise<string> {
   const admin = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
   const call = async (
     method: string,
@@ -237,16 +246,16 @@ async function makeTenant(root: string, tenant: Tenant): Promise<string> {
       );
     return res.json();
   };
-  await call('POST', '', { id: 'bench', tier: tenant === 'free' ? 'free' : 'enterprise' }, 201);
-  await call('PUT', '/bench/limits', BENCH_LIMITS, 200);
+  await call('POST', '', { id, tier: tenant === 'free' ? 'free' : 'enterprise' }, 201);
+  await call('PUT', `/${id}/limits`, BENCH_LIMITS, 200);
   if (tenant === 'enterprise-pinned')
     await call(
       'PUT',
-      '/bench/level',
+      `/${id}/level`,
       { level: 'allow', reason: 'bench: known enterprise customer' },
       200,
     );
-  const { key } = (await call('POST', '/bench/keys', {}, 201)) as { key: string };
+  const { key } = (await call('POST', `/${id}/keys`, {}, 201)) as { key: string };
   return key;
 }
 

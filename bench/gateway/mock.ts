@@ -5,22 +5,28 @@
  * between events so a proxy sees them as separate reads, as it would from a real model)
  * when the body asks for `"stream": true`. Any other path gets a tiny `/v1/models` list.
  *
- *   node --import tsx bench/gateway/mock.ts PORT      (prints `listening PORT`)
+ *   node --import tsx bench/gateway/mock.ts PORT [WORDS]   (prints `listening PORT`)
+ *
+ * WORDS (default `STREAM_WORDS`) sets the content chunks of a stream and the words of the
+ * JSON answer, so the cost per SSE event can be read off two runs (issue 19).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { sseFrame } from '../../src/gateway/upstream/sse.js';
 
-/** Content chunks in one streamed answer. */
+/** Content chunks in one streamed answer (the default). */
 export const STREAM_WORDS = 30;
+
+const isMain = process.argv[1]?.endsWith('mock.ts') === true;
+const words = isMain && process.argv[3] ? Number(process.argv[3]) : STREAM_WORDS;
 
 const MODEL = 'bench-model';
 const CREATED = 1_700_000_000;
-const WORDS = Array.from({ length: STREAM_WORDS }, (_, i) => (i === 0 ? 'Rivers' : ` word${i}`));
+const WORDS = Array.from({ length: words }, (_, i) => (i === 0 ? 'Rivers' : ` word${i}`));
 const TEXT = WORDS.join('');
 const USAGE = {
   prompt_tokens: 24,
-  completion_tokens: STREAM_WORDS,
-  total_tokens: 24 + STREAM_WORDS,
+  completion_tokens: words,
+  total_tokens: 24 + words,
 };
 
 const JSON_BODY = Buffer.from(
@@ -102,7 +108,7 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
   });
 }
 
-if (process.argv[1]?.endsWith('mock.ts')) {
+if (isMain) {
   const server = createServer({ keepAliveTimeout: 60_000 }, handle);
   server.listen(Number(process.argv[2] ?? 0), '127.0.0.1', () => {
     const addr = server.address();

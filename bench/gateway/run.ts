@@ -8,6 +8,7 @@
  *                                [--only moat,nginx,node-bare,portkey] [--modes json,stream]
  *                                [--profile] [--ablate fingerprint,detection,provenance] [--json]
  *                                [--tenant free|enterprise-pinned|both] [--baseline REF]
+ *                                [--stream-words 30]
  */
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,6 +49,8 @@ const { values: args } = parseArgs({
     modes: { type: 'string', default: 'json,stream' },
     // Issue 19: who the load runs as; `both` measures the two side by side.
     tenant: { type: 'string', default: 'free' },
+    // Issue 19: content chunks per streamed answer; two runs give the cost per SSE event.
+    'stream-words': { type: 'string' },
   },
 });
 const seconds = Number(args.seconds);
@@ -328,7 +331,8 @@ async function profile(mock: Running, launcher: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const mock = await startMock(LOAD_CPU);
+  const words = args['stream-words'];
+  const mock = await startMock(LOAD_CPU, words === undefined ? undefined : Number(words));
   try {
     const launcher = compileMoat(join(tmpdir(), 'moat-bench-dist'));
     if (args.profile) await profile(mock, launcher);
