@@ -280,7 +280,11 @@ async function main(): Promise<void> {
   ];
   const jwks = await Promise.all(
     gateways.map(async (g) =>
-      keysFromJwks(await (await fetch(`${g.root}/.well-known/moat-keys`)).json()),
+      keysFromJwks(
+        (await (await fetch(`${g.root}/.well-known/moat-keys`)).json()) as Parameters<
+          typeof keysFromJwks
+        >[0],
+      ),
     ),
   );
   let same = 0;
