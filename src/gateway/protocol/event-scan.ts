@@ -282,11 +282,15 @@ export class StreamScanner {
   /** The event read, or undefined when it is not one of the API's common text events. */
   read(name: string | undefined, raw: string, facts: ResponseFacts): ScannedEvent | undefined {
     const prefix = this.prefix;
+    // Compared as slices, not with startsWith/endsWith: the prefix and suffix are slices of
+    // the first event, and V8 compared them against each event ≈4× slower that way (≈0.45
+    // against ≈0.11 µs per read, issue 19). Same outcome: a shorter event goes to `full`.
     if (
       prefix !== undefined &&
       name === this.name &&
-      raw.startsWith(prefix) &&
-      raw.endsWith(this.suffix)
+      raw.length >= prefix.length + this.suffix.length &&
+      raw.slice(0, prefix.length) === prefix &&
+      raw.slice(raw.length - this.suffix.length) === this.suffix
     ) {
       const from = prefix.length;
       const to = raw.length - this.suffix.length;
