@@ -10,31 +10,17 @@
 # and account records and judges them offline with 1 and 2 workers, and verifies the audit log.
 set -u
 cd "$(dirname "$0")/.."
-D=$(mktemp -d); Y=$(mktemp --suffix=.yaml); LOG=$(mktemp)
+Y=$(mktemp --suffix=.yaml)
 cat > "$Y" <<YAML
 fingerprint:
   trustedProxies: ["127.0.0.1", "::1"]
 YAML
-MOAT_DATA_DIR=$D MOAT_DEMO_TRAFFIC=0 MOAT_CONFIG=$Y node bin/moat.js serve > "$LOG" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null' EXIT
-for i in $(seq 1 60); do grep -q "listening" "$LOG" && break; sleep 1; done
-U=http://127.0.0.1:8787
-ADMIN=$(cat $D/admin-token); KEY=$(cat $D/demo-key)
-echo "smoke: $(curl -s -o /dev/null -w '%{http_code}' $U/v1/chat/completions -H "Authorization: Bearer $KEY" -H 'content-type: application/json' -d '{"model":"moat-demo","messages":[{"role":"user","content":"Tell me about rivers."}]}')"
-AH=(-H "Authorization: Bearer $ADMIN" -H 'content-type: application/json')
+. examples/lib/moat.sh
+moat_start "$Y"
 declare -A K
-for a in 0 1 2 3 4 5; do
-  CREATED=$(date -u -d "-$((90 + a * 23)) days" +%Y-%m-%dT%H:%M:%SZ)
-  curl -s "${AH[@]}" $U/admin/v1/accounts -d "{\"id\":\"acct_px$a\",\"createdAt\":\"$CREATED\",\"tier\":\"pro\",\"route\":\"self-serve\",\"paymentFingerprint\":\"card_px$a\"}" > /dev/null
-  curl -s -X PUT "${AH[@]}" $U/admin/v1/accounts/acct_px$a/limits -d '{"requestsPerMinute":600,"tokensPerMinute":2000000,"tokensPerDay":50000000,"tokensPerMonth":500000000}' > /dev/null
-  K[$a]=$(curl -s "${AH[@]}" $U/admin/v1/accounts/acct_px$a/keys -d '{}' | python3 -c 'import sys,json;print(json.load(sys.stdin)["key"])')
-done
+for a in 0 1 2 3 4 5; do K[$a]=$(moat_account acct_px$a $((90 + a * 23)) pro card_px$a); done
 # An honest office user on the same Python stack from one address.
-CREATED=$(date -u -d '-200 days' +%Y-%m-%dT%H:%M:%SZ)
-curl -s "${AH[@]}" $U/admin/v1/accounts -d "{\"id\":\"acct_office\",\"createdAt\":\"$CREATED\",\"tier\":\"pro\"}" > /dev/null
-curl -s -X PUT "${AH[@]}" $U/admin/v1/accounts/acct_office/limits -d '{"requestsPerMinute":600}' > /dev/null
-KO=$(curl -s "${AH[@]}" $U/admin/v1/accounts/acct_office/keys -d '{}' | python3 -c 'import sys,json;print(json.load(sys.stdin)["key"])')
+KO=$(moat_account acct_office 200 pro -)
 JA4=t13d1812h1_5b57614c22b0_3cbfd9057e0d
 UA='Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36'
 Q=("A tank holds water and leaks slowly; when is it empty?" "Two trains leave stations towards each other; when do they meet?" "What is the area of a ring between two circles?" "How much interest does a deposit earn over three years?" "Mixing two solutions of different strength gives what concentration?" "How many handshakes happen at a party of this size?" "What is the probability of two sixes in a row?" "A ladder leans on a wall; how high does it reach?" "How long do three painters take to paint a house together?" "What is the sum of the first hundred odd numbers?" "A shop discounts twice; what is the final price?" "How fast must a cyclist ride to arrive on time?" "Which fraction is larger and by how much?" "A recipe for four people must serve seven; how much flour?" "What is the perimeter of a regular hexagon with this side?" "How many ways can a committee of three be chosen?")
@@ -54,10 +40,7 @@ sleep 5
 echo "verdicts (live):"
 for a in 0 3 5 office; do
   id=acct_px$a; [ $a = office ] && id=acct_office
-  curl -s "${AH[@]}" $U/admin/v1/accounts/$id | python3 -c '
-import sys,json; d=json.load(sys.stdin); v=d.get("verdict",{})
-print(d["id"], v.get("level"), v.get("score"), "cluster", v.get("cluster"))
-for r in v.get("reasons",[])[:6]: print("   %.2f %s: %s" % (r["weight"], r["code"], r["detail"][:170]))'
+  moat_verdict $id
 done
 
 export MOAT_DATA_DIR=$D MOAT_CONFIG=$Y
