@@ -5,13 +5,14 @@
  * one (bench/blind, written later from THREATS.md alone; its verdicts were read after runs
  * since) and a second blind one (bench/blind2, written by another helper the same way, run
  * only to report), and a third blind one (bench/blind3, written the same way and first run
- * against a detector that had never seen its traffic) — each run
+ * against a detector that had never seen its traffic; bench/blind4 the same, a session later) —
+ * each run
  * through `moat analyze` and `moat eval` exactly as an outside evaluator would. Writes one
  * report per generator and seed, and a summary (JSON and Markdown) beside them.
  *
  *   npx tsx bench/eval/generalisation.ts --out docs/evaluation/generalisation \
  *     [--sim-seeds 1,2,3] [--heldout-seeds 1,2,3] [--blind-seeds 1,2,3] [--blind2-seeds 1,2,3]
- *     [--blind3-seeds 1,2,3]
+ *     [--blind3-seeds 1,2,3] [--blind4-seeds 1,2,3]
  *     [--events 200000]
  *     [--work /tmp/moat-gen] [--moat bin/moat.js] [--reuse]
  *
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     'blind-seeds': { type: 'string', default: '' },
     'blind2-seeds': { type: 'string', default: '' },
     'blind3-seeds': { type: 'string', default: '' },
+    'blind4-seeds': { type: 'string', default: '' },
     moat: { type: 'string', default: 'bin/moat.js' },
     reuse: { type: 'boolean', default: false },
     events: { type: 'string', default: '200000' },
@@ -43,7 +45,7 @@ const { values } = parseArgs({
 });
 if (!values.out) {
   console.error(
-    'usage: npx tsx bench/eval/generalisation.ts --out DIR [--sim-seeds 1,2] [--heldout-seeds 1,2] [--blind-seeds 1,2] [--blind2-seeds 1,2] [--blind3-seeds 1,2] [--events N] [--work DIR] [--data DIR] [--moat CLI] [--reuse]',
+    'usage: npx tsx bench/eval/generalisation.ts --out DIR [--sim-seeds 1,2] [--heldout-seeds 1,2] [--blind-seeds 1,2] [--blind2-seeds 1,2] [--blind3-seeds 1,2] [--blind4-seeds 1,2] [--events N] [--work DIR] [--data DIR] [--moat CLI] [--reuse]',
   );
   process.exit(2);
 }
@@ -154,7 +156,7 @@ interface Generator {
 }
 
 /** A generator under bench/NAME run with tsx, its seeds from --NAME-seeds. */
-function tsxGenerator(name: 'heldout' | 'blind' | 'blind2' | 'blind3'): Generator {
+function tsxGenerator(name: 'heldout' | 'blind' | 'blind2' | 'blind3' | 'blind4'): Generator {
   return {
     name,
     seeds: values[`${name}-seeds`]!,
@@ -189,6 +191,7 @@ const GENERATORS: Generator[] = [
   tsxGenerator('blind'),
   tsxGenerator('blind2'),
   tsxGenerator('blind3'),
+  tsxGenerator('blind4'),
 ];
 
 const rows: Row[] = [];
