@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LEXICON_PAIRS } from '../../src/provenance/watermark/lexicon-data.js';
 import { keysFromJwks, verifyReceipt } from '../../src/provenance/index.js';
+import { seeded } from '../../src/random/seeded.js';
 import { compileMoat, compileMoatAt, freePort } from './contenders.js';
 
 const { values: args } = parseArgs({
@@ -31,18 +32,6 @@ const { values: args } = parseArgs({
   },
 });
 const ADMIN = 'same-bytes-admin-token-0123456789abcdef';
-
-/** mulberry32: a small seeded generator, so a run can be repeated. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const EXTRA = [
   "don't",
@@ -143,7 +132,7 @@ async function startUpstream(seed: number): Promise<{ url: string; close(): void
         stream_options?: { include_usage?: boolean };
       };
       const n = Number(/case (\d+)/.exec(body.messages.at(-1)!.content)![1]);
-      const r = rng(seed * 1_000_003 + n);
+      const r = seeded(seed * 1_000_003 + n);
       const text = corpusText(r);
       if (body.stream) {
         res.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -324,7 +313,7 @@ async function main(): Promise<void> {
       );
       const [a, b] = answers as [(typeof answers)[0], (typeof answers)[0]];
       // The upstream's own text, to count the answers the watermark rewrote.
-      if (b.served !== corpusText(rng(seed * 1_000_003 + i))) marked++;
+      if (b.served !== corpusText(seeded(seed * 1_000_003 + i))) marked++;
       if (a.status === b.status && a.text === b.text && a.receipts.join() === b.receipts.join())
         same++;
       else if (diffs.length < 3)
