@@ -401,3 +401,20 @@ export async function startBare(upstream: string, cpu: string): Promise<Running>
     stop: () => stopChild(child),
   };
 }
+
+/** A chat request of realistic shape (system + user message, common parameters). */
+export function chatBody(stream: boolean): string {
+  return JSON.stringify({
+    model: 'gpt-4o-mini',
+    messages: [
+      { role: 'system', content: 'You are a helpful assistant.' },
+      {
+        role: 'user',
+        content: 'Explain in two sentences how rivers shape the valleys they flow through.',
+      },
+    ],
+    temperature: 0.7,
+    max_tokens: 256,
+    ...(stream ? { stream: true } : {}),
+  });
+}

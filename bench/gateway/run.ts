@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  chatBody,
   compileMoat,
   compileMoatAt,
   hasNginx,
@@ -67,28 +68,11 @@ if (tenants.length === 0)
 const tenantName = (base: string, t: Tenant): string =>
   tenants.length > 1 ? `${base}/${t === 'free' ? 'free' : 'ent-pin'}` : base;
 
-/** A chat request of realistic shape (system + user message, common parameters). */
-function body(stream: boolean): string {
-  return JSON.stringify({
-    model: 'gpt-4o-mini',
-    messages: [
-      { role: 'system', content: 'You are a helpful assistant.' },
-      {
-        role: 'user',
-        content: 'Explain in two sentences how rivers shape the valleys they flow through.',
-      },
-    ],
-    temperature: 0.7,
-    max_tokens: 256,
-    ...(stream ? { stream: true } : {}),
-  });
-}
-
 function target(c: Running, mode: Mode): LoadTarget {
   return {
     url: `${c.base}/chat/completions`,
     headers: { ...c.headers, 'content-type': 'application/json' },
-    body: body(mode === 'stream'),
+    body: chatBody(mode === 'stream'),
   };
 }
 

@@ -14,7 +14,14 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { compileMoat, makeTenant, startMock, startMoat, type Tenant } from './contenders.js';
+import {
+  chatBody,
+  compileMoat,
+  makeTenant,
+  startMock,
+  startMoat,
+  type Tenant,
+} from './contenders.js';
 import { treeCpuSeconds } from './proc.js';
 import { summariseProfile } from './profile.js';
 import { runWrk, writeScript, type LoadTarget } from './wrk.js';
@@ -36,19 +43,7 @@ function target(base: string, key: string, stream: boolean): LoadTarget {
   return {
     url: `${base}/chat/completions`,
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      model: 'gpt-4o-mini',
-      messages: [
-        { role: 'system', content: 'You are a helpful assistant.' },
-        {
-          role: 'user',
-          content: 'Explain in two sentences how rivers shape the valleys they flow through.',
-        },
-      ],
-      temperature: 0.7,
-      max_tokens: 256,
-      ...(stream ? { stream: true } : {}),
-    }),
+    body: chatBody(stream),
   };
 }
 
