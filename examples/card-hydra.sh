@@ -11,17 +11,10 @@
 # the same traffic on separate cards and the NAT bystander are not.
 set -u
 cd "$(dirname "$0")/.."
-Y=$(mktemp --suffix=.yaml)
-cat > "$Y" <<YAML
-fingerprint:
-  trustedProxies: ["127.0.0.1", "::1"]
-detect:
-  # The whole run takes a minute; a campaign's traffic spans days. Without this every account
-  # here is "one benchmark run in a burst" (THREATS.md) and its amplifiers are damped.
-  evalBurstHours: 0.001
-YAML
 . examples/lib/moat.sh
-moat_start "$Y"
+# The whole run takes a minute; a campaign's traffic spans days. Without this every account
+# here is "one benchmark run in a burst" (THREATS.md) and its amplifiers are damped.
+moat_start "detect: {evalBurstHours: 0.001}"
 declare -A K
 for a in 0 1 2 3 4 5; do
   K[ch$a]=$(moat_account acct_ch$a $((90 + a * 21)) free card_team)

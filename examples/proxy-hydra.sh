@@ -10,13 +10,8 @@
 # and account records and judges them offline with 1 and 2 workers, and verifies the audit log.
 set -u
 cd "$(dirname "$0")/.."
-Y=$(mktemp --suffix=.yaml)
-cat > "$Y" <<YAML
-fingerprint:
-  trustedProxies: ["127.0.0.1", "::1"]
-YAML
 . examples/lib/moat.sh
-moat_start "$Y"
+moat_start
 declare -A K
 for a in 0 1 2 3 4 5; do K[$a]=$(moat_account acct_px$a $((90 + a * 23)) pro card_px$a); done
 # An honest office user on the same Python stack from one address.

@@ -1,10 +1,14 @@
 # Shared by the examples: start Moat on its embedded defaults in a fresh data dir and make
 # accounts through the admin API. Source it from the repository root; needs curl and python3.
-#   moat_start [YAML]            sets D (data dir), U (base URL), ADMIN, KEY (demo key), AH (admin headers)
+#   moat_start [YAML_TEXT]       config trusting X-Forwarded-For and x-ja4 from 127.0.0.1 as a
+#                                TLS terminator's (docs/fingerprint-proxies.md), plus YAML_TEXT;
+#                                sets D (data dir), Y (config file), U (base URL), ADMIN, KEY
+#                                (demo key), AH (admin headers)
 #   moat_account ID DAYS_OLD TIER CARD|- [ROUTE]  creates the account (no card for -) with raised limits, prints a new key
 moat_start() {
-  D=$(mktemp -d); LOG=$(mktemp)
-  if [ -n "${1:-}" ]; then export MOAT_CONFIG=$1; fi
+  D=$(mktemp -d); LOG=$(mktemp); Y=$(mktemp --suffix=.yaml)
+  printf 'fingerprint:\n  trustedProxies: ["127.0.0.1", "::1"]\n%s\n' "${1:-}" > "$Y"
+  export MOAT_CONFIG=$Y
   MOAT_DATA_DIR=$D MOAT_DEMO_TRAFFIC=0 node bin/moat.js serve > "$LOG" 2>&1 &
   SERVER=$!
   trap 'kill $SERVER 2>/dev/null' EXIT
