@@ -5,14 +5,14 @@
  * one (bench/blind, written later from THREATS.md alone; its verdicts were read after runs
  * since) and a second blind one (bench/blind2, written by another helper the same way, run
  * only to report), and a third blind one (bench/blind3, written the same way and first run
- * against a detector that had never seen its traffic; bench/blind4 the same, a session later) —
+ * against a detector that had never seen its traffic; bench/blind4 and bench/blind5 the same, later) —
  * each run
  * through `moat analyze` and `moat eval` exactly as an outside evaluator would. Writes one
  * report per generator and seed, and a summary (JSON and Markdown) beside them.
  *
  *   npx tsx bench/eval/generalisation.ts --out docs/evaluation/generalisation \
  *     [--sim-seeds 1,2,3] [--heldout-seeds 1,2,3] [--blind-seeds 1,2,3] [--blind2-seeds 1,2,3]
- *     [--blind3-seeds 1,2,3] [--blind4-seeds 1,2,3]
+ *     [--blind3-seeds 1,2,3] [--blind4-seeds 1,2,3] [--blind5-seeds 1,2,3]
  *     [--events 200000]
  *     [--work /tmp/moat-gen] [--moat bin/moat.js] [--reuse]
  *
@@ -36,6 +36,7 @@ const { values } = parseArgs({
     'blind2-seeds': { type: 'string', default: '' },
     'blind3-seeds': { type: 'string', default: '' },
     'blind4-seeds': { type: 'string', default: '' },
+    'blind5-seeds': { type: 'string', default: '' },
     moat: { type: 'string', default: 'bin/moat.js' },
     reuse: { type: 'boolean', default: false },
     events: { type: 'string', default: '200000' },
@@ -45,7 +46,7 @@ const { values } = parseArgs({
 });
 if (!values.out) {
   console.error(
-    'usage: npx tsx bench/eval/generalisation.ts --out DIR [--sim-seeds 1,2] [--heldout-seeds 1,2] [--blind-seeds 1,2] [--blind2-seeds 1,2] [--blind3-seeds 1,2] [--blind4-seeds 1,2] [--events N] [--work DIR] [--data DIR] [--moat CLI] [--reuse]',
+    'usage: npx tsx bench/eval/generalisation.ts --out DIR [--sim-seeds 1,2] [--heldout-seeds 1,2] [--blind-seeds 1,2] [--blind2-seeds 1,2] [--blind3-seeds 1,2] [--blind4-seeds 1,2] [--blind5-seeds 1,2] [--events N] [--work DIR] [--data DIR] [--moat CLI] [--reuse]',
   );
   process.exit(2);
 }
@@ -156,7 +157,9 @@ interface Generator {
 }
 
 /** A generator under bench/NAME run with tsx, its seeds from --NAME-seeds. */
-function tsxGenerator(name: 'heldout' | 'blind' | 'blind2' | 'blind3' | 'blind4'): Generator {
+function tsxGenerator(
+  name: 'heldout' | 'blind' | 'blind2' | 'blind3' | 'blind4' | 'blind5',
+): Generator {
   return {
     name,
     seeds: values[`${name}-seeds`]!,
@@ -192,6 +195,7 @@ const GENERATORS: Generator[] = [
   tsxGenerator('blind2'),
   tsxGenerator('blind3'),
   tsxGenerator('blind4'),
+  tsxGenerator('blind5'),
 ];
 
 const rows: Row[] = [];
