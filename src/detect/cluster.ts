@@ -26,23 +26,23 @@ const KIND_STRENGTH: Record<string, number> = {
 };
 
 /**
- * Coordination the links an account took part in itself show: the strongest kind among its
- * LINK bits (a card shared with the campaign, not a NAT shared with a stranger).
- */
-export function memberCoordination(links: number): number {
-  let x = 0;
-  if ((links & OPERATOR_LINKS) === 0) return 0;
-  for (const kind in LINK) if (links & LINK[kind]!) x = Math.max(x, KIND_STRENGTH[kind] ?? 0.5);
-  return x;
-}
-
-/**
  * Links that tie an account to one operator's infrastructure: a payment method, the identity
  * module's signup evidence, a proxy cohort. Honest groups share the others — a class's signup
  * week and SDK (shape), a public judge prompt (template), a NAT (network), a schedule (timing)
  * — and on the tuning generator those raised a course cohort and a judge service.
  */
 const OPERATOR_LINKS = LINK.payment! | LINK.identity! | LINK.proxy!;
+
+/**
+ * Coordination the links an account took part in itself show: the strongest kind among its
+ * LINK bits (a card shared with the campaign, not a NAT shared with a stranger).
+ */
+export function memberCoordination(links: number): number {
+  if ((links & OPERATOR_LINKS) === 0) return 0;
+  let x = 0;
+  for (const kind in LINK) if (links & LINK[kind]!) x = Math.max(x, KIND_STRENGTH[kind] ?? 0.5);
+  return x;
+}
 
 /** The state of a cluster root. */
 export class ClusterState {

@@ -112,6 +112,12 @@ function reviewOnlyRecord(rec: AccountRecord): boolean {
   );
 }
 
+/** Take back what Detector.addLinks put on a shared context. */
+function dropLinks(ctx: ScoreContext): void {
+  ctx.coordination = 0;
+  ctx.cluster = undefined;
+}
+
 /** See the module comment. */
 export class Detector {
   private readonly accounts = new Map<string, AccountState>();
@@ -1008,38 +1014,38 @@ export class Detector {
    * its volume so no member's economics stand out (THREATS.md: "linking accounts matters more
    * than any single threshold"), and a member that harvests only part of its traffic inherits
    * little of the cluster's score; this keeps the member's own core evidence and adds the
-   * coordination it shows. A bystander on a shared network adds a quarter of the term and has
-   * no core evidence to amplify. 0 for an account without links.
+   * coordination it shows. 0 for an account without an operator link (memberCoordination): a
+   * bystander who shares only a network with a campaign.
    */
   linkedScore(st: AccountState, cl: ClusterState): number {
-    const ctx = this.linkedCtx(st, cl);
-    if (!ctx) return 0;
+    return this.linkedWith(this.ownCtx(st), st, cl);
+  }
+
+  /** linkedScore on the account's own context already filled (ownCtx), left as it was. */
+  private linkedWith(ctx: ScoreContext, st: AccountState, cl: ClusterState): number {
+    if (!this.addLinks(ctx, st, cl)) return 0;
     const score = assessScore(st.stats, ctx, this.cfg);
-    ctx.coordination = 0;
-    ctx.cluster = undefined;
+    dropLinks(ctx);
     return score;
   }
 
-  /** The account's own context with the coordination its links show, or undefined without links (reset it after use). */
-  private linkedCtx(st: AccountState, cl: ClusterState | undefined): ScoreContext | undefined {
+  /** Put the coordination the account's own links show on its context; false (untouched) without any. */
+  private addLinks(ctx: ScoreContext, st: AccountState, cl: ClusterState | undefined): boolean {
     const strength = cl && cl.members.length >= 2 ? memberCoordination(st.links) : 0;
-    if (strength === 0) return undefined;
-    const ctx = this.ownCtx(st);
+    if (strength === 0) return false;
     ctx.coordination = strength;
     ctx.cluster = cl;
-    return ctx;
-  }
-
-  /** What a member takes from its cluster: its inherited share of the cluster's score, or its own evidence amplified by its links. */
-  fromCluster(st: AccountState, cl: ClusterState): number {
-    return Math.max(this.inherited(st, cl), this.linkedScore(st, cl));
+    return true;
   }
 
   private scoreOf(st: AccountState, cl: ClusterState | undefined): number {
-    const own = assessScore(st.stats, this.ownCtx(st), this.cfg);
+    const ctx = this.ownCtx(st);
+    const own = assessScore(st.stats, ctx, this.cfg);
     st.ownScore = own;
     const known = Math.max(own, this.knownEvidence(st));
-    return cl ? Math.max(known, this.fromCluster(st, cl)) : known;
+    // A member takes its inherited share of the cluster's score, or its own evidence
+    // amplified by its links, whichever is higher.
+    return cl ? Math.max(known, this.inherited(st, cl), this.linkedWith(ctx, st, cl)) : known;
   }
 
   /** The account's own assessment and reasons, with the coordination its links show when it is a linked member. */
@@ -1047,11 +1053,11 @@ export class Detector {
     st: AccountState,
     cl: ClusterState | undefined,
   ): { score: number; reasons: Reason[] } {
-    const ctx = this.linkedCtx(st, cl) ?? this.ownCtx(st);
+    const ctx = this.ownCtx(st);
+    const linked = this.addLinks(ctx, st, cl);
     const a = assess(st.stats, ctx, this.cfg);
     const reasons = reasonsOf(a, st.stats, ctx);
-    ctx.coordination = 0;
-    ctx.cluster = undefined;
+    if (linked) dropLinks(ctx);
     return { score: a.score, reasons };
   }
 
