@@ -51,7 +51,7 @@ function pinned(
   return child;
 }
 
-function stopChild(
+export function stopChild(
   child: ChildProcess,
   signal: NodeJS.Signals = 'SIGTERM',
   graceMs = 5000,
@@ -68,7 +68,7 @@ function stopChild(
 }
 
 /** Wait until `url` answers (any status) or throw after `ms`. */
-async function waitUp(url: string, ms: number, init?: RequestInit): Promise<void> {
+export async function waitUp(url: string, ms: number, init?: RequestInit): Promise<void> {
   const until = Date.now() + ms;
   for (;;) {
     try {

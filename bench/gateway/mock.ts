@@ -51,7 +51,8 @@ function sse(obj: unknown): Buffer {
   return Buffer.from(sseFrame(undefined, JSON.stringify(obj)));
 }
 
-function buildEvents(withUsage: boolean): Buffer[] {
+/** The frames of one streamed answer, one per upstream read; `withUsage`: a usage chunk before [DONE]. */
+export function streamEvents(withUsage: boolean): Buffer[] {
   const base = {
     id: 'chatcmpl-bench',
     object: 'chat.completion.chunk',
@@ -70,8 +71,8 @@ function buildEvents(withUsage: boolean): Buffer[] {
   return out;
 }
 
-const EVENTS = buildEvents(false);
-const EVENTS_USAGE = buildEvents(true);
+const EVENTS = streamEvents(false);
+const EVENTS_USAGE = streamEvents(true);
 const MODELS = Buffer.from(
   JSON.stringify({
     object: 'list',

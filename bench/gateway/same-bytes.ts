@@ -22,7 +22,7 @@ import { parseArgs } from 'node:util';
 import { LEXICON_PAIRS } from '../../src/provenance/watermark/lexicon-data.js';
 import { keysFromJwks, verifyReceipt } from '../../src/provenance/index.js';
 import { seeded } from '../../src/random/seeded.js';
-import { compileMoat, compileMoatAt, freePort } from './contenders.js';
+import { compileMoat, compileMoatAt, freePort, stopChild, waitUp } from './contenders.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -178,22 +178,8 @@ async function startGateway(launcher: string, dataDir: string, upstream: string)
     stdio: 'ignore',
   });
   const root = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      await (await fetch(`${root}/healthz`)).arrayBuffer();
-      return { root, child };
-    } catch {
-      if (i > 150) throw new Error(`${launcher} did not start`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
-
-function stop(g: Gateway): Promise<void> {
-  return new Promise((ok) => {
-    g.child.once('exit', () => ok());
-    g.child.kill('SIGTERM');
-  });
+  await waitUp(`${root}/healthz`, 30_000);
+  return { root, child };
 }
 
 /** Blank what two processes differ in by design; return the receipts found. */
@@ -257,7 +243,7 @@ async function main(): Promise<void> {
       body: '{}',
     })
   ).json()) as { key: string };
-  await stop(setup);
+  await stopChild(setup.child);
   const dirs = [0, 1].map((i) => {
     const d = mkdtempSync(join(tmpdir(), `moat-same-bytes-${i}-`));
     cpSync(made, d, { recursive: true });
@@ -320,7 +306,7 @@ async function main(): Promise<void> {
         diffs.push(`case ${i}:\n--- ${args.baseline}\n${a.text}\n--- this tree\n${b.text}`);
     }
   } finally {
-    for (const g of gateways) await stop(g);
+    for (const g of gateways) await stopChild(g.child);
     upstream.close();
   }
   process.stdout.write(

@@ -14,7 +14,7 @@ import { emptyFacts } from '../../src/gateway/protocol/protocol.js';
 import { spliceText } from '../../src/gateway/stream-event.js';
 import { decodeSse, sseFrame } from '../../src/gateway/upstream/sse.js';
 import { watermarkStage } from '../../src/provenance/stages.js';
-import { STREAM_WORDS } from './mock.js';
+import { streamEvents } from './mock.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -23,32 +23,8 @@ const { values: args } = parseArgs({
   },
 });
 
-const base = {
-  id: 'chatcmpl-bench',
-  object: 'chat.completion.chunk',
-  created: 1_700_000_000,
-  model: 'bench-model',
-};
-const chunk = (delta: object, finish: string | null) =>
-  Buffer.from(
-    sseFrame(
-      undefined,
-      JSON.stringify({
-        ...base,
-        choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
-      }),
-    ),
-  );
 /** The mock's reads as Moat sees them (usage asked for): role, words, stop, usage, [DONE]. */
-const reads = [
-  chunk({ role: 'assistant', content: '' }, null),
-  ...Array.from({ length: STREAM_WORDS }, (_, i) =>
-    chunk({ content: i === 0 ? 'Rivers' : ` word${i}` }, null),
-  ),
-  chunk({}, 'stop'),
-  Buffer.from(sseFrame(undefined, JSON.stringify({ ...base, choices: [], usage: { x: 1 } }))),
-  Buffer.from(sseFrame(undefined, '[DONE]')),
-];
+const reads = streamEvents(true);
 const key = randomBytes(32);
 const accountKey = randomBytes(32);
 

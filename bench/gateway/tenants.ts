@@ -24,6 +24,7 @@ import {
 } from './contenders.js';
 import { treeCpuSeconds } from './proc.js';
 import { summariseProfile } from './profile.js';
+import { median } from './report.js';
 import { runWrk, writeScript, type LoadTarget } from './wrk.js';
 
 const { values: args } = parseArgs({
@@ -46,8 +47,6 @@ function target(base: string, key: string, stream: boolean): LoadTarget {
     body: chatBody(stream),
   };
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
   const mock = await startMock(LOAD_CPU);
