@@ -375,6 +375,7 @@ export function applyDeltas(s: Stats, d: Deltas, halfLifeMs: number): boolean {
   if (f.gradeReport) c[F.gradeReport]! += 1;
   if (f.rationale) c[F.rationale]! += 1;
   if (f.harvest || d.biasChanged) c[F.harvest]! += 1;
+  else if (f.solution) c[F.solution]! += 1;
   if (f.endUser !== 0) c[F.endUser]! += 1;
   if (d.newNet > 0) c[F.newNet]! += 1;
   if (d.newNet > 1) c[F.newBlock]! += 1;
@@ -402,6 +403,7 @@ export function applyDeltas(s: Stats, d: Deltas, halfLifeMs: number): boolean {
   if (f.highTemp) c[F.highTemp]! += 1;
   if (d.pivot) c[F.pivot]! += 1;
   if (f.usesTools) c[F.tools]! += 1;
+  if (f.episodeStart) c[F.episodes]! += 1;
   if (d.young) c[F.young]! += 1;
   if (d.lowFriction) c[F.lowFrictionRoute]! += 1;
   if (!Number.isNaN(d.logGap)) {

@@ -706,3 +706,93 @@ test('detector: members of a hydra on one card, each harvesting only part of its
   }
   assert.ok(!atLeast(together.get('nb'), 'throttle'), `bystander: ${together.get('nb')?.score}`);
 });
+
+test('detector: code solutions served count toward an account’s focus beside its derivations; the same account with chat instead of code, and a developer who only gets code, have none (issue 13)', () => {
+  const code = (r: () => number) =>
+    'Here is one way:\n\n```python\ndef solve(xs):\n    return sorted(set(xs))[:' +
+    Math.floor(r() * 9 + 1) +
+    ']\n```\n\n' +
+    g.phrase(r, 12);
+  const build = (other: 'code' | 'chat', derivations: number) => {
+    const r = g.rng(181);
+    const d = new Detector(cfg);
+    d.addAccount({ id: 'a', createdAt: T0 - 90 * DAY, route: 'self-serve' });
+    const events: TelemetryEvent[] = [];
+    let ts = T0;
+    for (let i = 0; i < 160; i++) {
+      ts += 1_200_000 + Math.floor(r() * 2_400_000);
+      const ev = g.event({
+        ts,
+        account: 'a',
+        ip: '198.51.100.7',
+        ua: 'python-httpx/0.27',
+        user: reworded(r),
+        request: { temperature: 0.7, max_tokens: 4096 },
+      });
+      const x = r();
+      events.push(
+        x < derivations
+          ? served(ev, derivation(r), 420)
+          : x < 0.95
+            ? served(ev, other === 'code' ? code(r) : g.phrase(r, 60), 240)
+            : served(ev, g.phrase(r, 40), 120),
+      );
+    }
+    return run(events, d).get('a')!;
+  };
+  const focus = (v: Verdict) => v.reasons.find((x) => x.code === 'harvest_focus');
+  const withCode = build('code', 0.45);
+  const withChat = build('chat', 0.45);
+  assert.ok(focus(withCode), `with code: ${JSON.stringify(withCode.reasons)}`);
+  assert.match(focus(withCode)!.detail, /code solution/);
+  assert.ok(!focus(withChat), `with chat: ${JSON.stringify(withChat.reasons)}`);
+  assert.ok(withCode.score > withChat.score, `${withCode.score} > ${withChat.score}`);
+  // Code alone is no harvest evidence: nothing served is a derivation, so nothing is amplified.
+  const developer = build('code', 0);
+  assert.equal(developer.level, 'allow', `developer: ${developer.score}`);
+});
+
+test('detector: agent episodes with one tool set started at a harness’s rate round the clock are caught; a team running more a day in working hours, and a developer, are not (issue 13)', () => {
+  const r = g.rng(191);
+  const d = new Detector(cfg);
+  const events: TelemetryEvent[] = [];
+  const tools = ['read_file', 'write_file', 'run_tests', 'search', 'shell'].map((name) => ({
+    type: 'function',
+    function: { name, parameters: { type: 'object' } },
+  }));
+  // Episodes a day, and the hours of the day (UTC) they start in.
+  const plans: Record<string, { perDay: number; from: number; hours: number }> = {
+    harness: { perDay: 18, from: 0, hours: 24 },
+    team: { perDay: 40, from: 8, hours: 10 },
+    developer: { perDay: 5, from: 9, hours: 9 },
+  };
+  for (const [id, p] of Object.entries(plans)) {
+    d.addAccount({ id, createdAt: T0 - 40 * DAY, route: 'self-serve' });
+    for (let day = 0; day < 6; day++) {
+      for (let e = 0; e < p.perDay; e++) {
+        let ts = T0 + day * DAY + (p.from + (p.hours * (e + r())) / p.perDay) * 3_600_000;
+        for (let step = 0; step < 4; step++) {
+          ts += 15_000 + Math.floor(r() * 30_000);
+          const ev = g.event({
+            ts,
+            account: id,
+            user: step === 0 ? g.problem(r) : 'tool output ' + g.phrase(r, 6),
+            history: step,
+            request: { tools, max_tokens: 8000 },
+            finish: step === 3 ? 'stop' : 'tool_calls',
+          });
+          events.push(served(ev, step === 3 ? g.phrase(r, 80) : 'calling a tool', 80));
+        }
+      }
+    }
+  }
+  const final = run(events, d);
+  const harness = final.get('harness')!;
+  assert.ok(atLeast(harness, 'throttle'), JSON.stringify(harness));
+  assert.match(
+    harness.reasons.find((x) => x.code === 'agent_episodes')?.detail ?? '',
+    /agent episodes started \(1\d\.\d a day\) with requests in 2\d of 24 hours/,
+  );
+  assert.equal(final.get('team')!.level, 'allow', JSON.stringify(final.get('team')));
+  assert.equal(final.get('developer')!.level, 'allow', JSON.stringify(final.get('developer')));
+});

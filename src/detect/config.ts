@@ -40,6 +40,11 @@ const weightsSchema = z
     substream: unit().default(0.8),
     harvestLength: unit().default(0.8),
     agentEnvironments: unit().default(0.7),
+    /**
+     * Agent episodes run round the clock at a harness's rate (score.ts agentEpisodesStrength):
+     * scores alone up to 0.85 of its weight (throttle), as agent_environments does.
+     */
+    agentEpisodes: unit().default(0.7),
     logitSweep: unit().default(0.95),
     /** Amplifiers: how it is being harvested. */
     templateReuse: unit().default(0.25),

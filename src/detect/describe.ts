@@ -5,6 +5,9 @@
 import {
   accountFocus,
   activeDays,
+  activeHours,
+  decayedDays,
+  namesEndUsers,
   streamFocus,
   type AssessContext,
   type TermCode,
@@ -30,9 +33,7 @@ function timing(c: Counters, n: number): string {
   const g = c[F.gaps]!;
   const mean = g > 0 ? c[F.logGapSum]! / g : 0;
   const std = g > 0 ? Math.sqrt(Math.max(0, c[F.logGapSq]! / g - mean * mean)) : 0;
-  let active = 0;
-  for (let h = 0; h < 24; h++) if (c[F.hours + h]! >= n / 48) active++;
-  return `inter-arrival log-gap spread ${std.toFixed(2)} over ${int(g)} gaps; active in ${active} of 24 hours`;
+  return `inter-arrival log-gap spread ${std.toFixed(2)} over ${int(g)} gaps; active in ${activeHours(c, n)} of 24 hours`;
 }
 
 /** The sentence for one reason code. */
@@ -62,6 +63,10 @@ export function describe(code: TermCode, s: Stats, ctx: AssessContext): string {
       return `${pct(c[F.harvestLength]! / withRes)} of ${int(withRes)} answers are harvest-length (≥ 1,500 tokens outside tool loops; mean ${int(c[F.outTokens]! / withRes)} output tokens)`;
     case 'agent_environments':
       return `${int(c[F.tools]!)} of ${int(n)} requests ran tools, across ~${int(ctx.toolsets)} distinct tool sets${ctx.endUsers > 0 ? ` for ~${int(ctx.endUsers)} end users` : ''} (an application's agent offers one or a few)`;
+    case 'agent_episodes': {
+      const people = namesEndUsers(c, n) ? Math.max(1, ctx.endUsers) : 1;
+      return `${int(c[F.episodes]!)} agent episodes started (${(c[F.episodes]! / decayedDays(ctx) / people).toFixed(1)} a day${people > 1 ? ` per end user, ~${int(people)} named` : ''}) with requests in ${activeHours(c, n)} of 24 hours: a harness's rate round the clock (a person's agent runs a few to a few dozen tasks a day in working hours)`;
+    }
     case 'logit_bias_sweep':
       return `${int(c[F.biasChange]!)} of ${int(n)} requests moved logit_bias, naming ~${int(ctx.biasIds)} distinct token ids in all (embedding-extraction sweep; a label set names a few)`;
     case 'novelty':
@@ -80,7 +85,7 @@ export function describe(code: TermCode, s: Stats, ctx: AssessContext): string {
       // The sub-stream's focus when the score took it (score.ts: a harvest inside an application).
       return streamFocus(c, n, ctx) > accountFocus(c, n, ctx)
         ? `${pct(ctx.substreamShare)} of the ${int(ctx.substreamN)} requests of one sub-stream (system prompt × end user) took a harvest, against ${share(F.harvest)} of the account's ${int(n)}; people mix their asks (counted from 65%)`
-        : `${share(F.harvest)} of ${int(n)} requests took a harvest (a reasoning, grading or data ask, or a derivation served); people mix their asks (counted from 65%)`;
+        : `${pct((c[F.harvest]! + c[F.solution]!) / n)} of ${int(n)} requests took a harvest (a reasoning, grading or data ask, a derivation served${c[F.solution]! >= 0.5 ? `, or a code solution: ${share(F.solution)}` : ''}); people mix their asks (counted from 65%)`;
     case 'volume_vs_age': {
       const start = ctx.createdAt > 0 ? Math.min(ctx.createdAt, ctx.firstTs) : ctx.firstTs;
       const days = Math.max(0.5, (ctx.lastTs - start) / DAY);

@@ -71,6 +71,10 @@ export interface EventFeatures {
   suspect: boolean;
   /** Any core evidence of this request: `suspect`, or a derivation, a grade or a rationale served. */
   harvest: boolean;
+  /** A single-turn answer that was a code solution (a fenced block, no tools): a capability a harvest takes too. */
+  solution: boolean;
+  /** The first request of an agent episode: tools, and no assistant turn yet. */
+  episodeStart: boolean;
   /** The client claims a browser its request does not come from (spoofedClient). */
   spoofed: boolean;
 }
@@ -257,6 +261,8 @@ export function featuresOf(ev: TelemetryEvent): EventFeatures {
       derivation ||
       gradeReport ||
       rationale,
+    solution: singleTurn && !req.usesTools && (shape?.code ?? 0) > 0,
+    episodeStart: req.usesTools && req.assistantTurns === 0,
     spoofed: spoofedClient(ev.userAgent, ev.headerOrder, ev.ja4),
   };
 }

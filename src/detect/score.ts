@@ -19,6 +19,8 @@ import {
   TERMS,
   accountFocus,
   activeDays,
+  activeHours,
+  decayedDays,
   namesEndUsers,
   sat,
   standing,
@@ -54,6 +56,7 @@ const WEIGHT_KEY: Record<TermCode, keyof DetectConfig['weights']> = {
   long_output: 'longOutput',
   harvest_length: 'harvestLength',
   agent_environments: 'agentEnvironments',
+  agent_episodes: 'agentEpisodes',
   logit_bias_sweep: 'logitSweep',
   template_reuse: 'templateReuse',
   shared_template: 'sharedTemplate',
@@ -91,9 +94,7 @@ export function timingStrength(c: Counters, n: number): number {
     regular = std < 0.25 ? 1 : std < 0.6 ? (0.6 - std) / 0.35 : 0;
   }
   if (n < 100) return regular;
-  let active = 0;
-  for (let h = 0; h < 24; h++) if (c[F.hours + h]! >= n / 48) active++;
-  return Math.max(regular, active >= 21 ? 1 : 0);
+  return Math.max(regular, activeHours(c, n) >= 21 ? 1 : 0);
 }
 
 /**
@@ -111,6 +112,34 @@ export function rotationStrength(c: Counters, n: number): number {
 }
 
 const ROTATION_MIN_BLOCKS = 8;
+
+/**
+ * Agent trajectories harvested by a harness: tool-using episodes started at a rate no person
+ * runs, round the clock. A developer's coding agent runs a few to a few dozen tasks a day in a
+ * working day's hours (THREATS.md: "bursts that follow a human's working hours"); a harness
+ * collecting trajectories starts a new episode every few minutes, in every hour. Both are
+ * needed: a team on one key can run many episodes a day, a night owl works late. Per person
+ * when the application names its end users (each runs their own episodes). Distinct tool sets
+ * are counted apart (agent_environments): this term is for one fixed tool set.
+ */
+export function agentEpisodesStrength(c: Counters, n: number, ctx: AssessContext): number {
+  const episodes = c[F.episodes]!;
+  if (episodes < 20) return 0;
+  const people = namesEndUsers(c, n) ? Math.max(1, ctx.endUsers) : 1;
+  const perDay = episodes / decayedDays(ctx) / people;
+  return (
+    sat(c[F.tools]! / n, 0.5) *
+    sat(perDay - EPISODES_PER_DAY, EPISODES_PER_DAY) *
+    sat(activeHours(c, n) - 14, 6)
+  );
+}
+
+/**
+ * Agent episodes a day one person's use stays under; the term is full at twice it. The
+ * diagnosed generators' developers run 0.4–8 a day, heavier ones (a team on one key) up to 57
+ * but in 7–10 hours of the day; trajectory harnesses 10–38, in 16–24 hours.
+ */
+const EPISODES_PER_DAY = 6;
 
 function coreStrengths(c: Counters, n: number, ctx: AssessContext, x: Float64Array): void {
   x[T.reasoning_elicitation] = sat(c[F.reasoning]! / n, 0.6);
@@ -137,6 +166,7 @@ function coreStrengths(c: Counters, n: number, ctx: AssessContext, x: Float64Arr
   const perPerson = namesEndUsers(c, n) ? Math.max(1, ctx.endUsers / 4) : 1;
   x[T.agent_environments] =
     c[F.tools]! >= 20 ? sat((ctx.toolsets / perPerson - 4) / 12, 1) * sat(c[F.tools]! / n, 0.5) : 0;
+  x[T.agent_episodes] = agentEpisodesStrength(c, n, ctx);
   // A logit_bias sweep names ever more token ids (Carlini et al. 2024); logprobs or not.
   x[T.logit_bias_sweep] =
     c[F.biasChange]! >= 3 ? sat(c[F.biasChange]! / n, 0.4) * sat(ctx.biasIds, 100) : 0;
@@ -301,10 +331,14 @@ function fill(s: Stats, ctx: AssessContext, cfg: DetectConfig, x: Float64Array):
   const conf = n / (n + cfg.confidenceRequests);
   filled.core = core;
   filled.amp = amp;
-  // Two kinds of evidence stand alone, whatever amplifies them: a logit_bias sweep, and agent
+  // Three kinds of evidence stand alone, whatever amplifies them: a logit_bias sweep, and agent
   // trajectories taken in a new environment nearly every episode (no product's agent rotates
-  // its tools; at 0.85 of the term's weight: throttle, not more, until something amplifies it).
-  return conf * Math.max(x[CORE_END]!, 0.85 * x[T.agent_environments]!, core * amp);
+  // its tools) or at a harness's rate round the clock (at 0.85 of the term's weight: throttle,
+  // not more, until something amplifies it).
+  return (
+    conf *
+    Math.max(x[CORE_END]!, 0.85 * x[T.agent_environments]!, 0.85 * x[T.agent_episodes]!, core * amp)
+  );
 }
 
 /**

@@ -61,7 +61,11 @@ export const F = {
   rationale: 38,
   /** …of which the network's /16 (/32) block was new to the account too. */
   newBlock: 39,
-  hours: 40,
+  /** Single-turn code solutions served (features.ts `solution`): counted toward focus only. */
+  solution: 40,
+  /** Agent episodes started: tool-using requests with no assistant turn before them (features.ts `episodeStart`). */
+  episodes: 41,
+  hours: 42,
 } as const;
 
 /** Length of the counter vector (hours take 24 slots at the end). */

@@ -41,6 +41,7 @@ export const TERMS = [
   'long_output',
   'harvest_length',
   'agent_environments',
+  'agent_episodes',
   'logit_bias_sweep',
   'template_reuse',
   'shared_template',
@@ -59,6 +60,25 @@ export const TERMS = [
 ] as const;
 /** A reason code. */
 export type TermCode = (typeof TERMS)[number];
+
+/**
+ * Days of events a decayed counter holds after the observed span: a counter that gained one a
+ * day for `span` days holds (h / ln 2)(1 − 2^(−span/h)) for a half-life of h days (ctx.windowDays
+ * is two half-lives), so a count divided by it is a rate per day whatever the span. At least
+ * half a day.
+ */
+export function decayedDays(ctx: AssessContext): number {
+  const h = ctx.windowDays / 2;
+  const span = Math.max(0, (ctx.lastTs - ctx.firstTs) / 86_400_000);
+  return Math.max(0.5, (h / Math.LN2) * (1 - Math.pow(2, -span / h)));
+}
+
+/** Hours of the day (of 24) that hold at least half an even share of the requests. */
+export function activeHours(c: Counters, n: number): number {
+  let active = 0;
+  for (let h = 0; h < 24; h++) if (c[F.hours + h]! >= n / 48) active++;
+  return active;
+}
 
 /** Days the decayed counters cover: the observed span, at most two half-lives (ctx.windowDays), at least half a day. */
 export function activeDays(ctx: AssessContext): number {
@@ -105,7 +125,9 @@ export function substreamStrength(c: Counters, n: number, ctx: AssessContext): n
  * account raised). An application that names its end users is judged per person (streamFocus).
  */
 export function accountFocus(c: Counters, n: number, ctx: AssessContext): number {
-  return isApplication(c, n, ctx) ? 0 : sat(c[F.harvest]! / n - 0.65, 0.35) * sat(n - 10, 50);
+  return isApplication(c, n, ctx)
+    ? 0
+    : sat((c[F.harvest]! + c[F.solution]!) / n - 0.65, 0.35) * sat(n - 10, 50);
 }
 
 /**
