@@ -254,3 +254,36 @@ test('issue 2: Moat asks an OpenAI upstream for stream usage and hides that chun
     'telemetry keeps the body as the client sent it',
   );
 });
+
+test('issue 19: the upstream gets the client body as sent, a "__proto__" key and the stream options Moat adds included', async () => {
+  const raw =
+    '{"model":"gpt-test","messages":[{"role":"user","content":"hi"}],"__proto__":{"x":1},"stream":true}';
+  const res = await fetch(`${gw.url}/v1/chat/completions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key.key}`, 'content-type': 'application/json' },
+    body: raw,
+  });
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type') ?? '', /^text\/event-stream/);
+  assert.match(res.headers.get('x-request-id') ?? '', /^req_/);
+  await res.text();
+  const seen = JSON.parse(double.requests.at(-1)!.raw) as Record<string, unknown>;
+  assert.ok(Object.hasOwn(seen, '__proto__'), 'the key is passed on as a key');
+  assert.deepEqual(seen['__proto__'], { x: 1 });
+  assert.deepEqual(seen['stream_options'], { include_usage: true });
+  assert.deepEqual(Object.getPrototypeOf(seen), Object.prototype);
+});
+
+test("issue 19: a JSON answer carries its type, length and one request id, Moat's", async () => {
+  const res = await fetch(`${gw.url}/v1/chat/completions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key.key}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ model: 'gpt-test', messages: [{ role: 'user', content: 'hi' }] }),
+  });
+  assert.equal(res.status, 200);
+  const body = await res.text();
+  assert.equal(res.headers.get('content-type'), 'application/json');
+  assert.equal(res.headers.get('content-length'), String(Buffer.byteLength(body)));
+  assert.match(res.headers.get('x-request-id') ?? '', /^req_/);
+  assert.equal(res.headers.get('x-request-id')?.includes(','), false, 'one x-request-id');
+});

@@ -98,6 +98,18 @@ function sendMoatError(
     .send(errorBody(flavor, e));
 }
 
+/**
+ * A shallow copy of a parsed body, as `{ ...body }` makes it. Object.assign makes it here
+ * (issue 19): V8 11.3 (Node 20) gives an object made by a spread a shape that each property
+ * added later (the proxy adds `stream_options` to a stream's body) rebuilds, ≈0.7 µs a
+ * request; one made by Object.assign is an ordinary object. Object.assign sets where a
+ * spread defines, which differs for a key named `__proto__` only: a body holding one (a
+ * JSON text can) is copied by the spread.
+ */
+function shallowCopy(body: Record<string, unknown>): Record<string, unknown> {
+  return Object.hasOwn(body, '__proto__') ? { ...body } : Object.assign({}, body);
+}
+
 /** Extract the presented API key from Authorization: Bearer or x-api-key. */
 export function presentedKey(req: { headers: IncomingHttpHeaders }): string | undefined {
   const auth = req.headers.authorization;
@@ -270,7 +282,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
         keyId: key.keyId,
         model,
         clientBody: b,
-        upstreamBody: { ...b },
+        upstreamBody: shallowCopy(b),
         stream,
         level: deps.verdicts.level(key.account, now),
         action: 'allow',
