@@ -38,6 +38,30 @@ function served(ev: TelemetryEvent, text: string, outTokens: number): TelemetryE
   return ev;
 }
 
+/** One request of an agent episode: the task at step 0, a tool result after, a final answer at `last`. */
+function agentStep(
+  r: () => number,
+  o: {
+    ts: number;
+    account: string;
+    step: number;
+    last: number;
+    tools: unknown[];
+    answerWords: number;
+  },
+): TelemetryEvent {
+  const ev = g.event({
+    ts: o.ts,
+    account: o.account,
+    user: o.step === 0 ? g.problem(r) : 'tool output ' + g.phrase(r, 6),
+    history: o.step,
+    request: { tools: o.tools, max_tokens: 8000 },
+    finish: o.step === o.last ? 'stop' : 'tool_calls',
+  });
+  const done = o.step === o.last;
+  return served(ev, done ? g.phrase(r, o.answerWords) : 'calling a tool', done ? 900 : 60);
+}
+
 function run(events: TelemetryEvent[], d: Detector): Map<string, Verdict> {
   for (const ev of events.sort((a, b) => a.ts - b.ts || (a.account < b.account ? -1 : 1)))
     d.ingest(ev);
@@ -345,17 +369,7 @@ test('detector: agent episodes in a new tool environment each time are caught; a
       if (step === 0)
         tools =
           id === 'product' ? names.slice(0, 5).map(tool) : names.filter(() => r() < 0.5).map(tool);
-      const ev = g.event({
-        ts,
-        account: id,
-        user: step === 0 ? g.problem(r) : 'tool output ' + g.phrase(r, 6),
-        history: step,
-        request: { tools, max_tokens: 8000 },
-        finish: step === 5 ? 'stop' : 'tool_calls',
-      });
-      events.push(
-        served(ev, step === 5 ? g.phrase(r, 200) : 'calling a tool', step === 5 ? 900 : 60),
-      );
+      events.push(agentStep(r, { ts, account: id, step, last: 5, tools, answerWords: 200 }));
     }
   }
   const final = run(events, d);
@@ -773,15 +787,7 @@ test('detector: agent episodes with one tool set started at a harness’s rate r
         let ts = T0 + day * DAY + (p.from + (p.hours * (e + r())) / p.perDay) * 3_600_000;
         for (let step = 0; step < 4; step++) {
           ts += 15_000 + Math.floor(r() * 30_000);
-          const ev = g.event({
-            ts,
-            account: id,
-            user: step === 0 ? g.problem(r) : 'tool output ' + g.phrase(r, 6),
-            history: step,
-            request: { tools, max_tokens: 8000 },
-            finish: step === 3 ? 'stop' : 'tool_calls',
-          });
-          events.push(served(ev, step === 3 ? g.phrase(r, 80) : 'calling a tool', 80));
+          events.push(agentStep(r, { ts, account: id, step, last: 3, tools, answerWords: 80 }));
         }
       }
     }
