@@ -5,7 +5,7 @@
  * one (bench/blind, written later from THREATS.md alone; its verdicts were read after runs
  * since) and a second blind one (bench/blind2, written by another helper the same way, run
  * only to report), and a third blind one (bench/blind3, written the same way and first run
- * against a detector that had never seen its traffic; bench/blind4 to bench/blind7 the same, later) —
+ * against a detector that had never seen its traffic; bench/blind4 to bench/blind8 the same, later) —
  * each run
  * through `moat analyze` and `moat eval` exactly as an outside evaluator would. Writes one
  * report per generator and seed, and a summary (JSON and Markdown) beside them.
@@ -13,7 +13,7 @@
  *   npx tsx bench/eval/generalisation.ts --out docs/evaluation/generalisation \
  *     [--sim-seeds 1,2,3] [--heldout-seeds 1,2,3] [--blind-seeds 1,2,3] [--blind2-seeds 1,2,3]
  *     [--blind3-seeds 1,2,3] [--blind4-seeds 1,2,3] [--blind5-seeds 1,2,3]
- *     [--blind6-seeds 1,2,3] [--blind7-seeds 1,2,3]
+ *     [--blind6-seeds 1,2,3] [--blind7-seeds 1,2,3] [--blind8-seeds 1,2,3]
  *     [--events 200000]
  *     [--work /tmp/moat-gen] [--moat bin/moat.js] [--reuse]
  *
@@ -40,6 +40,7 @@ const { values } = parseArgs({
     'blind5-seeds': { type: 'string', default: '' },
     'blind6-seeds': { type: 'string', default: '' },
     'blind7-seeds': { type: 'string', default: '' },
+    'blind8-seeds': { type: 'string', default: '' },
     moat: { type: 'string', default: 'bin/moat.js' },
     reuse: { type: 'boolean', default: false },
     events: { type: 'string', default: '200000' },
@@ -49,7 +50,7 @@ const { values } = parseArgs({
 });
 if (!values.out) {
   console.error(
-    'usage: npx tsx bench/eval/generalisation.ts --out DIR [--sim-seeds 1,2] [--heldout-seeds 1,2] [--blind-seeds 1,2] [--blind2-seeds 1,2] [--blind3-seeds 1,2] [--blind4-seeds 1,2] [--blind5-seeds 1,2] [--blind6-seeds 1,2] [--blind7-seeds 1,2] [--events N] [--work DIR] [--data DIR] [--moat CLI] [--reuse]',
+    'usage: npx tsx bench/eval/generalisation.ts --out DIR [--sim-seeds 1,2] [--heldout-seeds 1,2] [--blind-seeds 1,2] [--blind2-seeds 1,2] [--blind3-seeds 1,2] [--blind4-seeds 1,2] [--blind5-seeds 1,2] [--blind6-seeds 1,2] [--blind7-seeds 1,2] [--blind8-seeds 1,2] [--events N] [--work DIR] [--data DIR] [--moat CLI] [--reuse]',
   );
   process.exit(2);
 }
@@ -161,7 +162,16 @@ interface Generator {
 
 /** A generator under bench/NAME run with tsx, its seeds from --NAME-seeds. */
 function tsxGenerator(
-  name: 'heldout' | 'blind' | 'blind2' | 'blind3' | 'blind4' | 'blind5' | 'blind6' | 'blind7',
+  name:
+    | 'heldout'
+    | 'blind'
+    | 'blind2'
+    | 'blind3'
+    | 'blind4'
+    | 'blind5'
+    | 'blind6'
+    | 'blind7'
+    | 'blind8',
 ): Generator {
   return {
     name,
@@ -201,6 +211,7 @@ const GENERATORS: Generator[] = [
   tsxGenerator('blind5'),
   tsxGenerator('blind6'),
   tsxGenerator('blind7'),
+  tsxGenerator('blind8'),
 ];
 
 const rows: Row[] = [];
