@@ -802,3 +802,40 @@ test('detector: agent episodes with one tool set started at a harness’s rate r
   assert.equal(final.get('team')!.level, 'allow', JSON.stringify(final.get('team')));
   assert.equal(final.get('developer')!.level, 'allow', JSON.stringify(final.get('developer')));
 });
+
+test('detector: a class that signed up in a hydra’s week on its SDK and asks for worked solutions in conversations is not linked to it; the single-turn hydra still is (issue 13)', () => {
+  const r = g.rng(197);
+  const d = new Detector(cfg);
+  const events: TelemetryEvent[] = [];
+  const open = (id: string, a: number, route: string) =>
+    d.addAccount({ id, createdAt: T0 - 2 * DAY + a * 90_000, route });
+  for (let a = 0; a < 40; a++) {
+    const hydra = a % 2 === 0;
+    const id = hydra ? `hy${a}` : `cl${a}`;
+    open(id, a, hydra ? 'self-serve' : 'education');
+    let ts = T0 + a * 11_000;
+    for (let i = 0; i < 30; i++) {
+      ts += 2_400_000 + Math.floor(r() * 1_200_000);
+      const ev = g.event({
+        ts,
+        account: id,
+        ip: hydra ? `198.18.${a}.${i % 200}` : `203.0.113.${a}`,
+        ua: 'python-httpx/0.27',
+        // The hydra sends each item on its own; a student works through a problem in turns.
+        user: hydra ? reworded(r) : `${g.problem(r)} and what about the next step?`,
+        history: hydra ? 0 : 1 + (i % 3),
+        request: { temperature: 0.6, max_tokens: 3000 },
+      });
+      events.push(served(ev, derivation(r), 900));
+    }
+  }
+  const final = run(events, d);
+  for (let a = 0; a < 40; a++) {
+    const v = a % 2 === 0 ? final.get(`hy${a}`) : final.get(`cl${a}`);
+    if (a % 2 === 0) assert.ok(atLeast(v, 'throttle'), `hydra member hy${a}: ${v?.score}`);
+    else {
+      assert.ok(!atLeast(v, 'throttle'), `student cl${a}: ${JSON.stringify(v)}`);
+      assert.ok(!v?.reasons.some((x) => x.code === 'cluster_evidence'), `cl${a} inherits nothing`);
+    }
+  }
+});

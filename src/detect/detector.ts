@@ -36,7 +36,7 @@ import {
   type AssessContext,
 } from './score.js';
 import { standing } from './terms.js';
-import { F, STATS_LEN, Stats } from './stats.js';
+import { F, STATS_LEN, Stats, type Counters } from './stats.js';
 import { HLL_REGISTERS } from './text.js';
 import { int } from './describe.js';
 import { TIMING_BANDS, synchronized, type SyncRule } from './timing.js';
@@ -48,6 +48,11 @@ const DAY = 24 * HOUR;
 /** Requests an account needs before it can join or found a signup cohort (cohortLink). */
 const COHORT_MIN_REQUESTS = 8;
 const HARVEST_LINK_MIN_REQUESTS = 20;
+/** Whether most of an account's requests (60%) open no conversation: a harness's shape, not a person's dialogue. */
+function mostlySingleTurn(c: Counters): boolean {
+  return c[F.singleTurn]! >= 0.6 * c[F.n]!;
+}
+
 /** Distinct items per request a harvest-template link's end needs (harvestSender). */
 const HARVEST_SENDER_NOVELTY = 0.6;
 /**
@@ -610,7 +615,13 @@ export class Detector {
    * one SDK share a shape too, but not a signup window and a harvest on top of it.
    */
   private shapeLink(st: AccountState, f: EventFeatures): boolean {
-    if (st.createdAt <= 0 || st.stats.c[F.n]! < 3 || !this.mostlyHarvest(st)) return false;
+    if (
+      st.createdAt <= 0 ||
+      st.stats.c[F.n]! < 3 ||
+      !this.mostlyHarvest(st) ||
+      !mostlySingleTurn(st.stats.c)
+    )
+      return false;
     const window = Math.imul(
       Math.floor(st.createdAt / (this.cfg.shapeWindowHours * HOUR)) + 1,
       0x9e3779b1,
@@ -727,7 +738,8 @@ export class Detector {
     return (
       accounts <= this.cfg.templateLinkMaxAccounts &&
       first.stats.c[F.n]! >= 3 &&
-      this.mostlyHarvest(first)
+      this.mostlyHarvest(first) &&
+      mostlySingleTurn(first.stats.c)
     );
   }
 
@@ -757,6 +769,7 @@ export class Detector {
       n >= HARVEST_LINK_MIN_REQUESTS &&
       !namesEndUsers(c, n) &&
       this.mostlyHarvest(st) &&
+      mostlySingleTurn(c) &&
       // A harvester wants new answers: a lab re-running a fixed item set at several
       // temperatures shares public benchmark questions' opening words with campaigns that
       // draw on the same benchmarks, but not their appetite for new items.
@@ -783,7 +796,10 @@ export class Detector {
    */
   templateLinkable(st: AccountState, pending = 1): boolean {
     const n = st.stats.c[F.n]!;
-    return this.mostlySuspect(st, pending) && (n < 10 || this.novel(st));
+    return (
+      this.mostlySuspect(st, pending) &&
+      (n < 10 || (this.novel(st) && mostlySingleTurn(st.stats.c)))
+    );
   }
 
   /** Whether 60% or more of an account's requests were distinct items (a harvester wants new answers). */
