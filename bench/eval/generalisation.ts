@@ -28,19 +28,32 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync } from
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
+/** The generators under bench/NAME run with tsx, each with its --NAME-seeds option. */
+const TSX_GENERATORS = [
+  'heldout',
+  'blind',
+  'blind2',
+  'blind3',
+  'blind4',
+  'blind5',
+  'blind6',
+  'blind7',
+  'blind8',
+] as const;
+type TsxGenerator = (typeof TSX_GENERATORS)[number];
+
+const seedOptions = Object.fromEntries(
+  TSX_GENERATORS.map((name) => [
+    `${name}-seeds`,
+    { type: 'string' as const, default: name === 'heldout' ? '1,2,3' : '' },
+  ]),
+);
+
 const { values } = parseArgs({
   options: {
     out: { type: 'string' },
     'sim-seeds': { type: 'string', default: '1,2,3' },
-    'heldout-seeds': { type: 'string', default: '1,2,3' },
-    'blind-seeds': { type: 'string', default: '' },
-    'blind2-seeds': { type: 'string', default: '' },
-    'blind3-seeds': { type: 'string', default: '' },
-    'blind4-seeds': { type: 'string', default: '' },
-    'blind5-seeds': { type: 'string', default: '' },
-    'blind6-seeds': { type: 'string', default: '' },
-    'blind7-seeds': { type: 'string', default: '' },
-    'blind8-seeds': { type: 'string', default: '' },
+    ...seedOptions,
     moat: { type: 'string', default: 'bin/moat.js' },
     reuse: { type: 'boolean', default: false },
     events: { type: 'string', default: '200000' },
@@ -50,7 +63,7 @@ const { values } = parseArgs({
 });
 if (!values.out) {
   console.error(
-    'usage: npx tsx bench/eval/generalisation.ts --out DIR [--sim-seeds 1,2] [--heldout-seeds 1,2] [--blind-seeds 1,2] [--blind2-seeds 1,2] [--blind3-seeds 1,2] [--blind4-seeds 1,2] [--blind5-seeds 1,2] [--blind6-seeds 1,2] [--blind7-seeds 1,2] [--blind8-seeds 1,2] [--events N] [--work DIR] [--data DIR] [--moat CLI] [--reuse]',
+    `usage: npx tsx bench/eval/generalisation.ts --out DIR [--sim-seeds 1,2] ${TSX_GENERATORS.map((g) => `[--${g}-seeds 1,2]`).join(' ')} [--events N] [--work DIR] [--data DIR] [--moat CLI] [--reuse]`,
   );
   process.exit(2);
 }
@@ -161,21 +174,10 @@ interface Generator {
 }
 
 /** A generator under bench/NAME run with tsx, its seeds from --NAME-seeds. */
-function tsxGenerator(
-  name:
-    | 'heldout'
-    | 'blind'
-    | 'blind2'
-    | 'blind3'
-    | 'blind4'
-    | 'blind5'
-    | 'blind6'
-    | 'blind7'
-    | 'blind8',
-): Generator {
+function tsxGenerator(name: TsxGenerator): Generator {
   return {
     name,
-    seeds: values[`${name}-seeds`]!,
+    seeds: String((values as Record<string, unknown>)[`${name}-seeds`] ?? ''),
     generate: (seed, dir) => [
       '--import',
       'tsx',
@@ -203,15 +205,7 @@ const GENERATORS: Generator[] = [
       dir,
     ],
   },
-  tsxGenerator('heldout'),
-  tsxGenerator('blind'),
-  tsxGenerator('blind2'),
-  tsxGenerator('blind3'),
-  tsxGenerator('blind4'),
-  tsxGenerator('blind5'),
-  tsxGenerator('blind6'),
-  tsxGenerator('blind7'),
-  tsxGenerator('blind8'),
+  ...TSX_GENERATORS.map(tsxGenerator),
 ];
 
 const rows: Row[] = [];

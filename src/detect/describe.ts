@@ -6,7 +6,8 @@ import {
   accountFocus,
   activeDays,
   activeHours,
-  decayedDays,
+  episodesPerDay,
+  harvestShare,
   namesEndUsers,
   streamFocus,
   type AssessContext,
@@ -65,7 +66,7 @@ export function describe(code: TermCode, s: Stats, ctx: AssessContext): string {
       return `${int(c[F.tools]!)} of ${int(n)} requests ran tools, across ~${int(ctx.toolsets)} distinct tool sets${ctx.endUsers > 0 ? ` for ~${int(ctx.endUsers)} end users` : ''} (an application's agent offers one or a few)`;
     case 'agent_episodes': {
       const people = namesEndUsers(c, n) ? Math.max(1, ctx.endUsers) : 1;
-      return `${int(c[F.episodes]!)} agent episodes started (${(c[F.episodes]! / decayedDays(ctx) / people).toFixed(1)} a day${people > 1 ? ` per end user, ~${int(people)} named` : ''}) with requests in ${activeHours(c, n)} of 24 hours: a harness's rate round the clock (a person's agent runs a few to a few dozen tasks a day in working hours)`;
+      return `${int(c[F.episodes]!)} agent episodes started (${episodesPerDay(c, n, ctx).toFixed(1)} a day${people > 1 ? ` per end user, ~${int(people)} named` : ''}) with requests in ${activeHours(c, n)} of 24 hours: a harness's rate round the clock (a person's agent runs a few to a few dozen tasks a day in working hours)`;
     }
     case 'logit_bias_sweep':
       return `${int(c[F.biasChange]!)} of ${int(n)} requests moved logit_bias, naming ~${int(ctx.biasIds)} distinct token ids in all (embedding-extraction sweep; a label set names a few)`;
@@ -85,7 +86,7 @@ export function describe(code: TermCode, s: Stats, ctx: AssessContext): string {
       // The sub-stream's focus when the score took it (score.ts: a harvest inside an application).
       return streamFocus(c, n, ctx) > accountFocus(c, n, ctx)
         ? `${pct(ctx.substreamShare)} of the ${int(ctx.substreamN)} requests of one sub-stream (system prompt × end user) took a harvest, against ${share(F.harvest)} of the account's ${int(n)}; people mix their asks (counted from 65%)`
-        : `${pct((c[F.harvest]! + c[F.solution]!) / n)} of ${int(n)} requests took a harvest (a reasoning, grading or data ask, a derivation served${c[F.solution]! >= 0.5 ? `, or a code solution: ${share(F.solution)}` : ''}); people mix their asks (counted from 65%)`;
+        : `${pct(harvestShare(c, n))} of ${int(n)} requests took a harvest (a reasoning, grading or data ask, a derivation served${c[F.solution]! >= 0.5 ? `, or a code solution: ${share(F.solution)}` : ''}); people mix their asks (counted from 65%)`;
     case 'volume_vs_age': {
       const start = ctx.createdAt > 0 ? Math.min(ctx.createdAt, ctx.firstTs) : ctx.firstTs;
       const days = Math.max(0.5, (ctx.lastTs - start) / DAY);

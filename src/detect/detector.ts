@@ -48,11 +48,6 @@ const DAY = 24 * HOUR;
 /** Requests an account needs before it can join or found a signup cohort (cohortLink). */
 const COHORT_MIN_REQUESTS = 8;
 const HARVEST_LINK_MIN_REQUESTS = 20;
-/** Whether most of an account's requests (60%) open no conversation: a harness's shape, not a person's dialogue. */
-function mostlySingleTurn(c: Counters): boolean {
-  return c[F.singleTurn]! >= 0.6 * c[F.n]!;
-}
-
 /** Distinct items per request a harvest-template link's end needs (harvestSender). */
 const HARVEST_SENDER_NOVELTY = 0.6;
 /**
@@ -115,6 +110,14 @@ function reviewOnlyRecord(rec: AccountRecord): boolean {
     (v !== null && typeof v === 'object') ||
     (typeof rec.contract === 'string' && rec.contract !== '')
   );
+}
+
+/**
+ * Whether most of an account's requests (60%) open no conversation: a harness sends items, a
+ * person works through a problem in turns (shape and frame links need it at both ends).
+ */
+function mostlySingleTurn(c: Counters): boolean {
+  return c[F.singleTurn]! >= 0.6 * c[F.n]!;
 }
 
 /** Take back what Detector.addLinks put on a shared context. */

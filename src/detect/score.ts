@@ -20,7 +20,7 @@ import {
   accountFocus,
   activeDays,
   activeHours,
-  decayedDays,
+  episodesPerDay,
   namesEndUsers,
   sat,
   standing,
@@ -123,13 +123,10 @@ const ROTATION_MIN_BLOCKS = 8;
  * are counted apart (agent_environments): this term is for one fixed tool set.
  */
 export function agentEpisodesStrength(c: Counters, n: number, ctx: AssessContext): number {
-  const episodes = c[F.episodes]!;
-  if (episodes < 20) return 0;
-  const people = namesEndUsers(c, n) ? Math.max(1, ctx.endUsers) : 1;
-  const perDay = episodes / decayedDays(ctx) / people;
+  if (c[F.episodes]! < 20) return 0;
   return (
     sat(c[F.tools]! / n, 0.5) *
-    sat(perDay - EPISODES_PER_DAY, EPISODES_PER_DAY) *
+    sat(episodesPerDay(c, n, ctx) - EPISODES_PER_DAY, EPISODES_PER_DAY) *
     sat(activeHours(c, n) - 14, 6)
   );
 }

@@ -73,6 +73,20 @@ export function decayedDays(ctx: AssessContext): number {
   return Math.max(0.5, (h / Math.LN2) * (1 - Math.pow(2, -span / h)));
 }
 
+/**
+ * Agent episodes started a day (decayedDays), per end user when the application names them:
+ * each person runs their own (score.ts agentEpisodesStrength).
+ */
+export function episodesPerDay(c: Counters, n: number, ctx: AssessContext): number {
+  const people = namesEndUsers(c, n) ? Math.max(1, ctx.endUsers) : 1;
+  return c[F.episodes]! / decayedDays(ctx) / people;
+}
+
+/** Share of requests that took a harvest, code solutions served included (accountFocus). */
+export function harvestShare(c: Counters, n: number): number {
+  return (c[F.harvest]! + c[F.solution]!) / n;
+}
+
 /** Hours of the day (of 24) that hold at least half an even share of the requests. */
 export function activeHours(c: Counters, n: number): number {
   let active = 0;
@@ -125,9 +139,7 @@ export function substreamStrength(c: Counters, n: number, ctx: AssessContext): n
  * account raised). An application that names its end users is judged per person (streamFocus).
  */
 export function accountFocus(c: Counters, n: number, ctx: AssessContext): number {
-  return isApplication(c, n, ctx)
-    ? 0
-    : sat((c[F.harvest]! + c[F.solution]!) / n - 0.65, 0.35) * sat(n - 10, 50);
+  return isApplication(c, n, ctx) ? 0 : sat(harvestShare(c, n) - 0.65, 0.35) * sat(n - 10, 50);
 }
 
 /**

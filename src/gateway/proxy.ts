@@ -143,11 +143,7 @@ export function sendError(
   e: MoatError,
 ): void {
   const body = JSON.stringify(errorBody(ctx.protocol, e));
-  const head = headersOf(ctx.responseHeaders, e.headers);
-  head['content-type'] = 'application/json';
-  head['content-length'] = Buffer.byteLength(body);
-  head['x-request-id'] = ctx.requestId;
-  res.writeHead(e.status, head);
+  res.writeHead(e.status, jsonHead(ctx.responseHeaders, e.headers, body, ctx.requestId));
   res.end(body);
 }
 
@@ -165,6 +161,20 @@ function headersOf(
   then: Readonly<Record<string, string>> | undefined,
 ): OutgoingHttpHeaders {
   return Object.assign({}, first, then);
+}
+
+/** The head of a JSON response: `first` and `then` merged (headersOf), then its type, length and request id. */
+function jsonHead(
+  first: Readonly<Record<string, string>>,
+  then: Readonly<Record<string, string>> | undefined,
+  body: string,
+  requestId: string,
+): OutgoingHttpHeaders {
+  const head = headersOf(first, then);
+  head['content-type'] = 'application/json';
+  head['content-length'] = Buffer.byteLength(body);
+  head['x-request-id'] = requestId;
+  return head;
 }
 
 function writeStreamError(res: ServerResponse, ctx: RequestContext, e: MoatError): void {
@@ -218,11 +228,7 @@ async function sendUpstream(
     }
   }
   const body = JSON.stringify(json);
-  const head = headersOf(up.headers, ctx.responseHeaders);
-  head['content-type'] = 'application/json';
-  head['content-length'] = Buffer.byteLength(body);
-  head['x-request-id'] = ctx.requestId;
-  res.writeHead(up.status, head);
+  res.writeHead(up.status, jsonHead(up.headers, ctx.responseHeaders, body, ctx.requestId));
   res.end(body);
   return up.status;
 }
