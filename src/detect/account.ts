@@ -406,6 +406,7 @@ export function applyDeltas(s: Stats, d: Deltas, halfLifeMs: number): boolean {
   if (f.episodeStart) c[F.episodes]! += 1;
   if (d.young) c[F.young]! += 1;
   if (d.lowFriction) c[F.lowFrictionRoute]! += 1;
+  if (Number.isNaN(d.logGap) || d.logGap >= SESSION_LOG_GAP) c[F.sessions]! += 1;
   if (!Number.isNaN(d.logGap)) {
     c[F.gaps]! += 1;
     c[F.logGapSum]! += d.logGap;
@@ -414,3 +415,6 @@ export function applyDeltas(s: Stats, d: Deltas, halfLifeMs: number): boolean {
   c[F.hours + (Math.floor(d.ts / 3_600_000) % 24)]! += 1;
   return s.addItem(f.keys.item);
 }
+
+/** A request 30 minutes or more after the previous one opens a session (logGap: ln(seconds + 1)). */
+const SESSION_LOG_GAP = Math.log(30 * 60 + 1);

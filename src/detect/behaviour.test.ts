@@ -732,9 +732,11 @@ test('detector: code solutions served count toward an account’s focus beside i
     const d = new Detector(cfg);
     d.addAccount({ id: 'a', createdAt: T0 - 90 * DAY, route: 'self-serve' });
     const events: TelemetryEvent[] = [];
-    let ts = T0;
+    let ts = T0 + 8 * 3_600_000;
     for (let i = 0; i < 160; i++) {
       ts += 1_200_000 + Math.floor(r() * 2_400_000);
+      // Working days, 08:00 to 20:00: a developer sleeps (sleepless_work is another test's).
+      if ((ts % DAY) / 3_600_000 >= 20) ts += 12 * 3_600_000;
       const ev = g.event({
         ts,
         account: 'a',
@@ -837,5 +839,79 @@ test('detector: a class that signed up in a hydra’s week on its SDK and asks f
       assert.ok(!atLeast(v, 'throttle'), `student cl${a}: ${JSON.stringify(v)}`);
       assert.ok(!v?.reasons.some((x) => x.code === 'cluster_evidence'), `cl${a} inherits nothing`);
     }
+  }
+});
+
+test('detector: code solutions and agent work served with no night’s rest for days are caught at a few dozen requests a day; a developer’s working days, an evaluation harness’s one frame and an application naming its users are not (issue 13)', () => {
+  const r = g.rng(211);
+  const d = new Detector(cfg);
+  const events: TelemetryEvent[] = [];
+  const tools = ['read_file', 'run_tests', 'shell'].map((name) => ({
+    type: 'function',
+    function: { name, parameters: { type: 'object' } },
+  }));
+  const code = () =>
+    'One way:\n\n```python\ndef solve(xs):\n    return sorted(xs)[:' +
+    Math.floor(r() * 9 + 1) +
+    ']\n```\n\n' +
+    g.phrase(r, 10);
+  // Requests (or agent episodes) a day, the hours of the day (UTC) they fall in, what is asked.
+  const plans: Record<
+    string,
+    { perDay: number; from: number; hours: number; ask: 'code' | 'frame' | 'agent'; users?: true }
+  > = {
+    fleet: { perDay: 36, from: 0, hours: 24, ask: 'code' },
+    developer: { perDay: 60, from: 8, hours: 10, ask: 'code' },
+    harness: { perDay: 36, from: 0, hours: 24, ask: 'frame' },
+    app: { perDay: 36, from: 0, hours: 24, ask: 'code', users: true },
+    trajectories: { perDay: 6, from: 0, hours: 24, ask: 'agent' },
+    agentDeveloper: { perDay: 6, from: 9, hours: 9, ask: 'agent' },
+  };
+  for (const [id, p] of Object.entries(plans)) {
+    d.addAccount({ id, createdAt: T0 - 200 * DAY, route: 'self-serve' });
+    for (let day = 0; day < 5; day++) {
+      for (let i = 0; i < p.perDay; i++) {
+        const ts = T0 + day * DAY + (p.from + (p.hours * (i + r())) / p.perDay) * 3_600_000;
+        if (p.ask === 'agent') {
+          let t = ts;
+          for (let step = 0; step < 5; step++) {
+            t += 20_000 + Math.floor(r() * 40_000);
+            events.push(
+              agentStep(r, { ts: t, account: id, step, last: 4, tools, answerWords: 60 }),
+            );
+          }
+          continue;
+        }
+        const ev = g.event({
+          ts,
+          account: id,
+          ua: 'python-httpx/0.27',
+          user:
+            p.ask === 'frame'
+              ? `Complete the function below. Reply with code only.\n\n# task ${Math.floor(r() * 1e6)}`
+              : reworded(r),
+          request: {
+            temperature: 0.3,
+            max_tokens: 2000,
+            ...(p.users ? { user: `u${Math.floor(r() * 500)}` } : {}),
+          },
+        });
+        events.push(served(ev, code(), 220));
+      }
+    }
+  }
+  const final = run(events, d);
+  for (const id of ['fleet', 'trajectories']) {
+    const v = final.get(id)!;
+    assert.ok(atLeast(v, 'throttle'), `${id}: ${JSON.stringify(v)}`);
+    assert.match(
+      v.reasons.find((x) => x.code === 'sleepless_work')?.detail ?? '',
+      /^(1\d|2\d)% of \d+ requests fell in the quietest six hours of the day, over [45]\.\d days/,
+    );
+  }
+  for (const id of ['developer', 'harness', 'app', 'agentDeveloper']) {
+    const v = final.get(id)!;
+    assert.ok(!atLeast(v, 'throttle'), `${id}: ${JSON.stringify(v)}`);
+    assert.ok(!v.reasons.some((x) => x.code === 'sleepless_work'), `${id}: ${JSON.stringify(v)}`);
   }
 });

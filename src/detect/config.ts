@@ -45,6 +45,11 @@ const weightsSchema = z
      * scores alone up to 0.85 of its weight (throttle), as agent_environments does.
      */
     agentEpisodes: unit().default(0.7),
+    /**
+     * Code solutions or agent work served with no night's rest (score.ts sleeplessStrength):
+     * scores alone up to 0.85 of its weight (throttle), as agentEpisodes does.
+     */
+    sleepless: unit().default(0.7),
     logitSweep: unit().default(0.95),
     /** Amplifiers: how it is being harvested. */
     templateReuse: unit().default(0.25),

@@ -9,6 +9,7 @@ import {
   episodesPerDay,
   harvestShare,
   namesEndUsers,
+  restShare,
   streamFocus,
   type AssessContext,
   type TermCode,
@@ -68,6 +69,8 @@ export function describe(code: TermCode, s: Stats, ctx: AssessContext): string {
       const people = namesEndUsers(c, n) ? Math.max(1, ctx.endUsers) : 1;
       return `${int(c[F.episodes]!)} agent episodes started (${episodesPerDay(c, n, ctx).toFixed(1)} a day${people > 1 ? ` per end user, ~${int(people)} named` : ''}) with requests in ${activeHours(c, n)} of 24 hours: a harness's rate round the clock (a person's agent runs a few to a few dozen tasks a day in working hours)`;
     }
+    case 'sleepless_work':
+      return `${pct(restShare(c, n))} of ${int(n)} requests fell in the quietest six hours of the day, over ${activeDays(ctx).toFixed(1)} days (a person's night holds a few percent), ${pct(c[F.solution]! / n)} of them code solutions and ${pct(c[F.tools]! / n)} agent steps with tools, no end users named`;
     case 'logit_bias_sweep':
       return `${int(c[F.biasChange]!)} of ${int(n)} requests moved logit_bias, naming ~${int(ctx.biasIds)} distinct token ids in all (embedding-extraction sweep; a label set names a few)`;
     case 'novelty':

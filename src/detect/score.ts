@@ -22,6 +22,7 @@ import {
   activeHours,
   episodesPerDay,
   namesEndUsers,
+  restShare,
   sat,
   standing,
   streamFocus,
@@ -57,6 +58,7 @@ const WEIGHT_KEY: Record<TermCode, keyof DetectConfig['weights']> = {
   harvest_length: 'harvestLength',
   agent_environments: 'agentEnvironments',
   agent_episodes: 'agentEpisodes',
+  sleepless_work: 'sleepless',
   logit_bias_sweep: 'logitSweep',
   template_reuse: 'templateReuse',
   shared_template: 'sharedTemplate',
@@ -138,6 +140,38 @@ export function agentEpisodesStrength(c: Counters, n: number, ctx: AssessContext
  */
 const EPISODES_PER_DAY = 6;
 
+/**
+ * Code solutions or agent trajectories served on a schedule nobody keeps: requests spread so
+ * evenly round the clock that the quietest six hours of the day hold 10% of them, day after
+ * day. A developer's coding work, an agent's included, follows a working day and a night's
+ * sleep (THREATS.md: "bursts that follow a human's working hours"); a hydra's scheduler keeps
+ * each account under its limits by spreading a few dozen requests a day over all 24 hours,
+ * whatever they harvest. Services that run round the clock for many people name them (judged
+ * per person) or run evaluations (evaluationShaped, applied by the caller, and a harness's one
+ * frame round every item); the rest of
+ * round-the-clock automation (batch pipelines, judges, translation) is neither code nor tools.
+ * The diagnosed generators' coding agents and students keep 0–4% of their requests in their
+ * quietest six hours.
+ */
+export function sleeplessStrength(c: Counters, n: number, ctx: AssessContext): number {
+  if (n < SLEEPLESS_MIN_REQUESTS || c[F.sessions]! < SLEEPLESS_MIN_SESSIONS || namesEndUsers(c, n))
+    return 0;
+  // An evaluation service wraps every benchmark item in its harness's one frame (a frame seen
+  // before on 80%+ of its prompts); code asked for in changing words is not a harness's run.
+  const code = c[F.tplHit]! < 0.8 * n ? sat(c[F.solution]! / n - 0.1, 0.4) : 0;
+  const what = Math.max(code, sat(c[F.tools]! / n, 0.5));
+  if (what === 0) return 0;
+  return what * sat(restShare(c, n) - 0.04, 0.06) * sat(activeDays(ctx) - 1.25, 0.5);
+}
+
+const SLEEPLESS_MIN_REQUESTS = 40;
+/**
+ * Sessions (30 minutes apart) the hours are judged over: a person's few long sittings at
+ * different times of the week can spread 70 requests over the clock; a scheduler's starts
+ * sample the whole day.
+ */
+const SLEEPLESS_MIN_SESSIONS = 15;
+
 function coreStrengths(c: Counters, n: number, ctx: AssessContext, x: Float64Array): void {
   x[T.reasoning_elicitation] = sat(c[F.reasoning]! / n, 0.6);
   x[T.grader_phrasing] = sat(c[F.grader]! / n, 0.6);
@@ -164,6 +198,7 @@ function coreStrengths(c: Counters, n: number, ctx: AssessContext, x: Float64Arr
   x[T.agent_environments] =
     c[F.tools]! >= 20 ? sat((ctx.toolsets / perPerson - 4) / 12, 1) * sat(c[F.tools]! / n, 0.5) : 0;
   x[T.agent_episodes] = agentEpisodesStrength(c, n, ctx);
+  x[T.sleepless_work] = sleeplessStrength(c, n, ctx);
   // A logit_bias sweep names ever more token ids (Carlini et al. 2024); logprobs or not.
   x[T.logit_bias_sweep] =
     c[F.biasChange]! >= 3 ? sat(c[F.biasChange]! / n, 0.4) * sat(ctx.biasIds, 100) : 0;
@@ -306,7 +341,8 @@ function fill(s: Stats, ctx: AssessContext, cfg: DetectConfig, x: Float64Array):
   // campaign's economics raises the score: volume for the account's age, young accounts,
   // credit-programme signups, coordination with other accounts, pivots to new models.
   let amp = 1 - (1 - Math.min(cfg.automationCap, 1 - keepAuto)) * keepAmp;
-  if (evaluationShaped(c, n, ctx, cfg)) amp *= 0.4;
+  const evaluation = evaluationShaped(c, n, ctx, cfg);
+  if (evaluation) amp *= 0.4;
   // Re-running the same single-turn items (an evaluation service, a regression suite) is not
   // harvesting: a harvester's value is new answers. (A conversation's last turn repeats —
   // "why is that?" — while its history changes, so only single-turn traffic counts.)
@@ -328,13 +364,20 @@ function fill(s: Stats, ctx: AssessContext, cfg: DetectConfig, x: Float64Array):
   const conf = n / (n + cfg.confidenceRequests);
   filled.core = core;
   filled.amp = amp;
-  // Three kinds of evidence stand alone, whatever amplifies them: a logit_bias sweep, and agent
+  // Four kinds of evidence stand alone, whatever amplifies them: a logit_bias sweep, agent
   // trajectories taken in a new environment nearly every episode (no product's agent rotates
-  // its tools) or at a harness's rate round the clock (at 0.85 of the term's weight: throttle,
-  // not more, until something amplifies it).
+  // its tools) or at a harness's rate round the clock, and code or agent work served with no
+  // night's rest (the last three at 0.85 of the term's weight: throttle, not more, until
+  // something amplifies it; an evaluation run's sleepless work does not stand alone).
   return (
     conf *
-    Math.max(x[CORE_END]!, 0.85 * x[T.agent_environments]!, 0.85 * x[T.agent_episodes]!, core * amp)
+    Math.max(
+      x[CORE_END]!,
+      0.85 * x[T.agent_environments]!,
+      0.85 * x[T.agent_episodes]!,
+      evaluation ? 0 : 0.85 * x[T.sleepless_work]!,
+      core * amp,
+    )
   );
 }
 

@@ -65,7 +65,9 @@ export const F = {
   solution: 40,
   /** Agent episodes started: tool-using requests with no assistant turn before them (features.ts `episodeStart`). */
   episodes: 41,
-  hours: 42,
+  /** Sessions: requests 30+ minutes after the account's previous one, or its first. */
+  sessions: 42,
+  hours: 43,
 } as const;
 
 /** Length of the counter vector (hours take 24 slots at the end). */

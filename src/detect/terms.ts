@@ -42,6 +42,7 @@ export const TERMS = [
   'harvest_length',
   'agent_environments',
   'agent_episodes',
+  'sleepless_work',
   'logit_bias_sweep',
   'template_reuse',
   'shared_template',
@@ -86,6 +87,24 @@ export function episodesPerDay(c: Counters, n: number, ctx: AssessContext): numb
 export function harvestShare(c: Counters, n: number): number {
   return (c[F.harvest]! + c[F.solution]!) / n;
 }
+
+/**
+ * The share of requests in the quietest six consecutive hours of the day (UTC, wrapping past
+ * midnight): a person's night holds a few percent of their requests whatever their time zone;
+ * work spread evenly round the clock puts a quarter there.
+ */
+export function restShare(c: Counters, n: number): number {
+  let window = 0;
+  for (let h = 0; h < REST_HOURS; h++) window += c[F.hours + h]!;
+  let least = window;
+  for (let h = 0; h < 23; h++) {
+    window += c[F.hours + ((h + REST_HOURS) % 24)]! - c[F.hours + h]!;
+    if (window < least) least = window;
+  }
+  return n > 0 ? Math.max(0, least) / n : 0;
+}
+
+const REST_HOURS = 6;
 
 /** Hours of the day (of 24) that hold at least half an even share of the requests. */
 export function activeHours(c: Counters, n: number): number {
