@@ -161,7 +161,16 @@ export function sleeplessStrength(c: Counters, n: number, ctx: AssessContext): n
   const code = c[F.tplHit]! < 0.8 * n ? sat(c[F.solution]! / n - 0.1, 0.4) : 0;
   const what = Math.max(code, sat(c[F.tools]! / n, 0.5));
   if (what === 0) return 0;
-  return what * sat(restShare(c, n) - 0.04, 0.06) * sat(activeDays(ctx) - 1.25, 0.5);
+  const rest = restShare(c, n);
+  // …and enough sittings there to be a habit, not chance: a developer whose 16 sessions of a
+  // week fell at scattered hours put a tenth of them in the quietest six hours by luck (1.6
+  // sessions' worth); a scheduler running 20+ a week puts 2.4 or more there.
+  return (
+    what *
+    sat(rest - 0.04, 0.06) *
+    sat(rest * c[F.sessions]! - 1.6, 0.8) *
+    sat(activeDays(ctx) - 1.25, 0.5)
+  );
 }
 
 const SLEEPLESS_MIN_REQUESTS = 40;
