@@ -56,7 +56,7 @@ export function describe(code: TermCode, s: Stats, ctx: AssessContext): string {
     case 'judgements_served':
       return `${pct(c[F.verdictAnswer]! / withRes)} of ${int(withRes)} answers were judgements of a few tokens (a score, a label) for prompts of 150+ tokens`;
     case 'grades_served':
-      return `${pct(c[F.gradeReport]! / withRes)} of ${int(withRes)} answers served gave a grade (a score on a scale, "7/10", or a judge's bracketed verdict, "[[8]]")`;
+      return `${pct(c[F.gradeReport]! / withRes)} of ${int(withRes)} answers served gave a grade (a score on a scale, "7/10", a judge's bracketed verdict, "[[8]]", a scorecard, or a score or choice before its reasons)`;
     case 'substream_harvest':
       return `one sub-stream (system prompt × end user) of ${int(ctx.substreamN)} requests is ${pct(ctx.substreamShare)} harvest-suspect, against ${share(F.harvest)} for the account as a whole`;
     case 'long_output':

@@ -54,6 +54,41 @@ test("servedShape: grades on a scale and judges' bracketed verdicts count, in an
   assert.equal(grades('[[link]] and [[12345]]'), 0);
 });
 
+test("servedShape: a short answer's scorecard (a label and a score per row) and a grade inside a verdict's paragraph count; data rows beside code or in a long answer do not (issue 13)", () => {
+  const grades = (t: string) => servedShape(t).grades;
+  assert.equal(grades('winner: X\nX: 8\nY: 5\nThe winning option is more specific.'), 1);
+  assert.equal(grades('Hilfsbereitschaft: 4\nHarmlosigkeit: 5\n\nAntwort A ist besser.'), 1);
+  assert.equal(
+    grades(
+      'Reply 1 is better. Scores: reply 1 — 6/10, reply 2 — 1/10. Reply 1 answers the actual question directly and avoids unsupported claims, while the other is vaguer and partly off-topic.',
+    ),
+    1,
+  );
+  // A verdict first, then why, in a line or two.
+  assert.equal(
+    grades('6. It answers the actual question and stays accurate, if a little vague.'),
+    1,
+  );
+  assert.equal(
+    grades('Reply 1. The first reply treats the person with more care and stays on topic.'),
+    1,
+  );
+  // A list has a second item; a bare label gives no reason; a step computes.
+  assert.equal(grades('1. Preheat the oven to a high heat first.\n2. Slice the bread.'), 0);
+  assert.equal(grades('3. Paris'), 0);
+  assert.equal(grades('Step 1: multiply both sides by two, so that 2x = 14 and x = 7 here.'), 0);
+  // One row is not a card; a worked example's input and output sit beside its code; a long
+  // answer's figures are data.
+  assert.equal(grades('Total: 12\nThat is the sum of the three.'), 0);
+  assert.equal(grades('```python\nprint(f(3))\n```\nInput: 3\nOutput: 6'), 0);
+  assert.equal(
+    grades(
+      'Calories: 250\nProtein: 12\nFat: 9\nCarbs: 30\nFibre: 4\nSugar: 6\nSalt: 1\nIron: 2\nZinc: 1',
+    ),
+    0,
+  );
+});
+
 test('served: a rationale that closes on a final-answer line is counted in any language; chat closings, notes and code are not (issue 13)', () => {
   const why =
     'Frogs are amphibians and need water to keep their skin moist. Deserts have very little water, so most frogs cannot live there for long, and the few desert species stay underground.';

@@ -214,6 +214,12 @@ function resultVerdict(line: string): boolean {
   return scoreAt(line, j) > 0;
 }
 
+/**
+ * Characters of a line a grade on a scale may sit in: a verdict and its reasons in one
+ * paragraph ("Reply 1 is better. Scores: reply 1 — 6/10, reply 2 — 1/10. Reply 1 answers …").
+ */
+const MAX_GRADE_LINE = 320;
+
 /** Whether a line gives a grade (ServedShape.grades). */
 function gradeLine(line: string): boolean {
   for (let i = line.indexOf('[['); i >= 0; i = line.indexOf('[[', i + 2))
@@ -221,11 +227,34 @@ function gradeLine(line: string): boolean {
   if (line.charCodeAt(0) === 123 && jsonScore(line)) return true;
   if (resultVerdict(line)) return true;
   // A score in a sentence of prose or a rubric line, not a fraction in a computation.
-  if (line.length > 160 || line.includes('=')) return false;
+  if (line.length > MAX_GRADE_LINE || line.includes('=')) return false;
   for (let k = line.indexOf('/'); k >= 0; k = line.indexOf('/', k + 1))
     if (scaleGrade(line, k)) return true;
   return false;
 }
+
+/**
+ * A line that is a label and a score, "X: 8", "Helpfulness: 4", "Antwort B: 7.5": one row of a
+ * scorecard (servedShape counts two such rows in a row, in a short answer, as a grade).
+ */
+function labelScore(line: string): boolean {
+  if (line.length > 40) return false;
+  const colon = line.indexOf(':');
+  if (colon < 1 || colon > MAX_CARD_LABEL || isAsciiDigit(line.charCodeAt(0))) return false;
+  let i = colon + 1;
+  while (line.charCodeAt(i) === 32) i++;
+  const n = scoreAt(line, i);
+  if (n === 0 || Number(line.slice(i, i + n)) > 100) return false;
+  i += n;
+  while (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 42) i++;
+  return i === line.length;
+}
+
+const MAX_CARD_LABEL = 20;
+/** Words a verdict-first answer gives after its number, at least (a reason, not a bare label). */
+const VERDICT_WORDS = 8;
+/** Lines an answer may have for its label-score rows to be a scorecard, not data in prose. */
+const MAX_CARD_LINES = 8;
 
 /** A line that is a bare score ("9", "4.5"): a grade when a justification follows it. */
 function bareScore(line: string): boolean {
@@ -326,6 +355,11 @@ export function servedShape(text: string): Required<ServedShape> {
   let lastEnd = -1;
   // The first line a bare score (a grader's "9" before its justification).
   let firstBare = false;
+  // Label-score rows in a row, and runs of two or more (a scorecard: "X: 8", "Y: 5").
+  let cardRows = 0;
+  let cards = 0;
+  // The first line opens on a number ("4. …", "Reply 1. …"): a verdict first, when nothing else is numbered.
+  let firstNumbered = false;
   while (at <= s.length) {
     let end = s.indexOf('\n', at);
     if (end < 0) end = s.length;
@@ -343,10 +377,16 @@ export function servedShape(text: string): Required<ServedShape> {
         let m = 0;
         while (m < line.length && isMark(line.charCodeAt(m))) m++;
         const bare = m === 0 ? line : line.slice(m);
-        if (numbered(bare)) steps++;
+        if (numbered(bare)) {
+          steps++;
+          if (lines === 1) firstNumbered = true;
+        }
         if (equation(line)) math++;
         if (gradeLine(line)) grades++;
         else if (lines === 1) firstBare = bareScore(line);
+        if (labelScore(bare)) {
+          if (++cardRows === 2) cards++;
+        } else cardRows = 0;
         lastStart = i;
         lastEnd = end;
       }
@@ -355,6 +395,22 @@ export function servedShape(text: string): Required<ServedShape> {
   }
   // A bare score first, then the justification (G-Eval's and many rubric prompts' form).
   if (firstBare && lines >= 2) grades++;
+  // A short answer of scores per option or criterion is a grader's card; not beside code (a
+  // worked example's "Input: 3" / "Output: 6") nor in a long answer's data.
+  if (cards > 0 && code === 0 && lines <= MAX_CARD_LINES) grades += cards;
+  // A verdict, then why, in a line or two: "6. It answers the question and stays accurate",
+  // "Reply 1. The first reply treats the person with more care". A list has a second item, a
+  // derivation its equations.
+  if (
+    grades === 0 &&
+    firstNumbered &&
+    steps === 1 &&
+    lines <= 2 &&
+    code === 0 &&
+    math === 0 &&
+    words(s, VERDICT_WORDS) >= VERDICT_WORDS
+  )
+    grades++;
   const answers =
     !inCode && lastStart >= EXPLAINED && lines >= 2 && answerLine(s.slice(lastStart, lastEnd))
       ? 1
