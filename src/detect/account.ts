@@ -211,6 +211,10 @@ export class AccountState {
   /** Requests to models that were not newly released when they were sent (a pivot moves these). */
   establishedRequests = 0;
   lastBias = 0;
+  /** The logit_bias map before the last one that differed from it. */
+  priorBias = 0;
+  /** Order-free hash of the token ids its last logit_bias named (detector.ts deltas). */
+  lastBiasSet = 0;
   /** Cached HyperLogLog estimate of this account's distinct prompt items. */
   itemEstimate = 0;
   /** Kinds of links this account took part in directly (LINK bits). */
@@ -345,6 +349,8 @@ export interface Deltas {
   tplHit: boolean;
   tplShared: boolean;
   biasChanged: boolean;
+  /** The bias moved to another value on the same tokens as the request before. */
+  biasSearch: boolean;
   pivot: boolean;
   young: boolean;
   lowFriction: boolean;
@@ -374,14 +380,14 @@ export function applyDeltas(s: Stats, d: Deltas, halfLifeMs: number): boolean {
   if (f.verdictAnswer) c[F.verdictAnswer]! += 1;
   if (f.gradeReport) c[F.gradeReport]! += 1;
   if (f.rationale) c[F.rationale]! += 1;
-  if (f.harvest || d.biasChanged) c[F.harvest]! += 1;
+  if (f.harvest || d.biasChanged || d.biasSearch) c[F.harvest]! += 1;
   else if (f.solution) c[F.solution]! += 1;
   if (f.endUser !== 0) c[F.endUser]! += 1;
   if (d.newNet > 0) c[F.newNet]! += 1;
   if (d.newNet > 1) c[F.newBlock]! += 1;
   if (f.spoofed) c[F.spoofed]! += 1;
   // A logit_bias request counts as suspect only when it moved the bias to new tokens (a sweep step).
-  const suspect = f.suspect || d.biasChanged;
+  const suspect = f.suspect || d.biasChanged || d.biasSearch;
   if (suspect) c[F.suspect]! += 1;
   if (suspect && d.tplShared) c[F.suspectShared]! += 1;
   if (d.tplHit) c[F.tplHit]! += 1;
@@ -398,6 +404,7 @@ export function applyDeltas(s: Stats, d: Deltas, halfLifeMs: number): boolean {
   if (f.logprobs) c[F.logprobs]! += 1;
   if (f.biasHash !== 0) c[F.logitBias]! += 1;
   if (d.biasChanged) c[F.biasChange]! += 1;
+  if (d.biasSearch) c[F.biasSearch]! += 1;
   if (f.multiSample) c[F.multiSample]! += 1;
   if (f.temp0) c[F.temp0]! += 1;
   if (f.highTemp) c[F.highTemp]! += 1;

@@ -422,6 +422,56 @@ test('detector: a logit_bias sweep is caught without logprobs; a classifier bias
   assert.equal(final.get('lab')!.level, 'allow');
 });
 
+test('detector: a search over logit_bias values on a few tokens at a time is caught without logprobs; a lab that tries two bias strengths on its labels, or tunes it once, is not (issue 13)', () => {
+  const r = g.rng(223);
+  const d = new Detector(cfg);
+  const events: TelemetryEvent[] = [];
+  let ts = T0;
+  const labels = ['3763', '4633', '9996'];
+  for (let i = 0; i < 360; i++) {
+    ts += 5000;
+    // Binary search for the bias that makes one token the answer: 30 tokens, 12 steps each.
+    const token = String(20_000 + Math.floor(i / 12) * 37);
+    const step = i % 12;
+    events.push(
+      g.event({
+        ts,
+        account: 'searcher',
+        user: g.phrase(r, 30),
+        outTokens: 1,
+        request: { temperature: 0, max_tokens: 1, logit_bias: { [token]: 40 / (step + 1) } },
+      }),
+    );
+    for (const [id, value] of [
+      ['alternating', i % 2 ? 10 : 20],
+      ['tuned', i < 20 ? 5 + i : 25],
+    ] as const) {
+      events.push(
+        g.event({
+          ts: ts + 1,
+          account: id,
+          user: `Label the sentiment: ${g.phrase(r, 20)}`,
+          outTokens: 1,
+          request: {
+            temperature: 0,
+            max_tokens: 1,
+            logit_bias: Object.fromEntries(labels.map((l) => [l, value])),
+          },
+        }),
+      );
+    }
+  }
+  const final = run(events, d);
+  const searcher = final.get('searcher')!;
+  assert.ok(atLeast(searcher, 'throttle'), JSON.stringify(searcher));
+  assert.match(
+    searcher.reasons.find((x) => x.code === 'logit_bias_sweep')?.detail ?? '',
+    /requests gave the same logit_bias tokens as the request before another value, over ~\d+ distinct token ids/,
+  );
+  assert.equal(final.get('alternating')!.level, 'allow', JSON.stringify(final.get('alternating')));
+  assert.equal(final.get('tuned')!.level, 'allow', JSON.stringify(final.get('tuned')));
+});
+
 test('detector: a verified or contracted account is held at monitor for review, with the reason (issue 13)', () => {
   const r = g.rng(134);
   const d = new Detector(cfg);

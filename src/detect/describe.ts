@@ -72,7 +72,9 @@ export function describe(code: TermCode, s: Stats, ctx: AssessContext): string {
     case 'sleepless_work':
       return `${pct(restShare(c, n))} of ${int(n)} requests fell in the quietest six hours of the day, over ${activeDays(ctx).toFixed(1)} days (a person's night holds a few percent), ${pct(c[F.solution]! / n)} of them code solutions and ${pct(c[F.tools]! / n)} agent steps with tools, no end users named`;
     case 'logit_bias_sweep':
-      return `${int(c[F.biasChange]!)} of ${int(n)} requests moved logit_bias, naming ~${int(ctx.biasIds)} distinct token ids in all (embedding-extraction sweep; a label set names a few)`;
+      return c[F.biasSearch]! > c[F.biasChange]!
+        ? `${int(c[F.biasSearch]!)} of ${int(n)} requests gave the same logit_bias tokens as the request before another value, over ~${int(ctx.biasIds)} distinct token ids (a search for the bias that makes each token the answer; a classifier sets its labels' bias once)`
+        : `${int(c[F.biasChange]!)} of ${int(n)} requests moved logit_bias, naming ~${int(ctx.biasIds)} distinct token ids in all (embedding-extraction sweep; a label set names a few)`;
     case 'novelty':
       return `~${int(Math.min(n, s.distinctItems()))} distinct prompts in ${int(n)} requests (new items, not repeats)`;
     case 'template_reuse':

@@ -208,9 +208,15 @@ function coreStrengths(c: Counters, n: number, ctx: AssessContext, x: Float64Arr
     c[F.tools]! >= 20 ? sat((ctx.toolsets / perPerson - 4) / 12, 1) * sat(c[F.tools]! / n, 0.5) : 0;
   x[T.agent_episodes] = agentEpisodesStrength(c, n, ctx);
   x[T.sleepless_work] = sleeplessStrength(c, n, ctx);
-  // A logit_bias sweep names ever more token ids (Carlini et al. 2024); logprobs or not.
-  x[T.logit_bias_sweep] =
-    c[F.biasChange]! >= 3 ? sat(c[F.biasChange]! / n, 0.4) * sat(ctx.biasIds, 100) : 0;
+  // A logit_bias sweep names ever more token ids (Carlini et al. 2024); logprobs or not. A
+  // search moves the bias of the same tokens request after request, to find where each becomes
+  // the argmax (their §5, without logprobs): full from half the requests, over 100 of them.
+  x[T.logit_bias_sweep] = Math.max(
+    c[F.biasChange]! >= 3 ? sat(c[F.biasChange]! / n, 0.4) * sat(ctx.biasIds, 100) : 0,
+    // (An account's own: a cluster names no ids, and a member that searches does not make its
+    // linked accounts searchers.)
+    ctx.biasIds > 0 ? sat(c[F.biasSearch]! / n - 0.1, 0.4) * sat(c[F.biasSearch]!, 100) : 0,
+  );
 }
 
 function ampStrengths(s: Stats, n: number, ctx: AssessContext, x: Float64Array): void {

@@ -67,7 +67,9 @@ export const F = {
   episodes: 41,
   /** Sessions: requests 30+ minutes after the account's previous one, or its first. */
   sessions: 42,
-  hours: 43,
+  /** Requests whose logit_bias gave the last request's tokens another value (detector.ts deltas). */
+  biasSearch: 43,
+  hours: 44,
 } as const;
 
 /** Length of the counter vector (hours take 24 slots at the end). */
