@@ -80,6 +80,7 @@ test("servedShape: a short answer's scorecard (a label and a score per row) and 
   // One row is not a card; a worked example's input and output sit beside its code; a long
   // answer's figures are data.
   assert.equal(grades('Total: 12\nThat is the sum of the three.'), 0);
+  assert.equal(grades('First, find what we know.\nStep 1: 79\nAnswer: 79'), 0);
   assert.equal(grades('```python\nprint(f(3))\n```\nInput: 3\nOutput: 6'), 0);
   assert.equal(
     grades(

@@ -384,7 +384,8 @@ export function servedShape(text: string): Required<ServedShape> {
         if (equation(line)) math++;
         if (gradeLine(line)) grades++;
         else if (lines === 1) firstBare = bareScore(line);
-        if (labelScore(bare)) {
+        // (Not a numbered step's value, "Step 1: 79", under its answer line: a derivation's.)
+        if (!numbered(bare) && labelScore(bare)) {
           if (++cardRows === 2) cards++;
         } else cardRows = 0;
         lastStart = i;
