@@ -5,8 +5,9 @@
  * accounts, pivots, clusters). Each group is a noisy-OR of its weighted terms; the score is
  * core × amplifier × confidence, so honest users with one trait (a student asking for
  * steps, a batch pipeline reusing one template) stay low while a campaign showing both is
- * high. A logprob + logit_bias sweep (Carlini et al. 2024, arXiv 2403.06634) scores alone, and
- * so, up to throttle, do agent trajectories taken across many rotating tool environments.
+ * high. A logprob + logit_bias sweep or search (Carlini et al. 2024, arXiv 2403.06634) scores
+ * alone, and so, up to throttle, do agent trajectories taken across many rotating tool
+ * environments or at a harness's rate, and code or agent work served with no night's rest.
  *
  * The hot path (every event) computes numbers only, into a reused array; the sentences
  * with checkable numbers are written only when a verdict is emitted (describe.ts).
@@ -148,10 +149,9 @@ const EPISODES_PER_DAY = 6;
  * each account under its limits by spreading a few dozen requests a day over all 24 hours,
  * whatever they harvest. Services that run round the clock for many people name them (judged
  * per person) or run evaluations (evaluationShaped, applied by the caller, and a harness's one
- * frame round every item); the rest of
- * round-the-clock automation (batch pipelines, judges, translation) is neither code nor tools.
- * The diagnosed generators' coding agents and students keep 0–4% of their requests in their
- * quietest six hours.
+ * frame round every item); the rest of round-the-clock automation (batch pipelines, judges,
+ * translation) is neither code nor tools. The diagnosed generators' coding agents and students
+ * keep 0–4% of their requests in their quietest six hours.
  */
 export function sleeplessStrength(c: Counters, n: number, ctx: AssessContext): number {
   if (n < SLEEPLESS_MIN_REQUESTS || c[F.sessions]! < SLEEPLESS_MIN_SESSIONS || namesEndUsers(c, n))
