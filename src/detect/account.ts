@@ -413,8 +413,10 @@ export function applyDeltas(s: Stats, d: Deltas, halfLifeMs: number): boolean {
   if (f.episodeStart) c[F.episodes]! += 1;
   if (d.young) c[F.young]! += 1;
   if (d.lowFriction) c[F.lowFrictionRoute]! += 1;
-  if (Number.isNaN(d.logGap) || d.logGap >= SESSION_LOG_GAP) c[F.sessions]! += 1;
-  if (!Number.isNaN(d.logGap)) {
+  // The first request, or one 30+ minutes after the last, opens a session.
+  if (Number.isNaN(d.logGap)) c[F.sessions]! += 1;
+  else {
+    if (d.logGap >= SESSION_LOG_GAP) c[F.sessions]! += 1;
     c[F.gaps]! += 1;
     c[F.logGapSum]! += d.logGap;
     c[F.logGapSq]! += d.logGap * d.logGap;

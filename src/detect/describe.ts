@@ -8,7 +8,7 @@ import {
   activeHours,
   episodesPerDay,
   harvestShare,
-  namesEndUsers,
+  peopleServed,
   restShare,
   streamFocus,
   type AssessContext,
@@ -66,7 +66,7 @@ export function describe(code: TermCode, s: Stats, ctx: AssessContext): string {
     case 'agent_environments':
       return `${int(c[F.tools]!)} of ${int(n)} requests ran tools, across ~${int(ctx.toolsets)} distinct tool sets${ctx.endUsers > 0 ? ` for ~${int(ctx.endUsers)} end users` : ''} (an application's agent offers one or a few)`;
     case 'agent_episodes': {
-      const people = namesEndUsers(c, n) ? Math.max(1, ctx.endUsers) : 1;
+      const people = peopleServed(c, n, ctx);
       return `${int(c[F.episodes]!)} agent episodes started (${episodesPerDay(c, n, ctx).toFixed(1)} a day${people > 1 ? ` per end user, ~${int(people)} named` : ''}) with requests in ${activeHours(c, n)} of 24 hours: a harness's rate round the clock (a person's agent runs a few to a few dozen tasks a day in working hours)`;
     }
     case 'sleepless_work':

@@ -37,7 +37,7 @@ import {
 } from './score.js';
 import { standing } from './terms.js';
 import { F, STATS_LEN, Stats, type Counters } from './stats.js';
-import { HLL_REGISTERS, mix32 } from './text.js';
+import { HLL_REGISTERS } from './text.js';
 import { int } from './describe.js';
 import { TIMING_BANDS, synchronized, type SyncRule } from './timing.js';
 import { fnv1a } from '../hash/fnv.js';
@@ -838,20 +838,18 @@ export class Detector {
       st.biasIdCount > this.cfg.labelSetTokens;
     // A search over bias values (Carlini et al. 2024, §5: without logprobs, a binary search on
     // the bias that makes a token the argmax recovers its logit): the same tokens as the last
-    // request, another value. A classifier sets its labels' bias once.
-    let biasSet = 0;
-    for (let i = 0; i < f.biasTokens.length; i++) biasSet = (biasSet + mix32(f.biasTokens[i]!)) | 0;
-    // (A value met two requests ago is a setting tried back and forth, not a search.)
-    const biasSearch =
-      f.biasHash !== 0 &&
-      st.lastBias !== 0 &&
-      f.biasHash !== st.lastBias &&
-      f.biasHash !== st.priorBias &&
-      biasSet === st.lastBiasSet;
+    // request, another value — and not the one two requests ago either (a setting tried back
+    // and forth). A classifier sets its labels' bias once.
+    let biasSearch = false;
     if (f.biasHash !== 0) {
+      biasSearch =
+        st.lastBias !== 0 &&
+        f.biasHash !== st.lastBias &&
+        f.biasHash !== st.priorBias &&
+        f.biasSet === st.lastBiasSet;
       if (f.biasHash !== st.lastBias) st.priorBias = st.lastBias;
       st.lastBias = f.biasHash;
-      st.lastBiasSet = biasSet;
+      st.lastBiasSet = f.biasSet;
     }
     let first = this.modelFirst.get(ev.model);
     if (first === undefined) {

@@ -6,7 +6,7 @@ import { servedShape, type ServedShape } from '../telemetry/served.js';
 import { normalizeRequest, stoppedAtCap } from './normalize.js';
 import { intentOf, type Intent } from './phrases.js';
 import { fnv1a, hash16 } from '../hash/fnv.js';
-import { templateKeys, type TemplateKeys } from './text.js';
+import { mix32, templateKeys, type TemplateKeys } from './text.js';
 import { prefixOf } from '../net/ip.js';
 
 /** Features of one request. */
@@ -57,6 +57,8 @@ export interface EventFeatures {
   reasoningTokens: number;
   /** Hashes of the token ids logit_bias names (empty when none). */
   biasTokens: number[];
+  /** Order-free hash of those token ids (0: none): the same set whatever the values. */
+  biasSet: number;
   /** Hash of the end-user id the application sent (0: none). */
   endUser: number;
   /** Hash of the tool set the request defines (normalize.ts toolset), 0 when none. */
@@ -219,9 +221,13 @@ export function featuresOf(ev: TelemetryEvent): EventFeatures {
     hasResponse && outTokens > 0 && outTokens <= 12 && inTokens >= 150 && !req.usesTools;
   const endUser = req.endUser ? fnv1a(req.endUser) || 1 : 0;
   let biasTokens: number[] = NONE;
+  let biasSet = 0;
   if (req.biasTokens.length) {
     biasTokens = new Array<number>(req.biasTokens.length);
-    for (let i = 0; i < req.biasTokens.length; i++) biasTokens[i] = fnv1a(req.biasTokens[i]!) | 0;
+    for (let i = 0; i < req.biasTokens.length; i++) {
+      biasTokens[i] = fnv1a(req.biasTokens[i]!) | 0;
+      biasSet = (biasSet + mix32(biasTokens[i]!)) | 0;
+    }
   }
   const client = (ev.userAgent ?? '') + '|' + headerOrderKey(ev.headerOrder);
   return {
@@ -246,6 +252,7 @@ export function featuresOf(ev: TelemetryEvent): EventFeatures {
     rationale,
     reasoningTokens,
     biasTokens,
+    biasSet,
     endUser,
     toolset: req.toolset ? fnv1a(req.toolset) || 1 : 0,
     substream:

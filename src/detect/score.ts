@@ -23,6 +23,7 @@ import {
   activeHours,
   episodesPerDay,
   namesEndUsers,
+  peopleServed,
   restShare,
   sat,
   standing,
@@ -240,7 +241,7 @@ function ampStrengths(s: Stats, n: number, ctx: AssessContext, x: Float64Array):
   // Harvest rates are per day of the period the (decayed) counters cover: an old account
   // that starts harvesting today is not excused by its years of quiet.
   const active = Math.min(days, activeDays(ctx));
-  const people = namesEndUsers(c, n) ? Math.max(1, ctx.endUsers) : 1;
+  const people = peopleServed(c, n, ctx);
   // A young application's volume is its end users' (an edtech app a week old serving 1,600
   // pupils sends hundreds of requests a day, a few per pupil).
   x[T.volume_vs_age] = Math.max(

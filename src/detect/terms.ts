@@ -79,8 +79,12 @@ export function decayedDays(ctx: AssessContext): number {
  * each person runs their own (score.ts agentEpisodesStrength).
  */
 export function episodesPerDay(c: Counters, n: number, ctx: AssessContext): number {
-  const people = namesEndUsers(c, n) ? Math.max(1, ctx.endUsers) : 1;
-  return c[F.episodes]! / decayedDays(ctx) / people;
+  return c[F.episodes]! / decayedDays(ctx) / peopleServed(c, n, ctx);
+}
+
+/** The people an account's traffic stands for: the end users it names, else 1. */
+export function peopleServed(c: Counters, n: number, ctx: AssessContext): number {
+  return namesEndUsers(c, n) ? Math.max(1, ctx.endUsers) : 1;
 }
 
 /** Share of requests that took a harvest, code solutions served included (accountFocus). */

@@ -377,7 +377,8 @@ export function servedShape(text: string): Required<ServedShape> {
         let m = 0;
         while (m < line.length && isMark(line.charCodeAt(m))) m++;
         const bare = m === 0 ? line : line.slice(m);
-        if (numbered(bare)) {
+        const step = numbered(bare);
+        if (step) {
           steps++;
           if (lines === 1) firstNumbered = true;
         }
@@ -385,7 +386,7 @@ export function servedShape(text: string): Required<ServedShape> {
         if (gradeLine(line)) grades++;
         else if (lines === 1) firstBare = bareScore(line);
         // (Not a numbered step's value, "Step 1: 79", under its answer line: a derivation's.)
-        if (!numbered(bare) && labelScore(bare)) {
+        if (!step && labelScore(bare)) {
           if (++cardRows === 2) cards++;
         } else cardRows = 0;
         lastStart = i;
