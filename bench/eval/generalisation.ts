@@ -40,6 +40,7 @@ const TSX_GENERATORS = [
   'blind7',
   'blind8',
   'blind9',
+  'blind10',
 ] as const;
 type TsxGenerator = (typeof TSX_GENERATORS)[number];
 

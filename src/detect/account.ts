@@ -348,6 +348,8 @@ export interface Deltas {
   ts: number;
   tplHit: boolean;
   tplShared: boolean;
+  /** …with an item no other account had sent (Detector.crossTemplates). */
+  frameNewItem: boolean;
   biasChanged: boolean;
   /** The bias moved to another value on the same tokens as the request before. */
   biasSearch: boolean;
@@ -392,6 +394,7 @@ export function applyDeltas(s: Stats, d: Deltas, halfLifeMs: number): boolean {
   if (suspect && d.tplShared) c[F.suspectShared]! += 1;
   if (d.tplHit) c[F.tplHit]! += 1;
   if (d.tplShared) c[F.tplShared]! += 1;
+  if (d.frameNewItem) c[F.frameNewItem]! += 1;
   if (d.known) c[F.knownCampaign]! += 1;
   if (f.hasResponse) {
     c[F.withResponse]! += 1;

@@ -567,14 +567,6 @@ test('detector: a low-and-slow hydra asking in plain words is linked by the fram
   const final = run(plainHydra(d, 40), d);
   const members = [...final.values()].filter((v) => v.account.startsWith('lh'));
   const caught = members.filter((v) => v.cluster !== null && atLeast(v, 'throttle'));
-  for (const v of [...final.values()].slice(0, 200))
-    console.log(
-      v.account,
-      v.level,
-      v.score,
-      v.cluster,
-      JSON.stringify(v.reasons.map((x) => [x.code, x.weight, x.detail.slice(0, 100)]).slice(0, 3)),
-    );
   assert.ok(caught.length >= 36, `members linked and caught: ${caught.length}/40`);
   assert.ok(
     caught[0]!.reasons.some((x) => x.code === 'cluster_evidence' && x.detail.includes('template')),
@@ -963,5 +955,61 @@ test('detector: code solutions and agent work served with no night’s rest for 
     const v = final.get(id)!;
     assert.ok(!atLeast(v, 'throttle'), `${id}: ${JSON.stringify(v)}`);
     assert.ok(!v.reasons.some((x) => x.code === 'sleepless_work'), `${id}: ${JSON.stringify(v)}`);
+  }
+});
+
+/**
+ * Accounts sending one harness's frames, each over items of its own (`split`), or over the same
+ * homework items (`shared`); `frames` opening frames in words no stem list holds. Separate
+ * cards, addresses and days; a derivation served every time.
+ */
+function frameFleet(
+  d: Detector,
+  o: { prefix: string; accounts: number; split: boolean; seed: number },
+): TelemetryEvent[] {
+  const r = g.rng(o.seed);
+  const frames = Array.from({ length: 4 }, () =>
+    Array.from({ length: 9 }, () => g.phrase(r, 1).split('').reverse().join('')).join(' '),
+  );
+  const homework = Array.from({ length: 60 }, () => g.problem(r));
+  const events: TelemetryEvent[] = [];
+  for (let a = 0; a < o.accounts; a++) {
+    const id = `${o.prefix}${a}`;
+    d.addAccount({ id, createdAt: T0 - 90 * DAY - a * 3 * DAY, route: 'self-serve' });
+    let ts = T0 + a * 3_600_000;
+    for (let i = 0; i < 45; i++) {
+      ts += 3_000_000 + Math.floor(r() * 9_000_000);
+      const item = o.split ? g.problem(r) : homework[i]!;
+      const ev = g.event({
+        ts,
+        account: id,
+        user: `${frames[i % frames.length]!}: ${item}`,
+        ip: `203.0.${a}.${1 + (i % 3)}`,
+      });
+      events.push(served(ev, derivation(r), 420));
+    }
+  }
+  return events;
+}
+
+test("detector: accounts that each fill one harness's frames with items no other account sent are raised past what automation alone allows; a class sending the same homework in the same frames is not (issue 13)", () => {
+  const reason = (v: Verdict | undefined) => v?.reasons.find((x) => x.code === 'shared_harness');
+  const fleet = new Detector(cfg);
+  const f = run(frameFleet(fleet, { prefix: 'fl', accounts: 10, split: true, seed: 211 }), fleet);
+  const members = [...f.values()].filter((v) => v.account.startsWith('fl'));
+  // The first senders of the frames own them; the rest of the fleet shares them.
+  const raised = members.filter((v) => reason(v) !== undefined && atLeast(v, 'throttle'));
+  assert.ok(
+    raised.length >= 6,
+    members.map((v) => `${v.account} ${v.level} ${v.score}`).join('; '),
+  );
+  assert.match(reason(raised[0])!.detail, /item no other account sent/);
+
+  // The same traffic with the items shared (a class's homework): no shared harness, lower.
+  const cls = new Detector(cfg);
+  const c = run(frameFleet(cls, { prefix: 'cl', accounts: 10, split: false, seed: 211 }), cls);
+  for (const v of c.values()) {
+    assert.equal(reason(v), undefined, v.account);
+    assert.ok(!atLeast(v, 'throttle'), `${v.account} ${v.level} ${v.score}`);
   }
 });

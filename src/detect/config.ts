@@ -55,6 +55,11 @@ const weightsSchema = z
     templateReuse: unit().default(0.25),
     novelty: unit().default(0.3),
     sharedTemplate: unit().default(0.6),
+    /**
+     * Frames another account sent first over items nobody else sent (score.ts shared_harness):
+     * amplifies past the automation cap.
+     */
+    sharedHarness: unit().default(0.5),
     coverageSweep: unit().default(0.35),
     singleTurn: unit().default(0.25),
     timing: unit().default(0.3),

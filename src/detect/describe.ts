@@ -81,6 +81,8 @@ export function describe(code: TermCode, s: Stats, ctx: AssessContext): string {
       return `${share(F.tplHit)} of ${int(n)} prompts reuse a template already seen from this sender (slots masked)`;
     case 'shared_template':
       return `${share(F.tplShared)} of ${int(n)} prompts reuse a template first sent by another account`;
+    case 'shared_harness':
+      return `${share(F.frameNewItem)} of ${int(n)} prompts open on a frame another account sent first, each with an item no other account sent (one harness over a split item list)`;
     case 'coverage_sweep':
       return `one template filled with ~${int(Math.min(n, s.distinctItems()))} distinct items over ${int(n)} prompts`;
     case 'single_turn':

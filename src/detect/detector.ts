@@ -48,6 +48,8 @@ const DAY = 24 * HOUR;
 /** Requests an account needs before it can join or found a signup cohort (cohortLink). */
 const COHORT_MIN_REQUESTS = 8;
 const HARVEST_LINK_MIN_REQUESTS = 20;
+/** Other accounts' uses a frame's entry must count before an item over it counts as frameNewItem. */
+const FRAME_FLEET = 3;
 /** Distinct items per request a harvest-template link's end needs (harvestSender). */
 const HARVEST_SENDER_NOVELTY = 0.6;
 /**
@@ -132,6 +134,11 @@ export class Detector {
   private readonly byIdx: AccountState[] = [];
   private readonly clusterSets: Clusters;
   private readonly templateIndex: FirstSeenIndex<number>;
+  /**
+   * First sender of each prompt item (TemplateKeys.item), for frameNewItem. Per partition under
+   * `--workers`: an item another partition's account sent first counts as new here.
+   */
+  private readonly itemIndex: FirstSeenIndex<number>;
   private readonly netIndex: FirstSeenIndex<string>;
   private readonly payIndex: FirstSeenIndex<string>;
   private readonly timingIndex: FirstSeenIndex<number>;
@@ -140,6 +147,8 @@ export class Detector {
   private readonly modelFirst = new Map<string, number>();
   /** crossTemplates' findings for the event being ingested (fields, not an object per event). */
   private tplShared = false;
+  /** crossTemplates: the shared frame carried an item no other account had sent. */
+  private frameNewItem = false;
   /** The account whose template this event shares and who is to be joined, or -1. */
   private tplLink = -1;
   /** The event whose netKeyOf is cached in netKeyOfEvent. */
@@ -166,6 +175,7 @@ export class Detector {
     };
     this.clusterSets = new Clusters(cfg.maxClusterSize);
     this.templateIndex = new FirstSeenIndex(cfg.templateIndexSize);
+    this.itemIndex = new FirstSeenIndex(cfg.templateIndexSize);
     this.netIndex = new FirstSeenIndex(cfg.templateIndexSize);
     this.payIndex = new FirstSeenIndex(cfg.templateIndexSize);
     this.timingIndex = new FirstSeenIndex(cfg.timingIndexSize);
@@ -352,12 +362,13 @@ export class Detector {
     this.netEvent = undefined;
     const known = this.crossTemplates(st, f, tplHit);
     const shared = this.tplShared;
+    const frameNew = this.frameNewItem;
     const onKnown = known !== undefined && this.corroborated(st, ev);
     if (onKnown) {
       st.knownScore = known.flaggedScore / known.flagged;
       st.knownBy = known.flagged;
     }
-    const d = this.deltas(st, ev, f, tplHit, shared, onKnown);
+    const d = this.deltas(st, ev, f, tplHit, shared, frameNew, onKnown);
     let itemsDelta = 0;
     if (applyDeltas(st.stats, d, this.halfLifeMs)) {
       const est = st.stats.distinctItems();
@@ -490,6 +501,7 @@ export class Detector {
     for (const c of this.clusterSets.all()) b += 1200 + c.members.length * 8;
     b +=
       (this.templateIndex.size +
+        this.itemIndex.size +
         this.netIndex.size +
         this.payIndex.size +
         this.timingIndex.size +
@@ -521,6 +533,7 @@ export class Detector {
     tplHit: boolean,
   ): KnownEntry | undefined {
     this.tplShared = false;
+    this.frameNewItem = false;
     this.tplLink = -1;
     if (f.keys.headWords < 5) return undefined;
     // Only the opening frame links accounts: a closing frame of a short prompt is mostly a
@@ -532,6 +545,8 @@ export class Detector {
     // every benchmark harness's answers are derivations).
     const asks = f.intent.reasoning || f.intent.grader || f.intent.datagen || f.harvestLength;
     const prev = this.templateIndex.touch(key, st.idx, !tplHit);
+    const item = this.itemIndex.touch(f.keys.item, st.idx, true);
+    const itemNew = item === undefined || item.first === st.idx;
     this.listener?.template(key, st, asks, f.harvest);
     if (st.flagged && !tplHit)
       this.templateIndex.flag(key, st.idx, Math.max(st.ownScore, st.score));
@@ -542,6 +557,13 @@ export class Detector {
     // 101, 103 and 105: three nat-org accounts to throttle).
     if (!prev || prev.first === st.idx) return undefined;
     this.tplShared = true;
+    // A harness's frame over an item nobody else sent: what members of one campaign send
+    // (one prompt frame, a split of the item list). A class sharing homework sends the same
+    // items; people who happen to open alike send their own items in their own frames. The
+    // frame's entry must also count FRAME_FLEET uses by other accounts (its `accounts`, which
+    // counts an account again when its own sketch has let the frame go: approximate): held-out
+    // researchers shared their frames with 2-6 accounts, campaigns' members theirs with 4-20+.
+    this.frameNewItem = itemNew && prev.accounts >= FRAME_FLEET;
     // Both ends must be mostly suspect: a harvester that pastes a benchmark question shares
     // its opening words with the honest users who asked the same question, not a template.
     const first = this.byIdx[prev.first]!;
@@ -826,6 +848,7 @@ export class Detector {
     f: EventFeatures,
     tplHit: boolean,
     tplShared: boolean,
+    frameNewItem: boolean,
     known: boolean,
   ): Deltas {
     // A step of a logit_bias sweep (Carlini et al. 2024): the bias moved, and over time it has
@@ -869,6 +892,7 @@ export class Detector {
       ts: ev.ts,
       tplHit,
       tplShared,
+      frameNewItem,
       biasChanged,
       biasSearch,
       pivot,

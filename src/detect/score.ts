@@ -64,6 +64,7 @@ const WEIGHT_KEY: Record<TermCode, keyof DetectConfig['weights']> = {
   logit_bias_sweep: 'logitSweep',
   template_reuse: 'templateReuse',
   shared_template: 'sharedTemplate',
+  shared_harness: 'sharedHarness',
   coverage_sweep: 'coverageSweep',
   novelty: 'novelty',
   single_turn: 'singleTurn',
@@ -225,6 +226,14 @@ function ampStrengths(s: Stats, n: number, ctx: AssessContext, x: Float64Array):
   const tpl = c[F.tplHit]! / n;
   x[T.template_reuse] = sat(tpl - 0.2, 0.6);
   x[T.shared_template] = sat(c[F.tplShared]! / n, 0.5);
+  // One harness over a split item list: opening frames other accounts sent first, each filled
+  // with an item no other account sent (complementary coverage, issue 13 §4). Not automation:
+  // an integration's frames are its own, and people who share prompts (a class and its
+  // homework, a popular prompt) share the items too. An application that names its end users
+  // sends what they paste; 30+ requests.
+  x[T.shared_harness] = namesEndUsers(c, n)
+    ? 0
+    : sat(c[F.frameNewItem]! / n - 0.3, 0.35) * sat(n - 30, 30);
   // Coverage: one template filled with mostly distinct items (HyperLogLog only when it can matter).
   x[T.coverage_sweep] =
     tpl >= 0.5 && n >= 10

@@ -69,7 +69,12 @@ export const F = {
   sessions: 42,
   /** Requests whose logit_bias gave the last request's tokens another value (detector.ts deltas). */
   biasSearch: 43,
-  hours: 44,
+  /**
+   * Requests on an opening frame another account sent first, filled with an item no other
+   * account had sent (detector.ts crossTemplates): one harness's frames over new items.
+   */
+  frameNewItem: 44,
+  hours: 45,
 } as const;
 
 /** Length of the counter vector (hours take 24 slots at the end). */

@@ -46,6 +46,7 @@ export const TERMS = [
   'logit_bias_sweep',
   'template_reuse',
   'shared_template',
+  'shared_harness',
   'coverage_sweep',
   'novelty',
   'single_turn',
