@@ -61,11 +61,13 @@ const { values } = parseArgs({
     events: { type: 'string', default: '200000' },
     work: { type: 'string', default: '/tmp/moat-generalisation' },
     data: { type: 'string', default: '../shared/data' },
+    /** Comma-separated summary.json files of other runs whose rows join this report (runs split over processes). */
+    include: { type: 'string', default: '' },
   },
 });
 if (!values.out) {
   console.error(
-    `usage: npx tsx bench/eval/generalisation.ts --out DIR [--sim-seeds 1,2] ${TSX_GENERATORS.map((g) => `[--${g}-seeds 1,2]`).join(' ')} [--events N] [--work DIR] [--data DIR] [--moat CLI] [--reuse]`,
+    `usage: npx tsx bench/eval/generalisation.ts --out DIR [--sim-seeds 1,2] ${TSX_GENERATORS.map((g) => `[--${g}-seeds 1,2]`).join(' ')} [--events N] [--work DIR] [--data DIR] [--moat CLI] [--reuse] [--include SUMMARY.json,…]`,
   );
   process.exit(2);
 }
@@ -211,6 +213,8 @@ const GENERATORS: Generator[] = [
 ];
 
 const rows: Row[] = [];
+for (const file of values.include!.split(',').filter(Boolean))
+  rows.push(...(JSON.parse(readFileSync(file, 'utf8')) as { runs: Row[] }).runs);
 for (const g of GENERATORS) {
   for (const seed of g.seeds.split(',').filter(Boolean).map(Number)) {
     const dir = join(work, `${g.name === 'simulate' ? 'sim' : g.name}-${seed}`);

@@ -1012,4 +1012,9 @@ test("detector: accounts that each fill one harness's frames with items no other
     assert.equal(reason(v), undefined, v.account);
     assert.ok(!atLeast(v, 'throttle'), `${v.account} ${v.level} ${v.score}`);
   }
+
+  // Frames three colleagues pass among them, each over their own items: too few senders.
+  const few = new Detector(cfg);
+  const p = run(frameFleet(few, { prefix: 'pr', accounts: 3, split: true, seed: 211 }), few);
+  for (const v of p.values()) assert.equal(reason(v), undefined, v.account);
 });

@@ -48,7 +48,7 @@ const DAY = 24 * HOUR;
 /** Requests an account needs before it can join or found a signup cohort (cohortLink). */
 const COHORT_MIN_REQUESTS = 8;
 const HARVEST_LINK_MIN_REQUESTS = 20;
-/** Other accounts' uses a frame's entry must count before an item over it counts as frameNewItem. */
+/** Accounts besides its first sender that must have sent a frame before an item over it counts as frameNewItem. */
 const FRAME_FLEET = 3;
 /** Distinct items per request a harvest-template link's end needs (harvestSender). */
 const HARVEST_SENDER_NOVELTY = 0.6;
@@ -560,10 +560,9 @@ export class Detector {
     // A harness's frame over an item nobody else sent: what members of one campaign send
     // (one prompt frame, a split of the item list). A class sharing homework sends the same
     // items; people who happen to open alike send their own items in their own frames. The
-    // frame's entry must also count FRAME_FLEET uses by other accounts (its `accounts`, which
-    // counts an account again when its own sketch has let the frame go: approximate): held-out
-    // researchers shared their frames with 2-6 accounts, campaigns' members theirs with 4-20+.
-    this.frameNewItem = itemNew && prev.accounts >= FRAME_FLEET;
+    // frame must also have been sent by FRAME_FLEET other accounts before: held-out
+    // researchers passed their frames among 2-6 accounts, campaigns' members theirs among 4-20+.
+    this.frameNewItem = itemNew && prev.senders >= FRAME_FLEET;
     // Both ends must be mostly suspect: a harvester that pastes a benchmark question shares
     // its opening words with the honest users who asked the same question, not a template.
     const first = this.byIdx[prev.first]!;

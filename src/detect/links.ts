@@ -20,13 +20,30 @@ interface Entry {
    * or a student may have sent it first). Absent in snapshots from before it existed.
    */
   harvester?: number;
+  /**
+   * Accounts other than the first that sent the key, counted when an account is neither of the
+   * last two such senders: exact while three or fewer did, an overcount past that (so
+   * `senders >= 3` holds exactly when three other accounts sent it).
+   */
+  senders: number;
+  last1: number;
+  last2: number;
 }
 
 /** First account seen per key, with an approximate count of accounts using it. */
 export class FirstSeenIndex<K> {
   private readonly map = new Map<K, Entry>();
   /** What touch() returns: one object per index, overwritten by the next touch (no allocation per event). */
-  private readonly before: Entry = { first: 0, accounts: 0, uses: 0, flagged: 0, flaggedScore: 0 };
+  private readonly before: Entry = {
+    first: 0,
+    accounts: 0,
+    uses: 0,
+    flagged: 0,
+    flaggedScore: 0,
+    senders: 0,
+    last1: -1,
+    last2: -1,
+  };
 
   constructor(private readonly cap: number) {}
 
@@ -46,6 +63,9 @@ export class FirstSeenIndex<K> {
         flagged: 0,
         flaggedScore: 0,
         harvester: -1,
+        senders: 0,
+        last1: -1,
+        last2: -1,
       });
       return undefined;
     }
@@ -55,8 +75,14 @@ export class FirstSeenIndex<K> {
     before.uses = e.uses;
     before.flagged = e.flagged;
     before.flaggedScore = e.flaggedScore;
+    before.senders = e.senders;
     e.uses++;
     if (newForAccount && e.first !== idx) e.accounts++;
+    if (idx !== e.first && idx !== e.last1 && idx !== e.last2) {
+      e.senders++;
+      e.last2 = e.last1;
+      e.last1 = idx;
+    }
     return before;
   }
 
@@ -70,7 +96,17 @@ export class FirstSeenIndex<K> {
     let e = this.map.get(key);
     if (e === undefined) {
       if (this.map.size >= this.cap) this.evict();
-      e = { first: idx, accounts: 1, uses: 0, flagged: 0, flaggedScore: 0, harvester: -1 };
+      e = {
+        first: idx,
+        accounts: 1,
+        uses: 0,
+        flagged: 0,
+        flaggedScore: 0,
+        harvester: -1,
+        senders: 0,
+        last1: -1,
+        last2: -1,
+      };
       this.map.set(key, e);
     }
     e.flagged++;
