@@ -485,6 +485,10 @@ test('detector: a verified or contracted account is held at monitor for review, 
   assert.ok(atLeast(final.get('anon'), 'throttle'));
   assert.equal(final.get('licensed')!.level, 'monitor');
   assert.ok(final.get('licensed')!.reasons.some((x) => x.code === 'review_required'));
+  // Its prompt frames are its own product's: a harvester that sends the same frames is not
+  // linked to it (a contract says who the operator is), so neither inherits the other's
+  // evidence — nor do those, like a class on a campus NAT, linked to either.
+  assert.equal(final.get('licensed')!.cluster, null);
 });
 
 /**
