@@ -55,18 +55,7 @@ export class FirstSeenIndex<K> {
   touch(key: K, idx: number, newForAccount: boolean): Entry | undefined {
     const e = this.map.get(key);
     if (e === undefined) {
-      if (this.map.size >= this.cap) this.evict();
-      this.map.set(key, {
-        first: idx,
-        accounts: 1,
-        uses: 1,
-        flagged: 0,
-        flaggedScore: 0,
-        harvester: -1,
-        senders: 0,
-        last1: -1,
-        last2: -1,
-      });
+      this.add(key, idx).uses = 1;
       return undefined;
     }
     const before = this.before;
@@ -94,21 +83,7 @@ export class FirstSeenIndex<K> {
   /** Record that account `idx`, detected on its own evidence with `score`, used `key`. */
   flag(key: K, idx: number, score: number): void {
     let e = this.map.get(key);
-    if (e === undefined) {
-      if (this.map.size >= this.cap) this.evict();
-      e = {
-        first: idx,
-        accounts: 1,
-        uses: 0,
-        flagged: 0,
-        flaggedScore: 0,
-        harvester: -1,
-        senders: 0,
-        last1: -1,
-        last2: -1,
-      };
-      this.map.set(key, e);
-    }
+    e ??= this.add(key, idx);
     e.flagged++;
     e.flaggedScore += score;
   }
@@ -127,6 +102,24 @@ export class FirstSeenIndex<K> {
   /** Number of keys held. */
   get size(): number {
     return this.map.size;
+  }
+
+  /** A new entry for `key`, first sent by `idx`, unused (evicting first when full). */
+  private add(key: K, idx: number): Entry {
+    if (this.map.size >= this.cap) this.evict();
+    const e: Entry = {
+      first: idx,
+      accounts: 1,
+      uses: 0,
+      flagged: 0,
+      flaggedScore: 0,
+      harvester: -1,
+      senders: 0,
+      last1: -1,
+      last2: -1,
+    };
+    this.map.set(key, e);
+    return e;
   }
 
   private evict(): void {
