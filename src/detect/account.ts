@@ -171,10 +171,12 @@ export class AccountState {
   readonly stats = new Stats();
   /** The template sketch's, the sub-streams' and the timing sketch's words: one backing store. */
   private readonly slab = new Int32Array(
-    TemplateSketch.WORDS + SubStreams.WORDS + CoActivity.WORDS + NET_WORDS,
+    TemplateSketch.WORDS + SubStreams.WORDS + CoActivity.WORDS + NET_WORDS + SubStreams.WORDS,
   );
   readonly templates = new TemplateSketch(this.slab, 0);
   readonly substreams = new SubStreams(this.slab, TemplateSketch.WORDS);
+  /** Sub-streams by harness (features.ts harnessStream), at the slab's end. */
+  readonly harnessStreams = new SubStreams(this.slab, NETS_AT + NET_WORDS);
   /** HyperLogLog of the token ids this account's logit_bias maps named, over its lifetime. */
   biasIds: Uint8Array | null = null;
   /** HyperLogLog of the end-user ids it sent. */
@@ -288,6 +290,7 @@ export class AccountState {
       if (hllAdd(sets, f.toolset) >= 0) this.toolsetCount = hllCount(sets);
     }
     this.substreams.add(f.substream, f.harvest);
+    if (f.harnessStream !== 0) this.harnessStreams.add(f.harnessStream, f.harvest);
   }
 
   /**
@@ -327,10 +330,10 @@ export class AccountState {
       192 +
       (this.id.length + this.flaggedNetKey.length) * 2 +
       Stats.BYTES +
-      (TemplateSketch.WORDS + SubStreams.WORDS + NET_WORDS) * 4 +
+      (TemplateSketch.WORDS + 2 * SubStreams.WORDS + NET_WORDS) * 4 +
       2 * 64 +
       CoActivity.BYTES +
-      SubStreams.BYTES +
+      2 * SubStreams.BYTES +
       (this.biasIds ? 96 : 0) +
       (this.endUsers ? 96 : 0) +
       (this.toolsets ? 96 : 0);

@@ -1022,3 +1022,65 @@ test("detector: accounts that each fill one harness's frames with items no other
   const p = run(frameFleet(few, { prefix: 'pr', accounts: 3, split: true, seed: 211 }), few);
   for (const v of p.values()) assert.equal(reason(v), undefined, v.account);
 });
+
+test('detector: a harvest slipped into an application under its own system prompt, with a new end-user id each time, is scored on its harness sub-stream; a researcher who keeps one setting for reasoning tasks is not (issue 13: dilution)', () => {
+  const r = g.rng(241);
+  const d = new Detector(cfg);
+  const sys = 'You are StudyNest, a study helper. Make flashcards and quiz the learner.';
+  const events: TelemetryEvent[] = [];
+  for (const id of ['app', 'plain']) {
+    d.addAccount({ id, createdAt: T0 - 400 * DAY, tier: 'pro' });
+    let ts = T0;
+    for (let i = 0; i < 600; i++) {
+      ts += 60_000 + Math.floor(r() * 60_000);
+      // The operator's harvest: 15% of the traffic, another model and cap, a fresh user id.
+      if (id === 'app' && i % 7 === 3) {
+        const ev = g.event({
+          ts,
+          account: id,
+          system: sys,
+          user: g.problem(r),
+          model: 'model-reasoning',
+          request: { max_tokens: 8000, temperature: 0.7, user: `u_new_${i}` },
+        });
+        events.push(served(ev, derivation(r), 1400));
+        continue;
+      }
+      const ev = g.event({
+        ts,
+        account: id,
+        system: sys,
+        user: 'Make flashcards from these notes: ' + g.phrase(r, 30),
+        request: { max_tokens: 1500, temperature: 0.5, user: `u_${i % 400}` },
+      });
+      events.push(served(ev, g.phrase(r, 60), 180));
+    }
+  }
+  // A researcher: no application, a reasoning setting beside its chat, mostly reasoning.
+  d.addAccount({ id: 'lab', createdAt: T0 - 400 * DAY, tier: 'pro' });
+  let ts = T0;
+  for (let i = 0; i < 300; i++) {
+    ts += 600_000 + Math.floor(r() * 1_200_000);
+    const reasoning = i % 3 !== 0;
+    const ev = g.event({
+      ts,
+      account: 'lab',
+      system: 'You are a careful assistant.',
+      user: reasoning ? g.problem(r) : g.question(r),
+      ...(reasoning ? { model: 'model-reasoning', request: { max_tokens: 8000 } } : {}),
+    });
+    events.push(served(ev, reasoning ? derivation(r) : g.phrase(r, 50), reasoning ? 700 : 200));
+  }
+  const final = run(events, d);
+  const app = final.get('app')!;
+  assert.ok(atLeast(app, 'throttle'), JSON.stringify(app));
+  assert.match(
+    app.reasons.find((x) => x.code === 'substream_harvest')!.detail,
+    /model, sampling and cap/,
+  );
+  assert.equal(final.get('plain')!.level, 'allow');
+  assert.ok(
+    !final.get('lab')!.reasons.some((x) => x.detail.includes('model, sampling and cap')),
+    JSON.stringify(final.get('lab')),
+  );
+});

@@ -83,6 +83,7 @@ class ScoreContext implements AssessContext {
   coordination = 0;
   substreamShare = 0;
   substreamN = 0;
+  substreamByHarness = false;
   biasIds = 0;
   endUsers = 0;
   toolsets = 0;
@@ -963,6 +964,7 @@ export class Detector {
     ctx.coordination = cl.coordination();
     ctx.cluster = cl;
     ctx.substreamShare = ctx.substreamN = ctx.biasIds = ctx.toolsets = 0;
+    ctx.substreamByHarness = false;
     // Applications linked into one cluster are judged per person they serve, as each alone is
     // (two tutoring apps on one SDK, signed up the same week, were shape-linked and the
     // cluster judged as one sender: tuning seed 110, 1M events, 5 of 22 edtech apps raised).
@@ -977,9 +979,21 @@ export class Detector {
     ctx.createdAt = st.createdAt;
     ctx.firstTs = st.firstTs;
     ctx.lastTs = st.lastTs;
-    st.substreams.worst(12, st.stats.c[F.n]!, 0.7);
+    const c = st.stats.c;
+    st.substreams.worst(12, c[F.n]!, 0.7);
     ctx.substreamShare = st.substreams.share;
     ctx.substreamN = st.substreams.size;
+    ctx.substreamByHarness = false;
+    // A harvest slipped into an application under its system prompt, with a new end-user id
+    // each time, forms no end-user sub-stream; it calls the model its own way (issue 13:
+    // dilution). Only for an account mostly not harvest: a researcher who keeps one setting
+    // for reasoning tasks beside chat was raised on blind seed 1 when this was not.
+    st.harnessStreams.worst(12, c[F.n]!, 0.7);
+    if (st.harnessStreams.share > ctx.substreamShare && c[F.harvest]! <= 0.5 * c[F.n]!) {
+      ctx.substreamShare = st.harnessStreams.share;
+      ctx.substreamN = st.harnessStreams.size;
+      ctx.substreamByHarness = true;
+    }
     ctx.biasIds = st.biasIdCount;
     ctx.endUsers = st.endUserCount;
     ctx.toolsets = st.toolsetCount;

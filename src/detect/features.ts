@@ -65,6 +65,13 @@ export interface EventFeatures {
   toolset: number;
   /** Sub-stream of the account this request belongs to: its system prompt and end user. */
   substream: number;
+  /**
+   * Sub-stream by harness: the system prompt and what the request asks of the model (model,
+   * sampling, output cap: normalize.ts `harness`), 0 without a system prompt. An application's
+   * features each call the model their own way; a harvest slipped in under its system prompt
+   * calls it another way, whatever end-user ids it sends.
+   */
+  harnessStream: number;
   /** Hash of the request's shape (normalize.ts) and client (User-Agent, header order). */
   shape: number;
   /** Hash of what the request's harness asks of the model, whatever client sent it (normalize.ts `harness`). */
@@ -220,6 +227,8 @@ export function featuresOf(ev: TelemetryEvent): EventFeatures {
   const verdictAnswer =
     hasResponse && outTokens > 0 && outTokens <= 12 && inTokens >= 150 && !req.usesTools;
   const endUser = req.endUser ? fnv1a(req.endUser) || 1 : 0;
+  const system = fnv1a(req.system.length > 512 ? req.system.slice(0, 512) : req.system);
+  const harness = fnv1a(req.harness);
   let biasTokens: number[] = NONE;
   let biasSet = 0;
   if (req.biasTokens.length) {
@@ -255,10 +264,10 @@ export function featuresOf(ev: TelemetryEvent): EventFeatures {
     biasSet,
     endUser,
     toolset: req.toolset ? fnv1a(req.toolset) || 1 : 0,
-    substream:
-      (fnv1a(req.system.length > 512 ? req.system.slice(0, 512) : req.system) ^ endUser) | 0 || 1,
+    substream: (system ^ endUser) | 0 || 1,
+    harnessStream: req.system ? (system ^ mix32(harness)) | 0 || 1 : 0,
     shape: fnv1a(req.shape + '|' + client) | 0 || 1,
-    harness: fnv1a(req.harness) | 0 || 1,
+    harness: harness | 0 || 1,
     suspect: intent.reasoning || intent.grader || intent.datagen || harvestLength,
     harvest:
       intent.reasoning ||

@@ -17,6 +17,8 @@ export interface AssessContext {
   /** The most harvest-suspect sub-stream of an account (share, requests), 0/0 when none stands out or for a cluster. */
   substreamShare: number;
   substreamN: number;
+  /** That sub-stream is one of the system prompt × harness kind (features.ts harnessStream), not × end user. */
+  substreamByHarness: boolean;
   /** Distinct token ids its logit_bias maps named (estimate). */
   biasIds: number;
   /** Distinct end users it named (estimate), 0 when none. */
