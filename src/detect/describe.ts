@@ -38,6 +38,13 @@ function timing(c: Counters, n: number): string {
   return `inter-arrival log-gap spread ${std.toFixed(2)} over ${int(g)} gaps; active in ${activeHours(c, n)} of 24 hours`;
 }
 
+/** What an account's most suspect sub-stream is keyed by (Detector ownCtx). */
+function substreamKind(ctx: AssessContext): string {
+  return ctx.substreamByHarness
+    ? 'system prompt × model, sampling and cap'
+    : 'system prompt × end user';
+}
+
 /** The sentence for one reason code. */
 export function describe(code: TermCode, s: Stats, ctx: AssessContext): string {
   const c = s.c;
@@ -58,7 +65,7 @@ export function describe(code: TermCode, s: Stats, ctx: AssessContext): string {
     case 'grades_served':
       return `${pct(c[F.gradeReport]! / withRes)} of ${int(withRes)} answers served gave a grade (a score on a scale, "7/10", a judge's bracketed verdict, "[[8]]", a scorecard, or a score or choice before its reasons)`;
     case 'substream_harvest':
-      return `one sub-stream (system prompt × ${ctx.substreamByHarness ? 'model, sampling and cap' : 'end user'}) of ${int(ctx.substreamN)} requests is ${pct(ctx.substreamShare)} harvest-suspect, against ${share(F.harvest)} for the account as a whole`;
+      return `one sub-stream (${substreamKind(ctx)}) of ${int(ctx.substreamN)} requests is ${pct(ctx.substreamShare)} harvest-suspect, against ${share(F.harvest)} for the account as a whole`;
     case 'long_output':
       return `${pct(c[F.longOutput]! / withRes)} of ${int(withRes)} answers are ≥ 700 tokens (mean ${int(c[F.outTokens]! / withRes)} output tokens, ${pct(c[F.capHit]! / withRes)} at max_tokens)`;
     case 'harvest_length':
@@ -92,7 +99,7 @@ export function describe(code: TermCode, s: Stats, ctx: AssessContext): string {
     case 'harvest_focus':
       // The sub-stream's focus when the score took it (score.ts: a harvest inside an application).
       return streamFocus(c, n, ctx) > accountFocus(c, n, ctx)
-        ? `${pct(ctx.substreamShare)} of the ${int(ctx.substreamN)} requests of one sub-stream (system prompt × ${ctx.substreamByHarness ? 'model, sampling and cap' : 'end user'}) took a harvest, against ${share(F.harvest)} of the account's ${int(n)}; people mix their asks (counted from 65%)`
+        ? `${pct(ctx.substreamShare)} of the ${int(ctx.substreamN)} requests of one sub-stream (${substreamKind(ctx)}) took a harvest, against ${share(F.harvest)} of the account's ${int(n)}; people mix their asks (counted from 65%)`
         : `${pct(harvestShare(c, n))} of ${int(n)} requests took a harvest (a reasoning, grading or data ask, a derivation served${c[F.solution]! >= 0.5 ? `, or a code solution: ${share(F.solution)}` : ''}); people mix their asks (counted from 65%)`;
     case 'volume_vs_age': {
       const start = ctx.createdAt > 0 ? Math.min(ctx.createdAt, ctx.firstTs) : ctx.firstTs;
