@@ -175,3 +175,41 @@ test('analyze --workers 2 links a hydra that asks in plain words across partitio
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('analyze --workers 2 links no verified or contracted account across partitions, as one detector links none (issue 13)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'moat-parallel-'));
+  try {
+    const r = g.rng(157);
+    const T0 = Date.UTC(2026, 0, 5, 8, 0, 0);
+    const members = Array.from({ length: 16 }, (_, i) => 'lh' + i);
+    const evs = g.mergeByTime(
+      ...members.map((id, i) => g.plainAsker(r, id, i, 45, T0 + Math.floor(r() * 86_400_000))),
+    );
+    const events = join(dir, 'events.jsonl');
+    writeFileSync(events, evs.map((e) => JSON.stringify(e)).join('\n') + '\n');
+    // Half the askers hold a contract: the same frames and one card, in both partitions.
+    const contracted = members.filter((_, i) => i % 2 === 0);
+    const records = members.map((id, i) => ({
+      id,
+      createdAt: new Date(T0 - (60 + 7 * i) * 86_400_000).toISOString(),
+      route: 'self-serve',
+      tier: 'tier-1',
+      paymentFingerprint: 'pf_shared_card',
+      ...(contracted.includes(id) ? { contract: 'synthetic-data' } : {}),
+    }));
+    const accounts = join(dir, 'accounts.jsonl');
+    writeFileSync(accounts, records.map((x) => JSON.stringify(x)).join('\n') + '\n');
+    assert.equal(new Set(contracted.map((a) => partitionOf(a, 2))).size, 2);
+
+    const one = await analyzeFiles({ events, accounts, cfg });
+    const two = await analyzeParallel({ events, accounts, cfg, workers: 2 });
+    const inCluster = (vs: { account: string; cluster: string | null }[]) =>
+      vs.filter((v) => contracted.includes(v.account) && v.cluster !== null).map((v) => v.account);
+    assert.deepEqual(inCluster(one.detector.verdicts()), []);
+    assert.deepEqual(inCluster(two.result.verdicts()), []);
+    // The others still link among themselves.
+    assert.ok(two.result.verdicts().some((v) => !contracted.includes(v.account) && v.cluster));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

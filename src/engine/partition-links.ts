@@ -225,7 +225,10 @@ export function crossEdges(acc: Accounts, cfg: DetectConfig): Edge[] {
       synchronized(CoActivity.restore(s[u]!.timing!), CoActivity.restore(s[f]!.timing!), rule),
     edges,
   );
-  return edges.sort((x, y) => x.ts - y.ts);
+  // Detector.join: a verified or contracted account takes part in no link.
+  return edges
+    .filter((e) => !s[e.a]!.reviewOnly && !s[e.b]!.reviewOnly)
+    .sort((x, y) => x.ts - y.ts);
 }
 
 /** The Detector's timing rule for a configuration (its constructor builds the same). */
