@@ -1084,3 +1084,57 @@ test('detector: a harvest slipped into an application under its own system promp
     JSON.stringify(final.get('lab')),
   );
 });
+
+test('detector: members on a hydra’s shared cards who reword and cover with chat inherit the cluster’s level by their harvest share; a chatting bystander on a card does not (issue 13)', () => {
+  const r = g.rng(211);
+  const d = new Detector(cfg);
+  const events: TelemetryEvent[] = [];
+  // Thirty old accounts on six cards, each asking in its own words (no listed stems, no shared
+  // frames) for worked solutions on about half its requests and chatting on the rest.
+  for (let a = 0; a < 30; a++) {
+    const id = `cr${a}`;
+    d.addAccount({
+      id,
+      createdAt: T0 - (90 + a) * DAY,
+      route: 'self-serve',
+      tier: 'tier-1',
+      paymentFingerprint: `pf_card${a % 6}`,
+    });
+    let ts = T0 + Math.floor(r() * DAY);
+    for (let i = 0; i < 60; i++) {
+      ts += 1_800_000 + Math.floor(r() * 16_000_000);
+      const worked = r() < 0.55;
+      const ev = g.event({
+        ts,
+        account: id,
+        ip: `100.${64 + a}.${a}.${1 + (i % 3)}`,
+        ua: `client-${a}/1.${a}`,
+        user: worked ? reworded(r) : g.question(r),
+      });
+      events.push(worked ? served(ev, derivation(r), 700) : served(ev, g.phrase(r, 40), 150));
+    }
+  }
+  // A flatmate on one of the cards who chats and now and then asks for a worked answer.
+  d.addAccount({ id: 'mate', createdAt: T0 - 300 * DAY, paymentFingerprint: 'pf_card0' });
+  let ts = T0;
+  for (let i = 0; i < 60; i++) {
+    ts += 3_600_000 + Math.floor(r() * 6_000_000);
+    const worked = r() < 0.1;
+    const ev = g.event({
+      ts,
+      account: 'mate',
+      ip: '203.0.113.77',
+      user: worked ? reworded(r) : g.question(r),
+    });
+    events.push(worked ? served(ev, derivation(r), 700) : served(ev, g.phrase(r, 40), 150));
+  }
+  const final = run(events, d);
+  const members = [...final.values()].filter((v) => v.account.startsWith('cr'));
+  const caught = members.filter((v) => atLeast(v, 'throttle'));
+  assert.ok(caught.length >= 24, `members at throttle or above: ${caught.length}/30`);
+  assert.ok(
+    caught.some((v) => v.reasons[0]?.code === 'cluster_evidence'),
+    JSON.stringify(caught[0]?.reasons),
+  );
+  assert.ok(!atLeast(final.get('mate'), 'throttle'), JSON.stringify(final.get('mate')));
+});
