@@ -212,6 +212,15 @@ export class AccountState {
   lastTs = 0;
   /** Requests to models that were not newly released when they were sent (a pivot moves these). */
   establishedRequests = 0;
+  /**
+   * Requests sent (counted, not decayed), the clock hour of the last one, the requests in that
+   * hour and the most in any one hour: how much of the account's traffic came in one sitting
+   * (Detector.sitting). Absent in snapshots from before they existed (read as 0).
+   */
+  requests = 0;
+  hour = -1;
+  hourRequests = 0;
+  peakHour = 0;
   lastBias = 0;
   /** The logit_bias map before the last one that differed from it. */
   priorBias = 0;
@@ -327,7 +336,7 @@ export class AccountState {
   /** Approximate heap bytes of this state. */
   bytes(): number {
     let b =
-      192 +
+      224 +
       (this.id.length + this.flaggedNetKey.length) * 2 +
       Stats.BYTES +
       (TemplateSketch.WORDS + 2 * SubStreams.WORDS + NET_WORDS) * 4 +

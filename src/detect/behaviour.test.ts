@@ -1138,3 +1138,34 @@ test('detector: members on a hydra’s shared cards who reword and cover with ch
   );
   assert.ok(!atLeast(final.get('mate'), 'throttle'), JSON.stringify(final.get('mate')));
 });
+
+test('detector: a benchmark run in one sitting — most of an account’s requests in one hour, long worked answers — is evaluation-shaped; the same traffic spread over days is not (issue 13)', () => {
+  const r = g.rng(223);
+  const d = new Detector(cfg);
+  const events: TelemetryEvent[] = [];
+  for (const [id, spacing, ip, ua] of [
+    ['sitting', 25_000, '192.0.2.50', 'OpenAI/Python 1.43.2'],
+    ['spread', 3_000_000, '198.51.100.9', 'litellm/1.52.6'],
+  ] as const) {
+    d.addAccount({ id, createdAt: T0 - 200 * DAY, route: 'research', tier: 'tier-2' });
+    // A chat a day before the run, as a researcher trying the model first.
+    const hello = g.event({ ts: T0 - DAY, account: id, ip, user: g.question(r) });
+    events.push(served(hello, g.phrase(r, 40), 150));
+    let ts = T0;
+    for (let i = 0; i < 120; i++) {
+      ts += spacing + Math.floor(r() * spacing * 0.2);
+      const ev = g.event({
+        ts,
+        account: id,
+        ip,
+        ua,
+        user: reworded(r),
+        request: { temperature: 0.7, max_tokens: 4096 },
+      });
+      events.push(served(ev, derivation(r), 1_800));
+    }
+  }
+  const final = run(events, d);
+  assert.ok(atLeast(final.get('spread'), 'throttle'), JSON.stringify(final.get('spread')));
+  assert.ok(!atLeast(final.get('sitting'), 'throttle'), JSON.stringify(final.get('sitting')));
+});

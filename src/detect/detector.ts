@@ -60,6 +60,23 @@ const HARVEST_SENDER_NOVELTY = 0.6;
  */
 const PROXY_LINK_HARVEST = 0.4;
 const PROXY_MEMBER_HARVEST = 0.3;
+/** Requests an account sends before the share of them in its busiest hour counts (sittingShare). */
+const SITTING_MIN_REQUESTS = 20;
+
+/**
+ * Hours an account's requests must span before its busiest hour is judged a sitting: in its
+ * first hours every account's traffic is one sitting, a harvester's that goes on included (it
+ * must be caught within its first 100 requests); one that goes on falls under half by then.
+ */
+const SITTING_SPAN_HOURS = 6;
+
+/** Share of an account's requests in its busiest clock hour (AssessContext.sitting); 0 under SITTING_MIN_REQUESTS or SITTING_SPAN_HOURS. */
+function sittingShare(st: AccountState): number {
+  return st.requests >= SITTING_MIN_REQUESTS && st.lastTs - st.firstTs >= SITTING_SPAN_HOURS * HOUR
+    ? st.peakHour / st.requests
+    : 0;
+}
+
 /** Requests a card- or identity-linked member sends before it inherits by its harvest share (Detector.affinity). */
 const OPERATOR_MEMBER_MIN = 10;
 /**
@@ -98,6 +115,7 @@ class ScoreContext implements AssessContext {
   toolsets = 0;
   paid = false;
   windowDays = 14;
+  sitting = 0;
   /** The cluster scored, whose coordinationDetail() this reports. */
   cluster: ClusterState | undefined = undefined;
 
@@ -898,6 +916,14 @@ export class Detector {
     // has none.
     const pivot = toNewModel && st.establishedRequests >= PIVOT_PRIOR_REQUESTS;
     if (!toNewModel) st.establishedRequests++;
+    const hour = Math.floor(ev.ts / HOUR);
+    if (st.hour !== hour) {
+      st.hour = hour;
+      st.hourRequests = 0;
+    }
+    st.hourRequests++;
+    st.requests = (st.requests || 0) + 1;
+    if (st.hourRequests > (st.peakHour || 0)) st.peakHour = st.hourRequests;
     return {
       f,
       ts: ev.ts,
@@ -972,7 +998,7 @@ export class Detector {
     ctx.lastTs = cl.lastTs;
     ctx.coordination = cl.coordination();
     ctx.cluster = cl;
-    ctx.substreamShare = ctx.substreamN = ctx.biasIds = ctx.toolsets = 0;
+    ctx.substreamShare = ctx.substreamN = ctx.biasIds = ctx.toolsets = ctx.sitting = 0;
     ctx.substreamByHarness = false;
     // Applications linked into one cluster are judged per person they serve, as each alone is
     // (two tutoring apps on one SDK, signed up the same week, were shape-linked and the
@@ -1007,6 +1033,7 @@ export class Detector {
     ctx.endUsers = st.endUserCount;
     ctx.toolsets = st.toolsetCount;
     ctx.paid = st.paidTier;
+    ctx.sitting = sittingShare(st);
     return ctx;
   }
 

@@ -292,12 +292,22 @@ export function evaluationShaped(
     // derivations, but an ask for the reasoning in one burst is a harvest's.
     grading < 0.5 &&
     c[F.reasoning]! / n < 0.5;
+  // Or most of the account's requests in one clock hour: an experiment run in one sitting, at
+  // whatever temperature and answer length (a reasoning benchmark's answers are long). A
+  // campaign spreads its volume over days to stay under limits and out of sight (THREATS.md);
+  // on the diagnosed generators' seed 1, researchers and evaluation harnesses raised on their
+  // own or through a campaign's frames sent 35-100% of their requests in one hour, campaign
+  // members 2-27% (held-out: at most 9%).
+  const sitting = ctx.sitting >= SITTING_SHARE;
   return (
     !gradingForDays &&
-    (c[F.temp0]! / n >= 0.9 || burst) &&
-    (withRes < 3 || c[F.longOutput]! / withRes < 0.3)
+    (c[F.temp0]! / n >= 0.9 || burst || sitting) &&
+    (sitting || withRes < 3 || c[F.longOutput]! / withRes < 0.3)
   );
 }
+
+/** Share of an account's requests in its busiest hour from which it is one sitting's experiment (evaluationShaped). */
+const SITTING_SHARE = 0.5;
 
 /** Whether an account hides where it sends from: a rotating egress or a spoofed browser, for most of its requests. */
 export function evasive(c: Counters, n: number): boolean {

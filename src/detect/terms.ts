@@ -29,6 +29,11 @@ export interface AssessContext {
   paid: boolean;
   /** Days the decayed counters stand for: two half-lives. */
   windowDays: number;
+  /**
+   * Share of the account's requests sent in its busiest clock hour, once it has sent
+   * SITTING_MIN_REQUESTS (0 before, and for a cluster): an experiment run in one sitting.
+   */
+  sitting: number;
 }
 
 /** Evidence terms: stable reason codes, in a fixed order. */
