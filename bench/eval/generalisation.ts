@@ -5,7 +5,7 @@
  * one (bench/blind, written later from THREATS.md alone; its verdicts were read after runs
  * since) and a second blind one (bench/blind2, written by another helper the same way, run
  * only to report), and a third blind one (bench/blind3, written the same way and first run
- * against a detector that had never seen its traffic; bench/blind4 to bench/blind9 the same, later) —
+ * against a detector that had never seen its traffic; bench/blind4 to bench/blind11 the same, later) —
  * each run
  * through `moat analyze` and `moat eval` exactly as an outside evaluator would. Writes one
  * report per generator and seed, and a summary (JSON and Markdown) beside them.
@@ -14,6 +14,7 @@
  *     [--sim-seeds 1,2,3] [--heldout-seeds 1,2,3] [--blind-seeds 1,2,3] [--blind2-seeds 1,2,3]
  *     [--blind3-seeds 1,2,3] [--blind4-seeds 1,2,3] [--blind5-seeds 1,2,3]
  *     [--blind6-seeds 1,2,3] [--blind7-seeds 1,2,3] [--blind8-seeds 1,2,3] [--blind9-seeds 1,2,3]
+ *     [--blind10-seeds 1,2,3] [--blind11-seeds 1,2,3]
  *     [--events 200000]
  *     [--work /tmp/moat-gen] [--moat bin/moat.js] [--reuse]
  *
@@ -41,6 +42,7 @@ const TSX_GENERATORS = [
   'blind8',
   'blind9',
   'blind10',
+  'blind11',
 ] as const;
 type TsxGenerator = (typeof TSX_GENERATORS)[number];
 
