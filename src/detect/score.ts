@@ -233,7 +233,7 @@ function ampStrengths(s: Stats, n: number, ctx: AssessContext, x: Float64Array):
   // sends what they paste; 30+ requests.
   x[T.shared_harness] = namesEndUsers(c, n)
     ? 0
-    : sat(c[F.frameNewItem]! / n - 0.3, 0.35) * sat(n - 30, 30);
+    : sat(c[F.frameNewItem]! / n - 0.2, 0.45) * sat(n - 30, 30);
   // Coverage: one template filled with mostly distinct items (HyperLogLog only when it can matter).
   x[T.coverage_sweep] =
     tpl >= 0.5 && n >= 10
