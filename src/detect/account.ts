@@ -23,6 +23,18 @@ export const LINK: Record<string, number> = {
 };
 /** Links that say "same operator" on their own. */
 export const STRONG_LINKS = LINK.payment! | LINK.identity! | LINK.template!;
+/** …of which those an account record or its signup evidence made (a card, the identity module). */
+export const SIGNUP_LINKS = LINK.payment! | LINK.identity!;
+
+const HOUR_MS = 3_600_000;
+/** Requests an account sends before the share of them in its busiest hour counts (sittingShare). */
+const SITTING_MIN_REQUESTS = 20;
+/**
+ * Hours an account's requests must span before its busiest hour is judged a sitting: in its
+ * first hours every account's traffic is one sitting, a harvester's that goes on included (it
+ * must be caught within its first 100 requests); one that goes on falls under half by then.
+ */
+const SITTING_SPAN_HOURS = 6;
 const LOW_FRICTION = /educat|research|startup|credit|student|academic|trial|free/i;
 const PAID = /enterprise|scale|business|team|pro\b|paid|contract/i;
 /** A usage tier earned by spend ("tier-3" … "tier-5", OpenAI-style). */
@@ -217,10 +229,10 @@ export class AccountState {
    * hour and the most in any one hour: how much of the account's traffic came in one sitting
    * (Detector.sitting). Absent in snapshots from before they existed (read as 0).
    */
-  requests = 0;
-  hour = -1;
-  hourRequests = 0;
-  peakHour = 0;
+  private requests = 0;
+  private hour = -1;
+  private hourRequests = 0;
+  private peakHour = 0;
   lastBias = 0;
   /** The logit_bias map before the last one that differed from it. */
   priorBias = 0;
@@ -300,6 +312,29 @@ export class AccountState {
     }
     this.substreams.add(f.substream, f.harvest);
     if (f.harnessStream !== 0) this.harnessStreams.add(f.harnessStream, f.harvest);
+  }
+
+  /** Count a request sent at `ts` toward the busiest-hour tally (sittingShare). */
+  countRequest(ts: number): void {
+    const hour = Math.floor(ts / HOUR_MS);
+    if (this.hour !== hour) {
+      this.hour = hour;
+      this.hourRequests = 0;
+    }
+    this.hourRequests++;
+    this.requests = (this.requests || 0) + 1;
+    if (this.hourRequests > (this.peakHour || 0)) this.peakHour = this.hourRequests;
+  }
+
+  /**
+   * Share of this account's requests in its busiest clock hour (AssessContext.sitting); 0 under
+   * SITTING_MIN_REQUESTS or before its requests span SITTING_SPAN_HOURS.
+   */
+  sittingShare(): number {
+    return this.requests >= SITTING_MIN_REQUESTS &&
+      this.lastTs - this.firstTs >= SITTING_SPAN_HOURS * HOUR_MS
+      ? this.peakHour / this.requests
+      : 0;
   }
 
   /**

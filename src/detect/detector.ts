@@ -13,6 +13,7 @@ import {
 import {
   AccountState,
   LINK,
+  SIGNUP_LINKS,
   STRONG_LINKS,
   TemplateSketch,
   applyDeltas,
@@ -60,23 +61,6 @@ const HARVEST_SENDER_NOVELTY = 0.6;
  */
 const PROXY_LINK_HARVEST = 0.4;
 const PROXY_MEMBER_HARVEST = 0.3;
-/** Requests an account sends before the share of them in its busiest hour counts (sittingShare). */
-const SITTING_MIN_REQUESTS = 20;
-
-/**
- * Hours an account's requests must span before its busiest hour is judged a sitting: in its
- * first hours every account's traffic is one sitting, a harvester's that goes on included (it
- * must be caught within its first 100 requests); one that goes on falls under half by then.
- */
-const SITTING_SPAN_HOURS = 6;
-
-/** Share of an account's requests in its busiest clock hour (AssessContext.sitting); 0 under SITTING_MIN_REQUESTS or SITTING_SPAN_HOURS. */
-function sittingShare(st: AccountState): number {
-  return st.requests >= SITTING_MIN_REQUESTS && st.lastTs - st.firstTs >= SITTING_SPAN_HOURS * HOUR
-    ? st.peakHour / st.requests
-    : 0;
-}
-
 /** Requests a card- or identity-linked member sends before it inherits by its harvest share (Detector.affinity). */
 const OPERATOR_MEMBER_MIN = 10;
 /**
@@ -916,14 +900,7 @@ export class Detector {
     // has none.
     const pivot = toNewModel && st.establishedRequests >= PIVOT_PRIOR_REQUESTS;
     if (!toNewModel) st.establishedRequests++;
-    const hour = Math.floor(ev.ts / HOUR);
-    if (st.hour !== hour) {
-      st.hour = hour;
-      st.hourRequests = 0;
-    }
-    st.hourRequests++;
-    st.requests = (st.requests || 0) + 1;
-    if (st.hourRequests > (st.peakHour || 0)) st.peakHour = st.hourRequests;
+    st.countRequest(ev.ts);
     return {
       f,
       ts: ev.ts,
@@ -1033,7 +1010,7 @@ export class Detector {
     ctx.endUsers = st.endUserCount;
     ctx.toolsets = st.toolsetCount;
     ctx.paid = st.paidTier;
-    ctx.sitting = sittingShare(st);
+    ctx.sitting = st.sittingShare();
     return ctx;
   }
 
@@ -1101,7 +1078,7 @@ export class Detector {
       // ask and covers with chat asks in no listed words, so `suspect` left a card's members at
       // their own diluted evidence (blind2 seed 1: 31 accounts on shared cards, the cluster at
       // throttle, 30 members at monitor). A bystander on the card who chats inherits little.
-      if (st.links & (LINK.payment! | LINK.identity!) && cl && n >= OPERATOR_MEMBER_MIN) {
+      if (st.links & SIGNUP_LINKS && cl && n >= OPERATOR_MEMBER_MIN) {
         const own = c[F.harvest]! / (n + 2);
         const theirs = cl.stats.c[F.harvest]! / cl.stats.c[F.n]!;
         if (theirs >= OPERATOR_CLUSTER_HARVEST) return Math.max(suspect, Math.min(1, own / theirs));
