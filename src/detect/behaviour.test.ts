@@ -156,7 +156,10 @@ function cohorts(members: number, d: Detector, students = 30): TelemetryEvent[] 
     let ts = T0 + Math.floor(r() * DAY);
     for (let i = 0; i < 20; i++) {
       ts += 1_800_000 + Math.floor(r() * 9_000_000);
-      const worked = r() < 0.6;
+      // Half their requests ask for worked answers. (At 60%, one student in twenty sends 80% on
+      // its 20 requests by chance: the hydra's own share, on its SDK, from its signup window,
+      // which nothing in the traffic tells apart from a member covering with chat.)
+      const worked = r() < 0.5;
       const ev = g.event({
         ts,
         account: id,
@@ -1168,4 +1171,52 @@ test('detector: a benchmark run in one sitting — most of an account’s reques
   const final = run(events, d);
   assert.ok(atLeast(final.get('spread'), 'throttle'), JSON.stringify(final.get('spread')));
   assert.ok(!atLeast(final.get('sitting'), 'throttle'), JSON.stringify(final.get('sitting')));
+});
+
+/** Forty accounts opened within hours on one SDK and request shape, asking in their own words for worked solutions on `worked` of their requests (chat on the rest), and one more account in their window on their SDK at `pupil`. */
+function shapeHydra(seed: number, worked: number, pupil: number): Map<string, Verdict> {
+  const r = g.rng(seed);
+  const d = new Detector(cfg);
+  const events: TelemetryEvent[] = [];
+  const account = (id: string, a: number, share: number) => {
+    d.addAccount({ id, createdAt: T0 - 2 * DAY + a * 90_000, route: 'self-serve' });
+    let ts = T0 + a * 11_000;
+    for (let i = 0; i < 40; i++) {
+      ts += 2_000_000 + Math.floor(r() * 9_000_000);
+      // The first three are worked: each was linked while it looked like the rest.
+      const w = i < 3 || r() < share;
+      const ev = g.event({
+        ts,
+        account: id,
+        ip: `198.19.${a}.${1 + (i % 4)}`,
+        ua: 'python-httpx/0.27',
+        user: w ? reworded(r) : g.question(r),
+        request: { temperature: 0.6, max_tokens: 3000 },
+      });
+      events.push(w ? served(ev, derivation(r), 900) : served(ev, g.phrase(r, 40), 150));
+    }
+  };
+  for (let a = 0; a < 40; a++) account(`sh${a}`, a, worked);
+  account('pupil', 41, pupil);
+  return run(events, d);
+}
+
+test('detector: members of a shape-linked hydra who cover with chat inherit the cluster’s level by their harvest share; a student linked on the same SDK and signup window, who mixes asks more, does not (issue 13)', () => {
+  // Members chatting on one request in four: each is below the share that makes a shape-link
+  // end (mostlyHarvest), so before, they kept only their own diluted evidence.
+  const covered = shapeHydra(223, 0.75, 0.75);
+  const members = [...covered.values()].filter((v) => v.account.startsWith('sh'));
+  const caught = members.filter((v) => atLeast(v, 'throttle'));
+  assert.ok(caught.length >= 32, `members at throttle or above: ${caught.length}/40`);
+  assert.ok(
+    caught.some((v) => v.reasons[0]?.code === 'cluster_evidence'),
+    JSON.stringify(caught[0]?.reasons),
+  );
+  // A student asking for worked answers on three requests in five, beside a hydra that asks on
+  // nearly all: linked, but its traffic is not the cluster's kind, so it inherits nothing.
+  const clean = shapeHydra(227, 0.97, 0.6);
+  const pupil = clean.get('pupil')!;
+  assert.equal(pupil.cluster, clean.get('sh0')!.cluster, 'the student was linked to the hydra');
+  assert.ok(atLeast(clean.get('sh0'), 'throttle'), JSON.stringify(clean.get('sh0')));
+  assert.ok(!atLeast(pupil, 'throttle'), JSON.stringify(pupil));
 });

@@ -70,6 +70,8 @@ const OPERATOR_MEMBER_MIN = 10;
  * two organisations' members raised without this), which their chat does not share.
  */
 const OPERATOR_CLUSTER_HARVEST = 0.3;
+/** A shape-linked member's harvest share over its cluster's from which it inherits (Detector.affinity). */
+const SHAPE_MEMBER_MATCH = 0.85;
 /** Prefix lengths of the blocks whose novelty proxy_rotation also counts (newNet). */
 const ROTATION_V4_BITS = 16;
 const ROTATION_V6_BITS = 32;
@@ -1060,7 +1062,8 @@ export class Detector {
     // is nearly all harvest, asked for or not (a reworded or plain-worded hydra asks in no
     // words anyone lists): derivations served count too — while the member still is. One
     // linked on a streak of worked solutions (a student on the SDK and signup window a
-    // hydra also used) that has since mixed its asks inherits as an unlinked account would.
+    // hydra also used) that has since mixed its asks inherits only as far as its share still
+    // matches its cluster's (below).
     // A template-linked member also still wants new items: a lab re-running its fixed set of
     // public benchmark questions was linked on their opening words while its first pass was new.
     if (
@@ -1071,17 +1074,28 @@ export class Detector {
     // Payment and identity links already say "same operator"; so does a template link, which
     // joins only accounts mostly suspect at both ends (the account that opened the template,
     // which shares it with no one earlier, is one of them).
-    if (st.links & STRONG_LINKS) {
+    if (st.links & (STRONG_LINKS | LINK.shape!)) {
       // A member tied to the operator by its card or its signup evidence, whose traffic is the
       // cluster's kind of traffic, is the cluster's: it inherits in the measure its harvest share
       // (derivations served, in any words) matches the cluster's. A hydra that rewords every
       // ask and covers with chat asks in no listed words, so `suspect` left a card's members at
       // their own diluted evidence (blind2 seed 1: 31 accounts on shared cards, the cluster at
       // throttle, 30 members at monitor). A bystander on the card who chats inherits little.
-      if (st.links & SIGNUP_LINKS && cl && n >= OPERATOR_MEMBER_MIN) {
+      // A shape link (one harness's request shape from one signup window) was made while the
+      // member was nearly all harvest; one that covers with chat since (a quarter of its
+      // requests) still inherits, while its share stays within SHAPE_MEMBER_MATCH of the
+      // cluster's (blind5 seed 1: 14 hydra members at 66-76% harvest in a 73% cluster). A
+      // student linked on a streak of worked answers who mixes its asks does not (tuning seed 1:
+      // a course-cohort member at 64% beside a 90% cluster).
+      if (st.links & (SIGNUP_LINKS | LINK.shape!) && cl && n >= OPERATOR_MEMBER_MIN) {
         const own = c[F.harvest]! / (n + 2);
         const theirs = cl.stats.c[F.harvest]! / cl.stats.c[F.n]!;
-        if (theirs >= OPERATOR_CLUSTER_HARVEST) return Math.max(suspect, Math.min(1, own / theirs));
+        const match = Math.min(1, own / theirs);
+        if (
+          theirs >= OPERATOR_CLUSTER_HARVEST &&
+          (st.links & SIGNUP_LINKS || match >= SHAPE_MEMBER_MATCH)
+        )
+          return Math.max(suspect, match);
       }
       return suspect;
     }
