@@ -1220,3 +1220,65 @@ test('detector: members of a shape-linked hydra who cover with chat inherit the 
   assert.ok(atLeast(clean.get('sh0'), 'throttle'), JSON.stringify(clean.get('sh0')));
   assert.ok(!atLeast(pupil, 'throttle'), JSON.stringify(pupil));
 });
+
+test('detector: members of a plain-worded hydra linked by its frames who turn to chat as cover inherit by their harvest share; students on the same frames are not raised (issue 13)', () => {
+  const r = g.rng(229);
+  const d = new Detector(cfg);
+  const events: TelemetryEvent[] = [];
+  // Thirty members chatting on about one request in five; ten that, once linked on their first
+  // 24 requests of worked solutions, chat on three in eight: under the share that makes a
+  // harvest-template link's end (mostlyHarvest), within 85% of their cluster's.
+  for (let a = 0; a < 40; a++) {
+    const id = `fh${a}`;
+    const covering = a >= 30;
+    // (The ten are paying customers of a year's standing: their own evidence counts at three
+    // quarters, as an established account's does, and so does what they inherit.)
+    d.addAccount({
+      id,
+      createdAt: T0 - (covering ? 400 : 60 + a * 7) * DAY,
+      route: 'self-serve',
+      tier: covering ? 'tier-4' : 'tier-1',
+    });
+    const asks = g.plainAsker(r, id, a, 60, T0 + Math.floor(r() * DAY), covering ? 0 : 0.2);
+    for (let i = 24; covering && i < asks.length; i++) {
+      if (i % 8 !== 0 && i % 8 !== 3 && i % 8 !== 5) continue;
+      const ev = asks[i]!;
+      ev.request = { ...ev.request!, messages: [{ role: 'user', content: g.question(r) }] };
+      ev.response = { ...ev.response!, text: g.phrase(r, 40), outputTokens: 150 };
+    }
+    events.push(...asks);
+  }
+  for (let a = 0; a < 30; a++) {
+    const id = `fs${a}`;
+    d.addAccount({ id, createdAt: T0 - (40 + a * 5) * DAY, route: 'self-serve' });
+    let ts = T0 + Math.floor(r() * DAY);
+    for (let i = 0; i < 30; i++) {
+      ts += 1_800_000 + Math.floor(r() * 12_000_000);
+      const worked = r() < 0.5;
+      const frame = g.PLAIN_FRAMES[Math.floor(r() * g.PLAIN_FRAMES.length)]!;
+      const ev = g.event({
+        ts,
+        account: id,
+        ip: `203.0.113.${a}`,
+        user: worked ? `${frame}: ${g.problem(r)}` : g.question(r),
+      });
+      events.push(worked ? served(ev, derivation(r), 600) : served(ev, g.phrase(r, 40), 150));
+    }
+  }
+  const final = run(events, d);
+  const covered = [...final.values()].filter(
+    (v) => /^fh3\d$/.test(v.account) && v.cluster !== null && atLeast(v, 'throttle'),
+  );
+  assert.ok(covered.length >= 8, `covering members linked and caught: ${covered.length}/10`);
+  assert.ok(
+    covered.some((v) => v.reasons[0]?.code === 'cluster_evidence'),
+    JSON.stringify(covered[0]?.reasons),
+  );
+  const raised = [...final.values()].filter(
+    (v) => v.account.startsWith('fs') && atLeast(v, 'throttle'),
+  );
+  assert.deepEqual(
+    raised.map((v) => v.account),
+    [],
+  );
+});

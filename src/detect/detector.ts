@@ -70,7 +70,7 @@ const OPERATOR_MEMBER_MIN = 10;
  * two organisations' members raised without this), which their chat does not share.
  */
 const OPERATOR_CLUSTER_HARVEST = 0.3;
-/** A shape-linked member's harvest share over its cluster's from which it inherits (Detector.affinity). */
+/** A shape- or template-linked member's harvest share over its cluster's from which it inherits (Detector.affinity). */
 const SHAPE_MEMBER_MATCH = 0.85;
 /** Prefix lengths of the blocks whose novelty proxy_rotation also counts (newNet). */
 const ROTATION_V4_BITS = 16;
@@ -1081,13 +1081,20 @@ export class Detector {
       // ask and covers with chat asks in no listed words, so `suspect` left a card's members at
       // their own diluted evidence (blind2 seed 1: 31 accounts on shared cards, the cluster at
       // throttle, 30 members at monitor). A bystander on the card who chats inherits little.
-      // A shape link (one harness's request shape from one signup window) was made while the
-      // member was nearly all harvest; one that covers with chat since (a quarter of its
-      // requests) still inherits, while its share stays within SHAPE_MEMBER_MATCH of the
-      // cluster's (blind5 seed 1: 14 hydra members at 66-76% harvest in a 73% cluster). A
+      // A shape link (one harness's request shape from one signup window) and a harvest-template
+      // link were made while the member was nearly all harvest; one that covers with chat since
+      // (a quarter of its requests) still inherits, while its share stays within
+      // SHAPE_MEMBER_MATCH of the cluster's (blind5 seed 1: 14 hydra members at 66-76% harvest
+      // in a 73% cluster; blind4 seed 1: 8 aged dormant accounts at 77-78% in an 85% one). A
       // student linked on a streak of worked answers who mixes its asks does not (tuning seed 1:
-      // a course-cohort member at 64% beside a 90% cluster).
-      if (st.links & (SIGNUP_LINKS | LINK.shape!) && cl && n >= OPERATOR_MEMBER_MIN) {
+      // a course-cohort member at 64% beside a 90% cluster), nor a researcher linked on public
+      // benchmark frames (held-out seed 1: two at 45-55% beside a 90% cluster, raised when any
+      // share passed).
+      if (
+        st.links & (SIGNUP_LINKS | LINK.shape! | LINK.template!) &&
+        cl &&
+        n >= OPERATOR_MEMBER_MIN
+      ) {
         const own = c[F.harvest]! / (n + 2);
         const theirs = cl.stats.c[F.harvest]! / cl.stats.c[F.n]!;
         const match = Math.min(1, own / theirs);
