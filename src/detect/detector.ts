@@ -1089,7 +1089,11 @@ export class Detector {
       // student linked on a streak of worked answers who mixes its asks does not (tuning seed 1:
       // a course-cohort member at 64% beside a 90% cluster), nor a researcher linked on public
       // benchmark frames (held-out seed 1: two at 45-55% beside a 90% cluster, raised when any
-      // share passed).
+      // share passed). A template-linked one also still wants new items, as above: blind seeds
+      // 2-3 had nine researchers re-running a fixed item set linked so. Over seeds 1-3 of the
+      // diagnosed generators the template half raised 80 campaign accounts and 4 honest ones
+      // (held-out: two researchers and a release tryer at 68-74% harvest, linked through
+      // benchmark frames to a 60% cluster; blind3: an edtech tutor).
       if (
         st.links & (SIGNUP_LINKS | LINK.shape! | LINK.template!) &&
         cl &&
@@ -1100,7 +1104,8 @@ export class Detector {
         const match = Math.min(1, own / theirs);
         if (
           theirs >= OPERATOR_CLUSTER_HARVEST &&
-          (st.links & SIGNUP_LINKS || match >= SHAPE_MEMBER_MATCH)
+          (st.links & SIGNUP_LINKS ||
+            (match >= SHAPE_MEMBER_MATCH && (st.links & LINK.shape! || this.novel(st))))
         )
           return Math.max(suspect, match);
       }
