@@ -494,6 +494,34 @@ test('detector: a verified or contracted account is held at monitor for review, 
   assert.equal(final.get('licensed')!.cluster, null);
 });
 
+/** Students who ask for a worked answer through the plain frames on half their 30 requests and chat on the rest. */
+function frameStudents(
+  r: () => number,
+  d: Detector,
+  prefix: string,
+  count: number,
+): TelemetryEvent[] {
+  const events: TelemetryEvent[] = [];
+  for (let a = 0; a < count; a++) {
+    const id = `${prefix}${a}`;
+    d.addAccount({ id, createdAt: T0 - (40 + a * 5) * DAY, route: 'self-serve' });
+    let ts = T0 + Math.floor(r() * DAY);
+    for (let i = 0; i < 30; i++) {
+      ts += 1_800_000 + Math.floor(r() * 12_000_000);
+      const worked = r() < 0.5;
+      const frame = g.PLAIN_FRAMES[Math.floor(r() * g.PLAIN_FRAMES.length)]!;
+      const ev = g.event({
+        ts,
+        account: id,
+        ip: `203.0.113.${a}`,
+        user: worked ? `${frame}: ${g.problem(r)}` : g.question(r),
+      });
+      events.push(worked ? served(ev, derivation(r), 600) : served(ev, g.phrase(r, 40), 150));
+    }
+  }
+  return events;
+}
+
 /**
  * A low-and-slow hydra (THREATS.md: quiet accounts, each under the thresholds, mixed with
  * ordinary traffic): months-old accounts on their own cards, home addresses, clients and
@@ -511,23 +539,7 @@ function plainHydra(d: Detector, members: number): TelemetryEvent[] {
     d.addAccount({ id, createdAt: T0 - (60 + a * 7) * DAY, route: 'self-serve', tier: 'tier-1' });
     events.push(...g.plainAsker(r, id, a, 45, T0 + Math.floor(r() * DAY)));
   }
-  for (let a = 0; a < 40; a++) {
-    const id = `ps${a}`;
-    d.addAccount({ id, createdAt: T0 - (40 + a * 5) * DAY, route: 'self-serve' });
-    let ts = T0 + Math.floor(r() * DAY);
-    for (let i = 0; i < 30; i++) {
-      ts += 1_800_000 + Math.floor(r() * 12_000_000);
-      const worked = r() < 0.5;
-      const frame = g.PLAIN_FRAMES[Math.floor(r() * g.PLAIN_FRAMES.length)]!;
-      const ev = g.event({
-        ts,
-        account: id,
-        ip: `203.0.113.${a}`,
-        user: worked ? `${frame}: ${g.problem(r)}` : g.question(r),
-      });
-      events.push(worked ? served(ev, derivation(r), 600) : served(ev, g.phrase(r, 40), 150));
-    }
-  }
+  events.push(...frameStudents(r, d, 'ps', 40));
   // Three labs' evaluation runs of one benchmark harness through the same frames: worked
   // solutions at temperature 0, short, in one burst each.
   for (let a = 0; a < 3; a++) {
@@ -1248,23 +1260,7 @@ test('detector: members of a plain-worded hydra linked by its frames who turn to
     }
     events.push(...asks);
   }
-  for (let a = 0; a < 30; a++) {
-    const id = `fs${a}`;
-    d.addAccount({ id, createdAt: T0 - (40 + a * 5) * DAY, route: 'self-serve' });
-    let ts = T0 + Math.floor(r() * DAY);
-    for (let i = 0; i < 30; i++) {
-      ts += 1_800_000 + Math.floor(r() * 12_000_000);
-      const worked = r() < 0.5;
-      const frame = g.PLAIN_FRAMES[Math.floor(r() * g.PLAIN_FRAMES.length)]!;
-      const ev = g.event({
-        ts,
-        account: id,
-        ip: `203.0.113.${a}`,
-        user: worked ? `${frame}: ${g.problem(r)}` : g.question(r),
-      });
-      events.push(worked ? served(ev, derivation(r), 600) : served(ev, g.phrase(r, 40), 150));
-    }
-  }
+  events.push(...frameStudents(r, d, 'fs', 30));
   const final = run(events, d);
   const covered = [...final.values()].filter(
     (v) => /^fh3\d$/.test(v.account) && v.cluster !== null && atLeast(v, 'throttle'),
