@@ -65,11 +65,17 @@ const { values } = parseArgs({
     data: { type: 'string', default: '../shared/data' },
     /** Comma-separated summary.json files of other runs whose rows join this report (runs split over processes). */
     include: { type: 'string', default: '' },
+    /**
+     * Generators whose per-family tables summary.md leaves out: the ones nobody tuning the
+     * detector has read (their families stay in summary.json and each seed's report.md, for
+     * whoever is not tuning). A glance at the summary's tail must not read them.
+     */
+    sealed: { type: 'string', default: 'blind6,blind10,blind11' },
   },
 });
 if (!values.out) {
   console.error(
-    `usage: npx tsx bench/eval/generalisation.ts --out DIR [--sim-seeds 1,2] ${TSX_GENERATORS.map((g) => `[--${g}-seeds 1,2]`).join(' ')} [--events N] [--work DIR] [--data DIR] [--moat CLI] [--reuse] [--include SUMMARY.json,…]`,
+    `usage: npx tsx bench/eval/generalisation.ts --out DIR [--sim-seeds 1,2] ${TSX_GENERATORS.map((g) => `[--${g}-seeds 1,2]`).join(' ')} [--events N] [--work DIR] [--data DIR] [--moat CLI] [--reuse] [--include SUMMARY.json,…] [--sealed GEN,…]`,
   );
   process.exit(2);
 }
@@ -276,8 +282,14 @@ md +=
   '| generator | seed | accounts (attack) | recall at throttle+ | benign FPR | ROC-AUC | median requests to detect | attacker yield | benign friction |\n|---|---|---|---|---|---|---|---|---|\n';
 for (const r of rows)
   md += `| ${r.generator} | ${r.seed} | ${r.accounts} (${r.attack}) | ${pct(r.recall)} | ${pct(r.fpr)} | ${r.auc?.toFixed(4) ?? 'n/a'} | ${r.medianRtd ?? 'n/a'} | ${pct(r.yield)} | ${pct(r.friction)} |\n`;
+const sealed = new Set(values.sealed!.split(',').filter(Boolean));
 for (const p of summary.pooled) {
-  md += `\n## ${p.generator}, seeds ${p.seeds.join(', ')} pooled: recall ${pct(p.recall)}, FPR ${pct(p.fpr)}\n\n| family | label | accounts | at throttle+ |\n|---|---|---|---|\n`;
+  md += `\n## ${p.generator}, seeds ${p.seeds.join(', ')} pooled: recall ${pct(p.recall)}, FPR ${pct(p.fpr)}\n\n`;
+  if (sealed.has(p.generator)) {
+    md += `Families sealed (unread by whoever tunes the detector): in summary.json and each seed's report.md.\n`;
+    continue;
+  }
+  md += `| family | label | accounts | at throttle+ |\n|---|---|---|---|\n`;
   for (const f of p.families)
     md += `| ${f.name} | ${f.malicious ? 'attack' : 'honest'} | ${f.accounts} | ${f.atThrottle} (${pct(f.accounts ? f.atThrottle / f.accounts : null)}) |\n`;
 }
