@@ -30,8 +30,9 @@ export interface AssessContext {
   /** Days the decayed counters stand for: two half-lives. */
   windowDays: number;
   /**
-   * Share of the account's requests sent in its busiest clock hour, once it has sent
-   * SITTING_MIN_REQUESTS (0 before, and for a cluster): an experiment run in one sitting.
+   * Share of the account's requests sent in its busiest clock hour (AccountState.sittingShare:
+   * 0 until it has sent enough over enough hours, and for a cluster): an experiment run in one
+   * sitting.
    */
   sitting: number;
 }
