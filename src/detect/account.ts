@@ -269,6 +269,15 @@ export class AccountState {
   score = 0;
   /** Score on this account's own evidence alone (no cluster), at its last evaluation. */
   ownScore = 0;
+  /**
+   * Share of its nearest accounts by behaviour raised on their own evidence, when the last kin
+   * sweep (kin.ts) raised it; 0 otherwise.
+   */
+  kinShare = 0;
+  /** Those raised neighbours (account indexes, nearest first), while kinShare is set. */
+  kinWith: number[] | null = null;
+  /** Its last evaluation took the kin score (above its own and its cluster's). */
+  kinLifted = false;
   emittedScore = -1;
   /** The cluster id its last verdict named ('' for none): a merge that renames it re-emits. */
   emittedCluster = '';

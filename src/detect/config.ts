@@ -118,6 +118,13 @@ export const detectConfigSchema = z.object({
    * a reward-model campaign has the same shape, for days.
    */
   evalBurstHours: z.number().positive().default(24),
+  /**
+   * Hours of event time between behavioural-kin sweeps of a live detector (kin.ts): quiet
+   * accounts most of whose nearest accounts by behaviour were raised are raised to throttle.
+   * 0: only when a run settles (`moat analyze` sweeps once, at the end, with or without
+   * --workers).
+   */
+  kinSweepHours: z.number().min(0).default(1),
   /** A verdict is re-emitted when its score moves at least this much without a level change. */
   materialChange: unit().default(0.05),
   /** IPv4 / IPv6 prefix lengths that count as "the same network" for linking. */

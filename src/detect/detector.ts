@@ -25,6 +25,7 @@ import type { RemoteAccount, RemoteTouch } from './evidence.js';
 import { featuresOf, headerOrderKey, netDigest, netKeyOf, type EventFeatures } from './features.js';
 import { levelFor } from './levels.js';
 import { FirstSeenIndex } from './links.js';
+import { kinDetail, kinScore, kinSweep as kinSweepOf, type KinInput, type Kinship } from './kin.js';
 import type { IndexListener } from './listener.js';
 import {
   assess,
@@ -173,12 +174,17 @@ export class Detector {
   private readonly halfLifeMs: number;
   private readonly syncRule: SyncRule;
   private streamStart = 0;
+  /** Event time of the last behavioural-kin sweep (kinSweep), 0 before the first event. */
+  private lastKinSweep = 0;
+  /** Event time between kin sweeps during ingest (cfg.kinSweepHours), 0 for none. */
+  private readonly kinEveryMs: number;
   /** Accounts held as other partitions' copies (setRemote, addEvidence). */
   private remotes = 0;
   private listener: IndexListener | undefined;
 
   constructor(private readonly cfg: DetectConfig) {
     this.halfLifeMs = cfg.halfLifeHours * HOUR;
+    this.kinEveryMs = cfg.kinSweepHours * HOUR;
     this.ownContext.windowDays = this.clusterContext.windowDays = (2 * cfg.halfLifeHours) / 24;
     this.syncRule = {
       minBuckets: cfg.timingMinBuckets,
@@ -421,6 +427,10 @@ export class Detector {
       out = v ? [v] : [];
     }
     if (st.flagged) this.flagNetwork(st, ev);
+    if (this.kinEveryMs > 0 && ev.ts - this.lastKinSweep >= this.kinEveryMs) {
+      if (this.lastKinSweep > 0) out = out.concat(this.kinSweep());
+      this.lastKinSweep = ev.ts;
+    }
     return out;
   }
 
@@ -491,6 +501,32 @@ export class Detector {
       if (cl.members.length < 2) continue;
       this.scoreCluster(cl);
       out.push(...this.evaluateMembers(cl));
+    }
+    out.push(...this.kinSweep());
+    return out;
+  }
+
+  /**
+   * Behavioural kin (kin.ts): raise to throttle each quiet account most of whose nearest
+   * accounts by behaviour were raised on their own or their cluster's evidence, and lower again
+   * any that a previous sweep raised and this one does not. Returns the verdicts that changed.
+   */
+  kinSweep(): Verdict[] {
+    const throttle = levelRank('throttle');
+    const input: KinInput[] = this.byIdx.map((st) => {
+      const raised = levelRank(st.level) >= throttle && !st.kinLifted;
+      return { counters: st.stats.c, raised, candidate: !raised && !st.reviewOnly };
+    });
+    const found = new Map<number, Kinship>();
+    for (const k of kinSweepOf(input)) found.set(k.account, k);
+    const out: Verdict[] = [];
+    for (const st of this.byIdx) {
+      const k = found.get(st.idx);
+      if (!k && st.kinShare === 0) continue;
+      st.kinShare = k ? k.share : 0;
+      st.kinWith = k ? k.raised : null;
+      const v = this.evaluate(st, this.clusterSets.of(st.idx));
+      if (v) out.push(v);
     }
     return out;
   }
@@ -1190,14 +1226,18 @@ export class Detector {
 
   /** Re-score one account; returns its verdict when the level or score changed materially. */
   private evaluate(st: AccountState, cl: ClusterState | undefined): Verdict | undefined {
-    const score = this.scoreOf(st, cl);
+    const base = this.scoreOf(st, cl);
+    const kin = st.kinShare > 0 ? kinScore(st.kinShare, this.cfg.levels.throttle) : 0;
+    // A kin raise is never "detected" (flagAccount): it would vouch for its neighbours' keys.
+    st.kinLifted = kin > base;
+    const score = st.kinLifted ? kin : base;
     // Detected: on its own evidence, or through its cluster when its own traffic is mostly
     // suspect asks (a hydra member; not a bystander who shares a card or a network).
     const detected =
       st.ownScore >= this.cfg.levels.throttle ||
-      (score >= this.cfg.levels.throttle && st.stats.c[F.n]! >= 5 && this.mostlySuspect(st, 0));
+      (base >= this.cfg.levels.throttle && st.stats.c[F.n]! >= 5 && this.mostlySuspect(st, 0));
     if (!st.flagged && detected) {
-      st.score = score;
+      st.score = base;
       this.flagAccount(st);
     }
     let level = levelFor(score, st.level, this.cfg.levels);
@@ -1242,6 +1282,16 @@ export class Detector {
           detail: `member of ${cl.id} (cluster score ${cl.score.toFixed(2)}): ${top.map((r) => r.detail).join('; ')}`,
         });
       }
+    }
+    if (st.kinLifted && st.kinWith) {
+      reasons.unshift({
+        code: 'behaviour_kin',
+        weight: Math.round(st.score * 100) / 100,
+        detail: kinDetail(
+          st.kinShare,
+          st.kinWith.map((i) => ({ id: this.byIdx[i]!.id, score: this.byIdx[i]!.score })),
+        ),
+      });
     }
     if (st.reviewOnly && st.score >= this.cfg.levels.throttle) {
       reasons.unshift({

@@ -156,7 +156,8 @@ export async function analyzeFiles(
   },
   onProgress?: OnProgress,
 ): Promise<{ detector: Detector; stats: AnalyzeStats }> {
-  const detector = new Detector(opts.cfg);
+  // One kin sweep, when the run settles: the same verdicts as a --workers run's merge.
+  const detector = new Detector({ ...opts.cfg, kinSweepHours: 0 });
   const stats: AnalyzeStats = {
     lines: 0,
     events: 0,

@@ -30,6 +30,7 @@ import { AccountState, LINK } from '../detect/account.js';
 import { ClusterState, clusterId } from '../detect/cluster.js';
 import type { DetectConfig } from '../detect/config.js';
 import { Detector, type ClusterReport } from '../detect/detector.js';
+import { kinDetail, kinScore, kinSweep, type KinInput } from '../detect/kin.js';
 import { levelFor } from '../detect/levels.js';
 import { levelRank, type Reason, type Verdict } from '../telemetry/event.js';
 import type { VerdictSource } from './offline.js';
@@ -150,8 +151,41 @@ function build(cfg: DetectConfig, acc: Accounts, sets: Sets, m: MergeState): Ver
   }
   for (const p of acc.parts)
     for (const c of p.clusters) if (!replaced.has(c.id)) clusters.push(c.report);
+  applyKin(cfg, acc, verdicts);
   clusters.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { verdicts: () => verdicts.slice(), clusters: () => clusters.slice() };
+}
+
+/**
+ * The kin sweep a single detector makes when it settles (Detector.kinSweep, kin.ts), over
+ * every partition's accounts: a quiet account most of whose nearest accounts by behaviour were
+ * raised is raised to throttle, its kin reason first.
+ */
+function applyKin(cfg: DetectConfig, acc: Accounts, verdicts: Verdict[]): void {
+  const throttle = levelRank('throttle');
+  const input: KinInput[] = verdicts.map((v, g) => {
+    const raised = levelRank(v.level) >= throttle;
+    return { counters: acc.stats(g).c, raised, candidate: !raised && !acc.snap[g]!.reviewOnly };
+  });
+  for (const k of kinSweep(input)) {
+    const v = verdicts[k.account]!;
+    const score = kinScore(k.share, cfg.levels.throttle);
+    if (score <= v.score) continue;
+    const raised = k.raised.map((i) => ({ id: acc.snap[i]!.id, score: verdicts[i]!.score }));
+    verdicts[k.account] = {
+      ...v,
+      score: Math.round(score * 1000) / 1000,
+      level: levelFor(score, v.level, cfg.levels),
+      reasons: [
+        {
+          code: 'behaviour_kin',
+          weight: Math.round(score * 100) / 100,
+          detail: kinDetail(k.share, raised),
+        },
+        ...v.reasons,
+      ],
+    };
+  }
 }
 
 /**

@@ -144,7 +144,8 @@ export async function analyzePartition(
   onProgress?: (bytes: number, events: number) => void,
 ): Promise<PartitionResult> {
   const { index: me, count } = job;
-  const detector = new Detector(job.cfg);
+  // The merge sweeps for kin over every partition's accounts (partition-merge.ts).
+  const detector = new Detector({ ...job.cfg, kinSweepHours: 0 });
   const log = new KeyLog(job.cfg);
   detector.listen(log);
   const stats: PartitionStats = {
