@@ -1,7 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { F, STATS_LEN } from './stats.js';
-import { KIN_K, KIN_MAX_REQUESTS, kinDetail, kinScore, kinSweep, type KinInput } from './kin.js';
+import {
+  KIN_K,
+  KIN_MAX_REQUESTS,
+  KIN_MIN_POPULATION,
+  kinDetail,
+  kinScore,
+  kinSweep,
+  type KinInput,
+} from './kin.js';
 
 /** A seeded generator, so the populations are the same on every run. */
 function rng(seed: number): () => number {
@@ -103,7 +111,10 @@ test('kin: quiet members of a campaign whose other members were raised are raise
   );
   for (const k of found) {
     assert.ok(k.share >= 0.6 && k.share <= 1);
-    assert.ok(k.raised.every((i) => accounts[i]!.raised), 'every named neighbour was raised');
+    assert.ok(
+      k.raised.every((i) => accounts[i]!.raised),
+      'every named neighbour was raised',
+    );
     assert.equal(k.raised.length, Math.round(k.share * KIN_K));
   }
 });
@@ -127,11 +138,13 @@ test('kin: a busy account is judged on its own evidence, however its neighbours 
   assert.ok(found.has(members[19]!), 'the quiet members still are');
 });
 
-test('kin: only candidates are raised, and a sweep with fewer accounts than neighbours raises nobody', () => {
+test('kin: only candidates are raised, and a population under KIN_MIN_POPULATION raises nobody', () => {
   const { accounts, members } = population(14);
   for (const m of members) accounts[m]!.candidate = false;
   assert.deepEqual(kinSweep(accounts), []);
-  assert.deepEqual(kinSweep(accounts.slice(200, 200 + KIN_K)), []);
+  for (const m of members.slice(14)) accounts[m]!.candidate = true;
+  assert.equal(kinSweep(accounts).length, 6);
+  assert.deepEqual(kinSweep(accounts.slice(220 - KIN_MIN_POPULATION + 1)), []);
 });
 
 test('kin: the score sits at throttle and the reason names the share and the nearest raised accounts', () => {

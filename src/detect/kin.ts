@@ -23,6 +23,7 @@
  * - only quiet accounts: an application with hundreds of requests in the window is judged on
  *   its own evidence (LLM-judge vendors and education apps sit next to grading and reasoning
  *   campaigns in behaviour);
+ * - a population of at least KIN_MIN_POPULATION accounts;
  * - the raise stops at throttle (a reversible slow-down, never degrade or block).
  */
 import { F, type Counters } from './stats.js';
@@ -35,6 +36,11 @@ export const KIN_SHARE = 0.6;
 export const KIN_MIN_REQUESTS = 5;
 /** Decayed requests above which an account is judged on its own evidence alone. */
 export const KIN_MAX_REQUESTS = 150;
+/**
+ * Reference accounts a sweep needs: standardising over a few dozen accounts, or taking ten
+ * nearest among them, says nothing about who behaves like whom.
+ */
+export const KIN_MIN_POPULATION = 200;
 /** Decayed requests an account needs to count as a neighbour. */
 const KIN_REFERENCE_MIN = 2;
 /**
@@ -141,7 +147,7 @@ export function kinSweep(accounts: readonly KinInput[]): Kinship[] {
     if (n >= KIN_REFERENCE_MIN) ref.push(i);
     if (accounts[i]!.candidate && n >= KIN_MIN_REQUESTS && n <= KIN_MAX_REQUESTS) cand.push(i);
   }
-  if (cand.length === 0 || ref.length <= KIN_K) return [];
+  if (cand.length === 0 || ref.length < KIN_MIN_POPULATION) return [];
   const D = KIN_DIMS;
   const rows = new Map<number, number>();
   const pool = new Set<number>(cand);
@@ -216,7 +222,10 @@ export function kinScore(share: number, throttle: number): number {
 }
 
 /** The reason a kin raise names: the share and the nearest raised neighbours with their scores. */
-export function kinDetail(share: number, raised: ReadonlyArray<{ id: string; score: number }>): string {
+export function kinDetail(
+  share: number,
+  raised: ReadonlyArray<{ id: string; score: number }>,
+): string {
   const shown = raised
     .slice(0, 3)
     .map((r) => `${r.id} (${r.score.toFixed(2)})`)
