@@ -389,7 +389,8 @@ export class AccountState {
       2 * SubStreams.BYTES +
       (this.biasIds ? 96 : 0) +
       (this.endUsers ? 96 : 0) +
-      (this.toolsets ? 96 : 0);
+      (this.toolsets ? 96 : 0) +
+      (this.kinWith ? 16 + 8 * this.kinWith.length : 0);
     if (this.verdict) {
       b += 120;
       for (const r of this.verdict.reasons) b += 80 + r.detail.length * 2;
