@@ -270,11 +270,10 @@ export class AccountState {
   /** Score on this account's own evidence alone (no cluster), at its last evaluation. */
   ownScore = 0;
   /**
-   * Share of its nearest accounts by behaviour raised on their own evidence, when the last kin
-   * sweep (kin.ts) raised it; 0 otherwise.
+   * Its nearest accounts by behaviour that were raised on their own evidence (account indexes,
+   * nearest first), when the last kin sweep (kin.ts) raised it; null otherwise. Their number
+   * over KIN_K is the share.
    */
-  kinShare = 0;
-  /** Those raised neighbours (account indexes, nearest first), while kinShare is set. */
   kinWith: number[] | null = null;
   /** Its last evaluation took the kin score (above its own and its cluster's). */
   kinLifted = false;

@@ -25,7 +25,14 @@ import type { RemoteAccount, RemoteTouch } from './evidence.js';
 import { featuresOf, headerOrderKey, netDigest, netKeyOf, type EventFeatures } from './features.js';
 import { levelFor } from './levels.js';
 import { FirstSeenIndex } from './links.js';
-import { kinDetail, kinScore, kinSweep as kinSweepOf, type KinInput, type Kinship } from './kin.js';
+import {
+  KIN_K,
+  kinReason,
+  kinScore,
+  kinSweep as kinSweepOf,
+  type KinInput,
+  type Kinship,
+} from './kin.js';
 import type { IndexListener } from './listener.js';
 import {
   assess,
@@ -522,8 +529,7 @@ export class Detector {
     const out: Verdict[] = [];
     for (const st of this.byIdx) {
       const k = found.get(st.idx);
-      if (!k && st.kinShare === 0) continue;
-      st.kinShare = k ? k.share : 0;
+      if (!k && !st.kinWith) continue;
       st.kinWith = k ? k.raised : null;
       const v = this.evaluate(st, this.clusterSets.of(st.idx));
       if (v) out.push(v);
@@ -1227,7 +1233,7 @@ export class Detector {
   /** Re-score one account; returns its verdict when the level or score changed materially. */
   private evaluate(st: AccountState, cl: ClusterState | undefined): Verdict | undefined {
     const base = this.scoreOf(st, cl);
-    const kin = st.kinShare > 0 ? kinScore(st.kinShare, this.cfg.levels.throttle) : 0;
+    const kin = st.kinWith ? kinScore(st.kinWith.length / KIN_K, this.cfg.levels.throttle) : 0;
     // A kin raise is never "detected" (flagAccount): it would vouch for its neighbours' keys.
     st.kinLifted = kin > base;
     const score = st.kinLifted ? kin : base;
@@ -1284,14 +1290,11 @@ export class Detector {
       }
     }
     if (st.kinLifted && st.kinWith) {
-      reasons.unshift({
-        code: 'behaviour_kin',
-        weight: Math.round(st.score * 100) / 100,
-        detail: kinDetail(
-          st.kinShare,
-          st.kinWith.map((i) => ({ id: this.byIdx[i]!.id, score: this.byIdx[i]!.score })),
-        ),
-      });
+      const raised = st.kinWith.map((i) => ({
+        id: this.byIdx[i]!.id,
+        score: this.byIdx[i]!.score,
+      }));
+      reasons.unshift(kinReason(st.score, st.kinWith.length / KIN_K, raised));
     }
     if (st.reviewOnly && st.score >= this.cfg.levels.throttle) {
       reasons.unshift({

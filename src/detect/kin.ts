@@ -26,6 +26,7 @@
  * - a population of at least KIN_MIN_POPULATION accounts;
  * - the raise stops at throttle (a reversible slow-down, never degrade or block).
  */
+import type { Reason } from '../telemetry/event.js';
 import { F, type Counters } from './stats.js';
 
 /** Nearest accounts each candidate is compared with. */
@@ -219,6 +220,19 @@ export function kinSweep(accounts: readonly KinInput[]): Kinship[] {
 /** The score a kin raise gives: at throttle, a little above it as more neighbours are raised. */
 export function kinScore(share: number, throttle: number): number {
   return throttle + 0.05 * Math.max(0, (share - KIN_SHARE) / (1 - KIN_SHARE));
+}
+
+/** The `behaviour_kin` reason of a raise to `score`, first among the account's reasons. */
+export function kinReason(
+  score: number,
+  share: number,
+  raised: ReadonlyArray<{ id: string; score: number }>,
+): Reason {
+  return {
+    code: 'behaviour_kin',
+    weight: Math.round(score * 100) / 100,
+    detail: kinDetail(share, raised),
+  };
 }
 
 /** The reason a kin raise names: the share and the nearest raised neighbours with their scores. */

@@ -30,7 +30,7 @@ import { AccountState, LINK } from '../detect/account.js';
 import { ClusterState, clusterId } from '../detect/cluster.js';
 import type { DetectConfig } from '../detect/config.js';
 import { Detector, type ClusterReport } from '../detect/detector.js';
-import { kinDetail, kinScore, kinSweep, type KinInput } from '../detect/kin.js';
+import { kinReason, kinScore, kinSweep, type KinInput } from '../detect/kin.js';
 import { levelFor } from '../detect/levels.js';
 import { levelRank, type Reason, type Verdict } from '../telemetry/event.js';
 import type { VerdictSource } from './offline.js';
@@ -176,14 +176,7 @@ function applyKin(cfg: DetectConfig, acc: Accounts, verdicts: Verdict[]): void {
       ...v,
       score: Math.round(score * 1000) / 1000,
       level: levelFor(score, v.level, cfg.levels),
-      reasons: [
-        {
-          code: 'behaviour_kin',
-          weight: Math.round(score * 100) / 100,
-          detail: kinDetail(k.share, raised),
-        },
-        ...v.reasons,
-      ],
+      reasons: [kinReason(score, k.share, raised), ...v.reasons],
     };
   }
 }
