@@ -41,27 +41,27 @@ harvest() { # KEY IP ROUND MEMBER
   fi
   ask "$1" "$2" 'python-httpx/0.27.2' 800 "$text"
 }
-# The six on their own cards reword every ask in a phrasing of their own (no shared frame).
+# The six on their own cards reword every ask in a phrasing of their own (no shared frame):
+# member M asks ASKS[M] ({n}, {k}, {r} filled in) seven times in ten and chats in CHATS[M].
+ASKS=(
+  'Show your work please. A basin holds {n} litres and drains {k} litres per hour while a hose refills {r}. How long until it runs dry?'
+  'Pool problem for class: {n} L capacity, losing {k} L/h, gaining {r} L/h from a pipe. Time to empty? I need every step.'
+  'If a cistern with {n} litres loses {k} litres hourly and gains {r}, when is it empty? Please show the work.'
+  'Empty-time of a {n}-litre drum draining {k} per hour with {r} per hour inflow; give me every intermediate step.'
+  'Quick one: {n} litres in a barrel, {k} out and {r} in each hour. When is it empty? Show all work.'
+  'Water tank: starts at {n} litres, leak of {k} an hour, refill {r} an hour. Derivation of the empty time, please.'
+)
+CHATS=('Any fun facts on %s?' 'I keep hearing about %s, what is the deal?' 'Explain %s to a ten year old.'
+  'What is one surprising thing about %s?' 'Give me a quick overview of %s.' 'Is %s worth reading about?')
 reworded() { # KEY IP ROUND MEMBER
-  local n=$(($3 * 13 + $4 * 7)) k=$(($4 % 5 + 2)) r=$(($3 % 5 + 1)) q=${TOPICS[$((($3 + $4) % ${#TOPICS[@]}))]} text
+  local text
   if [ $((RANDOM % 10)) -lt 7 ]; then
-    case $4 in
-      0) text="Show your work please. A basin holds $n litres and drains $k litres per hour while a hose refills $r. How long until it runs dry?" ;;
-      1) text="Pool problem for class: $n L capacity, losing $k L/h, gaining $r L/h from a pipe. Time to empty? I need every step." ;;
-      2) text="If a cistern with $n litres loses $k litres hourly and gains $r, when is it empty? Please show the work." ;;
-      3) text="Empty-time of a $n-litre drum draining $k per hour with $r per hour inflow; give me every intermediate step." ;;
-      4) text="Quick one: $n litres in a barrel, $k out and $r in each hour. When is it empty? Show all work." ;;
-      *) text="Water tank: starts at $n litres, leak of $k an hour, refill $r an hour. Derivation of the empty time, please." ;;
-    esac
+    text=${ASKS[$4]//\{n\}/$(($3 * 13 + $4 * 7))}
+    text=${text//\{k\}/$(($4 % 5 + 2))}
+    text=${text//\{r\}/$(($3 % 5 + 1))}
   else
-    case $4 in
-      0) text="Any fun facts on $q?" ;;
-      1) text="I keep hearing about $q, what is the deal?" ;;
-      2) text="Explain $q to a ten year old." ;;
-      3) text="What is one surprising thing about $q?" ;;
-      4) text="Give me a quick overview of $q." ;;
-      *) text="Is $q worth reading about?" ;;
-    esac
+    # shellcheck disable=SC2059 # the format is the member's phrasing
+    text=$(printf "${CHATS[$4]}" "${TOPICS[$((($3 + $4) % ${#TOPICS[@]}))]}")
   fi
   ask "$1" "$2" 'python-httpx/0.27.2' 800 "$text"
 }
